@@ -1,0 +1,47 @@
+# eastflank: `make demo` runs the main job on the built-in data; `make test` runs every check.
+# Both set up everything they need on a fresh machine (a virtualenv in .venv, the border
+# data from the npm registry, Debian's chromium for the browser test).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+VENDOR := vendor
+ATLAS  := $(VENDOR)/world-atlas/countries-10m.json
+
+.PHONY: demo test lint bench setup clean browser
+
+setup: $(STAMP) $(ATLAS)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,claims]'
+	touch $@
+
+# Natural Earth 1:10m countries (public domain) from the npm package world-atlas@2.0.2.
+$(ATLAS):
+	mkdir -p $(VENDOR)/tmp
+	cd $(VENDOR)/tmp && npm pack --silent world-atlas@2.0.2 >/dev/null
+	tar -xzf $(VENDOR)/tmp/world-atlas-2.0.2.tgz -C $(VENDOR)/tmp
+	mkdir -p $(VENDOR)/world-atlas
+	cp $(VENDOR)/tmp/package/countries-10m.json $(VENDOR)/tmp/package/LICENSE $(VENDOR)/world-atlas/ 2>/dev/null || cp $(VENDOR)/tmp/package/countries-10m.json $(VENDOR)/world-atlas/
+	rm -rf $(VENDOR)/tmp
+
+demo: setup
+	$(BIN)/eastflank data validate
+	$(BIN)/eastflank data summary
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: setup lint
+	$(BIN)/pytest -q
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(VENDOR) report .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,353 @@
+"""Load, cross-check, slice and export the eastflank dataset.
+
+The dataset is a folder of YAML files, one sub-folder per record kind (see
+:data:`eastflank.schema.RECORD_TYPES`). :func:`load_catalog` reads every file, validates each
+record into its frozen schema type, runs the consistency rules and returns a :class:`Catalog`.
+
+Examples
+--------
+>>> cat = load_catalog()
+>>> cat.get("banasik-2022").year
+2022
+>>> cat.resolve("Grodno", kind="places").id
+'hrodna'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from rapidfuzz import fuzz, process, utils
+
+from eastflank.consistency import check_all
+from eastflank.errors import DataError, UnknownNameError
+from eastflank.schema import (
+    RECORD_TYPES,
+    Actor,
+    CommandBody,
+    Event,
+    Facility,
+    Place,
+    Record,
+    Source,
+    Unit,
+    WeaponSystem,
+)
+from eastflank.yamlio import Located, load_records
+
+__all__ = ["KINDS", "Catalog", "data_dir", "load_catalog"]
+
+KINDS: tuple[str, ...] = tuple(RECORD_TYPES)
+"""Record kinds in load order."""
+
+R = TypeVar("R", bound=Record)
+
+
+def data_dir() -> Path:
+    """The folder of the packaged dataset."""
+    return Path(str(files("eastflank") / "data"))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A validated dataset: records by kind and id, with where each came from.
+
+    Create one with :func:`load_catalog`; slice it by date with :meth:`as_of`.
+    """
+
+    records: Mapping[str, Mapping[str, Any]]
+    where: Mapping[str, Located] = field(default_factory=dict, repr=False)
+    as_of_date: dt.date | None = None
+
+    # -- access ---------------------------------------------------------------------------
+    def _kind(self, kind: str) -> Mapping[str, Any]:
+        if kind not in self.records:
+            raise UnknownNameError("record kind", kind, _nearest(kind, KINDS))
+        return self.records[kind]
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        return cast(Mapping[str, Source], self.records["sources"])
+
+    @property
+    def actors(self) -> Mapping[str, Actor]:
+        return cast(Mapping[str, Actor], self.records["actors"])
+
+    @property
+    def places(self) -> Mapping[str, Place]:
+        return cast(Mapping[str, Place], self.records["places"])
+
+    @property
+    def units(self) -> Mapping[str, Unit]:
+        return cast(Mapping[str, Unit], self.records["units"])
+
+    @property
+    def facilities(self) -> Mapping[str, Facility]:
+        return cast(Mapping[str, Facility], self.records["facilities"])
+
+    @property
+    def weapon_systems(self) -> Mapping[str, WeaponSystem]:
+        return cast(Mapping[str, WeaponSystem], self.records["weapon_systems"])
+
+    @property
+    def command_bodies(self) -> Mapping[str, CommandBody]:
+        return cast(Mapping[str, CommandBody], self.records["command_bodies"])
+
+    @property
+    def events(self) -> Mapping[str, Event]:
+        return cast(Mapping[str, Event], self.records["events"])
+
+    def kind_of(self, record_id: str) -> str:
+        """The kind (folder name) of the record ``record_id``."""
+        for kind, recs in self.records.items():
+            if record_id in recs:
+                return kind
+        raise UnknownNameError("record", record_id, self.suggest(record_id))
+
+    def get(self, record_id: str) -> Any:
+        """The record with id ``record_id``, of any kind.
+
+        Raises
+        ------
+        UnknownNameError
+            If no record has that id; the error lists the nearest names.
+        """
+        return self.records[self.kind_of(record_id)][record_id]
+
+    def iter_records(self, kinds: Iterable[str] | None = None) -> Iterator[Any]:
+        """Every record of the given kinds (default: all), in kind then file order."""
+        for kind in kinds or KINDS:
+            yield from self._kind(kind).values()
+
+    def counts(self) -> dict[str, int]:
+        """Number of records per kind."""
+        return {kind: len(recs) for kind, recs in self.records.items()}
+
+    # -- selection ------------------------------------------------------------------------
+    def actor_of(self, rec: Any) -> str | None:
+        """The actor a record belongs to: ``actor``, a place's ``country``, a system's origin."""
+        for attr in ("actor", "country", "origin"):
+            value = getattr(rec, attr, None)
+            if value:
+                return str(value)
+        if isinstance(rec, Actor):
+            return rec.id
+        return None
+
+    def belongs_to(self, rec: Any, actor: str) -> bool:
+        """Whether ``rec`` belongs to ``actor``, an alliance counting its members' records."""
+        own = self.actor_of(rec)
+        if own == actor:
+            return True
+        if isinstance(rec, WeaponSystem) and actor in rec.operators:
+            return True
+        group = self.actors.get(actor)
+        if group is not None and group.members:
+            return own in group.members or (
+                isinstance(rec, WeaponSystem) and bool(set(rec.operators) & set(group.members))
+            )
+        return False
+
+    def select(self, kind: str, actor: str | None = None) -> list[Any]:
+        """Records of ``kind`` (optionally only those of ``actor``), in file order.
+
+        Raises
+        ------
+        UnknownNameError
+            If ``kind`` or ``actor`` is not known.
+        """
+        recs = list(self._kind(kind).values())
+        if actor is None:
+            return recs
+        if actor not in self.actors:
+            raise UnknownNameError("actor", actor, _nearest(actor, self.actors))
+        return [r for r in recs if self.belongs_to(r, actor)]
+
+    def describe(self, record_id: str) -> dict[str, Any]:
+        """A record with its kind, where it is defined, its sources and its references spelled out.
+
+        Returns a JSON-ready dict: ``kind``, ``record`` (all fields), ``defined_at``
+        (``file:line``), ``sources`` (full source records) and, where they apply, ``garrison``,
+        ``place``, ``seat`` (place id, name, lat, lon) and ``parent`` (id, name, kind).
+        """
+        kind = self.kind_of(record_id)
+        rec = self.records[kind][record_id]
+        out: dict[str, Any] = {"kind": kind, "record": rec.model_dump(mode="json")}
+        loc = self.where.get(record_id)
+        if loc is not None:
+            out["defined_at"] = f"{_short(loc.file)}:{loc.line}"
+        source_ids = list(getattr(rec, "sources", []))
+        for fig in getattr(rec, "figures", []):
+            source_ids += [s for s in fig.sources if s not in source_ids]
+        out["sources"] = [
+            self.sources[s].model_dump(mode="json", exclude_none=True)
+            for s in source_ids
+            if s in self.sources
+        ]
+        for attr in ("garrison", "place", "seat"):
+            pid = getattr(rec, attr, None)
+            if isinstance(pid, str) and pid in self.places:
+                p = self.places[pid]
+                out[attr] = {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon}
+        parent = getattr(rec, "parent", None)
+        if isinstance(parent, str):
+            pk = self.kind_of(parent)
+            out["parent"] = {"id": parent, "name": self.records[pk][parent].name, "kind": pk}
+        return out
+
+    # -- names ----------------------------------------------------------------------------
+    @cached_property
+    def _names(self) -> dict[str, list[tuple[str, str]]]:
+        """Lower-cased names and aliases -> [(kind, id)], for look-up."""
+        table: dict[str, list[tuple[str, str]]] = {}
+        for kind, recs in self.records.items():
+            for rid, rec in recs.items():
+                names = [rid]
+                if isinstance(rec, Record):
+                    names += [rec.name, *rec.aliases]
+                else:
+                    names.append(rec.title)
+                for n in names:
+                    key = utils.default_process(n)
+                    entries = table.setdefault(key, [])
+                    if (kind, rid) not in entries:
+                        entries.append((kind, rid))
+        return table
+
+    def suggest(self, name: str, kind: str | None = None, limit: int = 3) -> list[str]:
+        """Nearest known ids to ``name`` (typo-tolerant), best first."""
+        pool = {
+            key: entries[0][1]
+            for key, entries in self._names.items()
+            if kind is None or any(k == kind for k, _ in entries)
+        }
+        hits = process.extract(
+            utils.default_process(name), list(pool), scorer=fuzz.WRatio, limit=limit * 3
+        )
+        out: list[str] = []
+        for key, score, _ in hits:
+            rid = pool[key]
+            if score >= 60 and rid not in out:
+                out.append(rid)
+        return out[:limit]
+
+    def resolve(self, name: str, kind: str | None = None) -> Any:
+        """The record whose id, name or alias is ``name``, tolerating small typos.
+
+        An exact match (case- and punctuation-insensitive) wins; otherwise a single fuzzy
+        match scoring >= 90 is accepted.
+
+        Raises
+        ------
+        UnknownNameError
+            If nothing matches, or the match is ambiguous; the error lists the nearest names.
+        """
+        if kind is not None:
+            self._kind(kind)
+        key = utils.default_process(name)
+        exact = [e for e in self._names.get(key, []) if kind is None or e[0] == kind]
+        if name in self.records.get(kind or "", {}):
+            return self.records[kind or ""][name]
+        if len({rid for _, rid in exact}) == 1:
+            k, rid = exact[0]
+            return self.records[k][rid]
+        pool = {
+            k: entries
+            for k, entries in self._names.items()
+            if any(kind is None or e[0] == kind for e in entries)
+        }
+        hits = process.extract(key, list(pool), scorer=fuzz.ratio, limit=2)
+        if hits and hits[0][1] >= 90 and (len(hits) == 1 or hits[1][1] < hits[0][1]):
+            entries = [e for e in pool[hits[0][0]] if kind is None or e[0] == kind]
+            if len({rid for _, rid in entries}) == 1:
+                k, rid = entries[0]
+                return self.records[k][rid]
+        label = (kind or "record").rstrip("s").replace("_", " ")
+        raise UnknownNameError(label, name, self.suggest(name, kind))
+
+    # -- time -----------------------------------------------------------------------------
+    def as_of(self, day: dt.date) -> Catalog:
+        """The dataset as it stood on ``day``: records valid then, events up to then.
+
+        Sources are kept whole, so every record of the slice still resolves to its sources.
+        """
+        sliced: dict[str, dict[str, Any]] = {}
+        for kind, recs in self.records.items():
+            if kind == "sources":
+                sliced[kind] = dict(recs)
+            elif kind == "events":
+                sliced[kind] = {i: r for i, r in recs.items() if r.date <= day}
+            else:
+                sliced[kind] = {i: r for i, r in recs.items() if r.valid_on(day)}
+        return Catalog(sliced, self.where, day)
+
+    # -- export ---------------------------------------------------------------------------
+    def to_duckdb(self, path: Path) -> None:
+        """Write every kind as a table into a DuckDB file (see :mod:`eastflank.export`)."""
+        from eastflank.export import write_duckdb
+
+        write_duckdb(self, path)
+
+
+def _short(file: str) -> str:
+    """A file path relative to the package data folder when it lies inside it."""
+    try:
+        return str(Path(file).relative_to(data_dir().parent))
+    except ValueError:
+        return file
+
+
+def _nearest(name: str, choices: Iterable[str]) -> list[str]:
+    return [c for c, s, _ in process.extract(name, list(choices), limit=3) if s >= 60]
+
+
+def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalog:
+    """Load and cross-check the dataset under ``root`` (default: the packaged dataset).
+
+    Parameters
+    ----------
+    root
+        A folder with one sub-folder per kind (``sources/``, ``places/`` ...), each holding
+        YAML files with lists of records. Missing sub-folders are empty kinds.
+    extra
+        More dataset folders of the same shape, loaded after ``root`` (a user's additions).
+
+    Raises
+    ------
+    DataError
+        On the first malformed file, invalid record, duplicate id or broken cross-reference,
+        naming file:line, record id, field and what was expected.
+    """
+    roots = [root or data_dir(), *extra]
+    records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    where: dict[str, Located] = {}
+    for base in roots:
+        if not base.is_dir():
+            raise DataError("dataset folder not found", file=str(base))
+        for kind, model in RECORD_TYPES.items():
+            folder = base / kind
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.yaml")):
+                for rec, loc in load_records(path, model, DataError):
+                    rid = rec.id  # type: ignore[attr-defined]
+                    if rid in where:
+                        first = where[rid]
+                        raise DataError(
+                            f"duplicate id; first defined at {first.file}:{first.line}",
+                            file=loc.file,
+                            line=loc.line,
+                            record=rid,
+                            field="id",
+                        )
+                    records[kind][rid] = rec
+                    where[rid] = loc
+    check_all(records, where)
+    return Catalog(records, where)

@@ -1,0 +1,96 @@
+"""Shared pieces of the command line: output, options, and the catalog for a command.
+
+Commands compute nothing themselves: they call the library, then print its result as JSON
+(``--json``: machine-readable on stdout, nothing else there) or as rich tables for people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from eastflank.catalog import Catalog, load_catalog
+from eastflank.errors import ModelInputError
+
+__all__ = [
+    "DataOpt",
+    "JsonOpt",
+    "console",
+    "emit",
+    "err_console",
+    "get_catalog",
+    "parse_date",
+    "to_jsonable",
+]
+
+console = Console()
+err_console = Console(stderr=True)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        help="Extra dataset folder (same layout as the packaged one); may be repeated.",
+        exists=False,
+    ),
+]
+
+
+@lru_cache(maxsize=8)
+def _catalog(extra: tuple[Path, ...]) -> Catalog:
+    return load_catalog(extra=extra)
+
+
+def get_catalog(extra: list[Path] | None = None) -> Catalog:
+    """The packaged catalog, plus any extra dataset folders, loaded once per process."""
+    return _catalog(tuple(extra or ()))
+
+
+def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """Parse an ISO date given on the command line; a bad one is a one-line error."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ModelInputError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Convert results (pydantic models, dataclasses, dates, numpy values) to JSON types."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="json")
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if hasattr(obj, "__dataclass_fields__"):
+        import dataclasses
+
+        return to_jsonable(dataclasses.asdict(obj))
+    if hasattr(obj, "tolist"):
+        return obj.tolist()
+    if hasattr(obj, "value") and hasattr(obj, "name") and not isinstance(obj, str | int | float):
+        return obj.value
+    return obj
+
+
+def emit(result: Any, as_json: bool, render: Callable[[Any], None]) -> None:
+    """Print ``result`` as JSON on stdout, or let ``render`` print it for people."""
+    if as_json:
+        sys.stdout.write(json.dumps(to_jsonable(result), indent=2, ensure_ascii=False) + "\n")
+    else:
+        render(result)

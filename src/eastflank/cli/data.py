@@ -1,0 +1,261 @@
+"""``eastflank data``: validate, list, show, export and query the dataset."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from eastflank.catalog import KINDS, Catalog, load_catalog
+from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog, parse_date
+from eastflank.errors import ModelInputError, UnknownNameError
+from eastflank.export import connect
+
+app = typer.Typer(help="Validate, list, show, export and query the sourced dataset.",
+                  no_args_is_help=True)
+
+KIND_NAMES = {k.replace("_", "-"): k for k in KINDS}
+
+
+def _kind(name: str) -> str:
+    key = name.replace("_", "-").lower()
+    if key not in KIND_NAMES:
+        from rapidfuzz import process
+
+        near = [c for c, s, _ in process.extract(key, list(KIND_NAMES), limit=2) if s >= 60]
+        raise UnknownNameError("kind", name, near)
+    return KIND_NAMES[key]
+
+
+def validation_summary(cat: Catalog, seconds: float) -> dict[str, Any]:
+    """Counts by kind, status and actor, and source coverage of a loaded catalog."""
+    status: Counter[str] = Counter()
+    by_actor: Counter[str] = Counter()
+    unsourced: list[str] = []
+    for kind in KINDS:
+        if kind == "sources":
+            continue
+        for rec in cat.records[kind].values():
+            status[rec.status.value] += 1
+            by_actor[cat.actor_of(rec) or "none"] += 1
+            if not rec.sources or any(s not in cat.sources for s in rec.sources):
+                unsourced.append(rec.id)
+    no_link = [s.id for s in cat.sources.values() if not (s.url or s.page)]
+    return {
+        "ok": not unsourced and not no_link,
+        "counts": cat.counts(),
+        "status": dict(sorted(status.items())),
+        "by_actor": dict(sorted(by_actor.items())),
+        "records_without_source": unsourced,
+        "sources_without_url_or_page": no_link,
+        "load_seconds": round(seconds, 3),
+    }
+
+
+@app.command()
+def validate(
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Load and cross-check the whole dataset; print counts by kind, status and actor."""
+    t0 = time.perf_counter()
+    cat = load_catalog(extra=data or ())
+    result = validation_summary(cat, time.perf_counter() - t0)
+
+    def render(r: dict[str, Any]) -> None:
+        table = Table(title="eastflank dataset: valid" if r["ok"] else "eastflank dataset")
+        table.add_column("kind")
+        table.add_column("records", justify="right")
+        for k, n in r["counts"].items():
+            table.add_row(k.replace("_", "-"), str(n))
+        console.print(table)
+        console.print("by status: " + ", ".join(f"{k} {v}" for k, v in r["status"].items()))
+        console.print("by actor: " + ", ".join(f"{k} {v}" for k, v in r["by_actor"].items()))
+        console.print(f"loaded and cross-checked in {r['load_seconds']:.3f} s")
+
+    emit(result, as_json, render)
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[str, typer.Argument(help="places, units, facilities, weapon-systems, "
+                                        "command-bodies, events, sources or actors")],
+    as_of: Annotated[str | None, typer.Option(help="Only records valid on this date.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code: BY, RU, PL, LT, LV, UA, NATO.")]
+    = None,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the records of one kind, optionally as of a date and for one actor."""
+    k = _kind(kind)
+    cat = get_catalog(data)
+    day = parse_date(as_of)
+    if day is not None:
+        cat = cat.as_of(day)
+    recs = cat.select(k, actor.upper() if actor else None)
+    result = [_listing(cat, r.id) for r in recs]
+
+    def render(rows: list[dict[str, Any]]) -> None:
+        table = Table(title=f"{kind} ({len(rows)})" + (f" as of {as_of}" if as_of else ""))
+        for col in ("id", "name", "actor", "where", "status", "sources"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            rec = r["record"]
+            place = r.get("garrison") or r.get("place") or r.get("seat")
+            loc = place["name"] if place else (
+                f"{rec['lat']:.3f}, {rec['lon']:.3f}" if "lat" in rec else rec.get("date", ""))
+            table.add_row(rec["id"], rec.get("name") or rec.get("title"),
+                          str(cat.actor_of(cat.get(rec["id"])) or ""), str(loc or ""),
+                          rec.get("status", ""), ", ".join(rec.get("sources", [])))
+        console.print(table)
+
+    emit(result, as_json, render)
+
+
+def _listing(cat: Catalog, rid: str) -> dict[str, Any]:
+    view = cat.describe(rid)
+    view["sources"] = [{"id": s["id"], "title": s["title"], "url": s.get("url"),
+                        "page": s.get("page")} for s in view["sources"]]
+    return view
+
+
+@app.command()
+def show(
+    record_id: Annotated[str, typer.Argument(help="Id, name or alias of any record.")],
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one record in full, with its sources and where it is defined."""
+    cat = get_catalog(data)
+    try:
+        rec = cat.get(record_id)
+    except UnknownNameError:
+        rec = cat.resolve(record_id)
+    result = cat.describe(rec.id)
+
+    def render(r: dict[str, Any]) -> None:
+        table = Table(title=f"{r['kind'].replace('_', '-')} {r['record']['id']}",
+                      show_header=False)
+        table.add_column("field", style="bold")
+        table.add_column("value", overflow="fold")
+        for key, value in r["record"].items():
+            if value not in (None, [], {}):
+                table.add_row(key, str(value))
+        for key in ("garrison", "place", "seat", "parent"):
+            if key in r:
+                table.add_row(f"→ {key}", str(r[key]))
+        table.add_row("defined at", r.get("defined_at", ""))
+        console.print(table)
+        for s in r["sources"]:
+            console.print(f"  [{s['id']}] {s.get('author') or s.get('publisher')}, "
+                          f"{s['title']} ({s['year']}) {s.get('url') or s.get('page')}")
+
+    emit(result, as_json, render)
+
+
+@app.command()
+def sources(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """List every source with the number of records citing it."""
+    cat = get_catalog(data)
+    cited: Counter[str] = Counter()
+    for rec in cat.iter_records([k for k in KINDS if k != "sources"]):
+        for s in set(rec.sources) | {s for f in rec.figures for s in f.sources}:
+            cited[s] += 1
+    result = [
+        {**s.model_dump(mode="json", exclude_none=True), "cited_by": cited[s.id]}
+        for s in cat.sources.values()
+    ]
+
+    def render(rows: list[dict[str, Any]]) -> None:
+        table = Table(title=f"sources ({len(rows)})")
+        for col in ("id", "author/publisher", "year", "title", "status", "cited"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["id"], r.get("author") or r.get("publisher", ""), str(r["year"]),
+                          r["title"], r["status"], str(r["cited_by"]))
+        console.print(table)
+
+    emit(result, as_json, render)
+
+
+@app.command()
+def export(
+    duckdb_file: Annotated[Path, typer.Option("--duckdb", help="DuckDB file to write.")],
+    as_of: Annotated[str | None, typer.Option(help="Export the slice valid on this date.")]
+    = None,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Export the dataset (or a dated slice) to an embedded DuckDB file for SQL."""
+    cat = get_catalog(data)
+    day = parse_date(as_of)
+    if day is not None:
+        cat = cat.as_of(day)
+    cat.to_duckdb(duckdb_file)
+    result = {"path": str(duckdb_file), "tables": cat.counts()}
+    emit(result, as_json, lambda r: console.print(f"wrote {r['path']}: {r['tables']}"))
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL over tables sources, places, units, ...")],
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run SQL over the dataset (an in-memory DuckDB with one table per kind)."""
+    import duckdb
+
+    con = connect(get_catalog(data))
+    try:
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description or []]
+        rows = cur.fetchall()
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        raise ModelInputError(f"SQL error: {first}") from None
+    finally:
+        con.close()
+    result = {"columns": cols, "rows": [dict(zip(cols, r, strict=True)) for r in rows]}
+
+    def render(r: dict[str, Any]) -> None:
+        table = Table()
+        for c in r["columns"]:
+            table.add_column(c, overflow="fold")
+        for row in r["rows"]:
+            table.add_row(*(str(v) for v in row.values()))
+        console.print(table)
+
+    emit(result, as_json, render)
+
+
+@app.command()
+def summary(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """Summarise the dataset by actor, kind and status."""
+    cat = get_catalog(data)
+    table_data: dict[str, dict[str, int]] = {}
+    for kind in KINDS:
+        if kind in ("sources", "actors"):
+            continue
+        for rec in cat.records[kind].values():
+            actor = cat.actor_of(rec) or "none"
+            row = table_data.setdefault(actor, {})
+            row[kind] = row.get(kind, 0) + 1
+            row[rec.status.value] = row.get(rec.status.value, 0) + 1
+    result = {"by_actor": dict(sorted(table_data.items())), "sources": len(cat.sources)}
+
+    def render(r: dict[str, Any]) -> None:
+        cols = [k for k in KINDS if k not in ("sources", "actors")]
+        statuses = ["established", "reported", "claimed", "hypothetical"]
+        table = Table(title=f"eastflank dataset by actor ({r['sources']} sources)")
+        table.add_column("actor")
+        for c in cols + statuses:
+            table.add_column(c.replace("_", "-"), justify="right")
+        for actor, row in r["by_actor"].items():
+            table.add_row(actor, *(str(row.get(c, 0)) for c in cols + statuses))
+        console.print(table)
+
+    emit(result, as_json, render)

@@ -1,0 +1,200 @@
+"""Cross-record rules of the dataset, one small named function per rule.
+
+Each rule takes the records of a loaded dataset and raises :class:`~eastflank.errors.DataError`
+naming the offending record, field and value and what was expected. :func:`check_all` runs
+them in order; the catalog calls it once, at load.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+
+from eastflank.errors import DataError
+from eastflank.schema import Record, Source
+from eastflank.yamlio import Located
+
+__all__ = ["RULES", "check_all"]
+
+Records = Mapping[str, Mapping[str, Record | Source]]
+Where = Mapping[str, Located]
+
+
+def _fail(where: Where, record_id: str, field: str, message: str) -> DataError:
+    loc = where.get(record_id)
+    return DataError(
+        message,
+        file=loc.file if loc else None,
+        line=loc.line_of(field.split(".")[0]) if loc else None,
+        record=record_id,
+        field=field,
+    )
+
+
+def _refs(
+    records: Iterable[Record | Source], attr: str
+) -> Iterable[tuple[str, str, str]]:
+    for rec in records:
+        value = getattr(rec, attr, None)
+        if value is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for i, v in enumerate(values):
+            yield rec.id, (f"{attr}.{i}" if isinstance(value, list) else attr), v
+
+
+def check_sources_exist(data: Records, where: Where) -> None:
+    """Every record and every figure cites sources that exist."""
+    sources = data["sources"]
+    for kind, recs in data.items():
+        if kind == "sources":
+            continue
+        for rec in recs.values():
+            assert isinstance(rec, Record)
+            for i, sid in enumerate(rec.sources):
+                if sid not in sources:
+                    raise _fail(where, rec.id, f"sources.{i}", f"unknown source id {sid!r}")
+            for j, fig in enumerate(rec.figures):
+                for sid in fig.sources:
+                    if sid not in sources:
+                        raise _fail(
+                            where, rec.id, f"figures.{j}.sources", f"unknown source id {sid!r}"
+                        )
+
+
+def check_actor_refs(data: Records, where: Where) -> None:
+    """Actor codes (actor, country, operators, origin, members) name known actors."""
+    actors = data["actors"]
+    for kind, attrs in {
+        "places": ["country"],
+        "command_bodies": ["actor"],
+        "units": ["actor"],
+        "facilities": ["actor", "operator"],
+        "weapon_systems": ["origin", "operators"],
+        "events": ["actors"],
+        "actors": ["members"],
+    }.items():
+        for attr in attrs:
+            for rid, fld, value in _refs(data[kind].values(), attr):
+                if value not in actors:
+                    raise _fail(
+                        where, rid, fld, f"unknown actor {value!r}; expected one of "
+                        f"{', '.join(sorted(actors))}"
+                    )
+
+
+def check_place_refs(data: Records, where: Where) -> None:
+    """Garrisons, seats, facility places and event places are known place ids."""
+    places = data["places"]
+    for kind, attr in [
+        ("units", "garrison"),
+        ("command_bodies", "seat"),
+        ("facilities", "place"),
+        ("events", "places"),
+    ]:
+        for rid, fld, value in _refs(data[kind].values(), attr):
+            if value not in places:
+                raise _fail(where, rid, fld, f"unknown place id {value!r}")
+
+
+def check_command_refs(data: Records, where: Where) -> None:
+    """A unit's parent is a command body or a unit; a command body's parent a command body."""
+    bodies, units = data["command_bodies"], data["units"]
+    for rid, fld, value in _refs(data["units"].values(), "parent"):
+        if value not in bodies and value not in units:
+            raise _fail(where, rid, fld, f"unknown parent {value!r}; expected a command body or unit id")
+        if value == rid:
+            raise _fail(where, rid, fld, "a unit cannot be its own parent")
+    for rid, fld, value in _refs(data["command_bodies"].values(), "parent"):
+        if value not in bodies:
+            raise _fail(where, rid, fld, f"unknown parent {value!r}; expected a command body id")
+
+
+def check_weapon_refs(data: Records, where: Where) -> None:
+    """Units' weapon systems and systems' parent systems exist."""
+    systems = data["weapon_systems"]
+    for kind, attr in [("units", "weapon_systems"), ("weapon_systems", "parent_system")]:
+        for rid, fld, value in _refs(data[kind].values(), attr):
+            if value not in systems:
+                raise _fail(where, rid, fld, f"unknown weapon system id {value!r}")
+
+
+def check_parent_cycles(data: Records, where: Where) -> None:
+    """Parent chains of units and command bodies end; no record is its own ancestor."""
+    parent: dict[str, str] = {}
+    for kind in ("units", "command_bodies"):
+        for rec in data[kind].values():
+            p = getattr(rec, "parent", None)
+            if p:
+                parent[rec.id] = p
+    for start in parent:
+        seen = [start]
+        node = start
+        while node in parent:
+            node = parent[node]
+            if node in seen:
+                chain = " -> ".join([*seen, node])
+                raise _fail(where, start, "parent", f"parent chain has a cycle: {chain}")
+            seen.append(node)
+
+
+def check_preferred_figures(data: Records, where: Where) -> None:
+    """Where one quantity has several figures, exactly one is preferred and says why."""
+    for kind, recs in data.items():
+        if kind == "sources":
+            continue
+        for rec in recs.values():
+            assert isinstance(rec, Record)
+            by_q: dict[str, list[int]] = defaultdict(list)
+            for i, fig in enumerate(rec.figures):
+                by_q[fig.quantity].append(i)
+            for q, idx in by_q.items():
+                preferred = [i for i in idx if rec.figures[i].preferred]
+                if len(idx) > 1 and len(preferred) != 1:
+                    raise _fail(
+                        where, rec.id, "figures",
+                        f"quantity {q!r} has {len(idx)} figures and {len(preferred)} preferred; "
+                        "expected exactly one preferred figure with a note saying why",
+                    )
+                if len(idx) > 1 and not rec.figures[preferred[0]].note:
+                    raise _fail(
+                        where, rec.id, f"figures.{preferred[0]}.note",
+                        f"the preferred figure of {q!r} needs a note saying why it is preferred",
+                    )
+
+
+def check_claimed_sources(data: Records, where: Where) -> None:
+    """A record resting only on claimed sources cannot be more certain than `claimed`."""
+    sources = data["sources"]
+    for kind, recs in data.items():
+        if kind == "sources":
+            continue
+        for rec in recs.values():
+            assert isinstance(rec, Record)
+            statuses = {sources[s].status.value for s in rec.sources if s in sources}  # type: ignore[union-attr]
+            if statuses == {"claimed"} and rec.status.value in ("established", "reported"):
+                raise _fail(
+                    where, rec.id, "status",
+                    f"status {rec.status.value!r} but every source is a claimed source; "
+                    "expected 'claimed' or 'hypothetical'",
+                )
+
+
+RULES: list[Callable[[Records, Where], None]] = [
+    check_sources_exist,
+    check_actor_refs,
+    check_place_refs,
+    check_command_refs,
+    check_weapon_refs,
+    check_parent_cycles,
+    check_preferred_figures,
+    check_claimed_sources,
+]
+"""The rules :func:`check_all` runs, in order."""
+
+
+def check_all(data: Records, where: Where) -> None:
+    """Run every rule in :data:`RULES`; raise the first :class:`DataError` found."""
+    for rule in RULES:
+        rule(data, where)
+

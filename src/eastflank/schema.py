@@ -1,0 +1,328 @@
+"""Typed records of the eastflank dataset.
+
+Every record type is declared once here, as a frozen pydantic model that rejects unknown
+fields. Quantities carry their unit in the field name (``range_km``, ``personnel``). Files are
+validated into these objects once, at load (see :mod:`eastflank.catalog`); nothing downstream
+re-checks them.
+
+Status vocabulary
+-----------------
+``established``
+    Confirmed by official documents or several independent reputable sources.
+``reported``
+    Reported by reputable sources (news, think tanks) but not officially confirmed.
+``claimed``
+    Asserted by one party or one source only (seed 000 is a claimed source).
+``hypothetical``
+    A modelling assumption or counterfactual, with its reasoning in ``note``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "ACTOR_ID",
+    "KEBAB_ID",
+    "Actor",
+    "CommandBody",
+    "Event",
+    "Facility",
+    "Figure",
+    "Place",
+    "Record",
+    "Source",
+    "Status",
+    "Unit",
+    "WeaponSystem",
+    "RECORD_TYPES",
+]
+
+KEBAB_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""Record ids are kebab-case ASCII: ``hrodna``, ``6th-mechanised-brigade``."""
+
+ACTOR_ID = r"^[A-Z]{2}(-[A-Z]{2,3})?$|^NATO$|^EU$|^CSTO$|^UNION-STATE$"
+"""Actors are named by ISO 3166 code (``BY``, ``RU``, ``PL``) or ``NATO``."""
+
+
+class Status(str, Enum):
+    """How well a record is known (see the module docstring)."""
+
+    ESTABLISHED = "established"
+    REPORTED = "reported"
+    CLAIMED = "claimed"
+    HYPOTHETICAL = "hypothetical"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Source(_Frozen):
+    """A citable source. Needs a title, an author or publisher, a year and a URL or page."""
+
+    id: Annotated[str, Field(pattern=KEBAB_ID)]
+    title: str = Field(min_length=1, description="Title of the work or page.")
+    author: str | None = Field(None, description="Author(s); or give `publisher`.")
+    publisher: str | None = Field(None, description="Publisher or organisation.")
+    year: int = Field(ge=1900, le=2100, description="Year of publication.")
+    date: dt.date | None = Field(None, description="Exact publication date, if known.")
+    url: str | None = Field(None, description="URL of the work (http or https).")
+    page: str | None = Field(None, description="Page, table or section cited.")
+    kind: Literal[
+        "official", "think-tank", "news", "academic", "reference", "dataset", "book", "seed"
+    ] = "reference"
+    status: Status = Field(
+        Status.REPORTED, description="Reliability class of what this source asserts."
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _citable(self) -> Source:
+        if not (self.author or self.publisher):
+            raise ValueError("a source needs an 'author' or a 'publisher'")
+        if not (self.url or self.page):
+            raise ValueError("a source needs a 'url' or a 'page'")
+        if self.url is not None and not self.url.startswith(("http://", "https://")):
+            raise ValueError(f"url must start with http:// or https://, got {self.url!r}")
+        return self
+
+
+class Figure(_Frozen):
+    """One sourced value of a quantity; several figures of one quantity record a disagreement.
+
+    When sources disagree, every value is kept with its own sources, and exactly one is
+    ``preferred`` with a ``note`` saying why.
+    """
+
+    quantity: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(
+        description="Quantity name with its unit, e.g. `active_personnel`, `range_km`."
+    )
+    value: float | None = Field(description="The value; null when a source says unknown.")
+    low: float | None = Field(None, description="Lower end when a source gives a range.")
+    high: float | None = Field(None, description="Upper end when a source gives a range.")
+    as_of: dt.date | None = Field(None, description="Date the value refers to.")
+    sources: list[Annotated[str, Field(pattern=KEBAB_ID)]] = Field(min_length=1)
+    status: Status
+    preferred: bool = False
+    note: str | None = None
+
+
+class Record(_Frozen):
+    """Fields shared by every dataset record except sources."""
+
+    id: Annotated[str, Field(pattern=KEBAB_ID)]
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list, description="Other names and spellings.")
+    status: Status
+    sources: list[Annotated[str, Field(pattern=KEBAB_ID)]] = Field(
+        min_length=1, description="Ids of the sources that support this record."
+    )
+    valid_from: dt.date | None = Field(None, description="First day the record holds.")
+    valid_to: dt.date | None = Field(None, description="Last day the record holds.")
+    figures: list[Figure] = Field(default_factory=list)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> Record:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError(
+                f"valid_to {self.valid_to} is before valid_from {self.valid_from}"
+            )
+        return self
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the record holds on ``day`` (bounds inclusive, open ends unbounded)."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return not (self.valid_to is not None and day > self.valid_to)
+
+
+class Actor(Record):
+    """A state or alliance, named by ISO 3166 code or ``NATO``."""
+
+    id: Annotated[str, Field(pattern=ACTOR_ID)]  # type: ignore[assignment]
+    kind: Literal["state", "alliance", "union", "region"]
+    members: list[str] = Field(default_factory=list, description="Member actor ids.")
+
+
+class Place(Record):
+    """A located place in WGS84 (degrees)."""
+
+    country: Annotated[str, Field(pattern=ACTOR_ID)]
+    kind: Literal[
+        "capital",
+        "city",
+        "town",
+        "village",
+        "air-base",
+        "garrison",
+        "training-ground",
+        "border-crossing",
+        "rail-crossing",
+        "tripoint",
+        "radar",
+        "communications",
+        "naval-base",
+        "storage-site",
+        "region",
+        "point",
+    ]
+    lat: float = Field(ge=-90, le=90, description="Latitude, degrees north (WGS84).")
+    lon: float = Field(ge=-180, le=180, description="Longitude, degrees east (WGS84).")
+    admin: str | None = Field(None, description="Region/oblast/voivodeship it lies in.")
+    oblast_capital: bool = Field(False, description="Seat of a first-level region.")
+
+
+class CommandBody(Record):
+    """A command authority: a head of state, staff, district, operational command, HQ."""
+
+    actor: Annotated[str, Field(pattern=ACTOR_ID)]
+    kind: Literal[
+        "head-of-state",
+        "council",
+        "ministry",
+        "general-staff",
+        "military-district",
+        "operational-command",
+        "joint-grouping",
+        "alliance-command",
+        "corps-hq",
+        "division-hq",
+        "service-command",
+        "defence-staff",
+        "government",
+    ]
+    parent: str | None = Field(None, description="Id of the superior command body.")
+    seat: str | None = Field(None, description="Place id of its headquarters.")
+
+
+class Unit(Record):
+    """A military formation with a garrison and a parent command."""
+
+    actor: Annotated[str, Field(pattern=ACTOR_ID)]
+    branch: Literal[
+        "ground",
+        "airborne",
+        "special-operations",
+        "missile",
+        "rocket-artillery",
+        "artillery",
+        "air",
+        "air-defence",
+        "engineer",
+        "signals",
+        "electronic-warfare",
+        "logistics",
+        "naval",
+        "nuclear",
+        "territorial",
+        "multinational",
+    ]
+    echelon: Literal[
+        "army", "corps", "division", "brigade", "regiment", "battalion", "battlegroup", "base",
+        "group", "squadron",
+    ]
+    role: str | None = Field(None, description="e.g. mechanised, tank, air-assault, SRBM.")
+    garrison: str | None = Field(None, description="Place id of the home garrison.")
+    parent: str | None = Field(None, description="Id of the parent command body or unit.")
+    deployment: Literal["permanent", "rotational", "forward", "exercise", "training"] = (
+        "permanent"
+    )
+    personnel: int | None = Field(None, ge=0, description="Personnel, if a source gives it.")
+    equipment: dict[str, int] = Field(
+        default_factory=dict, description="Main equipment counts, e.g. {'T-72B3 tanks': 41}."
+    )
+    weapon_systems: list[str] = Field(default_factory=list, description="Weapon-system ids.")
+
+
+class Facility(Record):
+    """A fixed installation: radar, communications centre, air base, storage, range."""
+
+    actor: Annotated[str, Field(pattern=ACTOR_ID)]
+    operator: str | None = Field(None, description="Actor id of the operator, if different.")
+    kind: Literal[
+        "radar",
+        "communications",
+        "air-base",
+        "training-ground",
+        "training-centre",
+        "nuclear-storage",
+        "logistics-base",
+        "missile-base",
+        "naval-base",
+        "headquarters",
+    ]
+    place: str = Field(description="Place id.")
+
+
+class WeaponSystem(Record):
+    """A weapon system with its performance figures (units in field names)."""
+
+    kind: Literal[
+        "ballistic-missile",
+        "cruise-missile",
+        "hypersonic-missile",
+        "irbm",
+        "mlrs",
+        "sam",
+        "aircraft",
+        "artillery",
+    ]
+    origin: Annotated[str, Field(pattern=ACTOR_ID)]
+    operators: list[str] = Field(default_factory=list, description="Actor ids operating it.")
+    range_km: float | None = Field(None, gt=0, description="Maximum range (km).")
+    min_range_km: float | None = Field(None, ge=0, description="Minimum range (km).")
+    max_speed_kmh: float | None = Field(None, gt=0, description="Maximum speed (km/h).")
+    max_speed_mach: float | None = Field(None, gt=0, description="Maximum speed (Mach).")
+    apogee_km: float | None = Field(None, gt=0, description="Apogee of a ballistic flight.")
+    ceiling_km: float | None = Field(None, gt=0, description="Engagement ceiling (SAM).")
+    payload_kg: float | None = Field(None, gt=0, description="Warhead/payload mass (kg).")
+    cep_m: float | None = Field(None, gt=0, description="Circular error probable (m).")
+    nuclear_capable: bool | None = Field(None, description="Null when unknown.")
+    variants: list[str] = Field(default_factory=list)
+    parent_system: str | None = Field(None, description="Id of the system it belongs to.")
+
+
+class Event(Record):
+    """A dated event: exercise, treaty, deployment, reorganisation, statement."""
+
+    kind: Literal[
+        "exercise",
+        "treaty",
+        "agreement",
+        "deployment",
+        "reorganisation",
+        "statement",
+        "election",
+        "war",
+        "decision",
+    ]
+    date: dt.date
+    end_date: dt.date | None = None
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list, description="Place ids.")
+    summary: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Event:
+        if self.end_date is not None and self.end_date < self.date:
+            raise ValueError(f"end_date {self.end_date} is before date {self.date}")
+        return self
+
+
+RECORD_TYPES: dict[str, type[_Frozen]] = {
+    "sources": Source,
+    "actors": Actor,
+    "places": Place,
+    "command_bodies": CommandBody,
+    "units": Unit,
+    "facilities": Facility,
+    "weapon_systems": WeaponSystem,
+    "events": Event,
+}
+"""Dataset folder name -> record type. Each folder under ``data/`` holds YAML lists."""

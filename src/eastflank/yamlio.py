@@ -1,0 +1,164 @@
+"""Line-aware YAML reading and validation into typed records.
+
+Every input file (dataset, stages, scenarios) goes through :func:`load_records` or
+:func:`load_document`, so that every error names the file, the line, the record and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from eastflank.errors import EastflankError
+
+__all__ = ["Located", "load_document", "load_records", "read_yaml", "validate_located"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A YAML mapping with the line of the mapping and of each of its keys (1-based)."""
+
+    data: Any
+    file: str
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: object) -> int:
+        """The line of ``key`` in this mapping, else the mapping's own line."""
+        return self.key_lines.get(str(key), self.line)
+
+
+def _check_duplicate_keys(node: yaml.Node, file: str, error: type[EastflankError]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                raise error(
+                    f"duplicate key {key!r}; each key may appear once in a mapping",
+                    file=file,
+                    line=key_node.start_mark.line + 1,
+                )
+            seen.add(key)
+            _check_duplicate_keys(value_node, file, error)
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            _check_duplicate_keys(child, file, error)
+
+
+def read_yaml(
+    path: Path, error: type[EastflankError] = EastflankError
+) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML file into Python data and its node tree.
+
+    Raises
+    ------
+    EastflankError (of class ``error``)
+        If the file cannot be read, is not UTF-8, is malformed YAML or repeats a key.
+    """
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error("file not found", file=file) from None
+    except UnicodeDecodeError as exc:
+        raise error(f"not UTF-8 text ({exc.reason})", file=file) from None
+    except OSError as exc:
+        raise error(f"cannot read file ({exc.strerror})", file=file) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        _check_duplicate_keys(node, file, error)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise error(f"malformed YAML: {problem}", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise error(f"malformed YAML: {exc}", file=file) from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _located(data: Any, node: yaml.Node, file: str) -> Located:
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return Located(data, file, node.start_mark.line + 1, key_lines)
+
+
+def iter_located(path: Path, error: type[EastflankError]) -> Iterator[Located]:
+    """Yield each item of a YAML file holding a list of mappings, with its lines."""
+    data, node = read_yaml(path, error)
+    file = str(path)
+    if data is None:
+        return
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        raise error("expected a list of records (a YAML sequence)", file=file, line=1)
+    for item, item_node in zip(data, node.value, strict=True):
+        if not isinstance(item, dict):
+            raise error(
+                f"expected a record (a mapping), got {type(item).__name__}",
+                file=file,
+                line=item_node.start_mark.line + 1,
+            )
+        yield _located(item, item_node, file)
+
+
+def validate_located(model: type[M], loc: Located, error: type[EastflankError]) -> M:
+    """Validate one located mapping into ``model``; the error names file:line, id and field."""
+    record_id = loc.data.get("id") if isinstance(loc.data, dict) else None
+    try:
+        return model.model_validate(loc.data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = [str(p) for p in first["loc"]]
+        field_name = ".".join(path) if path else None
+        line = loc.line_of(path[0]) if path else loc.line
+        value = first.get("input")
+        if first["type"] == "extra_forbidden":
+            allowed = ", ".join(sorted(model.model_fields))
+            msg = f"unknown field; expected one of: {allowed}"
+        elif first["type"] == "missing":
+            msg = "required field is missing"
+        else:
+            shown = repr(value)
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            msg = f"{first['msg']} (got {shown})" if path else first["msg"]
+        more = len(exc.errors()) - 1
+        if more:
+            msg += f" (and {more} more error{'s' if more > 1 else ''} in this record)"
+        raise error(
+            msg,
+            file=loc.file,
+            line=line,
+            record=str(record_id) if record_id is not None else None,
+            field=field_name,
+        ) from None
+
+
+def load_records(
+    path: Path, model: type[M], error: type[EastflankError]
+) -> list[tuple[M, Located]]:
+    """Load a YAML list of records from ``path`` into ``model`` objects, with their locations."""
+    return [(validate_located(model, loc, error), loc) for loc in iter_located(path, error)]
+
+
+def load_document(path: Path, model: type[M], error: type[EastflankError]) -> M:
+    """Load a YAML file holding one mapping (a stage, a scenario) into ``model``."""
+    data, node = read_yaml(path, error)
+    if not isinstance(data, dict) or node is None:
+        raise error("expected a mapping at the top of the file", file=str(path), line=1)
+    return validate_located(model, _located(data, node, str(path)), error)
