@@ -92,8 +92,8 @@ def list_(
 ) -> None:
     """List the records of one kind, optionally as of a date and for one actor."""
     k = _kind(kind)
-    cat = get_catalog(data)
     day = parse_date(as_of)
+    cat = get_catalog(data)
     if day is not None:
         cat = cat.as_of(day)
     recs = cat.select(k, actor.upper() if actor else None)
@@ -191,8 +191,8 @@ def export(
     as_json: JsonOpt = False,
 ) -> None:
     """Export the dataset (or a dated slice) to an embedded DuckDB file for SQL."""
-    cat = get_catalog(data)
     day = parse_date(as_of)
+    cat = get_catalog(data)
     if day is not None:
         cat = cat.as_of(day)
     cat.to_duckdb(duckdb_file)
