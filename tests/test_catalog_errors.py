@@ -63,7 +63,7 @@ def test_malformed_yaml_names_file_and_line(write_dataset: Writer) -> None:
     root = write_dataset({"sources/s.yaml": SOURCE + "- id: x\n  title: a: b\n"})
     err = _load(root)
     assert "s.yaml:7" in str(err)
-    assert "malformed YAML: mapping values are not allowed here" in str(err)
+    assert "malformed YAML: mapping values are not allowed" in str(err)
 
 
 def test_unknown_field_is_rejected(write_dataset: Writer) -> None:

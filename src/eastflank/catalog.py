@@ -16,7 +16,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -193,10 +192,14 @@ class Catalog:
         ]
         for attr in ("garrison", "place", "seat"):
             pid = getattr(rec, attr, None)
+            if hasattr(rec, attr):
+                out[attr] = None
             if isinstance(pid, str) and pid in self.places:
                 p = self.places[pid]
                 out[attr] = {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon}
         parent = getattr(rec, "parent", None)
+        if hasattr(rec, "parent"):
+            out["parent"] = None
         if isinstance(parent, str):
             pk = self.kind_of(parent)
             out["parent"] = {"id": parent, "name": self.records[pk][parent].name, "kind": pk}
@@ -263,11 +266,18 @@ class Catalog:
             for k, entries in self._names.items()
             if any(kind is None or e[0] == kind for e in entries)
         }
-        hits = process.extract(key, list(pool), scorer=fuzz.ratio, limit=2)
-        if hits and hits[0][1] >= 90 and (len(hits) == 1 or hits[1][1] < hits[0][1]):
-            entries = [e for e in pool[hits[0][0]] if kind is None or e[0] == kind]
-            if len({rid for _, rid in entries}) == 1:
-                k, rid = entries[0]
+        hits = process.extract(key, list(pool), scorer=fuzz.ratio, limit=5, score_cutoff=90)
+        if hits:
+            best = hits[0][1]
+            top = {
+                (k, rid)
+                for name, score, _ in hits
+                if score == best
+                for k, rid in pool[name]
+                if kind is None or k == kind
+            }
+            if len({rid for _, rid in top}) == 1:
+                k, rid = next(iter(top))
                 return self.records[k][rid]
         label = (kind or "record").rstrip("s").replace("_", " ")
         raise UnknownNameError(label, name, self.suggest(name, kind))

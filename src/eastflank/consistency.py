@@ -25,7 +25,7 @@ def _fail(where: Where, record_id: str, field: str, message: str) -> DataError:
     return DataError(
         message,
         file=loc.file if loc else None,
-        line=loc.line_of(field.split(".")[0]) if loc else None,
+        line=loc.line_of(field.split(".", 1)[0]) if loc else None,
         record=record_id,
         field=field,
     )
@@ -102,7 +102,9 @@ def check_command_refs(data: Records, where: Where) -> None:
     bodies, units = data["command_bodies"], data["units"]
     for rid, fld, value in _refs(data["units"].values(), "parent"):
         if value not in bodies and value not in units:
-            raise _fail(where, rid, fld, f"unknown parent {value!r}; expected a command body or unit id")
+            raise _fail(
+                where, rid, fld, f"unknown parent {value!r}; expected a command body or unit id"
+            )
         if value == rid:
             raise _fail(where, rid, fld, "a unit cannot be its own parent")
     for rid, fld, value in _refs(data["command_bodies"].values(), "parent"):
@@ -171,7 +173,11 @@ def check_claimed_sources(data: Records, where: Where) -> None:
             continue
         for rec in recs.values():
             assert isinstance(rec, Record)
-            statuses = {sources[s].status.value for s in rec.sources if s in sources}  # type: ignore[union-attr]
+            statuses = {
+                src.status.value
+                for s in rec.sources
+                if isinstance(src := sources.get(s), Source)
+            }
             if statuses == {"claimed"} and rec.status.value in ("established", "reported"):
                 raise _fail(
                     where, rec.id, "status",

@@ -115,7 +115,8 @@ class UnknownNameError(EastflankError, LookupError):
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions)
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        names = ", ".join(repr(s) for s in self.suggestions)
+        hint = f"; did you mean {names}?" if suggestions else ""
         super().__init__(f"unknown {kind} {name!r}{hint}", **where)  # type: ignore[arg-type]
 
 

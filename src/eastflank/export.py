@@ -123,7 +123,7 @@ def write_duckdb(catalog: Catalog, path: Path) -> None:
         If the folder of ``path`` does not exist or cannot be written.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     if not folder.is_dir():
         raise OutputError("folder does not exist", file=str(folder))
     try:
@@ -131,17 +131,16 @@ def write_duckdb(catalog: Catalog, path: Path) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write here ({exc.strerror})", file=str(folder)) from None
     os.close(fd)
-    os.unlink(tmp)  # DuckDB wants to create the file itself
+    Path(tmp).unlink()  # DuckDB wants to create the file itself
     try:
         con = duckdb.connect(tmp)
         try:
             fill(con, catalog)
         finally:
             con.close()
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        Path(tmp).unlink(missing_ok=True)
         raise
 
 

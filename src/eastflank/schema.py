@@ -20,14 +20,22 @@ Status vocabulary
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
 
 __all__ = [
     "ACTOR_ID",
     "KEBAB_ID",
+    "RECORD_TYPES",
     "Actor",
     "CommandBody",
     "Event",
@@ -39,7 +47,6 @@ __all__ = [
     "Status",
     "Unit",
     "WeaponSystem",
-    "RECORD_TYPES",
 ]
 
 KEBAB_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -49,7 +56,7 @@ ACTOR_ID = r"^[A-Z]{2}(-[A-Z]{2,3})?$|^NATO$|^EU$|^CSTO$|^UNION-STATE$"
 """Actors are named by ISO 3166 code (``BY``, ``RU``, ``PL``) or ``NATO``."""
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How well a record is known (see the module docstring)."""
 
     ESTABLISHED = "established"
@@ -145,7 +152,7 @@ class Record(_Frozen):
 class Actor(Record):
     """A state or alliance, named by ISO 3166 code or ``NATO``."""
 
-    id: Annotated[str, Field(pattern=ACTOR_ID)]  # type: ignore[assignment]
+    id: Annotated[str, Field(pattern=ACTOR_ID)]
     kind: Literal["state", "alliance", "union", "region"]
     members: list[str] = Field(default_factory=list, description="Member actor ids.")
 
@@ -326,3 +333,260 @@ RECORD_TYPES: dict[str, type[_Frozen]] = {
     "events": Event,
 }
 """Dataset folder name -> record type. Each folder under ``data/`` holds YAML lists."""
+
+
+# =============================================================================================
+# Stages: command frameworks (who holds which authority over which forces, and the consents
+# between a decision and an order). One YAML document per stage under ``data/stages/``; loaded
+# and cross-checked against the dataset by :mod:`eastflank.stages`.
+# =============================================================================================
+
+__all__ += [
+    "AUTHORITIES",
+    "Assignment",
+    "Authority",
+    "Channel",
+    "DelayHours",
+    "ForceGroup",
+    "Gate",
+    "Selector",
+    "Stage",
+    "Statement",
+]
+
+
+class Authority(StrEnum):
+    """An authority a command body may hold over a force.
+
+    ``administer``
+        Manning, pay, housing, pensions, upkeep: the administrative control seed 000 says
+        Minsk keeps.
+    ``move``
+        Order a force to move, deploy or redeploy.
+    ``designate_targets``
+        Assign targets to a force.
+    ``initiate_combat``
+        Order a force into combat (open fire, cross a border).
+    ``nuclear_release``
+        Release nuclear warheads for use by a force.
+    """
+
+    ADMINISTER = "administer"
+    MOVE = "move"
+    DESIGNATE_TARGETS = "designate_targets"
+    INITIATE_COMBAT = "initiate_combat"
+    NUCLEAR_RELEASE = "nuclear_release"
+
+
+AUTHORITIES: tuple[Authority, ...] = tuple(Authority)
+"""Every authority, in the order above."""
+
+
+def _as_list(value: object) -> object:
+    """Let a selector field be written as one value or as a list of values."""
+    if value is None:
+        return []
+    if isinstance(value, str | int):
+        return [value]
+    return value
+
+
+_Ids = Annotated[list[Annotated[str, Field(pattern=KEBAB_ID)]], BeforeValidator(_as_list)]
+_Strs = Annotated[list[str], BeforeValidator(_as_list)]
+_Actors = Annotated[list[Annotated[str, Field(pattern=ACTOR_ID)]], BeforeValidator(_as_list)]
+
+
+class _Sourced(_Frozen):
+    """A statement of the stage: sourced, or ``hypothetical`` with its reasoning in ``note``."""
+
+    status: Status
+    sources: list[Annotated[str, Field(pattern=KEBAB_ID)]] = Field(
+        default_factory=list, description="Ids of the sources that support it."
+    )
+    note: str | None = Field(None, description="Reasoning, caveats; required if hypothetical.")
+
+    @model_validator(mode="after")
+    def _sourced_or_reasoned(self) -> _Sourced:
+        if self.status is Status.HYPOTHETICAL:
+            if not self.note:
+                raise ValueError("a hypothetical statement needs its reasoning in 'note'")
+        elif not self.sources:
+            raise ValueError(
+                f"status {self.status.value!r} needs at least one source id in 'sources' "
+                "(or set status 'hypothetical' and give the reasoning in 'note')"
+            )
+        return self
+
+
+class DelayHours(_Sourced):
+    """A triangular delay distribution, in hours: lower limit, mode, upper limit.
+
+    Units: hours. ``min_h <= mode_h <= max_h``; ``min_h == max_h`` is a fixed delay.
+    """
+
+    min_h: float = Field(ge=0, description="Shortest delay (hours).")
+    mode_h: float = Field(ge=0, description="Most likely delay (hours).")
+    max_h: float = Field(ge=0, description="Longest delay (hours).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DelayHours:
+        if self.min_h > self.max_h:
+            raise ValueError(
+                f"min_h {self.min_h:g} > max_h {self.max_h:g}; "
+                "expected min_h <= mode_h <= max_h"
+            )
+        if not self.min_h <= self.mode_h <= self.max_h:
+            raise ValueError(
+                f"mode_h {self.mode_h:g} outside [{self.min_h:g}, {self.max_h:g}]; "
+                "expected min_h <= mode_h <= max_h"
+            )
+        return self
+
+    @property
+    def mean_h(self) -> float:
+        """Mean of the distribution (hours): ``(min_h + mode_h + max_h) / 3``."""
+        return (self.min_h + self.mode_h + self.max_h) / 3.0
+
+
+_SelectKind = Literal["units", "facilities"]
+
+
+def _units_only() -> list[_SelectKind]:
+    return ["units"]
+
+
+class Selector(_Frozen):
+    """Selects dataset records (units, facilities) for a force group.
+
+    Fields combine with AND; the values listed in one field combine with OR; an empty field
+    selects everything. A force group's selectors combine with OR.
+    """
+
+    kind: Annotated[list[_SelectKind], BeforeValidator(_as_list)] = Field(
+        default_factory=_units_only, description="Record kinds to select from."
+    )
+    actor: _Actors = Field(default_factory=list, description="Actor codes (BY, RU).")
+    branch: _Strs = Field(default_factory=list, description="Unit branches (ground, air...).")
+    echelon: _Strs = Field(default_factory=list, description="Unit echelons (brigade...).")
+    role: _Strs = Field(
+        default_factory=list, description="Case-insensitive substrings of the unit role."
+    )
+    deployment: _Strs = Field(default_factory=list, description="permanent, forward, ...")
+    facility_kind: _Strs = Field(default_factory=list, description="Facility kinds.")
+    located_in: _Actors = Field(
+        default_factory=list,
+        description="Country of the garrison (units) or place (facilities).",
+    )
+    under: _Ids = Field(
+        default_factory=list,
+        description="Command bodies or units the record sits under (its parent chain).",
+    )
+    weapon_systems: _Ids = Field(
+        default_factory=list, description="Weapon-system ids the unit operates."
+    )
+    ids: _Ids = Field(
+        default_factory=list, description="Explicit record ids: a last resort, say why."
+    )
+
+
+class ForceGroup(_Frozen):
+    """A named set of forces, defined by selectors over the dataset as of the stage date."""
+
+    id: Annotated[str, Field(pattern=KEBAB_ID)]
+    name: str = Field(min_length=1)
+    select: Annotated[list[Selector], BeforeValidator(_as_list)] = Field(min_length=1)
+    exclude: Annotated[list[Selector], BeforeValidator(_as_list)] = Field(
+        default_factory=list, description="Records matching any of these are left out."
+    )
+    note: str | None = None
+
+
+class Gate(_Sourced):
+    """A consent that must be given between a decision and an order, and how long it takes."""
+
+    consent: Annotated[str, Field(pattern=KEBAB_ID)] = Field(
+        description="Command body whose consent is required (a veto point)."
+    )
+    delay: DelayHours = Field(description="Time to obtain the consent (hours).")
+
+
+class Assignment(_Sourced):
+    """Which command body holds one authority over one force group, and by which path."""
+
+    group: Annotated[str, Field(pattern=KEBAB_ID)]
+    authority: Authority
+    holder: Annotated[str, Field(pattern=KEBAB_ID)] = Field(
+        description="Command body that holds the authority."
+    )
+    via: _Ids = Field(
+        default_factory=list,
+        description="Bodies an order passes from the holder before it joins the unit's own "
+        "parent chain; empty when the holder is in that chain.",
+    )
+    gates: list[Gate] = Field(default_factory=list)
+    hop_delay: DelayHours | None = Field(
+        None, description="Per-hop transmission delay; default: the stage's."
+    )
+
+
+class Channel(_Sourced):
+    """How a body that does not hold an authority obtains an order: it asks ``to_body``.
+
+    ``to_body`` decides and may refuse: it is a veto point of every chain through the channel.
+    """
+
+    from_body: Annotated[str, Field(pattern=KEBAB_ID)]
+    to_body: Annotated[str, Field(pattern=KEBAB_ID)]
+    authorities: Annotated[list[Authority], BeforeValidator(_as_list)] = Field(
+        default_factory=lambda: list(AUTHORITIES), description="Default: every authority."
+    )
+    groups: _Ids = Field(default_factory=list, description="Default: every force group.")
+    delay: DelayHours = Field(description="Time for the request to be decided (hours).")
+
+
+class Statement(_Frozen):
+    """What an actor has said on a question of the stage (e.g. Belarusian nuclear consent)."""
+
+    actor: Annotated[str, Field(pattern=ACTOR_ID)]
+    speaker: str = Field(min_length=1)
+    date: dt.date
+    topic: str = Field(min_length=1, description="e.g. `nuclear-consent`.")
+    summary: str = Field(min_length=1, description="What was said, in our words.")
+    status: Status
+    sources: list[Annotated[str, Field(pattern=KEBAB_ID)]] = Field(min_length=1)
+
+
+class Stage(_Sourced):
+    """An integration stage: a command framework as of a date.
+
+    ``force_groups`` select forces from the dataset as of ``date``; ``assignments`` give, per
+    group and authority, the holding body, the path of an order and the consents (``gates``);
+    ``channels`` say how a body without an authority may obtain an order; ``hop_delay`` is the
+    transmission delay of each hop of a chain. See :mod:`eastflank.command`.
+    """
+
+    id: Annotated[str, Field(pattern=KEBAB_ID)]
+    name: str = Field(min_length=1)
+    date: dt.date
+    summary: str = Field(min_length=1)
+    hop_delay: DelayHours = Field(description="Transmission delay per hop (hours).")
+    force_groups: list[ForceGroup] = Field(min_length=1)
+    assignments: list[Assignment] = Field(min_length=1)
+    channels: list[Channel] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+
+    _file: str | None = PrivateAttr(None)
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def where(self, path: str = "") -> tuple[str | None, int | None]:
+        """The file and line a dotted field path (``assignments.3.holder``) was read from.
+
+        Falls back to the nearest enclosing path; ``(None, None)`` for a stage built in code.
+        """
+        parts = path.split(".") if path else []
+        while parts:
+            line = self._lines.get(".".join(parts))
+            if line is not None:
+                return self._file, line
+            parts.pop()
+        return self._file, self._lines.get("")

@@ -20,6 +20,9 @@ __all__ = ["Located", "load_document", "load_records", "read_yaml", "validate_lo
 
 M = TypeVar("M", bound=BaseModel)
 
+# libyaml's loader when PyYAML was built with it (several times faster), else the pure one.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Located:
@@ -72,7 +75,7 @@ def read_yaml(
         raise error(f"not UTF-8 text ({exc.reason})", file=file) from None
     except OSError as exc:
         raise error(f"cannot read file ({exc.strerror})", file=file) from None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:

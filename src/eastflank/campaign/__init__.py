@@ -1,0 +1,1 @@
+"""Campaign models: Lanchester attrition, fits to historical battles, the Suwałki campaign."""

@@ -1,0 +1,93 @@
+"""Sentences with their character offsets, and the normalisation of words for look-up.
+
+Sentence boundaries come from ``sentencex`` (rule-based, no model weights), which keeps
+sentences whole across the hard line breaks of text extracted from PDFs. Blank lines
+(paragraphs, headings) always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import sentencex
+
+__all__ = ["Sentence", "fold", "split_sentences", "word_count"]
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the text: its index, offsets and text (``text == full[start:end]``)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets into ``text``.
+
+    Examples
+    --------
+    >>> [s.text for s in split_sentences("Minsk is far. Warsaw is near.\\n\\nA heading")]
+    ['Minsk is far.', 'Warsaw is near.', 'A heading']
+    """
+    out: list[Sentence] = []
+    pos = 0
+    paragraphs: list[tuple[int, str]] = []
+    for m in _PARAGRAPH.finditer(text):
+        paragraphs.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    paragraphs.append((pos, text[pos:]))
+    for p_index, (p_start, para) in enumerate(paragraphs):
+        if not para.strip():
+            continue
+        cursor = 0
+        for piece in sentencex.segment("en", para):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            at = para.find(stripped, cursor)
+            if at < 0:  # the segmenter changed the text: fall back to the raw cursor
+                at = cursor
+            cursor = at + len(stripped)
+            start = p_start + at
+            out.append(Sentence(len(out), start, start + len(stripped), stripped, p_index))
+    return out
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and unify apostrophes and dashes, keeping the length
+    of the text unchanged where possible (so offsets still apply).
+
+    Examples
+    --------
+    >>> fold("Suwałki’s")
+    "suwalki's"
+    """
+    out = []
+    for ch in text:
+        if ch in "’‘`´":
+            out.append("'")
+            continue
+        if ch in "‐‑‒–—―":
+            out.append("-")
+            continue
+        if ch in "łŁ":
+            out.append("l")
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        out.append(base[:1].lower() if base else ch.lower())
+    return "".join(out)
+
+
+def word_count(text: str) -> int:
+    """Number of words in ``text``."""
+    return len(_WORD.findall(text))

@@ -1,0 +1,130 @@
+"""Tolerances of the claim checker, declared as data.
+
+The values live in ``data/claims/tolerances.yaml`` (packaged) and are validated once into a
+frozen :class:`Tolerances`. A user can pass their own file of the same shape.
+
+Examples
+--------
+>>> tol = load_tolerances()
+>>> tol.distance.relative
+0.1
+>>> tol.distance.within(205.0, 200.0)
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from eastflank.errors import DataError
+from eastflank.yamlio import load_document
+
+__all__ = [
+    "CountTolerance",
+    "EventTolerance",
+    "GazetteerTolerance",
+    "NameTolerance",
+    "NumericTolerance",
+    "Tolerances",
+    "load_tolerances",
+    "tolerances_path",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NumericTolerance(_Frozen):
+    """A relative tolerance with an optional absolute floor (in the quantity's unit)."""
+
+    relative: float = Field(ge=0, le=1, description="Allowed relative difference.")
+    absolute_km: float = Field(0.0, ge=0, description="Absolute floor of the tolerance (km).")
+    description: str
+
+    def allowed(self, reference: float) -> float:
+        """The allowed absolute difference around ``reference``."""
+        return max(abs(reference) * self.relative, self.absolute_km)
+
+    def within(self, value: float, reference: float) -> bool:
+        """Whether ``value`` agrees with ``reference`` within the tolerance."""
+        return abs(value - reference) <= self.allowed(reference)
+
+    def as_dict(self) -> dict[str, float]:
+        """The numbers of the tolerance, for a verdict's record."""
+        return {"relative": self.relative, "absolute_km": self.absolute_km}
+
+
+class CountTolerance(_Frozen):
+    """Tolerance of a count: relative share and absolute slack."""
+
+    relative: float = Field(ge=0, le=1)
+    absolute: int = Field(ge=0)
+    description: str
+
+
+class EventTolerance(_Frozen):
+    """Tolerance of an event's date, and the share of an event's keywords a sentence needs."""
+
+    days: int = Field(ge=0)
+    keyword_share: float = Field(gt=0, le=1)
+    description: str
+
+
+class NameTolerance(_Frozen):
+    """Fuzzy-match threshold of a person's or institution's name (rapidfuzz score 0-100)."""
+
+    name_score: float = Field(ge=0, le=100)
+    description: str
+
+
+class CommandTolerance(_Frozen):
+    """Command relations have no numeric tolerance; kept for the record of the rule."""
+
+    description: str
+
+
+class GazetteerTolerance(_Frozen):
+    """Fuzzy-match threshold of the gazetteer (rapidfuzz ratio 0-100) and minimal length."""
+
+    min_score: float = Field(ge=0, le=100)
+    min_length: int = Field(ge=1)
+    description: str
+
+
+class Tolerances(_Frozen):
+    """Tolerances per claim kind (see ``data/claims/tolerances.yaml``)."""
+
+    distance: NumericTolerance
+    border_length: NumericTolerance
+    gap_width: NumericTolerance
+    strength: NumericTolerance
+    count: CountTolerance
+    weapon_range: NumericTolerance
+    flight_time: NumericTolerance
+    event_date: EventTolerance
+    command: CommandTolerance
+    attribution: NameTolerance
+    gazetteer: GazetteerTolerance
+
+
+def tolerances_path() -> Path:
+    """The packaged tolerances file."""
+    return Path(str(files("eastflank") / "data" / "claims" / "tolerances.yaml"))
+
+
+@lru_cache(maxsize=4)
+def load_tolerances(path: Path | None = None) -> Tolerances:
+    """Read and validate a tolerances file (default: the packaged one).
+
+    Raises
+    ------
+    DataError
+        If the file is missing, malformed, or a field is missing or out of range; the
+        message names the file, line and field.
+    """
+    return load_document(path or tolerances_path(), Tolerances, DataError)

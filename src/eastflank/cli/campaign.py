@@ -1,0 +1,78 @@
+"""``eastflank campaign``: fit attrition laws to daily battle data; run the Suwałki campaign."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from eastflank.cli._common import JsonOpt, console, emit
+from eastflank.errors import ModelInputError
+
+app = typer.Typer(help="Lanchester fits to historical battles and the Suwałki campaign.",
+                  no_args_is_help=True)
+
+
+def _days(text: str | None) -> tuple[float | None, float | None]:
+    """Parse ``"1-10"``, ``"11-"`` or ``"-32"`` into inclusive bounds."""
+    if text is None:
+        return None, None
+    lo, sep, hi = text.partition("-")
+    try:
+        if not sep:
+            return float(lo), float(lo)
+        return (float(lo) if lo.strip() else None, float(hi) if hi.strip() else None)
+    except ValueError:
+        raise ModelInputError(f"--days: expected FIRST-LAST such as 1-10, got {text!r}") from None
+
+
+@app.command()
+def fit(
+    file: Annotated[Path, typer.Argument(help="Daily battle CSV (generic, Fricker or Wiper "
+                                              "shape; see eastflank.campaign.battles).")],
+    law: Annotated[str, typer.Option(help="linear, square, logarithmic or general.")] = "general",
+    method: Annotated[str, typer.Option(help="log-ols (Fricker) or least-squares (Bracken).")]
+    = "log-ols",
+    days: Annotated[str | None, typer.Option(help="Day window, e.g. 1-10 or 11-.")] = None,
+    equipment: Annotated[Path | None, typer.Option(
+        help="Fricker equipment table to join (weights 1/20/5/40).")] = None,
+    manpower: Annotated[str, typer.Option(help="Fricker tables: total or combat.")] = "total",
+    posture: Annotated[bool, typer.Option(
+        help="Also fit the attacker/defender factor d (least-squares; needs a posture column)."
+    )] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fit an attrition law ΔB = a·R^p·B^q, ΔR = b·B^p·R^q to a daily battle file."""
+    from eastflank.campaign.battles import read_daily_csv
+    from eastflank.campaign.fit import fit_law
+
+    series = read_daily_csv(file, equipment=equipment, manpower=manpower)
+    lo, hi = _days(days)
+    result = fit_law(series.window(lo, hi), law, method, posture=posture)
+
+    def render(r: Any) -> None:
+        table = Table(title=f"{r.law} law fitted by {r.method} to {r.label} "
+                            f"(days {r.days[0]:g}-{r.days[-1]:g}, n={r.n})")
+        table.add_column("parameter")
+        table.add_column("value", justify="right")
+        rows = [("a (Blue losses)", r.a), ("b (Red losses)", r.b), ("p", r.p), ("q", r.q),
+                ("d (attacker factor)", r.d), ("R² of daily losses", r.r2_losses)]
+        for name, value in (("alpha = a/b", r.alpha), ("beta = p-q", r.beta),
+                            ("R² ratio regression", r.r2_ratio), ("gamma = a·b", r.gamma),
+                            ("delta = p+q", r.delta), ("R² product regression", r.r2_product)):
+            if value is not None:
+                rows.append((name, value))
+        for name, value in rows:
+            table.add_row(name, f"{value:.6g}")
+        console.print(table)
+        if r.dropped_days:
+            console.print(f"days left out (zero force or loss): {r.dropped_days}")
+
+    emit(result, as_json, render)
+
+
+def register(root: typer.Typer) -> None:
+    """Add the ``campaign`` group to the root command."""
+    root.add_typer(app, name="campaign")
