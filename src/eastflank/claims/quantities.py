@@ -147,6 +147,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         unit, pint_unit = _classify(m.group("unit"), gap)
         if not unit:
             continue
+        if out and out[-1].unit == unit and re.fullmatch(
+            r"\s*\(\s*", text[out[-1].span.end - offset : m.start()]
+        ):
+            continue  # "200 km (124 mi)": the conversion in brackets repeats the claim
         low = high = None
         if m.group("vague"):
             low, high = _VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
