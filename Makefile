@@ -10,7 +10,10 @@ STAMP  := $(VENV)/.installed
 VENDOR := vendor
 ATLAS  := $(VENDOR)/world-atlas/countries-10m.json
 
-.PHONY: demo test lint bench setup clean browser
+CHROMIUM := /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test lint bench setup clean
 
 setup: $(STAMP) $(ATLAS)
 
@@ -29,6 +32,11 @@ $(ATLAS):
 	cp $(VENDOR)/tmp/package/countries-10m.json $(VENDOR)/tmp/package/LICENSE $(VENDOR)/world-atlas/ 2>/dev/null || cp $(VENDOR)/tmp/package/countries-10m.json $(VENDOR)/world-atlas/
 	rm -rf $(VENDOR)/tmp
 
+# Debian's Chromium, for the test that opens the report in a headless browser.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+
 demo: setup
 	$(BIN)/eastflank data validate
 	$(BIN)/eastflank data summary
@@ -37,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
-test: setup lint
+test: setup lint $(CHROMIUM)
 	$(BIN)/pytest -q
 
 bench: setup

@@ -151,7 +151,7 @@ def test_engel_iwo_jima_trajectory_matches_notes():
 
 
 def test_engel_estimator_recovers_coefficients():
-    ref, law, pulses = _engel_inputs()
+    _ref, law, pulses = _engel_inputs()
     tr = integrate(law, 0.0, 21500.0, 36.0, reinforcements=pulses, step=0.005)
     est = fit_engel(tr.t, tr.blue, tr.red, blue_arrivals=sum(p.amount for p in pulses))
     assert (sig3(est.A), sig3(est.B)) == ("0.0544", "0.0106")
@@ -160,7 +160,7 @@ def test_engel_estimator_recovers_coefficients():
 def test_fixed_step_agrees_with_adaptive_reference():
     law = AttritionLaw.of("general", a=2e-4, b=3e-4, p=0.4, q=0.75)
     tr = integrate(law, 5000.0, 4000.0, 20.0)
-    t, b, r = integrate_fixed_step(law, 5000.0, 4000.0, 20.0, dt=0.01)
+    _t, b, r = integrate_fixed_step(law, 5000.0, 4000.0, 20.0, dt=0.01)
     assert b[-1] == pytest.approx(tr.blue[-1], rel=1e-5)
     assert r[-1] == pytest.approx(tr.red[-1], rel=1e-5)
 

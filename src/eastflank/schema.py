@@ -386,7 +386,7 @@ def _as_list(value: object) -> object:
     """Let a selector field be written as one value or as a list of values."""
     if value is None:
         return []
-    if isinstance(value, str | int):
+    if isinstance(value, str | int | dict):
         return [value]
     return value
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -402,7 +403,7 @@ def _check_cycles(stage: Stage) -> None:
             if a.authority is not authority:
                 continue
             path = [a.holder, *a.via]
-            for k, (u, v) in enumerate(zip(path, path[1:], strict=False)):
+            for k, (u, v) in enumerate(pairwise(path)):
                 graph.add_edge(u, v)
                 try:
                     cycle = nx.find_cycle(graph, u)

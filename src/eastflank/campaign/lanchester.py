@@ -34,9 +34,10 @@ References
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -58,7 +59,7 @@ __all__ = [
 FloatArray = NDArray[np.float64]
 
 
-class Law(str, Enum):
+class Law(StrEnum):
     """Named Lanchester laws (see the module docstring for their exponents)."""
 
     LINEAR = "linear"
@@ -195,7 +196,8 @@ class Pulse:
 
     def __post_init__(self) -> None:
         if self.side not in ("blue", "red"):
-            raise ModelInputError(f"reinforcement side: expected 'blue' or 'red', got {self.side!r}")
+            raise ModelInputError(
+                f"reinforcement side: expected 'blue' or 'red', got {self.side!r}")
         if not self.end > self.start >= 0 or self.amount < 0:
             raise ModelInputError(
                 f"reinforcement: expected 0 <= start < end and amount >= 0, got "
@@ -312,7 +314,7 @@ def integrate(
     ts: list[FloatArray] = []
     ys: list[FloatArray] = []
     y = np.array([blue0, red0], dtype=float)
-    for t0, t1 in zip(breaks[:-1], breaks[1:], strict=True):
+    for t0, t1 in itertools.pairwise(breaks):
         t = t0
         while t < t1:
             sides = [i for i in (0, 1) if y[i] > 0]
@@ -373,7 +375,8 @@ def integrate_fixed_step(
         ``t`` (steps + 1), ``blue`` and ``red`` of shape ``(steps + 1, *runs)``.
     """
     if not dt > 0 or not days > 0:
-        raise ModelInputError(f"integrate_fixed_step: expected dt > 0 and days > 0, got {dt}, {days}")
+        raise ModelInputError(
+            f"integrate_fixed_step: expected dt > 0 and days > 0, got {dt}, {days}")
     b = np.asarray(blue0, dtype=float)
     r = np.asarray(red0, dtype=float)
     b, r = np.broadcast_arrays(b, r)

@@ -80,7 +80,7 @@ _NUMBER = (
     rf"|(?P<vague>{_VAGUE_RE})\s+of"
 )
 _PATTERN = re.compile(
-    rf"(?<![\w.,])(?:{_QUAL})?(?:between\s+)?(?:{_NUMBER})"
+    rf"(?<![\w.,/-])(?:{_QUAL})?(?:between\s+)?(?:{_NUMBER})"
     rf"(?:\s*-\s*|\s+)(?P<gap>(?:(?!of\b|and\b|the\b|in\b|to\b|from\b|with\b|at\b)"
     rf"[A-Za-zÀ-ž’'-]+\s+){{0,2}})"
     rf"(?P<unit>{_UNIT})(?![\w])",

@@ -73,6 +73,47 @@ def fit(
     emit(result, as_json, render)
 
 
+@app.command()
+def run(
+    scenario: Annotated[str, typer.Argument(help="Campaign scenario id or file.")],
+    stage: Annotated[str, typer.Option(help="Stage id, e.g. subordination-2026.")],
+    samples: Annotated[int, typer.Option(help="Monte Carlo samples.")] = 2000,
+    seed: Annotated[int | None, typer.Option(help="Random seed (same seed, same result).")]
+    = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Monte Carlo of the gap campaign: P(gap closed before reinforcement arrives)."""
+    from eastflank.campaign.forces import stage_date
+    from eastflank.campaign.model import run_campaign
+    from eastflank.campaign.scenario import load_campaign_scenario
+    from eastflank.cli._common import get_catalog
+
+    cat = get_catalog()
+    sc = load_campaign_scenario(scenario, cat)
+    result = run_campaign(sc, cat, stage_date(stage, cat), samples=samples, seed=seed)
+
+    def render(r: Any) -> None:
+        console.print(f"[bold]{r.scenario}[/] at stage {r.stage} ({r.date}), {r.samples} "
+                      f"samples, seed {r.seed}")
+        console.print(f"P(gap closed before reinforcement arrives) = "
+                      f"{r.p_closed_before_reinforcement:.3f} "
+                      f"± {r.p_closed_before_reinforcement_stderr:.3f}")
+        console.print(f"P(gap closed within the horizon) = {r.p_closed_within_horizon:.3f}")
+        console.print(f"gap width {r.gap_km:.1f} km; warning hours {r.warning_hours_quantiles}"
+                      f" from {r.warning_from}")
+        table = Table(title="force ratio Red/Blue by day (median, p10-p90)")
+        table.add_column("day")
+        table.add_column("median", justify="right")
+        table.add_column("p10-p90", justify="right")
+        for d, m, lo, hi in zip(r.force_ratio_days, r.force_ratio_median, r.force_ratio_p10,
+                                r.force_ratio_p90, strict=True):
+            table.add_row(f"{d:g}", f"{m:.2f}", f"{lo:.2f}-{hi:.2f}")
+        console.print(table)
+        console.print("sources: " + ", ".join(r.sources))
+
+    emit(result, as_json, render)
+
+
 def register(root: typer.Typer) -> None:
     """Add the ``campaign`` group to the root command."""
     root.add_typer(app, name="campaign")

@@ -101,8 +101,12 @@ def list_(
 
     def render(rows: list[dict[str, Any]]) -> None:
         table = Table(title=f"{kind} ({len(rows)})" + (f" as of {as_of}" if as_of else ""))
-        for col in ("id", "name", "actor", "where", "status", "sources"):
-            table.add_column(col, overflow="fold")
+        table.add_column("id", overflow="fold", style="bold")
+        table.add_column("name", overflow="fold")
+        table.add_column("actor")
+        table.add_column("where", overflow="fold")
+        table.add_column("status")
+        table.add_column("sources", justify="right")
         for r in rows:
             rec = r["record"]
             place = r.get("garrison") or r.get("place") or r.get("seat")
@@ -110,7 +114,7 @@ def list_(
                 f"{rec['lat']:.3f}, {rec['lon']:.3f}" if "lat" in rec else rec.get("date", ""))
             table.add_row(rec["id"], rec.get("name") or rec.get("title"),
                           str(cat.actor_of(cat.get(rec["id"])) or ""), str(loc or ""),
-                          rec.get("status", ""), ", ".join(rec.get("sources", [])))
+                          rec.get("status", ""), str(len(rec.get("sources", []))))
         console.print(table)
 
     emit(result, as_json, render)

@@ -24,12 +24,13 @@ Examples
 >>> region = default_region()
 >>> region.get("Kaliningrad").code
 'RU-KGD'
->>> sorted(region.codes)[:3]
-['BY', 'DE', 'EE']
+>>> region.codes[:3]
+['BY', 'RU', 'RU-KGD']
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -120,6 +121,12 @@ TERRITORIES: dict[str, TerritorySpec] = {
         TerritorySpec("SE", "Sweden", "752", "Sweden"),
         TerritorySpec("FI", "Finland", "246", "Finland"),
         TerritorySpec("NO", "Norway", "578", "Norway"),
+        TerritorySpec("DK", "Denmark", "208", "Denmark"),
+        TerritorySpec("CZ", "Czechia", "203", "Czechia"),
+        TerritorySpec("SK", "Slovakia", "703", "Slovakia"),
+        TerritorySpec("HU", "Hungary", "348", "Hungary"),
+        TerritorySpec("RO", "Romania", "642", "Romania"),
+        TerritorySpec("MD", "Moldova", "498", "Moldova"),
     )
 }
 """The region: territory code -> where it is in the atlas (ISO 3166 numeric id and name)."""
@@ -184,7 +191,7 @@ class Region:
         if key in self.territories:
             return self.territories[key]
         low = utils.default_process(name)
-        for code, terr in self.territories.items():
+        for terr in self.territories.values():
             if utils.default_process(terr.name) == low:
                 return terr
         if low in _ALIASES and _ALIASES[low] in self.territories:
@@ -213,14 +220,20 @@ class Region:
 
     @cached_property
     def _projected(self) -> dict[str, BaseGeometry]:
-        codes = self.codes
-        geoms = self.to_equal_area(np.array([self.territories[c].geometry for c in codes]))
-        shapely.prepare(geoms)
-        return dict(zip(codes, geoms, strict=True))
+        return {}
 
     def projected(self, code: str) -> BaseGeometry:
-        """The territory ``code`` in :data:`EQUAL_AREA_CRS` metres (prepared for fast tests)."""
-        return self._projected[self.get(code).code]
+        """The territory ``code`` in :data:`EQUAL_AREA_CRS` metres (prepared for fast tests).
+
+        Projected on first use and kept.
+        """
+        key = self.get(code).code
+        geom = self._projected.get(key)
+        if geom is None:
+            geom = self.to_equal_area(self.territories[key].geometry)
+            shapely.prepare(geom)
+            self._projected[key] = geom
+        return geom
 
 
 # -- locating and reading the atlas ---------------------------------------------------------
@@ -399,10 +412,8 @@ def load_region(
     if geoms is None:
         geoms = read_atlas(atlas)
         if use_cache:
-            try:
+            with contextlib.suppress(OSError):  # a read-only place: work without a cache
                 _write_cache(cache, stamp, geoms)
-            except OSError:
-                pass  # a read-only place: work without a cache
     return Region(
         {
             code: Territory(code, TERRITORIES[code].name, geoms[code], TERRITORIES[code].note)

@@ -15,7 +15,7 @@ Examples
 >>> warsaw = GeoPoint(52.2298, 21.0118, "Warsaw")
 >>> vilnius = GeoPoint(54.6892, 25.2798, "Vilnius")
 >>> round(distance(warsaw, vilnius).distance_km)
-392
+394
 >>> from eastflank.geo.atlas import default_region
 >>> g = gap(default_region(), "BY", "RU-KGD")
 >>> 64 < g.distance_km < 67
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import shapely
@@ -47,6 +48,7 @@ __all__ = [
     "Distance",
     "Gap",
     "SharedBorder",
+    "common_boundary",
     "coverage",
     "distance",
     "distance_to_border",
@@ -303,12 +305,28 @@ def gap(region: Region, a: str, b: str) -> Gap:
     return Gap(ta.code, tb.code, _km(end_a, end_b), end_a, end_b)
 
 
+@lru_cache(maxsize=1)
 def _inverse_equal_area() -> Transformer:
     return Transformer.from_crs(EQUAL_AREA_CRS, "EPSG:4326", always_xy=True)
 
 
 def _unproject(geom: BaseGeometry, to_ll: Transformer) -> BaseGeometry:
     return _project(shapely.segmentize(geom, 10_000.0), to_ll)
+
+
+def common_boundary(region: Region, a: str, b: str) -> BaseGeometry:
+    """The common boundary of territories ``a`` and ``b`` as merged lon/lat lines.
+
+    The intersection of the two boundaries (the atlas is topological, so shared lines
+    coincide exactly); an empty ``MultiLineString`` when they do not touch.
+    """
+    ta, tb = region.get(a), region.get(b)
+    common = shapely.intersection(ta.geometry.boundary, tb.geometry.boundary)
+    parts = shapely.get_parts(common)
+    lines = [p for p in parts if p.geom_type in ("LineString", "MultiLineString")]
+    if not lines:
+        return shapely.MultiLineString()
+    return shapely.line_merge(shapely.multilinestrings(shapely.get_parts(np.array(lines))))
 
 
 def shared_border(region: Region, a: str, b: str) -> SharedBorder:
@@ -319,12 +337,9 @@ def shared_border(region: Region, a: str, b: str) -> SharedBorder:
     it with official lengths through :func:`eastflank.geo.borders.compare_border`.
     """
     ta, tb = region.get(a), region.get(b)
-    common = shapely.intersection(ta.geometry.boundary, tb.geometry.boundary)
-    parts = shapely.get_parts(common)
-    lines = [p for p in parts if p.geom_type in ("LineString", "MultiLineString")]
-    if not lines:
+    merged = common_boundary(region, ta.code, tb.code)
+    if merged.is_empty:
         return SharedBorder(ta.code, tb.code, 0.0, 0)
-    merged = shapely.line_merge(shapely.multilinestrings(shapely.get_parts(np.array(lines))))
     pieces = shapely.get_parts(merged)
     length_km = float(GEOD.geometry_length(merged)) / 1000.0
     ends: list[GeoPoint] = []

@@ -1,0 +1,324 @@
+"""Monte Carlo of a gap campaign: force ratios over time and P(gap closed before reinforcement).
+
+Each sample draws every uncertain input of the scenario (triangular distributions), then steps
+the battle in the gap sector forward in time:
+
+1. **Arrivals.** Red units (ground units garrisoned in Belarus and Kaliningrad on the stage
+   date, times the committed share) arrive after a road march to the objective; they choose
+   the start, so they need no readiness time. Blue units (NATO and national ground units on
+   the stage date) arrive after their readiness delay plus road march, less the warning time
+   (Blue starts moving when warned), never before t = 0. External reinforcements (NATO
+   high-readiness forces) arrive after their stated delay less the warning time.
+2. **Attrition.** The general Lanchester law ``ΔB = a·R^p·B^q``, ``ΔR = b·B^p·R^q`` with ``a``
+   and ``b`` set so that at parity, at the reference force, each side loses its stated daily
+   share.
+3. **Movement.** Red advances along the gap axis at ``v_max · clip((R/B − s)/(f − s), 0, 1)``
+   (``s`` the stall ratio, ``f`` the full-speed ratio); the gap is closed when the advance
+   reaches the gap width measured on the borders.
+
+"Reinforcement arrives" when Blue units from outside the forward zone add up to the threshold
+(brigade equivalents). The result reports P(gap closed before that), the force ratio's
+quantiles per day, the inputs with their sources and status, and the seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from eastflank.campaign.forces import ForceUnit, StageDate, place_point, units_in_areas
+from eastflank.campaign.lanchester import LAW_EXPONENTS, Law
+from eastflank.campaign.scenario import CampaignScenario
+from eastflank.catalog import Catalog
+from eastflank.errors import ModelInputError, ScenarioError
+from eastflank.geo import default_region, gap
+from eastflank.scenario import Dist
+
+__all__ = ["CampaignResult", "InputRecord", "run_campaign", "sample_dist"]
+
+FloatArray = NDArray[np.float64]
+
+
+def sample_dist(d: Dist, rng: np.random.Generator, n: int) -> FloatArray:
+    """``n`` draws of a triangular distribution (a constant when ``min == max``)."""
+    if d.min == d.max:
+        return np.full(n, d.min)
+    return rng.triangular(d.min, d.mode, d.max, n)
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """One input as used: its distribution, status, sources and reasoning."""
+
+    field: str
+    min: float
+    mode: float
+    max: float
+    status: str
+    sources: list[str]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CampaignResult:
+    """Result of :func:`run_campaign` (JSON-serialisable)."""
+
+    scenario: str
+    stage: str
+    date: str
+    date_from: str
+    seed: int | None
+    samples: int
+    gap_km: float
+    p_closed_before_reinforcement: float
+    p_closed_before_reinforcement_stderr: float
+    p_closed_within_horizon: float
+    closure_hours_quantiles: dict[str, float | None]
+    reinforcement_hours_quantiles: dict[str, float | None]
+    warning_hours_quantiles: dict[str, float]
+    warning_from: str
+    force_ratio_days: list[float]
+    force_ratio_median: list[float]
+    force_ratio_p10: list[float]
+    force_ratio_p90: list[float]
+    red_units: list[ForceUnit]
+    blue_units: list[ForceUnit]
+    skipped_units: list[dict[str, Any]]
+    law: dict[str, float | str]
+    inputs: list[InputRecord]
+    sources: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def _q(x: FloatArray, finite_only: bool = True) -> dict[str, float | None]:
+    v = x[np.isfinite(x)] if finite_only else x
+    if v.size == 0:
+        return {"p10": None, "p50": None, "p90": None}
+    p10, p50, p90 = np.percentile(v, [10, 50, 90])
+    return {"p10": float(p10), "p50": float(p50), "p90": float(p90)}
+
+
+def _record(name: str, d: Dist) -> InputRecord:
+    return InputRecord(name, d.min, d.mode, d.max, d.status.value, list(d.sources), d.note)
+
+
+def run_campaign(
+    scenario: CampaignScenario,
+    catalog: Catalog,
+    stage: StageDate,
+    *,
+    samples: int = 2000,
+    seed: int | np.random.Generator | None = None,
+    warning_hours: ArrayLike | None = None,
+) -> CampaignResult:
+    """Run the Monte Carlo campaign of ``scenario`` at ``stage``.
+
+    Parameters
+    ----------
+    scenario
+        The campaign scenario.
+    catalog
+        The dataset (sliced here to the stage date).
+    stage
+        Stage id and date (:func:`eastflank.campaign.forces.stage_date`).
+    samples
+        Number of Monte Carlo samples.
+    seed
+        Seed or generator; the same seed gives the same result.
+    warning_hours
+        Warning times (hours) to resample from, e.g. the output of the warning model; when
+        ``None``, the scenario's own stated assumption for the stage is used (and marked).
+
+    Raises
+    ------
+    ModelInputError
+        If ``samples`` < 1 or warning hours are negative or empty.
+    ScenarioError
+        If the scenario gives no warning assumption for the stage, or no Red or Blue unit is
+        found on the stage date.
+    """
+    if samples < 1:
+        raise ModelInputError(f"samples: expected at least 1, got {samples}", field="samples")
+    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    seed_value = None if isinstance(seed, np.random.Generator) else seed
+    c = scenario.campaign
+    cat = catalog.as_of(stage.date)
+    objective = place_point(cat.places[c.objective_place])
+    g = gap(default_region(), c.axis_from, c.axis_to)
+    gap_km = g.distance_km
+    weights = c.echelon_weights.weights
+    red, red_skip = units_in_areas(cat, areas=c.red_areas, branches=c.branches,
+                                   weights=weights, objective=objective)
+    blue, blue_skip = units_in_areas(cat, actors=c.blue_actors, branches=c.branches,
+                                     weights=weights, objective=objective)
+    if not red or not blue:
+        raise ScenarioError(
+            f"no {'Red' if not red else 'Blue'} ground unit found on {stage.date} for the "
+            "campaign; expected units in the dataset", record=scenario.id, field="campaign")
+    n = samples
+    inputs: list[InputRecord] = []
+
+    def draw(name: str, d: Dist) -> FloatArray:
+        inputs.append(_record(name, d))
+        return sample_dist(d, rng, n)
+
+    # -- warning -----------------------------------------------------------------------------
+    if warning_hours is None:
+        if stage.stage not in c.warning_hours:
+            raise ScenarioError(f"no warning_hours assumption for stage {stage.stage!r}",
+                                record=scenario.id, field="campaign.warning_hours")
+        warn = draw(f"warning_hours.{stage.stage}", c.warning_hours[stage.stage])
+        warning_from = ("scenario assumption (campaign.warning_hours) - "
+                        f"{c.warning_hours[stage.stage].status.value}; not the warning model")
+    else:
+        pool = np.asarray(warning_hours, dtype=float).ravel()
+        if pool.size == 0 or np.any(pool < 0) or not np.all(np.isfinite(pool)):
+            raise ModelInputError("warning_hours: expected a non-empty array of hours >= 0")
+        warn = rng.choice(pool, size=n, replace=True)
+        warning_from = f"given distribution ({pool.size} values)"
+
+    commit = draw("red_commit_share", c.red_commit_share)
+    v_red = draw("red_march_speed_kmh", c.red_march_speed_kmh)
+    v_blue = draw("blue_march_speed_kmh", c.blue_march_speed_kmh)
+    ready = {k: draw(f"blue_readiness_hours.{k}", d) for k, d in c.blue_readiness_hours.items()}
+    threshold = draw("reinforcement_threshold_brigades", c.reinforcement_threshold_brigades)
+    zone = draw("forward_zone_km", c.forward_zone_km)
+    n_ref = draw("reference_force_brigades", c.reference_force_brigades)
+    f_blue = draw("blue_loss_per_day", c.blue_loss_per_day)
+    f_red = draw("red_loss_per_day", c.red_loss_per_day)
+    v_max = draw("max_advance_km_per_day", c.max_advance_km_per_day)
+    stall = draw("stall_ratio", c.stall_ratio)
+    full = draw("full_speed_ratio", c.full_speed_ratio)
+    if np.any(full <= stall):
+        raise ScenarioError("full_speed_ratio must exceed stall_ratio", record=scenario.id,
+                            field="campaign.full_speed_ratio")
+
+    law = Law(c.attrition.law)
+    p, q = (c.attrition.p, c.attrition.q) if law is Law.GENERAL else LAW_EXPONENTS[law]
+    if p is None or q is None:
+        raise ScenarioError("attrition law 'general' needs p and q", record=scenario.id,
+                            field="campaign.attrition")
+    a = f_blue * n_ref ** (1.0 - p - q)
+    b = f_red * n_ref ** (1.0 - p - q)
+
+    # -- arrivals (hours after Red's start), shape (n, units) ---------------------------------
+    r_w = np.array([u.brigades for u in red])
+    r_d = np.array([u.distance_km for u in red])
+    red_arr = r_d[None, :] / v_red[:, None]
+    red_str = commit[:, None] * r_w[None, :]
+
+    b_w = np.array([u.brigades for u in blue])
+    b_d = np.array([u.distance_km for u in blue])
+    default_ready = ready.get("permanent", next(iter(ready.values())))
+    b_ready = np.stack([ready.get(u.deployment, default_ready) for u in blue], axis=1)
+    blue_arr = np.clip(b_ready + b_d[None, :] / v_blue[:, None] - warn[:, None], 0.0, None)
+    blue_str = np.broadcast_to(b_w[None, :], blue_arr.shape)
+    reinforcing = b_d[None, :] > zone[:, None]
+
+    ext_arr, ext_str = [], []
+    for e in c.external_reinforcements:
+        ext_str.append(draw(f"external_reinforcements.{e.id}.brigades", e.brigades))
+        t = draw(f"external_reinforcements.{e.id}.arrival_hours", e.arrival_hours)
+        ext_arr.append(np.clip(t - warn, 0.0, None))
+    if ext_arr:
+        blue_arr = np.concatenate([blue_arr, np.stack(ext_arr, axis=1)], axis=1)
+        blue_str = np.concatenate([blue_str, np.stack(ext_str, axis=1)], axis=1)
+        reinforcing = np.concatenate(
+            [reinforcing, np.ones((n, len(ext_arr)), dtype=bool)], axis=1)
+
+    # time the reinforcement threshold is reached
+    r_times = np.where(reinforcing, blue_arr, np.inf)
+    order = np.argsort(r_times, axis=1)
+    t_sorted = np.take_along_axis(r_times, order, axis=1)
+    s_sorted = np.take_along_axis(np.where(reinforcing, blue_str, 0.0), order, axis=1)
+    cum = np.cumsum(s_sorted, axis=1)
+    reached = cum >= threshold[:, None]
+    first = np.argmax(reached, axis=1)
+    reinf_t = np.where(reached.any(axis=1), t_sorted[np.arange(n), first], np.inf)
+
+    # -- stepping ------------------------------------------------------------------------------
+    h = c.step_hours
+    steps = round(c.horizon_days * 24 / h)
+    rows = np.arange(n)[:, None]
+
+    def arrivals(times: FloatArray, strength: FloatArray) -> FloatArray:
+        out = np.zeros((steps + 1, n))
+        idx = np.ceil(times / h - 1e-9).astype(int)
+        ok = idx <= steps
+        np.add.at(out, (idx[ok], np.broadcast_to(rows, idx.shape)[ok]), strength[ok])
+        return out
+
+    red_in = arrivals(red_arr, red_str)
+    blue_in = arrivals(blue_arr, blue_str)
+    rr = np.zeros(n)
+    bb = np.zeros(n)
+    adv = np.zeros(n)
+    closed_t = np.full(n, np.inf)
+    per_day = round(24 / h)
+    ratio_days: list[FloatArray] = []
+    frac = h / 24.0
+    for i in range(steps + 1):
+        rr += red_in[i]
+        bb += blue_in[i]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(bb > 0, rr / np.where(bb > 0, bb, 1.0), np.inf)
+        if i % per_day == 0:
+            ratio_days.append(np.where(rr > 0, ratio, 0.0))
+        if i == steps:
+            break
+        speed = v_max * np.clip((ratio - stall) / (full - stall), 0.0, 1.0)
+        speed = np.where(rr > 0, speed, 0.0)
+        adv += speed * frac
+        newly = (adv >= gap_km) & ~np.isfinite(closed_t)
+        closed_t[newly] = (i + 1) * h
+        alive = (rr > 0) & (bb > 0)
+        d_b = np.where(alive, a * rr**p * bb**q, 0.0) * frac
+        d_r = np.where(alive, b * bb**p * rr**q, 0.0) * frac
+        bb = np.clip(bb - d_b, 0.0, None)
+        rr = np.clip(rr - d_r, 0.0, None)
+
+    before = closed_t < reinf_t
+    p_hat = float(before.mean())
+    ratios = np.stack(ratio_days)  # (days, n)
+    finite = np.where(np.isfinite(ratios), ratios, np.nan)
+    med = np.nanmedian(finite, axis=1) if np.isfinite(finite).any() else np.zeros(len(ratios))
+    source_ids = sorted({s for rec in inputs for s in rec.sources} | set(scenario.sources)
+                        | set(c.attrition.sources) | set(c.echelon_weights.sources))
+    notes = [
+        f"Gap width {gap_km:.1f} km: shortest distance {c.axis_from}-{c.axis_to} on the "
+        "Natural Earth 1:10m borders (eastflank.geo.gap).",
+        "Force ratio is Red/Blue in brigade equivalents in the gap sector (inf: no Blue yet).",
+        "Forces are the dataset's units on the stage date; units without garrison or of "
+        "uncounted echelon are listed in skipped_units.",
+    ]
+    return CampaignResult(
+        scenario=scenario.id,
+        stage=stage.stage,
+        date=stage.date.isoformat(),
+        date_from=stage.date_from,
+        seed=seed_value,
+        samples=n,
+        gap_km=gap_km,
+        p_closed_before_reinforcement=p_hat,
+        p_closed_before_reinforcement_stderr=float(np.sqrt(p_hat * (1 - p_hat) / n)),
+        p_closed_within_horizon=float(np.isfinite(closed_t).mean()),
+        closure_hours_quantiles=_q(closed_t),
+        reinforcement_hours_quantiles=_q(reinf_t),
+        warning_hours_quantiles={k: float(v) for k, v in zip(
+            ("p10", "p50", "p90"), np.percentile(warn, [10, 50, 90]), strict=True)},
+        warning_from=warning_from,
+        force_ratio_days=[float(d) for d in range(len(ratio_days))],
+        force_ratio_median=[float(x) for x in med],
+        force_ratio_p10=[float(x) for x in np.nanpercentile(finite, 10, axis=1)],
+        force_ratio_p90=[float(x) for x in np.nanpercentile(finite, 90, axis=1)],
+        red_units=red,
+        blue_units=blue,
+        skipped_units=red_skip + blue_skip,
+        law={"law": law.value, "p": float(p), "q": float(q)},
+        inputs=inputs,
+        sources=source_ids,
+        notes=notes,
+    )

@@ -1,0 +1,226 @@
+"""Campaign scenarios: the ``*.campaign.yaml`` files (campaign, reach and air-defence inputs).
+
+A campaign scenario holds every number the campaign, reach and cover models use, each a
+triangular :class:`~eastflank.scenario.Dist` carrying its sources or, as a modelling
+assumption, ``status: hypothetical`` with its reasoning. Forces are not listed here: they
+come from the dataset as of the stage date.
+
+Examples
+--------
+>>> sc = load_campaign_scenario("suwalki-gap-closure")
+>>> sc.campaign.attrition.p, sc.campaign.attrition.q
+(0.4, 0.75)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from eastflank.catalog import Catalog, data_dir
+from eastflank.errors import ScenarioError, UnknownNameError
+from eastflank.scenario import Dist
+from eastflank.schema import KEBAB_ID, Status
+from eastflank.yamlio import load_document
+
+__all__ = [
+    "AirDefenceInputs",
+    "Attrition",
+    "CampaignInputs",
+    "CampaignScenario",
+    "EchelonWeights",
+    "ExternalReinforcement",
+    "ReachInputs",
+    "campaign_scenario_path",
+    "check_campaign_scenario",
+    "list_campaign_scenarios",
+    "load_campaign_scenario",
+]
+
+SUFFIX = ".campaign.yaml"
+_Id = Annotated[str, Field(pattern=KEBAB_ID)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class _Sourced(_Frozen):
+    status: Status
+    sources: list[_Id] = Field(default_factory=list)
+    note: str | None = None
+
+
+class EchelonWeights(_Sourced):
+    """Brigade equivalents per unit echelon (unlisted echelons count 0)."""
+
+    weights: dict[str, float]
+
+
+class Attrition(_Sourced):
+    """The attrition law: ``ΔB = a·R^p·B^q`` (see :mod:`eastflank.campaign.lanchester`)."""
+
+    law: Literal["linear", "square", "logarithmic", "general"]
+    p: float | None = None
+    q: float | None = None
+
+
+class ExternalReinforcement(_Frozen):
+    """Reinforcement not in the dataset as units (e.g. NATO high-readiness forces)."""
+
+    id: _Id
+    name: str
+    brigades: Dist
+    arrival_hours: Dist
+
+
+class CampaignInputs(_Frozen):
+    """Inputs of the gap campaign (see the scenario file for each one's reasoning)."""
+
+    horizon_days: float = Field(gt=0, le=120)
+    step_hours: float = Field(gt=0, le=24)
+    axis_from: str
+    axis_to: str
+    red_areas: list[str]
+    blue_actors: list[str]
+    objective_place: str
+    branches: list[str]
+    echelon_weights: EchelonWeights
+    red_commit_share: Dist
+    red_march_speed_kmh: Dist
+    blue_march_speed_kmh: Dist
+    blue_readiness_hours: dict[str, Dist]
+    external_reinforcements: list[ExternalReinforcement] = Field(default_factory=list)
+    reinforcement_threshold_brigades: Dist
+    forward_zone_km: Dist
+    attrition: Attrition
+    reference_force_brigades: Dist
+    blue_loss_per_day: Dist
+    red_loss_per_day: Dist
+    max_advance_km_per_day: Dist
+    stall_ratio: Dist
+    full_speed_ratio: Dist
+    warning_hours: dict[str, Dist]
+
+
+class ReachInputs(_Frozen):
+    """Inputs of the flight-time and decision-window tables."""
+
+    targets: list[str]
+    launch_areas: list[str]
+    detection_alert_latency_s: Dist
+    srbm_boost_acceleration_m_s2: Dist
+    irbm_boost_acceleration_m_s2: Dist
+    cruise_speed_kmh: Dist
+    cruise_route_factor: Dist
+
+
+class AirDefenceInputs(_Frozen):
+    """Inputs of the air-defence cover."""
+
+    systems: list[str]
+    radar_mast_m: Dist
+    target_altitudes_m: list[float]
+    russia_proper_sites: list[str]
+    russia_proper_note: str | None = None
+
+
+class CampaignScenario(_Sourced):
+    """One ``*.campaign.yaml`` document."""
+
+    id: _Id
+    name: str
+    campaign: CampaignInputs
+    reach: ReachInputs
+    air_defence: AirDefenceInputs
+
+
+def _dir() -> Path:
+    return data_dir() / "scenarios"
+
+
+def list_campaign_scenarios() -> list[str]:
+    """Ids of the built-in campaign scenarios."""
+    return sorted(p.name[: -len(SUFFIX)] for p in _dir().glob(f"*{SUFFIX}"))
+
+
+def campaign_scenario_path(name_or_path: str | Path) -> Path:
+    """The file of a built-in campaign scenario id, or a path given by the user.
+
+    Raises
+    ------
+    UnknownNameError
+        If it is neither a built-in id nor an existing file.
+    """
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        return path
+    builtin = _dir() / f"{name_or_path}{SUFFIX}"
+    if builtin.is_file():
+        return builtin
+    from rapidfuzz import process
+
+    names = list_campaign_scenarios()
+    near = [n for n, s, _ in process.extract(str(name_or_path), names, limit=3) if s >= 60]
+    raise UnknownNameError("campaign scenario", str(name_or_path), near)
+
+
+def load_campaign_scenario(name_or_path: str | Path,
+                           catalog: Catalog | None = None) -> CampaignScenario:
+    """Load and validate a campaign scenario; cross-check it when ``catalog`` is given.
+
+    Raises
+    ------
+    UnknownNameError
+        If the name is unknown.
+    ScenarioError
+        If the file is malformed, a field invalid or a reference broken (file:line, field).
+    """
+    path = campaign_scenario_path(name_or_path)
+    sc = load_document(path, CampaignScenario, ScenarioError)
+    if catalog is not None:
+        check_campaign_scenario(sc, catalog, str(path))
+    return sc
+
+
+def _walk(obj: object, path: str) -> list[tuple[str, _Sourced | Dist]]:
+    out: list[tuple[str, _Sourced | Dist]] = []
+    if isinstance(obj, _Sourced | Dist):
+        out.append((path, obj))
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            out += _walk(getattr(obj, name), f"{path}.{name}" if path else name)
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            out += _walk(v, f"{path}.{k}")
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            out += _walk(v, f"{path}[{i}]")
+    return out
+
+
+def check_campaign_scenario(sc: CampaignScenario, catalog: Catalog, file: str = "") -> None:
+    """Every source, place and weapon system the scenario names exists in the dataset.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the scenario, the field and the unknown id.
+    """
+    for path, item in _walk(sc, ""):
+        for sid in item.sources:
+            if sid not in catalog.sources:
+                raise ScenarioError(f"unknown source id {sid!r}", file=file, record=sc.id,
+                                    field=path or "sources")
+    for field, ids, kind in (
+        ("reach.targets", sc.reach.targets, "places"),
+        ("air_defence.russia_proper_sites", sc.air_defence.russia_proper_sites, "places"),
+        ("campaign.objective_place", [sc.campaign.objective_place], "places"),
+        ("air_defence.systems", sc.air_defence.systems, "weapon_systems"),
+    ):
+        for rid in ids:
+            if rid not in catalog.records[kind]:
+                raise ScenarioError(f"unknown {kind.rstrip('s').replace('_', ' ')} {rid!r}",
+                                    file=file, record=sc.id, field=field)

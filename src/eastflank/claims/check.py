@@ -1,0 +1,134 @@
+"""Check a text's claims against the dataset and the models: :func:`check_text`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import lru_cache
+
+from eastflank import __version__
+from eastflank.catalog import Catalog
+from eastflank.claims.dates import find_dates, latest_date
+from eastflank.claims.detect import detect_claims
+from eastflank.claims.extract import extract
+from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
+from eastflank.claims.model import CheckResult, Claim
+from eastflank.claims.resolvers import resolve
+from eastflank.claims.resolvers.base import Context, reference_date
+from eastflank.claims.text import word_count
+from eastflank.claims.tolerances import Tolerances, load_tolerances
+
+__all__ = ["check_text", "gazetteer_for"]
+
+_GAZETTEERS: dict[int, tuple[Catalog, Gazetteer]] = {}
+
+
+def gazetteer_for(catalog: Catalog, tolerances: Tolerances | None = None) -> Gazetteer:
+    """The gazetteer of ``catalog``, built once per catalog object."""
+    tol = tolerances or load_tolerances()
+    key = id(catalog)
+    hit = _GAZETTEERS.get(key)
+    if hit is None or hit[0] is not catalog:
+        gaz = build_gazetteer(catalog, min_score=tol.gazetteer.min_score,
+                              min_length=tol.gazetteer.min_length)
+        _GAZETTEERS[key] = (catalog, gaz)
+        return gaz
+    return hit[1]
+
+
+@lru_cache(maxsize=8)
+def _seed_sources(catalog_id: int, ids: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(ids)
+
+
+def check_text(
+    text: str,
+    catalog: Catalog,
+    article_date: dt.date | None = None,
+    *,
+    source: str | None = None,
+    title: str | None = None,
+    tolerances: Tolerances | None = None,
+    date_origin: str | None = None,
+) -> CheckResult:
+    """Find the checkable claims of ``text`` and test each against ``catalog`` and the models.
+
+    Parameters
+    ----------
+    text
+        The article (plain text; see :mod:`eastflank.claims.io` for HTML and PDF).
+    catalog
+        The dataset (:func:`eastflank.catalog.load_catalog`).
+    article_date
+        The article's date; claims without their own date are checked at it. When ``None``,
+        the latest full date the text mentions is taken (its origin is recorded).
+    source, title
+        Recorded in the result.
+    tolerances
+        Tolerances per claim kind (default: the packaged ``tolerances.yaml``).
+
+    Returns
+    -------
+    CheckResult
+        Every claim with its kind, span, verdict, computed value, tolerance and evidence.
+
+    Examples
+    --------
+    >>> from eastflank.catalog import load_catalog
+    >>> r = check_text("The Western Military District moved troops to Minsk.", load_catalog(),
+    ...                dt.date(2026, 1, 10))
+    >>> [(c.kind, c.verdict) for c in r.claims]
+    [('command', 'outdated')]
+    """
+    tol = tolerances or load_tolerances()
+    origin = date_origin or ("given" if article_date is not None else "none")
+    if article_date is None:
+        article_date = latest_date(find_dates(text))
+        if article_date is not None:
+            origin = "inferred"
+    gaz = gazetteer_for(catalog, tol)
+    seeds = frozenset(sid for sid, s in catalog.sources.items() if s.kind == "seed")
+    ctx = Context(catalog, tol, article_date, seeds)
+    facts = extract(text, gaz, article_date)
+    claims: list[Claim] = []
+    for cand in detect_claims(facts):
+        outcome = resolve(cand, ctx)
+        if not outcome.keep:
+            continue
+        claims.append(
+            Claim(
+                id=f"c{len(claims) + 1:03d}",
+                kind=cand.kind,
+                text=cand.span.text,
+                span=cand.span,
+                sentence={"start": cand.facts.start, "end": cand.facts.end,  # type: ignore[arg-type]
+                          "text": cand.facts.text},
+                reference_date=reference_date(cand, ctx),
+                verdict=outcome.verdict,
+                explanation=outcome.explanation,
+                claimed=outcome.claimed,
+                computed=outcome.computed,
+                unit=outcome.unit,
+                tolerance=outcome.tolerance,
+                evidence=outcome.evidence,
+                quantities=[cand.quantity] if cand.quantity is not None else [],
+                mentions=list(cand.facts.mentions),
+                dates=list(cand.facts.dates),
+                attribution=next((a for a in cand.facts.attributions
+                                  if a.span.start == cand.span.start), None)
+                if cand.kind == "attribution" else None,
+            )
+        )
+    counts = Counter(c.verdict for c in claims)
+    return CheckResult(
+        source=source,
+        title=title,
+        article_date=article_date,
+        article_date_origin=origin,  # type: ignore[arg-type]
+        n_sentences=len(facts),
+        n_words=word_count(text),
+        claims=claims,
+        counts={v: counts.get(v, 0) for v in
+                ("supported", "contradicted", "outdated", "unverifiable")},
+        dataset_version=__version__,
+    )

@@ -1,0 +1,138 @@
+"""Dates in English text: "January 6, 2026", "6 January 2026", "on 16 June", "in June 2023",
+"in 2023", "since 2023", "September 10-16, 2021", "last year", "yesterday".
+
+A date without a year takes the article's year (or the last year seen before it); relative
+dates ("last year", "yesterday", "this month") are resolved against the article's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from eastflank.claims.model import DateMention, Span
+
+__all__ = ["find_dates", "latest_date"]
+
+_MONTHS = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?"
+
+_PATTERNS = [
+    # January 6, 2026 / Sept. 10-16, 2021 / June 16
+    re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY2}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+    # 6 January 2026 / 10-16 September 2021 / 16 June
+    re.compile(rf"\b{_DAY}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+    # June 2023
+    re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+    # in 2023 / since 2023 / the 2024 reorganisation; not "2024-2025" ranges' second half
+    re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/-])"),
+]
+_CITATION = re.compile(r"\([^()]*[A-Z][^()]*,\s*$")
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|"
+    r"last\s+week|next\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(
+    text: str, article_date: dt.date | None = None, offset: int = 0
+) -> list[DateMention]:
+    """Dates in ``text``, earliest position first; spans shifted by ``offset``.
+
+    Examples
+    --------
+    >>> [(d.date.isoformat(), d.precision) for d in find_dates("On January 6, 2026, he signed")]
+    [('2026-01-06', 'day')]
+    >>> [(d.date.isoformat(), d.precision) for d in find_dates("stationed there since 2023")]
+    [('2023-01-01', 'year')]
+    >>> ref = dt.date(2023, 9, 1)
+    >>> [d.date.isoformat() for d in find_dates("On 16 June, Putin said", ref)]
+    ['2023-06-16']
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    default_year = article_date.year if article_date else None
+    for index, pattern in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            year = int(groups["year"]) if groups.get("year") else default_year
+            if year is None:
+                continue
+            month = _MONTHS[groups["month"].lower()] if groups.get("month") else None
+            if index < 2:
+                assert month is not None
+                day = int(groups["day"])
+                date = _safe_date(year, month, day)
+                if date is None:
+                    continue
+                end = None
+                if groups.get("day2"):
+                    end = _safe_date(year, month, int(groups["day2"]))
+                found.append(DateMention(date=date, precision="day", end=end,
+                                         span=Span(start=offset + m.start(),
+                                                   end=offset + m.end(), text=m.group(0))))
+            elif index == 2:
+                assert month is not None
+                found.append(DateMention(date=dt.date(year, month, 1), precision="month",
+                                         span=Span(start=offset + m.start(),
+                                                   end=offset + m.end(), text=m.group(0))))
+            else:
+                before = text[max(0, m.start() - 60) : m.start()]
+                if re.search(r"(?:no\.|vol\.|\(|page|pp\.)\s*$", before.lower()):
+                    continue
+                if _CITATION.search(before) and text[m.end() : m.end() + 1] in (")", ";"):
+                    continue  # "(Hodges et al., 2019)": a reference, not a date
+                found.append(DateMention(date=dt.date(year, 1, 1), precision="year",
+                                         span=Span(start=offset + m.start(),
+                                                   end=offset + m.end(), text=m.group(0))))
+            taken.append((m.start(), m.end()))
+    if article_date is not None:
+        for m in _RELATIVE.finditer(text):
+            rel = re.sub(r"\s+", " ", m.group("rel").lower())
+            span = Span(start=offset + m.start(), end=offset + m.end(), text=m.group(0))
+            if rel == "yesterday":
+                found.append(DateMention(date=article_date - dt.timedelta(days=1),
+                                         precision="day", relative=True, span=span))
+            elif rel == "today":
+                found.append(DateMention(date=article_date, precision="day", relative=True,
+                                         span=span))
+            elif rel in ("last year", "this year", "next year"):
+                y = article_date.year + {"last year": -1, "this year": 0, "next year": 1}[rel]
+                found.append(DateMention(date=dt.date(y, 1, 1), precision="year",
+                                         relative=True, span=span))
+            elif rel in ("last month", "this month"):
+                first = article_date.replace(day=1)
+                if rel == "last month":
+                    first = (first - dt.timedelta(days=1)).replace(day=1)
+                found.append(DateMention(date=first, precision="month", relative=True,
+                                         span=span))
+            elif rel == "last week":
+                found.append(DateMention(date=article_date - dt.timedelta(days=7),
+                                         precision="day", relative=True, span=span))
+    return sorted(found, key=lambda d: d.span.start)
+
+
+def latest_date(dates: list[DateMention], today: dt.date | None = None) -> dt.date | None:
+    """The latest day-precision date mentioned, not after ``today`` (an article's date when
+    it gives none: the newest dated event it reports).
+    """
+    limit = today or dt.date.today()
+    days = [d.date for d in dates if d.precision == "day" and not d.relative and d.date <= limit]
+    return max(days) if days else None

@@ -1,0 +1,243 @@
+"""Find the checkable claims of a text and say which kind each is.
+
+Each sentence is scanned once for quantities, gazetteer names, dates and attributions
+(:mod:`eastflank.claims.extract`); rules over what was found decide the claim kinds:
+
+==============  =========================================================================
+kind            rule
+==============  =========================================================================
+attribution     a statement attributed to a named person
+border_length   a length with "border" and "long/length/extend/stretch"
+gap_width       a length with "gap" or "corridor"
+weapon_range    a length with a weapon system named (or "range" and one named just before)
+distance        a length with a place after "of/from/to", or a vague length ("hundreds of
+                kilometers westward")
+flight_time     a duration with a weapon system or missile
+warning_time    "warning time"
+strength        a number of personnel ("45,000-strong", "9,000 troops")
+count           a number of things ("two divisions", "290 tanks")
+command         a command body with a relation ("subordinated to", "under the command of",
+                "resides in") or one that did not exist at the claim's date
+basing          a unit, unit type or weapon system "in/at/near" a place or a country
+event           a date with an event named, or with a verb of record (signed, deployed)
+==============  =========================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eastflank.claims.extract import SentenceFacts
+from eastflank.claims.model import ClaimKind, Mention, Quantity, Span
+
+__all__ = ["Candidate", "detect_claims"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim found in a sentence, before it is resolved."""
+
+    kind: ClaimKind
+    span: Span
+    facts: SentenceFacts
+    context: tuple[SentenceFacts, ...] = ()
+    quantity: Quantity | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+_BORDER = re.compile(r"\bborders?\b", re.I)
+_LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
+_GAP = re.compile(r"\b(?:gap|corridor)\b", re.I)
+_RANGE = re.compile(r"\b(?:range|reach|strike|hit|fly|flight)\w*\b", re.I)
+_MISSILE = re.compile(r"\bmissiles?\b|\bwarheads?\b", re.I)
+_WARNING = re.compile(r"\bwarning\s+times?\b", re.I)
+_RELATION = re.compile(
+    r"\b(?:subordinat\w*|under\s+the\s+(?:operational\s+)?(?:command|control)|"
+    r"command(?:ed)?\s+by|reports?\s+to|integrated\s+into|controlled\s+by|"
+    r"resides?\s+(?:\w+\s+)?in|answers?\s+to|part\s+of)\b",
+    re.I,
+)
+_UNIT_NOUN = re.compile(
+    r"\b(?:brigades?|divisions?|regiments?|battalions?|HQs?|headquarters|garrisons?|"
+    r"air\s+bases?|launchers?)\b",
+    re.I,
+)
+_TRIGGER = re.compile(
+    r"\b(?:sign\w*|deploy\w*|deliver\w*|announc\w*|held|hold|exercis\w*|drills?|"
+    r"agreement|decree|treaty|arriv\w*|station\w*|began|begin|start\w*|creat\w*|"
+    r"establish\w*|abolish\w*|disband\w*|hand\w*\s+over|launch\w*|entered|join\w*|"
+    r"recreat\w*|ceas\w*|conduct\w*|struck|strike|relocat\w*|agreed|combat\s+duty|"
+    r"transfer\w*|adopt\w*|approv\w*|referendum|election|invasion|invaded|fired)\b",
+    re.I,
+)
+_COUNTRIES = frozenset({"BY", "RU", "UA", "PL", "LT", "LV", "EE"})
+_NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)\s*$", re.I)
+
+
+def _mentions(facts: SentenceFacts, kind: str) -> list[Mention]:
+    return [m for m in facts.mentions if m.kind == kind]
+
+
+def _place_after(facts: SentenceFacts, q: Quantity) -> Mention | None:
+    """The first place named within 60 characters after a quantity, after of/from/to."""
+    for m in facts.mentions:
+        if m.kind not in ("places", "facilities") or m.span.start < q.span.end:
+            continue
+        between = facts.text[q.span.end - facts.start : m.span.start - facts.start]
+        if len(between) <= 60 and re.search(r"\b(?:of|from|to|off)\b", between, re.I):
+            return m
+    return None
+
+
+def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
+                 ) -> tuple[ClaimKind, Mention | None] | None:
+    text = facts.text
+    if q.bound != "vague" and _BORDER.search(text) and _LENGTHY.search(text):
+        return "border_length", None
+    if q.bound != "vague" and _GAP.search(text):
+        return "gap_width", None
+    weapons = _mentions(facts, "weapon_systems")
+    if weapons or (_RANGE.search(text) and context and _mentions(context[-1], "weapon_systems")):
+        return "weapon_range", None
+    place = _place_after(facts, q)
+    if place is not None:
+        return "distance", place
+    if q.bound == "vague" or re.search(r"\b(?:away|westward|eastward|from)\b", text, re.I):
+        return "distance", None
+    return None
+
+
+def _sentence_span(facts: SentenceFacts) -> Span:
+    return Span(start=facts.start, end=facts.end, text=facts.text)
+
+
+def detect_claims(
+    sentences: list[SentenceFacts], context_size: int = 3
+) -> list[Candidate]:
+    """The checkable claims of a text, sentence by sentence, in text order.
+
+    Parameters
+    ----------
+    sentences
+        Facts of every sentence, in order (from :func:`eastflank.claims.extract.extract`).
+    context_size
+        How many earlier sentences are searched for the subject of a claim ("This places
+        nuclear-capable systems ..." refers to the sentences before).
+    """
+    out: list[Candidate] = []
+    for i, facts in enumerate(sentences):
+        context = tuple(sentences[max(0, i - context_size) : i])
+        text = facts.text
+        for a in facts.attributions:
+            out.append(Candidate("attribution", a.span, facts, context))
+        for q in facts.quantities:
+            kind: ClaimKind | None = None
+            extra: dict[str, object] = {}
+            if q.unit == "km":
+                found = _length_kind(facts, q, context)
+                if found is not None:
+                    kind, place = found
+                    if place is not None:
+                        extra["target"] = place.record
+            elif q.unit == "min":
+                if _WARNING.search(text):
+                    kind = "warning_time"
+                elif _mentions(facts, "weapon_systems") or _MISSILE.search(text):
+                    kind = "flight_time"
+            elif q.unit == "personnel":
+                kind = "strength" if q.bound != "vague" else None
+            else:
+                kind = "count"
+            if kind is not None:
+                out.append(Candidate(kind, q.span, facts, context, q, extra))
+        if _WARNING.search(text) and not any(
+            c.kind == "warning_time" and c.facts is facts for c in out
+        ):
+            m = _WARNING.search(text)
+            assert m is not None
+            span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
+                        text=m.group(0))
+            out.append(Candidate("warning_time", span, facts, context))
+        bodies = _mentions(facts, "command_bodies")
+        if bodies:
+            rel = _RELATION.search(text)
+            start = min([b.span.start for b in bodies]
+                        + ([facts.start + rel.start()] if rel else []))
+            end = max([b.span.end for b in bodies] + ([facts.start + rel.end()] if rel else []))
+            span = Span(start=start, end=end, text=facts.full[start:end])
+            out.append(Candidate("command", span, facts, context,
+                                 extra={"relation": rel.group(0) if rel else None}))
+        elif _RELATION.search(text) and re.search(r"\bcommand\b", text, re.I):
+            m = _RELATION.search(text)
+            assert m is not None
+            span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
+                        text=m.group(0))
+            if any(mm.kind == "command_bodies" for mm in facts.mentions):
+                out.append(Candidate("command", span, facts, context,
+                                     extra={"relation": m.group(0)}))
+        basing = _basing(facts, context)
+        if basing is not None:
+            out.append(basing)
+        event = _event(facts, context)
+        if event is not None:
+            out.append(event)
+    return out
+
+
+def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    text = facts.text
+    units = _mentions(facts, "units")
+    weapons = _mentions(facts, "weapon_systems")
+    noun = _UNIT_NOUN.search(text)
+    if not (units or weapons or noun):
+        return None
+    anchors: list[Mention] = []
+    for m in facts.mentions:
+        if m.kind not in ("places", "actors"):
+            continue
+        before = facts.full[max(facts.start, m.span.start - 40) : m.span.start]
+        if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)):
+            if m.kind == "actors" and (
+                m.record not in _COUNTRIES or m.span.text.endswith(("ian", "an", "ish"))
+            ):
+                continue  # "in Belarus" anchors a claim; "Belarusian" does not
+            anchors.append(m)
+    if not anchors:
+        return None
+    subject_starts = [m.span.start for m in (*units, *weapons)]
+    if noun:
+        subject_starts.append(facts.start + noun.start())
+    if not subject_starts or min(subject_starts) > anchors[-1].span.start:
+        return None
+    start = min(subject_starts)
+    end = anchors[-1].span.end
+    if end - start > 160:
+        return None
+    return Candidate("basing", Span(start=start, end=end, text=facts.full[start:end]), facts,
+                     context, extra={"anchors": [m.record for m in anchors]})
+
+
+def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    dates = [d for d in facts.dates if not d.relative or d.precision != "year"]
+    events = _mentions(facts, "events")
+    if not dates and not events:
+        return None
+    trigger = _TRIGGER.search(facts.text)
+    named = re.search(r"\b(?:[A-Z][\w-]+\s+){1,5}(?:Act|Treaty|Agreement|Accord|Protocols?|"
+                      r"Decree|Doctrine|Concept|Exercise|Pact|Charter)\b", facts.text)
+    if not (events or trigger or named):
+        return None
+    if not dates and not events:
+        return None
+    pieces = [*(d.span for d in dates), *(m.span for m in events)]
+    if named:
+        pieces.append(Span(start=facts.start + named.start(), end=facts.start + named.end(),
+                           text=named.group(0)))
+    elif trigger:
+        pieces.append(Span(start=facts.start + trigger.start(),
+                           end=facts.start + trigger.end(), text=trigger.group(0)))
+    start = min(p.start for p in pieces)
+    end = max(p.end for p in pieces)
+    return Candidate("event", Span(start=start, end=end, text=facts.full[start:end]), facts,
+                     context, extra={"named": named.group(0) if named else None})

@@ -1,0 +1,238 @@
+"""Find the dataset's places, units, command bodies, weapon systems, events and actors in text.
+
+The gazetteer is built once per catalog from every record's id, name and aliases. Look-up runs
+over the text's word n-grams:
+
+1. an exact match of the folded n-gram (case, diacritics, apostrophes and dashes unified);
+2. the same with the last word's plural or possessive ``s`` dropped ("Iskanders",
+   "Minsk's");
+3. for n-grams that start with a capital letter and are at least ``min_length`` characters
+   long, a rapidfuzz ratio >= ``min_score`` against names with the same number of words and
+   the same first letter ("Asipovichi" for "Asipovichy", "Grodna" for "Grodno").
+
+Matches are taken longest first and never overlap. Short all-capital aliases ("WMD", "RF")
+match only in capitals, so "rf" in running text is not Russia.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from eastflank.catalog import Catalog
+from eastflank.claims.model import Mention, Span
+from eastflank.claims.text import fold
+from eastflank.schema import Record
+
+__all__ = ["GAZETTEER_KINDS", "Gazetteer", "Entry", "build_gazetteer"]
+
+GAZETTEER_KINDS: tuple[str, ...] = (
+    "places", "units", "command_bodies", "weapon_systems", "events", "actors", "facilities",
+)
+"""Record kinds whose names are looked for in text."""
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_MAX_N = 8
+_STOP = frozenset(
+    "the a an of and in on at to for from by with as is are was were be this that its it "
+    "new old west east north south western eastern northern southern central military "
+    "forces force army air state states union district command general staff group".split()
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A record a name points to."""
+
+    kind: str
+    record: str
+    name: str
+    case_sensitive: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Folded name (tuple of words) -> records; see :func:`build_gazetteer`."""
+
+    table: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    buckets: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    min_score: float = 90.0
+    min_length: int = 5
+
+    def find(self, text: str, offset: int = 0, fuzzy: bool = True) -> list[Mention]:
+        """Every gazetteer name in ``text``, longest first, not overlapping.
+
+        Parameters
+        ----------
+        text
+            The text to scan (a sentence or a whole article).
+        offset
+            Added to every span (the position of ``text`` in the article).
+        fuzzy
+            Whether to try typo-tolerant matches after the exact ones.
+        """
+        folded = fold(text)
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
+        taken = [False] * len(tokens)
+        found: list[tuple[int, int, list[Entry], float]] = []
+        for n in range(min(_MAX_N, len(tokens)), 0, -1):
+            for i in range(len(tokens) - n + 1):
+                if any(taken[i : i + n]):
+                    continue
+                key = tuple(t[2] for t in tokens[i : i + n])
+                entries = self._exact(key, text, tokens[i][0], tokens[i + n - 1][1])
+                score = 100.0
+                if not entries and fuzzy and n <= 4:
+                    entries, score = self._fuzzy(key, text, tokens[i][0])
+                if entries:
+                    for k in range(i, i + n):
+                        taken[k] = True
+                    found.append((tokens[i][0], tokens[i + n - 1][1], entries, score))
+        out: list[Mention] = []
+        for start, end, entries, score in sorted(found, key=lambda f: f[0]):
+            surface = text[start:end]
+            for e in entries:
+                out.append(
+                    Mention(
+                        kind=e.kind,
+                        record=e.record,
+                        name=e.name,
+                        score=round(score, 1),
+                        span=Span(start=offset + start, end=offset + end, text=surface),
+                    )
+                )
+        return out
+
+    def _exact(self, key: tuple[str, ...], text: str, start: int, end: int) -> list[Entry]:
+        entries = self.table.get(key)
+        if entries is None and key[-1].endswith("s") and len(key[-1]) > 3:
+            entries = self.table.get((*key[:-1], key[-1][:-1]))
+        if entries is None and len(key) > 1 and key[-1] == "s":
+            return []  # "Minsk's" is matched as "minsk" by the shorter n-gram
+        if not entries:
+            return []
+        surface = text[start:end]
+        return [e for e in entries if e.case_sensitive is None or e.case_sensitive in surface]
+
+    def _fuzzy(self, key: tuple[str, ...], text: str, start: int) -> tuple[list[Entry], float]:
+        joined = " ".join(key)
+        if len(joined) < self.min_length or not text[start : start + 1].isupper():
+            return [], 0.0
+        if key[0] in _STOP or key[-1] in _STOP:
+            return [], 0.0
+        pool = self.buckets.get((len(key), joined[0]))
+        if not pool:
+            return [], 0.0
+        hits = process.extract(
+            joined, pool, scorer=fuzz.ratio, score_cutoff=self.min_score, limit=5
+        )
+        if not hits:
+            return [], 0.0
+        best = max(h[1] for h in hits)
+        entries: list[Entry] = []
+        for choice, score, _ in hits:
+            if score >= best - 3:
+                entries += [e for e in self.table[self.joined[choice]] if e.case_sensitive is None]
+        places = [e for e in entries if e.kind == "places"]
+        if places:  # a typo of a town is likelier than of the range named after it
+            return places, float(best)
+        top = [e for e in self.table[self.joined[hits[0][0]]] if e.case_sensitive is None]
+        return top, float(best)
+
+
+def _names(rec: Any) -> Iterable[str]:
+    if isinstance(rec, Record):
+        yield rec.name
+        yield from rec.aliases
+        # "9K720 Iskander-M" is also "Iskander-M"; "Kh-47M2 Kinzhal" also "Kinzhal"
+        yield re.sub(r"\s*\([^)]*\)", "", rec.name)
+
+
+def _derived(rec: Any, adjectives: Mapping[str, list[str]]) -> Iterable[str]:
+    """Names a text uses for a command body or unit of a state: "Belarusian General Staff"
+    for "General Staff of the Armed Forces of the Republic of Belarus"."""
+    actor = getattr(rec, "actor", None)
+    if not isinstance(rec, Record) or not actor or actor not in adjectives:
+        return
+    head = re.split(r" of the | \(", rec.name)[0].strip()
+    if head and head != rec.name:
+        for adj in adjectives[actor]:
+            yield f"{adj} {head}"
+
+
+def build_gazetteer(
+    catalog: Catalog,
+    kinds: Iterable[str] = GAZETTEER_KINDS,
+    min_score: float = 90.0,
+    min_length: int = 5,
+) -> Gazetteer:
+    """Build the gazetteer of ``catalog``'s names and aliases.
+
+    Examples
+    --------
+    >>> from eastflank.catalog import load_catalog
+    >>> g = build_gazetteer(load_catalog())
+    >>> [m.record for m in g.find("troops near Grodno") if m.kind == "places"]
+    ['hrodna']
+    """
+    table: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    records: Mapping[str, Mapping[str, Any]] = catalog.records
+    adjectives = {
+        aid: [n for n in (a.name, *a.aliases) if re.fullmatch(r"[A-Z][a-z]+(?:ian|ish|an)", n)]
+        for aid, a in catalog.actors.items()
+    }
+    for kind in kinds:
+        for rid, rec in records.get(kind, {}).items():
+            name = getattr(rec, "name", rid)
+            derived = list(_derived(rec, adjectives)) if kind == "command_bodies" else []
+            for raw in [*_names(rec), *derived]:
+                raw = raw.strip()
+                key = tuple(_TOKEN.findall(fold(raw)))
+                if not key or (len(key) == 1 and len(key[0]) < 3 and not raw.isupper()):
+                    continue
+                if len(key) == 1 and key[0] in _STOP:
+                    continue
+                case = raw if raw.isupper() and len(raw) <= 5 else None
+                entry = Entry(kind, rid, name, case)
+                if all(e.record != rid or e.kind != kind for e in table[key]):
+                    table[key].append(entry)
+    for rid, rec in records.get("weapon_systems", {}).items() if "weapon_systems" in kinds else ():
+        for raw in _names(rec):  # "Iskander" for "Iskander-M", unless it names another record
+            m = re.fullmatch(r"([A-Za-z]{4,})-[A-Z0-9]{1,2}", raw.strip())
+            if m and (fold(m.group(1)),) not in table:
+                base = fold(m.group(1))
+                owner = next(
+                    (r for r in records["weapon_systems"].values()
+                     if fold(r.name).startswith(base + " ")),
+                    rec,
+                )
+                table[(base,)].append(Entry("weapon_systems", owner.id, owner.name))
+    for rid, rec in records.get("events", {}).items() if "events" in kinds else ():
+        # "East Shield" in "Poland announces East Shield (Tarcza Wschód)": the proper names
+        # inside an event's descriptive name, when they name nothing else
+        phrases = re.findall(r"(?:[A-Z][\w-]*(?:\s+|$)){2,5}", rec.name)
+        phrases += re.findall(r"\b[A-Z][a-z]+-\d{4}\b", rec.name)  # "Zapad-2021"
+        for phrase in phrases:
+            key = tuple(_TOKEN.findall(fold(phrase.strip())))
+            if len(key) < 2 or key in table or set(key) & {"putin", "lukashenko"}:
+                continue
+            prefix = " ".join(key)
+            if any(" ".join(k).startswith(prefix) and any(e.record != rid for e in entries)
+                   for k, entries in table.items()):
+                continue  # "Regional Grouping" begins a command body's name
+            table[key].append(Entry("events", rid, rec.name))
+    gaz = Gazetteer(dict(table), min_score=min_score, min_length=min_length)
+    buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for key in gaz.table:
+        joined = " ".join(key)
+        if len(joined) >= min_length:
+            buckets[(len(key), joined[0])].append(joined)
+            gaz.joined[joined] = key
+    gaz.buckets = dict(buckets)
+    return gaz

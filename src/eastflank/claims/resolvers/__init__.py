@@ -1,0 +1,52 @@
+"""Resolvers: one function per claim kind, each ``(Candidate, Context) -> Outcome``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eastflank.claims.detect import Candidate
+from eastflank.claims.model import ClaimKind
+from eastflank.claims.resolvers.attribution import resolve_attribution
+from eastflank.claims.resolvers.base import Context, Outcome, unverifiable
+from eastflank.claims.resolvers.basing import resolve_basing
+from eastflank.claims.resolvers.command import resolve_command
+from eastflank.claims.resolvers.distance import (
+    resolve_border_length,
+    resolve_distance,
+    resolve_gap_width,
+)
+from eastflank.claims.resolvers.events import resolve_event
+from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
+from eastflank.claims.resolvers.weapons import resolve_flight_time, resolve_weapon_range
+
+__all__ = ["RESOLVERS", "Context", "Outcome", "resolve"]
+
+
+def resolve_warning_time(cand: Candidate, ctx: Context) -> Outcome:
+    """Warning time is a model output that depends on a scenario, not a recorded fact."""
+    return unverifiable(
+        "Warning time depends on a scenario (forces, stage, detection); it is not a recorded "
+        "fact. Run the warning-time model (`eastflank warning`) for the stages compared."
+    )
+
+
+RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
+    "distance": resolve_distance,
+    "border_length": resolve_border_length,
+    "gap_width": resolve_gap_width,
+    "strength": resolve_strength,
+    "count": resolve_count,
+    "weapon_range": resolve_weapon_range,
+    "flight_time": resolve_flight_time,
+    "command": resolve_command,
+    "basing": resolve_basing,
+    "event": resolve_event,
+    "attribution": resolve_attribution,
+    "warning_time": resolve_warning_time,
+}
+"""Claim kind -> resolver."""
+
+
+def resolve(cand: Candidate, ctx: Context) -> Outcome:
+    """Resolve one candidate claim with the resolver of its kind."""
+    return RESOLVERS[cand.kind](cand, ctx)

@@ -1,0 +1,137 @@
+"""What every resolver shares: the context of a check, the outcome type and small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eastflank.catalog import Catalog
+from eastflank.claims.detect import Candidate
+from eastflank.claims.extract import SentenceFacts
+from eastflank.claims.model import Evidence, Mention, Verdict
+from eastflank.claims.text import fold
+from eastflank.claims.tolerances import Tolerances
+from eastflank.schema import Figure, Record
+
+__all__ = [
+    "Context",
+    "Outcome",
+    "evidence_of",
+    "independent_sources",
+    "keywords",
+    "mentions_of",
+    "reference_date",
+    "unverifiable",
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a resolver may use: the catalog, the tolerances and the article's date."""
+
+    catalog: Catalog
+    tolerances: Tolerances
+    article_date: dt.date | None
+    seed_sources: frozenset[str] = frozenset()
+
+    def sliced(self, day: dt.date | None) -> Catalog:
+        """The catalog as of ``day`` (the whole catalog when the date is unknown)."""
+        return self.catalog.as_of(day) if day is not None else self.catalog
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A resolver's answer, before it is turned into a :class:`~eastflank.claims.model.Claim`."""
+
+    verdict: Verdict
+    explanation: str
+    claimed: float | None = None
+    computed: float | None = None
+    unit: str | None = None
+    tolerance: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    keep: bool = True
+    """False when the candidate turned out to hold no checkable claim (it is dropped)."""
+
+
+def unverifiable(why: str, **kw: Any) -> Outcome:
+    """An ``unverifiable`` outcome with its reason."""
+    return Outcome("unverifiable", why, **kw)
+
+
+def reference_date(cand: Candidate, ctx: Context) -> dt.date | None:
+    """The date a claim is checked at: the latest non-relative date of its sentence, else the
+    article's date."""
+    own = [d.end or d.date for d in cand.facts.dates if not d.relative]
+    if own:
+        day = max(own)
+        if ctx.article_date is not None and day > ctx.article_date:
+            return ctx.article_date
+        return day
+    return ctx.article_date
+
+
+def independent_sources(sources: Iterable[str], ctx: Context) -> list[str]:
+    """Sources that are not seed documents: a claim is never supported by its own text."""
+    return [s for s in sources if s not in ctx.seed_sources]
+
+
+def usable(rec: Record, ctx: Context) -> bool:
+    """Whether a record has at least one source besides the seed documents."""
+    return bool(independent_sources(rec.sources, ctx))
+
+
+def usable_figures(rec: Record, ctx: Context) -> list[Figure]:
+    """Figures of ``rec`` with a value and a source besides the seed documents."""
+    return [
+        f for f in rec.figures if f.value is not None and independent_sources(f.sources, ctx)
+    ]
+
+
+def evidence_of(rec: Any, kind: str, detail: str, value: float | None = None,
+                unit: str | None = None, sources: Sequence[str] | None = None) -> Evidence:
+    """Evidence citing a record and its sources."""
+    return Evidence(
+        record=getattr(rec, "id", None),
+        kind=kind,
+        name=getattr(rec, "name", None),
+        value=value,
+        unit=unit,
+        detail=detail,
+        sources=list(sources if sources is not None else getattr(rec, "sources", [])),
+    )
+
+
+def mentions_of(cand: Candidate, kind: str, with_context: bool = False) -> list[Mention]:
+    """Mentions of ``kind`` in the claim's sentence (and, if asked, in the sentences before,
+    nearest first), without repeating a record."""
+    out: list[Mention] = []
+    seen: set[str] = set()
+    pools: list[SentenceFacts] = [cand.facts]
+    if with_context:
+        pools += list(reversed(cand.context))
+    for facts in pools:
+        for m in facts.mentions:
+            if m.kind == kind and m.record not in seen:
+                seen.add(m.record)
+                out.append(m)
+    return out
+
+
+_STOPWORDS = frozenset(
+    "the a an of and in on at to for from by with as is are was were be been this that its it "
+    "his her their new first into over under after before since which who what when where "
+    "will would could should may might has have had not no yes also than then there here "
+    "russia russian belarus belarusian union state states ukraine ukrainian poland polish "
+    "lithuania lithuanian latvia nato putin lukashenko lukashenka moscow minsk".split()
+)
+
+
+def keywords(text: str) -> set[str]:
+    """Content-word stems (first five letters) of ``text``, without stop words or names of
+    the two states, for matching a sentence with an event's name."""
+    words = re.findall(r"[a-z]{3,}", fold(text))
+    return {w[:5] for w in words if w not in _STOPWORDS}

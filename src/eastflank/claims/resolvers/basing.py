@@ -1,0 +1,104 @@
+"""Basing claims: "brigade HQs in Brest, Grodno, and Vitebsk", "Iskander-M brigades in Belarus".
+
+Each place named is checked for a recorded unit or facility of the claim's type (echelon,
+weapon system, country) garrisoned within ``RADIUS_KM`` of it at the claim's date; a country
+for a unit or facility of that type standing on its territory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eastflank.claims.detect import Candidate
+from eastflank.claims.model import Evidence
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    mentions_of,
+    reference_date,
+    unverifiable,
+)
+from eastflank.claims.resolvers.sites import Site, family, force_sites
+
+__all__ = ["RADIUS_KM", "resolve_basing"]
+
+RADIUS_KM = 30.0
+"""A unit counts as "in" a town when its garrison lies within this distance (km)."""
+
+_ECHELONS = ("brigade", "division", "regiment", "battalion", "corps", "base", "squadron")
+
+
+def _matches(site: Site, cand: Candidate, ctx: Context, systems: set[str],
+             echelon: str | None, actors: set[str]) -> bool:
+    if systems and not set(site.systems) & systems:
+        return False
+    if echelon and site.kind == "units":
+        unit = ctx.catalog.units.get(site.record)
+        if unit is not None and unit.echelon != echelon:
+            return False
+    elif echelon and site.kind != "units":
+        return False
+    return not (actors and site.actor not in actors)
+
+
+def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
+    """Check that forces of the claimed type stand at each place (or country) named."""
+    day = reference_date(cand, ctx)
+    sites = force_sites(ctx.catalog, day)
+    units = mentions_of(cand, "units")
+    weapons = mentions_of(cand, "weapon_systems")
+    text = cand.span.text.lower()
+    echelon = next((e for e in _ECHELONS if re.search(rf"\b{e}s?\b", text)), None)
+    systems = family(ctx.catalog, [m.record for m in weapons]) if weapons else set()
+    actors: set[str] = set()
+    for m in mentions_of(cand, "actors"):
+        if m.span.text.endswith(("ian", "an")) and m.span.start < cand.span.end:
+            actors.add(m.record)
+    anchors = [a for a in cand.extra.get("anchors", []) if isinstance(a, str)]  # type: ignore[attr-defined]
+    if units:
+        ids = {m.record for m in units}
+        pool = [s for s in sites if s.record in ids]
+    else:
+        pool = [s for s in sites if _matches(s, cand, ctx, systems, echelon, actors)]
+    what = (", ".join(m.name for m in units) if units else
+            " ".join(x for x in (" ".join(sorted(actors)), ", ".join(m.name for m in weapons),
+                                 echelon or "forces") if x))
+    if not pool:
+        if weapons and not units:
+            return unverifiable(f"No located unit with {what} is recorded at the claim's date.")
+        return unverifiable(f"No located {what} is recorded in the dataset.")
+    found: list[Evidence] = []
+    missing: list[str] = []
+    for anchor in anchors:
+        if anchor in ctx.catalog.places:
+            place = ctx.catalog.places[anchor]
+            near = sorted(((s.distance_to(place.lat, place.lon), s) for s in pool
+                           if s.distance_to(place.lat, place.lon) <= RADIUS_KM),
+                          key=lambda t: t[0])
+            label = place.name
+        elif anchor in ctx.catalog.actors:
+            near = [(0.0, s) for s in pool if s.country == anchor]
+            label = ctx.catalog.actors[anchor].name
+        else:
+            continue
+        if near:
+            d, s = near[0]
+            found.append(Evidence(record=s.record, kind=s.kind, name=s.name, value=round(d, 1),
+                                  unit="km", detail=f"{s.name} at {s.place_name} "
+                                  f"({s.deployment}), {d:.0f} km from {label}",
+                                  sources=list(s.sources)))
+        else:
+            missing.append(label)
+    if not found and not missing:
+        return unverifiable("The places named are not in the dataset.")
+    if missing:
+        return Outcome("contradicted",
+                       f"No recorded {what} within {RADIUS_KM:.0f} km of "
+                       f"{', '.join(missing)} at {day or 'the claim date'}"
+                       + (f"; found at {', '.join(e.name or '' for e in found)}." if found
+                          else "."),
+                       evidence=found, tolerance={"radius_km": RADIUS_KM})
+    return Outcome("supported",
+                   f"Recorded at each place named: "
+                   + "; ".join(e.detail for e in found) + ".",
+                   evidence=found, tolerance={"radius_km": RADIUS_KM})

@@ -1,0 +1,111 @@
+"""Command-relationship claims at a date.
+
+A command body named at a date after its ``valid_to`` makes the claim ``outdated`` (the
+Western Military District in January 2026); one named before its ``valid_from``,
+``contradicted``. A relation ("X subordinated to Y", "command resides in the Kremlin") is
+``supported`` when X's chain of parents as of the claim's date reaches Y, else
+``contradicted``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eastflank.catalog import Catalog
+from eastflank.claims.detect import Candidate
+from eastflank.claims.model import Evidence
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    evidence_of,
+    mentions_of,
+    reference_date,
+    unverifiable,
+)
+
+__all__ = ["chain_of", "resolve_command"]
+
+
+def chain_of(catalog: Catalog, record_id: str) -> list[str]:
+    """Ids from ``record_id`` up its ``parent`` links (itself first), within ``catalog``."""
+    out = [record_id]
+    seen = {record_id}
+    current = catalog.records["command_bodies"].get(record_id) or catalog.units.get(record_id)
+    while current is not None and getattr(current, "parent", None):
+        parent = current.parent
+        if parent in seen:
+            break
+        out.append(parent)
+        seen.add(parent)
+        current = catalog.command_bodies.get(parent) or catalog.units.get(parent)
+    return out
+
+
+def _fmt(day: dt.date | None) -> str:
+    return day.isoformat() if day else "an unknown date"
+
+
+def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
+    """Check the command bodies and relation of a sentence at the claim's date."""
+    day = reference_date(cand, ctx)
+    bodies = mentions_of(cand, "command_bodies")
+    for m in bodies:
+        body = ctx.catalog.command_bodies[m.record]
+        if day is not None and body.valid_to is not None and day > body.valid_to:
+            successors = [b.name for b in ctx.catalog.command_bodies.values()
+                          if b.valid_from is not None and body.valid_to is not None
+                          and abs((b.valid_from - body.valid_to).days) <= 120
+                          and b.kind == body.kind and b.id != body.id]
+            succ = f" Its successors: {', '.join(successors)}." if successors else ""
+            return Outcome("outdated",
+                           f"{body.name} ceased to exist on {body.valid_to.isoformat()}; the "
+                           f"claim refers to it at {_fmt(day)}.{succ}",
+                           evidence=[evidence_of(body, "command_bodies",
+                                                 f"valid_to {body.valid_to.isoformat()}")],
+                           tolerance={"rule": "valid_to before the claim's date"})
+        if day is not None and body.valid_from is not None and day < body.valid_from:
+            return Outcome("contradicted",
+                           f"{body.name} was only created on {body.valid_from.isoformat()}; "
+                           f"the claim refers to it at {_fmt(day)}.",
+                           evidence=[evidence_of(body, "command_bodies",
+                                                 f"valid_from {body.valid_from.isoformat()}")],
+                           tolerance={"rule": "valid_from after the claim's date"})
+    relation = cand.extra.get("relation")
+    if not relation:
+        return Outcome("unverifiable", "A command body is named but no relation is stated.",
+                       keep=False)
+    sliced = ctx.sliced(day)
+    rel_at = cand.span.start
+    for m in bodies:
+        if m.span.start > cand.facts.start + cand.facts.text.find(str(relation)):
+            rel_at = cand.facts.start + cand.facts.text.find(str(relation))
+            break
+    superiors = [m for m in bodies if m.span.start >= rel_at] or bodies[-1:]
+    subordinates = [m for m in bodies if m.span.start < rel_at and m not in superiors]
+    if not subordinates:
+        ctx_bodies = [m for m in mentions_of(cand, "command_bodies", with_context=True)
+                      if m.record not in {s.record for s in superiors}]
+        subordinates = ctx_bodies[:1]
+    if not subordinates or not superiors:
+        return unverifiable("The sentence does not name both a subordinate and a superior "
+                            "command body.")
+    sub, sup = subordinates[0], superiors[0]
+    if sub.record not in sliced.command_bodies:
+        return unverifiable(f"{sub.name} is not recorded at {_fmt(day)}.")
+    chain = chain_of(sliced, sub.record)
+    names = " -> ".join(sliced.command_bodies[c].name for c in chain
+                        if c in sliced.command_bodies)
+    evidence = [evidence_of(sliced.command_bodies[c], "command_bodies",
+                            f"parent: {sliced.command_bodies[c].parent}")
+                for c in chain if c in sliced.command_bodies]
+    if sup.record in chain:
+        return Outcome("supported",
+                       f"As of {_fmt(day)}, {sub.name} reports up to {sup.name}: {names}.",
+                       evidence=evidence, tolerance={"rule": "parent chain reaches superior"})
+    evidence.append(Evidence(record=sup.record, kind="command_bodies", name=sup.name,
+                             detail="not in the chain of command of " + sub.name,
+                             sources=list(ctx.catalog.command_bodies[sup.record].sources)))
+    return Outcome("contradicted",
+                   f"As of {_fmt(day)}, the recorded chain of {sub.name} is {names}; it does "
+                   f"not reach {sup.name}.",
+                   evidence=evidence, tolerance={"rule": "parent chain reaches superior"})

@@ -1,0 +1,224 @@
+"""Distance, border-length and gap-width claims.
+
+A distance claim ("nuclear-capable systems within 200 kilometers of Warsaw") names a target
+place and, in its sentence or the sentences before, a subject: weapon systems, units, or
+"nuclear-capable" forces, in a country. The resolver measures the geodesic distance from the
+target to every site of that subject recorded at the claim's date, permanent garrisons and
+forward (rotational, exercise) deployments told apart, and compares the nearest with the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eastflank.claims.detect import Candidate
+from eastflank.claims.measure import (
+    alliance_border,
+    border_length,
+    distance_km,
+    gap_width,
+    territory_distance_km,
+)
+from eastflank.claims.model import Evidence
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    mentions_of,
+    reference_date,
+    unverifiable,
+)
+from eastflank.claims.resolvers.sites import (
+    Site,
+    family,
+    force_sites,
+    nuclear_capable_systems,
+)
+
+__all__ = ["resolve_border_length", "resolve_distance", "resolve_gap_width"]
+
+_NUCLEAR = re.compile(r"\bnuclear\b", re.I)
+_HOSTILE = frozenset({"RU", "BY", "UNION-STATE"})
+
+
+def _subject_sites(cand: Candidate, ctx: Context) -> tuple[list[Site], str]:
+    """Sites of the claim's subject, and a phrase describing the subject."""
+    day = reference_date(cand, ctx)
+    sites = [s for s in force_sites(ctx.catalog, day) if s.actor in _HOSTILE]
+    texts = [cand.facts.text, *(c.text for c in reversed(cand.context))]
+    weapons = mentions_of(cand, "weapon_systems")
+    units = mentions_of(cand, "units")
+    described = ""
+    if units:
+        ids = {m.record for m in units}
+        chosen = [s for s in sites if s.record in ids]
+        described = ", ".join(m.name for m in units)
+    elif weapons:
+        ids = family(ctx.catalog, [m.record for m in weapons])
+        chosen = [s for s in sites if set(s.systems) & ids]
+        described = "sites with " + ", ".join(m.name for m in weapons)
+    elif _NUCLEAR.search(texts[0]):
+        ids = nuclear_capable_systems(ctx.catalog)
+        chosen = [s for s in sites if set(s.systems) & ids or s.record.endswith("storage-site")]
+        chosen += [s for s in sites if "nuclear" in s.name.lower() and s not in chosen]
+        described = "nuclear-capable systems"
+    else:
+        weapons = mentions_of(cand, "weapon_systems", with_context=True)
+        if weapons:
+            ids = family(ctx.catalog, [m.record for m in weapons])
+            chosen = [s for s in sites if set(s.systems) & ids]
+            described = "sites with " + ", ".join(m.name for m in weapons)
+        else:
+            chosen = []
+    countries = {
+        m.record for m in mentions_of(cand, "actors", with_context=True)
+        if m.record in ("BY", "RU") and not m.span.text.endswith(("ian", "an"))
+    }
+    if "BY" in countries and any(s.country == "BY" for s in chosen):
+        chosen = [s for s in chosen if s.country == "BY"]
+        described += " in Belarus"
+    return chosen, described
+
+
+def resolve_distance(cand: Candidate, ctx: Context) -> Outcome:
+    """Check a distance claim against geodesic distances from the dataset's sites."""
+    q = cand.quantity
+    assert q is not None
+    tol = ctx.tolerances.distance
+    target_id = cand.extra.get("target")
+    if not isinstance(target_id, str) or target_id not in ctx.catalog.places:
+        return unverifiable(
+            "The claim names no place to measure from, so no distance can be computed.",
+            claimed=q.value, unit="km", tolerance=tol.as_dict(),
+        )
+    target = ctx.catalog.places[target_id]
+    sites, described = _subject_sites(cand, ctx)
+    if not sites:
+        return unverifiable(
+            f"No site of the claim's subject is located in the dataset, so the distance to "
+            f"{target.name} cannot be computed.",
+            claimed=q.value, unit="km", tolerance=tol.as_dict(),
+        )
+    ranked = sorted(((s.distance_to(target.lat, target.lon), s) for s in sites),
+                    key=lambda t: t[0])
+    permanent = [(d, s) for d, s in ranked if s.deployment == "permanent"]
+    forward = [(d, s) for d, s in ranked if s.deployment != "permanent"]
+    evidence = [
+        Evidence(record=s.record, kind=s.kind, name=s.name, value=round(d, 1), unit="km",
+                 detail=f"{s.name} at {s.place_name} ({s.deployment}): {d:.0f} km from "
+                        f"{target.name}",
+                 sources=list(s.sources))
+        for d, s in ranked[:6]
+    ]
+    border = None
+    border_label = ""
+    country = "BY" if "in Belarus" in described else None
+    if country is not None:
+        border = territory_distance_km(country, target.lat, target.lon)
+        border_label = "the nearest point of Belarus"
+        if border is None:
+            # without the borders of the geography model: the nearest Belarusian place of
+            # the dataset stands for a launch position near the border
+            near = sorted(
+                ((p.id, p.name, p.sources, distance_km(p.lat, p.lon, target.lat, target.lon))
+                 for p in ctx.catalog.places.values() if p.country == country),
+                key=lambda t: t[3],
+            )
+            if near:
+                pid, pname, psources, border = near[0]
+                border_label = f"{pname} (nearest place in Belarus in the dataset)"
+        if border is not None:
+            evidence.append(Evidence(record=country, kind="actors", name=border_label,
+                                     value=round(border, 1), unit="km",
+                                     detail=f"{border_label}: {border:.0f} km from "
+                                            f"{target.name}; a launch position near the "
+                                            f"border"))
+    nearest_d, nearest = ranked[0]
+    claimed = q.value
+    tolerance = tol.as_dict()
+    note_fwd = ""
+    if border is not None:
+        note_fwd = (f" Only launchers moved forward to the border area ({border_label}, "
+                    f"{border:.0f} km) would be within range of the claim; no such "
+                    f"deployment is recorded.")
+    if q.bound in ("at-most", "vague") or (q.bound == "exact" and
+                                            re.search(r"\bwithin\b", q.span.text, re.I)):
+        limit = (q.high if q.bound == "vague" and q.high else claimed) + tol.allowed(claimed)
+        if permanent and permanent[0][0] <= limit:
+            d, s = permanent[0]
+            return Outcome("supported",
+                           f"{s.name} at {s.place_name} is permanently based {d:.0f} km from "
+                           f"{target.name}, within the claimed {claimed:.0f} km.",
+                           claimed, round(d, 1), "km", tolerance, evidence)
+        if forward and forward[0][0] <= limit:
+            d, s = forward[0]
+            return Outcome("supported",
+                           f"Only a forward/temporary deployment brings {described} within "
+                           f"{claimed:.0f} km: {s.name} at {s.place_name}, {d:.0f} km "
+                           f"({s.deployment}); the nearest permanent site is "
+                           + (f"{permanent[0][0]:.0f} km away." if permanent else "unknown."),
+                           claimed, round(d, 1), "km", tolerance, evidence)
+        return Outcome("contradicted",
+                       f"The nearest recorded site of {described} is {nearest.name} at "
+                       f"{nearest.place_name}, {nearest_d:.0f} km from {target.name} "
+                       f"({nearest.deployment}); the claim says within {claimed:.0f} km."
+                       + note_fwd,
+                       claimed, round(nearest_d, 1), "km", tolerance, evidence)
+    if q.bound == "at-least":
+        verdict = "supported" if nearest_d >= claimed - tol.allowed(claimed) else "contradicted"
+        return Outcome(verdict,
+                       f"The nearest recorded site of {described} is {nearest_d:.0f} km from "
+                       f"{target.name}; the claim says more than {claimed:.0f} km.",
+                       claimed, round(nearest_d, 1), "km", tolerance, evidence)
+    for d, s in ranked:
+        if tol.within(d, claimed):
+            return Outcome("supported",
+                           f"{s.name} at {s.place_name} is {d:.0f} km from {target.name}, "
+                           f"within tolerance of the claimed {claimed:.0f} km.",
+                           claimed, round(d, 1), "km", tolerance, evidence)
+    return Outcome("contradicted",
+                   f"No recorded site of {described} lies about {claimed:.0f} km from "
+                   f"{target.name}; the nearest is {nearest_d:.0f} km.",
+                   claimed, round(nearest_d, 1), "km", tolerance, evidence)
+
+
+def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
+    """Check a border length against the geography model's borders and official lengths."""
+    q = cand.quantity
+    assert q is not None
+    tol = ctx.tolerances.border_length
+    actors = [m.record for m in mentions_of(cand, "actors", with_context=True)]
+    known = ctx.catalog.actors
+    states = [a for a in dict.fromkeys(actors) if a in known and known[a].kind == "state"]
+    alliance = any(a in known and known[a].kind == "alliance" for a in actors)
+    measure = None
+    if alliance and states:
+        # "the border between Russia and NATO would extend by ..." after "absorption of
+        # Belarus": Belarus's border with the alliance
+        own = "BY" if "BY" in states else states[0]
+        measure = alliance_border(own, reference_date(cand, ctx))
+    elif len(states) >= 2:
+        measure = border_length(states[0], states[1])
+    if measure is None:
+        return unverifiable("The claim does not name two bordering states (or a state and "
+                            "an alliance) whose border could be measured.", claimed=q.value,
+                            unit="km", tolerance=tol.as_dict())
+    ok = tol.within(q.value, measure.km) or (q.bound == "at-least" and measure.km >= q.value)
+    return Outcome("supported" if ok else "contradicted",
+                   f"{measure.detail}; the claim says {q.span.text.strip()}.",
+                   q.value, round(measure.km, 1), "km", tol.as_dict(),
+                   [Evidence(kind="geo", name="border length", value=round(measure.km, 1),
+                             unit="km", detail=measure.detail, sources=measure.sources)])
+
+
+def resolve_gap_width(cand: Candidate, ctx: Context) -> Outcome:
+    """Check the width of the Suwałki gap against the geography model."""
+    q = cand.quantity
+    assert q is not None
+    tol = ctx.tolerances.gap_width
+    g = gap_width()
+    ok = tol.within(q.value, g.km)
+    return Outcome("supported" if ok else "contradicted",
+                   f"The {g.detail}; the claim says {q.span.text.strip()}.",
+                   q.value, round(g.km, 1), "km", tol.as_dict(),
+                   [Evidence(kind="geo", name="Suwałki gap", value=round(g.km, 1), unit="km",
+                             detail=g.detail)])

@@ -1,0 +1,99 @@
+"""Dated-event claims against the dataset's events.
+
+An event named in the sentence ("Zapad-2021") is compared with the sentence's date: the same
+date supports the claim, another date contradicts it. Otherwise the events whose names share
+at least ``keyword_share`` of their content words with the sentence are candidates; one whose
+date agrees supports the claim, and a merely similar event at another date leaves the claim
+unverifiable (it may be about something else). Events sourced only to the seed
+documents are not evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eastflank.claims.detect import Candidate
+from eastflank.claims.model import DateMention
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    evidence_of,
+    keywords,
+    mentions_of,
+    unverifiable,
+    usable,
+)
+from eastflank.schema import Event
+
+__all__ = ["dates_agree", "resolve_event"]
+
+
+def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
+    """Whether a date of the text agrees with an event's date (or period) at its precision."""
+    start = event.date
+    end = event.end_date or event.date
+    if mention.precision == "year":
+        return start.year <= mention.date.year <= end.year
+    if mention.precision == "month":
+        first = mention.date
+        return (start.year, start.month) <= (first.year, first.month) <= (end.year, end.month)
+    lo = mention.date
+    hi = mention.end or mention.date
+    slack = dt.timedelta(days=days)
+    return lo <= end + slack and hi >= start - slack
+
+
+def _describe(e: Event) -> str:
+    period = e.date.isoformat() + (f" to {e.end_date.isoformat()}" if e.end_date else "")
+    return f"{e.name} ({period})"
+
+
+def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
+    """Check a dated statement against the recorded events."""
+    tol = ctx.tolerances.event_date
+    tolerance = {"days": tol.days, "keyword_share": tol.keyword_share}
+    dates = [d for d in cand.facts.dates if not d.relative or d.precision == "day"]
+    events = {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)}
+    named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
+    if named:
+        e = named[0]
+        if not dates or any(dates_agree(d, e, tol.days) for d in dates):
+            return Outcome("supported",
+                           f"Recorded: {_describe(e)}." if dates else
+                           f"The event is recorded: {_describe(e)}.",
+                           evidence=[evidence_of(e, "events", _describe(e))],
+                           tolerance=tolerance)
+        return Outcome("contradicted",
+                       f"The dataset dates {e.name} to {e.date.isoformat()}, not "
+                       f"{', '.join(d.span.text for d in dates)}.",
+                       evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
+    if not dates:
+        return unverifiable("No date and no recorded event in the sentence.",
+                            tolerance=tolerance)
+    words = keywords(cand.facts.text)
+    scored: list[tuple[float, Event]] = []
+    for e in events.values():
+        names = keywords(" ".join([e.name, *e.aliases]))
+        if names:
+            scored.append((len(names & words) / len(names), e))
+    close = sorted((s for s in scored if s[0] >= tol.keyword_share), key=lambda s: -s[0])
+    for share, e in close:
+        if any(dates_agree(d, e, tol.days) for d in dates):
+            return Outcome("supported",
+                           f"Recorded: {_describe(e)} ({share:.0%} of its name's words in "
+                           f"the sentence).",
+                           evidence=[evidence_of(e, "events", _describe(e))],
+                           tolerance=tolerance)
+    named_phrase = cand.extra.get("named")
+    seed_only = [e for e in ctx.catalog.events.values() if not usable(e, ctx)
+                 and any(dates_agree(d, e, tol.days) for d in dates)]
+    why = (f"No recorded event matches {named_phrase!s} at "
+           f"{', '.join(d.span.text for d in dates)}" if named_phrase else
+           f"No recorded event matches this statement at "
+           f"{', '.join(d.span.text for d in dates)}")
+    if seed_only:
+        why += ("; the dataset holds it only as a claim of the seed document itself ("
+                + ", ".join(e.id for e in seed_only) + "), which is not evidence")
+    return unverifiable(why + ".", tolerance=tolerance,
+                        evidence=[evidence_of(e, "events", "claimed by the seed only")
+                                  for e in seed_only])

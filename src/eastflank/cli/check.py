@@ -1,0 +1,109 @@
+"""``eastflank check``: test an article's claims against the dataset and the models."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from eastflank.cli._common import (
+    DataOpt,
+    JsonOpt,
+    console,
+    emit,
+    get_catalog,
+    parse_date,
+)
+from eastflank.errors import ClaimInputError, OutputError
+
+__all__ = ["register"]
+
+_STYLE = {"supported": "green", "contradicted": "red", "outdated": "yellow",
+          "unverifiable": "dim"}
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise OutputError("the folder does not exist", file=str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".eastflank-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        Path(tmp).replace(path)
+    except OSError as exc:
+        raise OutputError(f"cannot write ({exc.strerror})", file=str(path)) from None
+
+
+def _render(results: Any) -> None:
+    if isinstance(results, dict) and "verdict_accuracy" in results:
+        r = results
+        console.print(f"{r['n_texts']} texts, {r['n_labelled']} labelled claims, "
+                      f"{r['n_extracted']} extracted")
+        console.print(f"extraction recall {r['recall']:.1%}, precision {r['precision']:.1%}, "
+                      f"verdict accuracy {r['verdict_accuracy']:.1%}, "
+                      f"kind accuracy {r['kind_accuracy']:.1%}")
+        for o in r["outcomes"]:
+            if not o["correct"]:
+                console.print(f"  [red]miss[/red] {o['file']}: {o['quote']!r} expected "
+                              f"{o['kind']}/{o['expected']}, got {o['got_kind']}/{o['got']}")
+        return
+    for result in results:
+        table = Table(title=f"{result.source} — checked at {result.article_date}")
+        for col in ("id", "kind", "verdict", "claim", "why"):
+            table.add_column(col, overflow="fold")
+        for c in result.claims:
+            table.add_row(c.id, c.kind, f"[{_STYLE[c.verdict]}]{c.verdict}[/]",
+                          c.text.replace("\n", " ")[:60], c.explanation[:160])
+        console.print(table)
+        console.print(", ".join(f"{v} {k}" for k, v in result.counts.items()))
+
+
+def check(
+    files: Annotated[list[str] | None, typer.Argument(
+        help="Articles: text, HTML or PDF files, folders of them, or '-' for stdin.")] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="The article's date (YYYY-MM-DD); default: from its metadata, else "
+        "the latest date it mentions.")] = None,
+    html: Annotated[Path | None, typer.Option(
+        "--html", help="Write a self-contained HTML view of the claims to this file.")] = None,
+    evaluate: Annotated[Path | None, typer.Option(
+        "--evaluate", help="Score the checker on a folder of labelled texts instead.")] = None,
+    as_json: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Find an article's checkable claims and test each against the dataset and the models."""
+    from eastflank.claims import check_text, read_articles
+    from eastflank.claims.evaluate import evaluate_dir
+    from eastflank.claims.html import render_html
+
+    catalog = get_catalog(data)
+    if evaluate is not None:
+        report = evaluate_dir(evaluate, catalog)
+        emit(report.model_dump(mode="json"), as_json, _render)
+        return
+    if not files:
+        raise ClaimInputError("no input given; expected a file, a folder or '-' for stdin")
+    day = parse_date(date, "--date")
+    articles = read_articles(files)
+    results = []
+    for art in articles:
+        when = day or art.date
+        origin = "given" if day else ("metadata" if art.date else None)
+        results.append(check_text(art.text, catalog, when, source=art.source, title=art.title,
+                                  date_origin=origin))
+    if html is not None:
+        _write_atomic(html, render_html([(a.text, r) for a, r in
+                                         zip(articles, results, strict=True)]))
+    payload: Any = results[0] if len(results) == 1 else results
+    emit(payload, as_json, lambda _: _render(results))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``eastflank check`` to the command line."""
+    app.command("check")(check)

@@ -1,0 +1,507 @@
+"""Warning-time scenarios: an objective, the forces it needs, how they move, what NATO sees.
+
+A scenario is one YAML document under ``data/scenarios/<id>.yaml`` (files ending in
+``.campaign.yaml`` belong to :mod:`eastflank.campaign` and are not scenarios of this kind), or a
+user's own file passed by path. Every number in it is a :class:`Dist` (a triangular
+distribution) or a :class:`Probability`, and each carries its sources or, when it is a
+modelling assumption, ``status: hypothetical`` with the reasoning in ``note``. Nothing numeric
+hides in code.
+
+Loading validates the document into a frozen :class:`Scenario`; :func:`check_scenario`
+cross-checks it against the dataset (units, places and sources exist, each force's unit exists
+on the stage date). Errors name the file, line, scenario, field, the value and what was
+expected (:class:`~eastflank.errors.ScenarioError`).
+
+Examples
+--------
+>>> list_scenarios()
+['northern-front-ukraine', 'suwalki-gap-closure']
+>>> sc = load_scenario("suwalki-gap-closure")
+>>> sc.defender
+'NATO'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from rapidfuzz import process
+
+from eastflank.catalog import Catalog, data_dir
+from eastflank.errors import ScenarioError, UnknownNameError
+from eastflank.schema import ACTOR_ID, KEBAB_ID, Status
+from eastflank.yamlio import read_yaml
+
+__all__ = [
+    "Anchor",
+    "Dist",
+    "Force",
+    "HomeCommand",
+    "Indicator",
+    "Movement",
+    "MovementMode",
+    "Position",
+    "Probability",
+    "RailModel",
+    "RoadModel",
+    "Scenario",
+    "Verdict",
+    "check_scenario",
+    "list_scenarios",
+    "load_scenario",
+    "parse_scenario",
+    "scenario_path",
+    "scenarios_dir",
+]
+
+_Id = Annotated[str, Field(pattern=KEBAB_ID)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class _Sourced(_Frozen):
+    """A sourced statement, or ``hypothetical`` with its reasoning in ``note``."""
+
+    status: Status
+    sources: list[_Id] = Field(default_factory=list, description="Source ids.")
+    note: str | None = Field(None, description="Reasoning; required when hypothetical.")
+
+    @model_validator(mode="after")
+    def _sourced_or_reasoned(self) -> _Sourced:
+        if self.status is Status.HYPOTHETICAL:
+            if not self.note:
+                raise ValueError("a hypothetical value needs its reasoning in 'note'")
+        elif not self.sources:
+            raise ValueError(
+                f"status {self.status.value!r} needs at least one source id in 'sources' "
+                "(or set status 'hypothetical' and give the reasoning in 'note')"
+            )
+        return self
+
+
+class Dist(_Sourced):
+    """A triangular distribution: lower limit, mode, upper limit (``min == max``: fixed).
+
+    The unit is in the name of the field that holds it (``speed_kmh``, ``lag_h``). Values
+    must be finite, non-negative and ordered ``min <= mode <= max``.
+    """
+
+    min: float = Field(ge=0, allow_inf_nan=False, description="Lower limit.")
+    mode: float = Field(ge=0, allow_inf_nan=False, description="Most likely value.")
+    max: float = Field(ge=0, allow_inf_nan=False, description="Upper limit.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Dist:
+        if self.min > self.max:
+            raise ValueError(
+                f"min {self.min:g} > max {self.max:g}; expected min <= mode <= max"
+            )
+        if not self.min <= self.mode <= self.max:
+            raise ValueError(
+                f"mode {self.mode:g} outside [{self.min:g}, {self.max:g}]; "
+                "expected min <= mode <= max"
+            )
+        return self
+
+    @property
+    def mean(self) -> float:
+        """Mean of the distribution: ``(min + mode + max) / 3``."""
+        return (self.min + self.mode + self.max) / 3.0
+
+
+class Probability(_Sourced):
+    """A probability in [0, 1], sourced or stated as an assumption."""
+
+    value: float = Field(ge=0, le=1, allow_inf_nan=False, description="Probability, 0 to 1.")
+
+
+class RailModel(_Frozen):
+    """Rail movement of a force: load and dispatch, run, unload (hours, km/h)."""
+
+    loading_h: Dist = Field(description="From the order to the departure of the last train.")
+    speed_kmh: Dist = Field(description="Average running speed of a military train.")
+    unloading_h: Dist = Field(description="Unloading and march to the assembly area.")
+    detour_factor: Dist = Field(description="Rail route length / geodesic distance (>= 1).")
+
+
+class RoadModel(_Frozen):
+    """Road march of a force (km/h); assembly before the march is a property of the force."""
+
+    speed_kmh: Dist = Field(description="Average march speed of a column, halts included.")
+    detour_factor: Dist = Field(description="Road route length / geodesic distance (>= 1).")
+
+
+class Movement(_Frozen):
+    """How forces move: by rail and by road."""
+
+    rail: RailModel
+    road: RoadModel
+
+    @model_validator(mode="after")
+    def _positive(self) -> Movement:
+        for name, dist in (("rail.speed_kmh", self.rail.speed_kmh),
+                           ("road.speed_kmh", self.road.speed_kmh)):
+            if dist.min <= 0:
+                raise ValueError(f"{name}: min {dist.min:g} must be > 0 (a speed)")
+        for name, dist in (("rail.detour_factor", self.rail.detour_factor),
+                           ("road.detour_factor", self.road.detour_factor)):
+            if dist.min < 1:
+                raise ValueError(f"{name}: min {dist.min:g} must be >= 1 (route/geodesic)")
+        return self
+
+
+class MovementMode(StrEnum):
+    """How a force reaches its jump-off position."""
+
+    RAIL = "rail"
+    ROAD = "road"
+    IN_PLACE = "in-place"
+
+
+class Position(_Sourced):
+    """Where a force starts at a stage: which unit, from which place, moving how.
+
+    ``place`` defaults to the unit's garrison. ``in-place`` means the start is the jump-off
+    area itself (the force still assembles and leaves its barracks). Optional
+    ``assembly_h``/``readiness_h`` override the force's own (e.g. forward for an exercise).
+    """
+
+    unit: _Id = Field(description="Unit id in the dataset.")
+    place: _Id | None = Field(None, description="Start place id; default the unit's garrison.")
+    mode: MovementMode
+    assembly_h: Dist | None = None
+    readiness_h: Dist | None = None
+
+
+class Force(_Frozen):
+    """A force the objective needs, with its start position at each stage.
+
+    ``positions`` maps a stage id (or ``default``) to a :class:`Position`.
+    """
+
+    id: _Id
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1, description="What the force does for the objective.")
+    jump_off: _Id = Field(description="Place id of its jump-off area.")
+    assembly_h: Dist = Field(description="From the order to leaving garrison by road.")
+    readiness_h: Dist = Field(description="From arrival at the jump-off to attack-ready.")
+    positions: dict[str, Position] = Field(min_length=1)
+
+    def position(self, stage_id: str) -> Position | None:
+        """The position at ``stage_id``, else the ``default`` one, else ``None``."""
+        return self.positions.get(stage_id) or self.positions.get("default")
+
+
+class Anchor(StrEnum):
+    """The activity an indicator observes; its time is the earliest over the forces.
+
+    ``decision``
+        The decision itself (t = 0): political signals, reserve call-ups.
+    ``order``
+        The first unit receiving its order: leave cancellations, communications changes.
+    ``rail-loading``
+        The first force starting to load on trains (never, if no force moves by rail).
+    ``garrison-exit``
+        The first force leaving its garrison (to a railhead or on the road).
+    ``arrival``
+        The first force arriving in its jump-off area: field hospitals, forward logistics.
+    """
+
+    DECISION = "decision"
+    ORDER = "order"
+    RAIL_LOADING = "rail-loading"
+    GARRISON_EXIT = "garrison-exit"
+    ARRIVAL = "arrival"
+
+
+class Indicator(_Frozen):
+    """A warning indicator: the activity it watches, its chance of detection and its lag."""
+
+    id: _Id
+    name: str = Field(min_length=1)
+    anchor: Anchor
+    onset_h: Dist = Field(description="From the anchor activity to the observable sign.")
+    detection_probability: Probability = Field(
+        description="Chance that the sign is seen and reported at all before the attack."
+    )
+    lag_h: Dist = Field(description="From the observable sign to its assessment as warning.")
+
+
+class HomeCommand(_Sourced):
+    """How the decision body orders its own state's forces on its own soil.
+
+    The stages describe command over forces in or of Belarus; a force of the deciding state
+    that stands on that state's own territory (e.g. a Russian division in Smolensk oblast) is
+    in no force group of a stage. For such a unit the order goes from ``holder`` through
+    ``via`` and down the unit's parent chain, with no consent gate.
+    """
+
+    actor: Annotated[str, Field(pattern=ACTOR_ID)] = Field(description="The deciding state.")
+    holder: _Id = Field(description="Command body holding the authority (e.g. its president).")
+    via: list[_Id] = Field(default_factory=list, description="Bodies the order passes first.")
+
+
+class Verdict(_Frozen):
+    """How to word the verdict on a claim about warning time (thresholds in hours)."""
+
+    claim: str = Field(min_length=1, description="The claim tested, quoted.")
+    claim_source: _Id = Field(description="Source id of the claim.")
+    weeks_min_h: float = Field(168.0, gt=0, description="'Weeks' means at least this many h.")
+    hours_max_h: float = Field(48.0, gt=0, description="'Hours' means fewer than this many h.")
+    before: _Id = Field(description="Stage id of the 'before' state of the claim.")
+    after: _Id = Field(description="Stage id of the 'after' state of the claim.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Verdict:
+        if self.hours_max_h > self.weeks_min_h:
+            raise ValueError(
+                f"hours_max_h {self.hours_max_h:g} > weeks_min_h {self.weeks_min_h:g}"
+            )
+        return self
+
+
+class Scenario(_Sourced):
+    """A warning-time scenario (see the module docstring).
+
+    The decision body orders ``authority`` over each force's unit through the chain of the
+    chosen stage (:mod:`eastflank.command`); the forces move and make ready; the defender's
+    indicators fire, or not; the defender then needs ``defender_decision_delay_h`` to act.
+    """
+
+    id: _Id
+    name: str = Field(min_length=1)
+    objective: str = Field(min_length=1)
+    defender: Annotated[str, Field(pattern=ACTOR_ID)] = Field(description="Who is warned.")
+    decision_body: _Id = Field(description="Command body that decides to attack.")
+    authority: Literal["move", "initiate_combat", "designate_targets"] = Field(
+        "move", description="Authority the decision body must exercise over every force."
+    )
+    movement: Movement
+    forces: list[Force] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+    defender_decision_delay_h: Dist = Field(
+        description="From the first warning to the defender's decision to act."
+    )
+    home_command: HomeCommand | None = Field(
+        None, description="Command of the deciding state's forces on its own territory."
+    )
+    verdict: Verdict | None = None
+
+    _file: str | None = PrivateAttr(None)
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Scenario:
+        for label, ids in (("forces", [f.id for f in self.forces]),
+                           ("indicators", [i.id for i in self.indicators])):
+            dup = sorted({i for i in ids if ids.count(i) > 1})
+            if dup:
+                raise ValueError(f"duplicate {label} id(s): {', '.join(dup)}")
+        return self
+
+    def where(self, path: str = "") -> tuple[str | None, int | None]:
+        """The file and line a dotted field path (``forces.0.jump_off``) was read from."""
+        parts = path.split(".") if path else []
+        while parts:
+            line = self._lines.get(".".join(parts))
+            if line is not None:
+                return self._file, line
+            parts.pop()
+        return self._file, self._lines.get("")
+
+    def error(self, message: str, path: str) -> ScenarioError:
+        """A :class:`ScenarioError` located at the field ``path`` of this scenario."""
+        file, line = self.where(path)
+        return ScenarioError(message, file=file, line=line, record=self.id, field=path)
+
+
+# -- files -----------------------------------------------------------------------------------
+def scenarios_dir() -> Path:
+    """The folder of the built-in scenarios."""
+    return data_dir() / "scenarios"
+
+
+def _builtin() -> dict[str, Path]:
+    return {
+        p.stem: p
+        for p in sorted(scenarios_dir().glob("*.yaml"))
+        if not p.name.endswith(".campaign.yaml")
+    }
+
+
+def list_scenarios() -> list[str]:
+    """Ids of the built-in scenarios, sorted."""
+    return sorted(_builtin())
+
+
+def scenario_path(name_or_path: str | Path) -> Path:
+    """The file of a built-in scenario id, or ``name_or_path`` itself if it names a file.
+
+    Raises
+    ------
+    UnknownNameError
+        If it is neither a built-in scenario id nor an existing file.
+    ScenarioError
+        If it looks like a path (``.yaml`` or a ``/``) but no such file exists.
+    """
+    text = str(name_or_path)
+    builtin = _builtin()
+    if text in builtin:
+        return builtin[text]
+    path = Path(text)
+    if path.is_file():
+        return path
+    if path.suffix in (".yaml", ".yml") or "/" in text:
+        raise ScenarioError("scenario file not found; expected a YAML scenario file", file=text)
+    near = [c for c, s, _ in process.extract(text, list(builtin), limit=3) if s >= 60]
+    raise UnknownNameError("scenario", text, near)
+
+
+def _lines(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, int]]:
+    """Every dotted path of a YAML node tree with its 1-based line."""
+    yield prefix, node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = f"{prefix}.{key.value}" if prefix else str(key.value)
+            yield path, key.start_mark.line + 1
+            for sub, line in _lines(value, path):
+                if sub != path:
+                    yield sub, line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            yield from _lines(child, f"{prefix}.{i}" if prefix else str(i))
+
+
+def _validation_error(exc: ValidationError, sid: str | None, file: str,
+                      lines: Mapping[str, int]) -> ScenarioError:
+    first = exc.errors()[0]
+    path = ".".join(str(p) for p in first["loc"])
+    line = None
+    parts = path.split(".") if path else []
+    while line is None and parts:
+        line = lines.get(".".join(parts))
+        parts.pop()
+    if first["type"] == "extra_forbidden":
+        msg = "unknown field; see eastflank.scenario for the allowed fields"
+    elif first["type"] == "missing":
+        msg = "required field is missing"
+    else:
+        msg = first["msg"].removeprefix("Value error, ")
+        if first["type"] != "value_error":
+            shown = repr(first.get("input"))
+            msg += f" (got {shown[:57] + '...' if len(shown) > 60 else shown})"
+    more = len(exc.errors()) - 1
+    if more:
+        msg += f" (and {more} more error{'s' if more > 1 else ''} in this scenario)"
+    return ScenarioError(msg, file=file, line=line or lines.get(""), record=sid,
+                         field=path or None)
+
+
+def parse_scenario(path: Path) -> Scenario:
+    """Read and validate one scenario file, without the dataset cross-checks.
+
+    Raises
+    ------
+    ScenarioError
+        If the file is missing, malformed or a field invalid (a probability outside [0, 1],
+        a distribution with ``min > max`` or negative values ...), naming file:line and field.
+    """
+    data, node = read_yaml(path, ScenarioError)
+    file = str(path)
+    if not isinstance(data, dict) or node is None:
+        raise ScenarioError("expected a mapping (one scenario) at the top of the file",
+                            file=file, line=1)
+    lines = dict(_lines(node))
+    sid = data.get("id") if isinstance(data.get("id"), str) else None
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise _validation_error(exc, sid, file, lines) from None
+    scenario._file = file
+    scenario._lines = lines
+    return scenario
+
+
+def load_scenario(name_or_path: str | Path, catalog: Catalog | None = None) -> Scenario:
+    """Load a scenario by built-in id or path; cross-check it when ``catalog`` is given.
+
+    Raises
+    ------
+    UnknownNameError
+        If ``name_or_path`` is neither a built-in id nor a file.
+    ScenarioError
+        If the file or a cross-reference is invalid (see :func:`check_scenario`).
+    """
+    scenario = parse_scenario(scenario_path(name_or_path))
+    if catalog is not None:
+        check_scenario(scenario, catalog)
+    return scenario
+
+
+# -- cross-checks ----------------------------------------------------------------------------
+def _iter_sourced(model: BaseModel, path: str) -> Iterator[tuple[str, _Sourced]]:
+    if isinstance(model, _Sourced):
+        yield path, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        sub = f"{path}.{name}" if path else name
+        if isinstance(value, BaseModel):
+            yield from _iter_sourced(value, sub)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _iter_sourced(item, f"{sub}.{i}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, BaseModel):
+                    yield from _iter_sourced(item, f"{sub}.{key}")
+
+
+def _known(scenario: Scenario, catalog: Catalog, kind: str, rid: str, path: str) -> None:
+    if rid in catalog.records[kind]:
+        return
+    file, line = scenario.where(path)
+    label = kind.rstrip("s").replace("_", " ")
+    raise UnknownNameError(label, rid, catalog.suggest(rid, kind), file=file or "",
+                           line=line, record=scenario.id, field=path)  # type: ignore[arg-type]
+
+
+def check_scenario(scenario: Scenario, catalog: Catalog) -> None:
+    """Check that every source, place, unit and body the scenario names exists.
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown source, place, unit or command body (with the nearest names).
+    """
+    for path, item in _iter_sourced(scenario, ""):
+        for i, sid in enumerate(item.sources):
+            _known(scenario, catalog, "sources", sid, f"{path}.sources.{i}".lstrip("."))
+    _known(scenario, catalog, "command_bodies", scenario.decision_body, "decision_body")
+    if scenario.home_command is not None:
+        hc = scenario.home_command
+        _known(scenario, catalog, "command_bodies", hc.holder, "home_command.holder")
+        for j, body in enumerate(hc.via):
+            _known(scenario, catalog, "command_bodies", body, f"home_command.via.{j}")
+    if scenario.verdict is not None:
+        _known(scenario, catalog, "sources", scenario.verdict.claim_source,
+               "verdict.claim_source")
+    for i, force in enumerate(scenario.forces):
+        _known(scenario, catalog, "places", force.jump_off, f"forces.{i}.jump_off")
+        for key, pos in force.positions.items():
+            base = f"forces.{i}.positions.{key}"
+            _known(scenario, catalog, "units", pos.unit, f"{base}.unit")
+            if pos.place is not None:
+                _known(scenario, catalog, "places", pos.place, f"{base}.place")
+            elif catalog.units[pos.unit].garrison is None:
+                raise scenario.error(
+                    f"unit {pos.unit!r} has no garrison in the dataset; give 'place'",
+                    f"{base}.place",
+                )

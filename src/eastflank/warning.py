@@ -1,0 +1,989 @@
+"""Warning time: a Monte Carlo model of decision-to-attack against the defender's detection.
+
+For a :class:`~eastflank.scenario.Scenario` at an integration stage, each sample runs:
+
+1. **decision** at t = 0 by the scenario's decision body;
+2. **orders** down the stage's command chain to each force's unit
+   (:func:`eastflank.command.order_chain`: transmission hops and consent gates, triangular
+   delays; shared links of two chains are the same draw, as in
+   :func:`eastflank.command.sample_latency`);
+3. **movement** of each force from its start to its jump-off area: by rail (load and
+   dispatch, run at the rail speed over the geodesic distance times a detour factor, unload),
+   by road (assemble, march), or in place (assemble);
+4. **readiness** at the jump-off; the attack is ready when the *last* force is ready;
+5. **indicators**: each watches an activity (the decision, the first order, the first rail
+   loading, the first force leaving garrison, the first arrival), appears ``onset_h`` after it,
+   is seen with ``detection_probability`` and assessed ``lag_h`` later;
+6. **warning** = attack-ready − first detection (0 when nothing is detected before the attack
+   is ready: *no warning*); **usable warning** = warning − the defender's decision delay.
+
+Every random quantity is a triangular distribution drawn by inverse transform from uniforms;
+each quantity has its own stream keyed by its name and the seed (common random numbers), so a
+changed scenario (a gate removed, a force moved, a probability raised) is compared sample by
+sample with the original. The computation is vectorized with numpy over the samples, in chunks
+that stay in cache. :mod:`eastflank.warning_ref` is an event-by-event SimPy implementation of
+the same model, kept as the independent reference for tests and benchmarks.
+
+Units: hours (``_h``), kilometres (``_km``), km/h (``_kmh``).
+
+Examples
+--------
+>>> from eastflank.catalog import load_catalog
+>>> from eastflank.scenario import load_scenario
+>>> cat = load_catalog()
+>>> sc = load_scenario("suwalki-gap-closure", cat)
+>>> r = run_warning(sc, "subordination-2026", cat, samples=20_000, seed=1)
+>>> r.seed, r.samples
+(1, 20000)
+>>> 0.0 <= r.p_no_warning <= 1.0
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+from pyproj import Geod
+
+from eastflank.catalog import Catalog
+from eastflank.errors import EastflankError, ModelInputError, ScenarioError
+from eastflank.scenario import Anchor, Dist, MovementMode, Scenario
+from eastflank.schema import Stage
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "ANCHORS",
+    "Driver",
+    "ForcePlan",
+    "IndicatorPlan",
+    "Quantiles",
+    "StageWarning",
+    "Timeline",
+    "TimelineEvent",
+    "Var",
+    "WarningComparison",
+    "WarningPlan",
+    "WarningResult",
+    "WarningSamples",
+    "compare_stages",
+    "compile_plan",
+    "distance_km",
+    "explain_stage",
+    "plot_cdf",
+    "resolve_seed",
+    "run_warning",
+    "simulate",
+    "summarize",
+]
+
+ANCHORS: tuple[Anchor, ...] = tuple(Anchor)
+"""Indicator anchors, in the row order of :attr:`WarningSamples.anchors_h`."""
+
+CHUNK = 4096
+"""Samples per vectorized chunk: small enough for the working set to stay in cache."""
+
+CDF_LEVELS = 101
+"""Quantile levels (0, 1, ..., 100 %) kept per stage for CDF plots."""
+
+_GEOD = Geod(ellps="WGS84")
+
+
+# -- geography -------------------------------------------------------------------------------
+def distance_km(catalog: Catalog, a: str, b: str) -> float:
+    """Geodesic (WGS84) distance between two catalog places, in km.
+
+    Route lengths are this times a detour factor from the scenario's movement model.
+    """
+    pa, pb = catalog.places[a], catalog.places[b]
+    _, _, metres = _GEOD.inv(pa.lon, pa.lat, pb.lon, pb.lat)
+    return float(metres) / 1000.0
+
+
+# -- the compiled plan -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Var:
+    """One random quantity: a triangular distribution and the key of its uniform stream."""
+
+    key: str
+    label: str
+    min: float
+    mode: float
+    max: float
+    stream: str = ""
+
+    @property
+    def stream_key(self) -> str:
+        """Key of the uniform stream (two quantities may share one, comonotone)."""
+        return self.stream or self.key
+
+    @property
+    def random(self) -> bool:
+        """Whether it needs a draw (``min < max``); a fixed quantity draws nothing."""
+        return self.max > self.min
+
+
+@dataclass(frozen=True)
+class ForcePlan:
+    """One force at one stage, reduced to numbers and the keys of its random quantities."""
+
+    id: str
+    name: str
+    unit: str
+    mode: str
+    start: str
+    jump_off: str
+    distance_km: float
+    order: tuple[str, ...]
+    prep: str
+    speed: str | None
+    detour: str | None
+    unload: str | None
+    readiness: str
+    chain: tuple[str, ...]
+    veto_points: tuple[str, ...]
+    status: str
+
+
+@dataclass(frozen=True)
+class IndicatorPlan:
+    """One indicator at one stage: its anchor, probability and the keys of its delays."""
+
+    id: str
+    name: str
+    anchor: Anchor
+    probability: float
+    onset: str
+    lag: str
+    draw: str
+
+
+@dataclass(frozen=True)
+class WarningPlan:
+    """A scenario at a stage, compiled into numbers: what :func:`simulate` runs.
+
+    ``variables`` lists every random quantity once; forces and indicators refer to them by
+    key, so a link two command chains share is one draw.
+    """
+
+    scenario: str
+    stage: str
+    stage_date: dt.date
+    defender: str
+    variables: tuple[Var, ...]
+    forces: tuple[ForcePlan, ...]
+    indicators: tuple[IndicatorPlan, ...]
+    defender_delay: str
+
+    @property
+    def draws_per_sample(self) -> int:
+        """Uniform draws per sample: one per non-fixed quantity, one per indicator."""
+        return sum(v.random for v in self.variables) + len(self.indicators)
+
+
+ChainFn = Callable[[Stage, Catalog, str, str, str], Any]
+"""``(stage, catalog, from_body, unit_id, authority) -> Chain``, as
+:func:`eastflank.command.order_chain`."""
+
+
+def _var(key: str, label: str, d: Dist) -> Var:
+    return Var(key, label, d.min, d.mode, d.max)
+
+
+def _chain_vars(chain: Any) -> list[Var]:
+    """The random components of a command chain, keyed as :mod:`eastflank.command` keys them."""
+    from eastflank.command import _components
+
+    return [Var(f"chain|{key}", key, d.min_h, d.mode_h, d.max_h)
+            for key, d in _components(chain)]
+
+
+def compile_plan(scenario: Scenario, stage: Stage, catalog: Catalog,
+                 chain_fn: ChainFn | None = None) -> WarningPlan:
+    """Compile ``scenario`` at ``stage`` into a :class:`WarningPlan`.
+
+    Parameters
+    ----------
+    scenario
+        A loaded scenario (:func:`eastflank.scenario.load_scenario`).
+    stage
+        A loaded stage (:func:`eastflank.stages.load_stage`).
+    catalog
+        The dataset.
+    chain_fn
+        How to find the command chain to a unit; default
+        :func:`eastflank.command.order_chain`.
+
+    Raises
+    ------
+    ScenarioError
+        If a force has no position for the stage, its unit does not exist on the stage date,
+        or the stage gives the decision body no way to order it (the message says why).
+    UnknownNameError
+        If a unit, place or body is unknown.
+    """
+    if chain_fn is None:
+        from eastflank.command import order_chain
+
+        chain_fn = order_chain
+    day = catalog.as_of(stage.date)
+    stage = _with_home_command(scenario, stage, catalog)
+    variables: dict[str, Var] = {}
+
+    def add(v: Var) -> str:
+        old = variables.get(v.key)
+        if old is not None and (old.min, old.mode, old.max) != (v.min, v.mode, v.max):
+            # the same stream (as command.sample_latency draws it), other parameters
+            v = Var(f"{v.key}#{v.min:g},{v.mode:g},{v.max:g}", v.label, v.min, v.mode, v.max,
+                    stream=v.key)
+        variables.setdefault(v.key, v)
+        return v.key
+
+    mv = scenario.movement
+    forces: list[ForcePlan] = []
+    for i, force in enumerate(scenario.forces):
+        pos = force.position(stage.id)
+        base = f"forces.{i}.positions"
+        if pos is None:
+            raise scenario.error(
+                f"force {force.id!r} has no position for stage {stage.id!r}; expected a key "
+                f"{stage.id!r} or 'default' in its positions", base)
+        key = stage.id if stage.id in force.positions else "default"
+        path = f"{base}.{key}"
+        if pos.unit not in day.units:
+            raise scenario.error(
+                f"unit {pos.unit!r} does not exist on the stage date {stage.date} "
+                "(valid_from/valid_to in the dataset); expected a unit valid then",
+                f"{path}.unit")
+        unit = day.units[pos.unit]
+        start = pos.place or unit.garrison
+        if start is None or start not in catalog.places:
+            raise scenario.error(f"no start place for unit {pos.unit!r}", f"{path}.place")
+        try:
+            chain = chain_fn(stage, catalog, scenario.decision_body, pos.unit,
+                             scenario.authority)
+        except ScenarioError:
+            raise
+        except EastflankError as exc:
+            raise scenario.error(
+                f"stage {stage.id!r} cannot order force {force.id!r} (unit {pos.unit!r}): "
+                f"{exc.message}", f"{path}.unit") from None
+        order = tuple(add(v) for v in _chain_vars(chain))
+        fid = force.id
+        mode = pos.mode
+        dist = 0.0 if mode is MovementMode.IN_PLACE else distance_km(catalog, start,
+                                                                     force.jump_off)
+        speed = detour = unload = None
+        if mode is MovementMode.RAIL:
+            prep = add(_var(f"force|{fid}|loading_h", f"{fid}: rail loading (h)",
+                            mv.rail.loading_h))
+            speed = add(_var(f"force|{fid}|rail_speed_kmh", f"{fid}: rail speed (km/h)",
+                             mv.rail.speed_kmh))
+            detour = add(_var(f"force|{fid}|rail_detour", f"{fid}: rail detour factor",
+                              mv.rail.detour_factor))
+            unload = add(_var(f"force|{fid}|unloading_h", f"{fid}: unloading (h)",
+                              mv.rail.unloading_h))
+        else:
+            prep = add(_var(f"force|{fid}|assembly_h", f"{fid}: assembly (h)",
+                            pos.assembly_h or force.assembly_h))
+            if mode is MovementMode.ROAD:
+                speed = add(_var(f"force|{fid}|road_speed_kmh", f"{fid}: road speed (km/h)",
+                                 mv.road.speed_kmh))
+                detour = add(_var(f"force|{fid}|road_detour", f"{fid}: road detour factor",
+                                  mv.road.detour_factor))
+        ready = add(_var(f"force|{fid}|readiness_h", f"{fid}: readiness (h)",
+                         pos.readiness_h or force.readiness_h))
+        forces.append(ForcePlan(
+            id=fid, name=force.name, unit=pos.unit, mode=mode.value, start=start,
+            jump_off=force.jump_off, distance_km=dist, order=order, prep=prep, speed=speed,
+            detour=detour, unload=unload, readiness=ready, chain=tuple(chain.bodies),
+            veto_points=tuple(chain.veto_points), status=pos.status.value))
+    indicators = []
+    for ind in scenario.indicators:
+        onset = add(_var(f"indicator|{ind.id}|onset_h", f"{ind.id}: onset (h)", ind.onset_h))
+        lag = add(_var(f"indicator|{ind.id}|lag_h", f"{ind.id}: lag (h)", ind.lag_h))
+        indicators.append(IndicatorPlan(
+            id=ind.id, name=ind.name, anchor=ind.anchor,
+            probability=ind.detection_probability.value, onset=onset, lag=lag,
+            draw=f"indicator|{ind.id}|detected"))
+    delay = add(_var("defender|decision_h", "defender decision delay (h)",
+                     scenario.defender_decision_delay_h))
+    return WarningPlan(scenario=scenario.id, stage=stage.id, stage_date=stage.date,
+                       defender=scenario.defender, variables=tuple(variables.values()),
+                       forces=tuple(forces), indicators=tuple(indicators),
+                       defender_delay=delay)
+
+
+def _with_home_command(scenario: Scenario, stage: Stage, catalog: Catalog) -> Stage:
+    """``stage`` plus a force group for the scenario's home forces the stage leaves out.
+
+    A unit of the scenario's ``home_command.actor`` that starts on that actor's own territory
+    and that no force group of the stage selects is put in a group ``home-forces`` whose
+    authority the home command holds (see :class:`eastflank.scenario.HomeCommand`).
+    """
+    hc = scenario.home_command
+    if hc is None:
+        return stage
+    from eastflank.schema import Assignment, ForceGroup, Selector
+    from eastflank.stages import group_members
+
+    day = catalog.as_of(stage.date)
+    covered: set[str] = set()
+    for g in stage.force_groups:
+        covered.update(group_members(g, day))
+    home: list[str] = []
+    for force in scenario.forces:
+        pos = force.position(stage.id)
+        if pos is None or pos.unit in covered or pos.unit not in day.units:
+            continue
+        unit = day.units[pos.unit]
+        start = pos.place or unit.garrison
+        place = catalog.places.get(start) if start else None
+        if unit.actor == hc.actor and place is not None and place.country == hc.actor:
+            home.append(pos.unit)
+    if not home:
+        return stage
+    group = ForceGroup(id="home-forces", name=f"{hc.actor} forces on {hc.actor} territory",
+                       select=[Selector(ids=sorted(set(home)))],
+                       note="Added from the scenario's home_command.")
+    assignment = Assignment(group="home-forces", authority=scenario.authority,
+                            holder=hc.holder, via=hc.via, status=hc.status,
+                            sources=hc.sources, note=hc.note)
+    return stage.model_copy(update={
+        "force_groups": [*stage.force_groups, group],
+        "assignments": [*stage.assignments, assignment],
+    })
+
+
+# -- seeds and streams -----------------------------------------------------------------------
+def resolve_seed(seed: int | np.random.Generator | None) -> int:
+    """A non-negative integer seed: ``seed`` itself, one drawn from a Generator, or fresh.
+
+    Raises
+    ------
+    ModelInputError
+        If ``seed`` is a negative integer or not an integer, Generator or None.
+    """
+    if isinstance(seed, np.random.Generator):
+        return int(seed.integers(0, 2**63 - 1))
+    if seed is None:
+        return int(np.random.SeedSequence().entropy % (2**63 - 1))  # type: ignore[operator]
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ModelInputError(f"seed: expected a non-negative integer, got {seed!r}")
+    return int(seed)
+
+
+def _stream(seed: int, key: str) -> np.random.Generator:
+    """The uniform stream of quantity ``key``: the scheme of :mod:`eastflank.command`."""
+    if key.startswith("chain|"):
+        key = key.removeprefix("chain|")
+    else:
+        key = f"warning|{key}"
+    word = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, word])))
+
+
+# -- simulation ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WarningSamples:
+    """The raw samples of one run (hours); ``inf`` where an event never happens.
+
+    Attributes
+    ----------
+    ready_h
+        Time the attack is ready (the last force ready).
+    detected_h
+        Time of the first detection of any indicator (``inf``: nothing detected).
+    warning_h
+        ``ready_h - detected_h`` where detected before ready, else 0 (no warning).
+    usable_h
+        ``warning_h`` minus the defender's decision delay (negative: too late to act).
+    first_indicator
+        Index of the indicator detected first, -1 where none is detected before ready.
+    last_force
+        Index of the force that is ready last.
+    force_ready_h, force_order_h, force_leave_h, force_arrive_h
+        Per force (rows) and sample (columns), only when simulated with ``detail=True``.
+    indicator_h
+        Per indicator detection time (``inf``: not detected); ``detail=True`` only.
+    defender_delay_h
+        The defender's decision delay.
+    """
+
+    seed: int
+    ready_h: NDArray[np.float64]
+    detected_h: NDArray[np.float64]
+    warning_h: NDArray[np.float64]
+    usable_h: NDArray[np.float64]
+    first_indicator: NDArray[np.int16]
+    last_force: NDArray[np.int16]
+    defender_delay_h: NDArray[np.float64]
+    force_ready_h: NDArray[np.float64] | None = None
+    force_order_h: NDArray[np.float64] | None = None
+    force_leave_h: NDArray[np.float64] | None = None
+    force_arrive_h: NDArray[np.float64] | None = None
+    indicator_h: NDArray[np.float64] | None = None
+
+    @property
+    def no_warning(self) -> NDArray[np.bool_]:
+        """Samples in which nothing is detected before the attack is ready."""
+        return self.first_indicator < 0
+
+
+@dataclass
+class _Layout:
+    """Row indices of the compiled plan in the per-chunk value matrix."""
+
+    rows: dict[str, int]
+    lo: NDArray[np.float64]
+    k1: NDArray[np.float64]
+    k2: NDArray[np.float64]
+    cut: NDArray[np.float64]
+    hi: NDArray[np.float64]
+    fixed: list[tuple[int, float]]
+    random_rows: list[int]
+    order_rows: list[list[int]]
+    bern_rows: list[int]
+    probs: NDArray[np.float64]
+    streams: list[str] = field(default_factory=list)
+
+
+def _layout(plan: WarningPlan) -> _Layout:
+    rnd = [v for v in plan.variables if v.random]
+    fix = [v for v in plan.variables if not v.random]
+    rows = {v.key: i for i, v in enumerate(rnd)}
+    n_rnd = len(rnd)
+    for j, v in enumerate(fix):
+        rows[v.key] = n_rnd + j
+    lo = np.array([v.min for v in rnd])[:, None]
+    hi = np.array([v.max for v in rnd])[:, None]
+    mode = np.array([v.mode for v in rnd])[:, None]
+    width = hi - lo
+    bern = [n_rnd + len(fix) + k for k in range(len(plan.indicators))]
+    return _Layout(
+        rows=rows, lo=lo, hi=hi, k1=width * (mode - lo), k2=width * (hi - mode),
+        cut=(mode - lo) / width, fixed=[(rows[v.key], v.min) for v in fix],
+        random_rows=list(range(n_rnd)),
+        order_rows=[[rows[k] for k in f.order] for f in plan.forces],
+        bern_rows=bern, probs=np.array([i.probability for i in plan.indicators]),
+        streams=[v.stream_key for v in rnd] + [i.draw for i in plan.indicators],
+    )
+
+
+def _check_samples(samples: int) -> int:
+    if isinstance(samples, bool) or not isinstance(samples, int | np.integer) or samples < 1:
+        raise ModelInputError(f"samples: expected an integer >= 1, got {samples!r}")
+    return int(samples)
+
+
+def simulate(plan: WarningPlan, samples: int, seed: int | np.random.Generator | None = None,
+             *, detail: bool = False, chunk: int = CHUNK) -> WarningSamples:
+    """Run ``samples`` Monte Carlo samples of ``plan`` (vectorized).
+
+    Parameters
+    ----------
+    plan
+        From :func:`compile_plan`.
+    samples
+        Number of samples (>= 1).
+    seed
+        Non-negative int, a Generator (an int seed is drawn from it) or None (fresh); the
+        seed used is recorded in the result.
+    detail
+        Also keep per-force and per-indicator event times (memory: ~8 bytes × samples ×
+        (4 × forces + indicators)).
+    chunk
+        Samples per vectorized chunk.
+
+    Returns
+    -------
+    WarningSamples
+
+    Raises
+    ------
+    ModelInputError
+        If ``samples`` or ``seed`` is invalid.
+    """
+    n = _check_samples(samples)
+    base = resolve_seed(seed)
+    lay = _layout(plan)
+    gens: dict[str, np.random.Generator] = {}
+    first_row: dict[str, int] = {}
+    copy_from: list[int] = []
+    for i, k in enumerate(lay.streams):
+        if k not in gens:
+            gens[k] = _stream(base, k)
+            first_row[k] = i
+        copy_from.append(first_row[k])
+    streams = [gens[k] for k in lay.streams]
+    n_rnd = len(lay.random_rows)
+    n_ind = len(plan.indicators)
+    n_force = len(plan.forces)
+    n_rows = n_rnd + len(lay.fixed)
+    ready = np.empty(n)
+    detected = np.empty(n)
+    first = np.empty(n, np.int16)
+    last = np.empty(n, np.int16)
+    delay = np.empty(n)
+    keep = (np.empty((n_force, n)), np.empty((n_force, n)), np.empty((n_force, n)),
+            np.empty((n_force, n)), np.empty((n_ind, n))) if detail else None
+    m_max = min(chunk, n)
+    f32 = np.float32
+    u64 = np.empty((n_rnd, m_max))
+    vals = np.empty((n_rows, m_max), f32)
+    u_bern = np.empty((n_ind, m_max))
+    tmp = np.empty((n_rnd, m_max), f32)
+    mask = np.empty((n_rnd, m_max), bool)
+    lo, hi = lay.lo.astype(f32), lay.hi.astype(f32)
+    k1, k2, cut = lay.k1.astype(f32), lay.k2.astype(f32), lay.cut.astype(f32)
+    rows = lay.rows
+    rail = [f.mode == MovementMode.RAIL.value for f in plan.forces]
+    for start in range(0, n, m_max):
+        m = min(m_max, n - start)
+        x = vals[:, :m]
+        uu = u64[:, :m]
+        for i in range(n_rnd):
+            if copy_from[i] == i:
+                streams[i].random(out=uu[i])
+            else:
+                uu[i] = uu[copy_from[i]]
+        for i in range(n_ind):
+            streams[n_rnd + i].random(out=u_bern[i, :m])
+        for r, value in lay.fixed:
+            x[r] = value
+        # inverse CDF of the triangular distribution, in place, in single precision
+        # (float32 halves the memory traffic and doubles the SIMD width; the uniforms and
+        # the event times stay in double precision)
+        u = x[:n_rnd]
+        u[...] = uu
+        t, mk = tmp[:, :m], mask[:, :m]
+        np.less(u, cut, out=mk)
+        np.multiply(u, k1, out=t)
+        np.subtract(f32(1.0), u, out=u)
+        np.multiply(u, k2, out=u)
+        np.copyto(u, t, where=mk)
+        np.sqrt(u, out=u)
+        np.add(lo, u, out=t)
+        np.subtract(hi, u, out=u)
+        np.copyto(u, t, where=mk)
+        _events(plan, lay, x, rows, rail, u_bern[:, :m], start, m, ready, detected, first,
+                last, delay, keep)
+    warning = np.where(first >= 0, ready - detected, 0.0)
+    usable = warning - delay
+    out = WarningSamples(seed=base, ready_h=ready, detected_h=detected, warning_h=warning,
+                         usable_h=usable, first_indicator=first, last_force=last,
+                         defender_delay_h=delay)
+    if keep is not None:
+        out = replace(out, force_ready_h=keep[0], force_order_h=keep[1],
+                      force_leave_h=keep[2], force_arrive_h=keep[3], indicator_h=keep[4])
+    return out
+
+
+def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float64], rows: dict[str, int],
+            rail: list[bool], u_bern: NDArray[np.float64], start: int, m: int,
+            ready: NDArray[np.float64], detected: NDArray[np.float64],
+            first: NDArray[np.int16], last: NDArray[np.int16], delay: NDArray[np.float64],
+            keep: tuple[NDArray[np.float64], ...] | None) -> None:
+    """Event times of one chunk of samples (``x``: the quantities, one row each)."""
+    sl = slice(start, start + m)
+    n_force = len(plan.forces)
+    f_ready = np.empty((n_force, m))
+    f_order = np.empty((n_force, m))
+    f_leave = np.empty((n_force, m))
+    f_arrive = np.empty((n_force, m))
+    for j, f in enumerate(plan.forces):
+        o = f_order[j]
+        idx = lay.order_rows[j]
+        if idx:
+            np.sum(x[idx], axis=0, out=o)
+        else:
+            o.fill(0.0)
+        depart = o + x[rows[f.prep]]
+        arrive = f_arrive[j]
+        if f.speed is not None and f.detour is not None:
+            np.divide(x[rows[f.detour]], x[rows[f.speed]], out=arrive)
+            arrive *= f.distance_km
+            arrive += depart
+        else:
+            arrive[:] = depart
+        if f.unload is not None:
+            arrive += x[rows[f.unload]]
+        np.add(arrive, x[rows[f.readiness]], out=f_ready[j])
+        f_leave[j] = o if rail[j] else depart
+    inf = np.full(m, np.inf)
+    anchors = {
+        Anchor.DECISION: np.zeros(m),
+        Anchor.ORDER: f_order.min(axis=0),
+        Anchor.RAIL_LOADING: (f_order[np.array(rail)].min(axis=0) if any(rail) else inf),
+        Anchor.GARRISON_EXIT: f_leave.min(axis=0),
+        Anchor.ARRIVAL: f_arrive.min(axis=0),
+    }
+    n_ind = len(plan.indicators)
+    t_ind = np.empty((n_ind, m))
+    for k, ind in enumerate(plan.indicators):
+        t = t_ind[k]
+        np.add(anchors[ind.anchor], x[rows[ind.onset]], out=t)
+        t += x[rows[ind.lag]]
+        t[u_bern[k] >= lay.probs[k]] = np.inf
+    r = f_ready.max(axis=0)
+    ready[sl] = r
+    last[sl] = f_ready.argmax(axis=0)
+    if n_ind:
+        d = t_ind.min(axis=0)
+        fi = t_ind.argmin(axis=0).astype(np.int16)
+        fi[~(d < r)] = -1
+    else:
+        d = inf
+        fi = np.full(m, -1, np.int16)
+    detected[sl] = d
+    first[sl] = fi
+    delay[sl] = x[rows[plan.defender_delay]]
+    if keep is not None:
+        keep[0][:, sl] = f_ready
+        keep[1][:, sl] = f_order
+        keep[2][:, sl] = f_leave
+        keep[3][:, sl] = f_arrive
+        keep[4][:, sl] = t_ind
+
+
+# -- summaries -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Quantiles:
+    """The 5th, 50th and 95th percentiles and the mean of a quantity (hours)."""
+
+    p5_h: float
+    p50_h: float
+    p95_h: float
+    mean_h: float
+
+    @classmethod
+    def of(cls, x: NDArray[np.float64]) -> Quantiles:
+        """Percentiles of the finite values of ``x`` (all NaN if none is finite)."""
+        fin = x[np.isfinite(x)]
+        if fin.size == 0:
+            return cls(math.nan, math.nan, math.nan, math.nan)
+        p5, p50, p95 = np.percentile(fin, [5, 50, 95])
+        return cls(float(p5), float(p50), float(p95), float(fin.mean()))
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One driver of the result and its share of the samples."""
+
+    id: str
+    name: str
+    share: float
+
+
+@dataclass(frozen=True)
+class StageWarning:
+    """What a force looks like at the stage: unit, start, mode, distance, chain."""
+
+    force: str
+    unit: str
+    start: str
+    jump_off: str
+    mode: str
+    distance_km: float
+    chain: tuple[str, ...]
+    veto_points: tuple[str, ...]
+    status: str
+
+
+@dataclass(frozen=True)
+class WarningResult:
+    """The warning-time distribution of a scenario at a stage (hours).
+
+    Attributes
+    ----------
+    warning, usable, ready
+        Quantiles of warning time, usable warning and time to attack-ready.
+    p_no_warning
+        Share of samples in which nothing is detected before the attack is ready.
+    p_no_usable_warning
+        Share in which the usable warning is not positive.
+    first_indicator
+        Which indicator fired first (``none``: no warning), by share.
+    last_force
+        Which force was ready last, by share.
+    cdf_h
+        Warning-time quantiles at 0, 1, ..., 100 %, for plotting.
+    seed
+        The seed used: the same seed gives the same result.
+    """
+
+    scenario: str
+    stage: str
+    stage_date: dt.date
+    defender: str
+    samples: int
+    seed: int
+    warning: Quantiles
+    usable: Quantiles
+    ready: Quantiles
+    p_no_warning: float
+    p_no_usable_warning: float
+    first_indicator: list[Driver]
+    last_force: list[Driver]
+    forces: list[StageWarning]
+    draws_per_sample: int
+    cdf_h: list[float]
+    usable_cdf_h: list[float]
+
+
+def summarize(plan: WarningPlan, s: WarningSamples) -> WarningResult:
+    """Summarise the samples of ``plan`` into a :class:`WarningResult`."""
+    n = s.warning_h.size
+    counts = np.bincount(s.first_indicator + 1, minlength=len(plan.indicators) + 1) / n
+    firsts = [Driver("none", "no indicator before attack-ready", float(counts[0]))]
+    firsts += [Driver(i.id, i.name, float(c)) for i, c in zip(plan.indicators, counts[1:],
+                                                              strict=True)]
+    lasts_c = np.bincount(s.last_force, minlength=len(plan.forces)) / n
+    lasts = [Driver(f.id, f.name, float(c)) for f, c in zip(plan.forces, lasts_c, strict=True)]
+    levels = np.linspace(0, 100, CDF_LEVELS)
+    return WarningResult(
+        scenario=plan.scenario, stage=plan.stage, stage_date=plan.stage_date,
+        defender=plan.defender, samples=n, seed=s.seed,
+        warning=Quantiles.of(s.warning_h), usable=Quantiles.of(s.usable_h),
+        ready=Quantiles.of(s.ready_h), p_no_warning=float(s.no_warning.mean()),
+        p_no_usable_warning=float((s.usable_h <= 0).mean()),
+        first_indicator=sorted(firsts, key=lambda d: -d.share),
+        last_force=sorted(lasts, key=lambda d: -d.share),
+        forces=[StageWarning(f.id, f.unit, f.start, f.jump_off, f.mode, round(f.distance_km, 1),
+                             f.chain, f.veto_points, f.status) for f in plan.forces],
+        draws_per_sample=plan.draws_per_sample,
+        cdf_h=[float(v) for v in np.percentile(s.warning_h, levels)],
+        usable_cdf_h=[float(v) for v in np.percentile(s.usable_h, levels)],
+    )
+
+
+def _stage(stage: str | Stage, catalog: Catalog) -> Stage:
+    if isinstance(stage, Stage):
+        return stage
+    from eastflank.stages import load_stage
+
+    return load_stage(stage, catalog)
+
+
+def run_warning(scenario: Scenario, stage: str | Stage, catalog: Catalog, samples: int = 100_000,
+                seed: int | np.random.Generator | None = None) -> WarningResult:
+    """Warning time of ``scenario`` at ``stage``: quantiles, P(no warning), drivers.
+
+    Parameters
+    ----------
+    scenario
+        A loaded scenario.
+    stage
+        A stage id, a stage file path or a loaded :class:`~eastflank.schema.Stage`.
+    catalog
+        The dataset.
+    samples
+        Monte Carlo samples.
+    seed
+        Seed (recorded in the result); the same seed gives the same result.
+
+    Raises
+    ------
+    ScenarioError, StageError, UnknownNameError, ModelInputError
+        On invalid input (see :func:`compile_plan`).
+    """
+    plan = compile_plan(scenario, _stage(stage, catalog), catalog)
+    return summarize(plan, simulate(plan, samples, seed))
+
+
+# -- comparison and verdict ------------------------------------------------------------------
+@dataclass(frozen=True)
+class WarningComparison:
+    """Warning time of one scenario at several stages, and the verdict on the claim.
+
+    ``verdict`` is one sentence computed from the medians and the scenario's thresholds;
+    ``holds`` is ``True`` (holds), ``False`` (does not hold) or ``None`` (partly).
+    """
+
+    scenario: str
+    defender: str
+    samples: int
+    seed: int
+    results: list[WarningResult]
+    claim: str | None
+    holds: bool | None
+    verdict: str
+
+
+def _fmt(hours: float) -> str:
+    if not math.isfinite(hours):
+        return "undefined"
+    if hours >= 48:
+        return f"{hours / 24:.1f} days"
+    return f"{hours:.0f} hours"
+
+
+def _band(hours: float, weeks_min_h: float, hours_max_h: float) -> str:
+    if hours >= weeks_min_h:
+        return "weeks"
+    if hours < hours_max_h:
+        return "hours"
+    return "days"
+
+
+def verdict_sentence(scenario: Scenario, results: Sequence[WarningResult]
+                     ) -> tuple[str | None, bool | None, str]:
+    """The one-sentence verdict on the scenario's claim from ``results`` (medians).
+
+    The "before" and "after" stages are the scenario's verdict stages when both were run,
+    else the first and last stage run. "Weeks" and "hours" are the scenario's thresholds.
+    """
+    v = scenario.verdict
+    weeks_h = v.weeks_min_h if v else 168.0
+    hours_h = v.hours_max_h if v else 48.0
+    by_stage = {r.stage: r for r in results}
+    if v and v.before in by_stage and v.after in by_stage:
+        a, b = by_stage[v.before], by_stage[v.after]
+    else:
+        a, b = results[0], results[-1]
+    ma, mb = a.warning.p50_h, b.warning.p50_h
+    band_a, band_b = _band(ma, weeks_h, hours_h), _band(mb, weeks_h, hours_h)
+    detail = (f"median warning for {a.defender} is {_fmt(ma)} ({band_a}) at {a.stage} and "
+              f"{_fmt(mb)} ({band_b}) at {b.stage}, P(no warning) {a.p_no_warning:.0%} and "
+              f"{b.p_no_warning:.0%} (weeks: at least {weeks_h / 24:g} days; hours: under "
+              f"{hours_h:g} h)")
+    if v is None:
+        return None, None, f"The {detail}."
+    holds: bool | None
+    if band_a == "weeks" and band_b == "hours":
+        holds, word = True, "holds"
+    elif band_a != "weeks" and band_b != "hours":
+        holds, word = False, "does not hold"
+    else:
+        holds, word = None, "holds only in part"
+    return v.claim, holds, (f"Under the sourced parameters the claim \"{v.claim}\" {word}: "
+                            f"the {detail}.")
+
+
+def compare_stages(scenario: Scenario, stages: Sequence[str | Stage], catalog: Catalog,
+                   samples: int = 100_000, seed: int | np.random.Generator | None = None,
+                   progress: Callable[[str], None] | None = None) -> WarningComparison:
+    """Warning time of ``scenario`` at each of ``stages`` and the verdict on its claim.
+
+    Every stage runs with the same seed (common random numbers), so differences between
+    stages come from the stages, not from sampling noise.
+
+    Parameters
+    ----------
+    scenario, catalog
+        A loaded scenario and the dataset.
+    stages
+        Stage ids, paths or loaded stages (at least one).
+    samples, seed
+        Samples per stage; the seed (recorded).
+    progress
+        Called with each stage id after it has run (for progress bars).
+
+    Returns
+    -------
+    WarningComparison
+        Per-stage results and the one-sentence verdict.
+    """
+    if not stages:
+        raise ModelInputError("stages: expected at least one stage")
+    base = resolve_seed(seed)
+    results = []
+    for st in stages:
+        loaded = _stage(st, catalog)
+        results.append(run_warning(scenario, loaded, catalog, samples, base))
+        if progress is not None:
+            progress(loaded.id)
+    claim, holds, sentence = verdict_sentence(scenario, results)
+    return WarningComparison(scenario=scenario.id, defender=scenario.defender,
+                             samples=_check_samples(samples), seed=base, results=results,
+                             claim=claim, holds=holds, verdict=sentence)
+
+
+# -- one sample, explained -------------------------------------------------------------------
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One event of a sample: time (hours after the decision), what, who."""
+
+    t_h: float
+    event: str
+    who: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The events of the median-warning sample of a run, in time order."""
+
+    scenario: str
+    stage: str
+    seed: int
+    sample: int
+    warning_h: float
+    usable_h: float
+    events: list[TimelineEvent]
+
+
+def explain_stage(scenario: Scenario, stage: str | Stage, catalog: Catalog,
+                  samples: int = 10_001, seed: int | np.random.Generator | None = None
+                  ) -> Timeline:
+    """The timeline of the sample whose warning time is the median of ``samples`` samples."""
+    plan = compile_plan(scenario, _stage(stage, catalog), catalog)
+    s = simulate(plan, samples, seed, detail=True)
+    order = np.argsort(s.warning_h, kind="stable")
+    k = int(order[len(order) // 2])
+    assert s.force_ready_h is not None and s.force_order_h is not None  # detail=True
+    assert s.force_leave_h is not None and s.force_arrive_h is not None
+    assert s.indicator_h is not None
+    ev = [TimelineEvent(0.0, "decision to attack", scenario.decision_body)]
+    for j, f in enumerate(plan.forces):
+        ev.append(TimelineEvent(float(s.force_order_h[j, k]), "order received", f.unit))
+        what = "starts rail loading" if f.mode == "rail" else "leaves garrison"
+        ev.append(TimelineEvent(float(s.force_leave_h[j, k]), what, f.unit))
+        ev.append(TimelineEvent(float(s.force_arrive_h[j, k]), f"at jump-off {f.jump_off}",
+                                f.unit))
+        ev.append(TimelineEvent(float(s.force_ready_h[j, k]), "ready", f.unit))
+    for i, ind in enumerate(plan.indicators):
+        t = float(s.indicator_h[i, k])
+        if math.isfinite(t):
+            ev.append(TimelineEvent(t, f"detected: {ind.name}", plan.defender))
+    ev.append(TimelineEvent(float(s.ready_h[k]), "attack ready", scenario.decision_body))
+    if s.first_indicator[k] >= 0:
+        ev.append(TimelineEvent(float(s.detected_h[k] + s.defender_delay_h[k]),
+                                "defender decides to act", plan.defender))
+    ev.sort(key=lambda e: e.t_h)
+    return Timeline(scenario=plan.scenario, stage=plan.stage, seed=s.seed, sample=k,
+                    warning_h=float(s.warning_h[k]), usable_h=float(s.usable_h[k]), events=ev)
+
+
+# -- plot ------------------------------------------------------------------------------------
+def plot_cdf(comparison: WarningComparison) -> Figure:
+    """CDF of warning time (solid) and usable warning (dashed) per stage, in days.
+
+    Vertical lines mark the "hours" (48 h) and "weeks" (7 days) thresholds. Returns a
+    matplotlib Figure (not shown, not saved).
+    """
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 4.5), layout="constrained")
+    ax = fig.add_subplot()
+    levels = np.linspace(0, 1, CDF_LEVELS)
+    for r in comparison.results:
+        (line,) = ax.plot(np.array(r.cdf_h) / 24, levels, label=f"{r.stage} warning")
+        ax.plot(np.array(r.usable_cdf_h) / 24, levels, ls="--", color=line.get_color(),
+                label=f"{r.stage} usable")
+    for x, label in ((2, "48 h"), (7, "7 days")):
+        ax.axvline(x, color="0.6", lw=0.8, ls=":")
+        ax.text(x, 1.01, label, ha="center", va="bottom", fontsize=8, color="0.4")
+    ax.set_xlabel("days (warning = attack-ready − first detection)")
+    ax.set_ylabel("share of samples ≤ x")
+    ax.set_ylim(0, 1)
+    ax.set_title(f"{comparison.scenario}: warning time for {comparison.defender}")
+    ax.legend(fontsize=8, loc="lower right")
+    return fig

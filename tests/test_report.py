@@ -1,0 +1,136 @@
+"""The HTML report: sections, determinism, atomic writing, and a headless-browser check."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eastflank.catalog import Catalog
+from eastflank.cli import main
+from eastflank.report import build_report, write_report
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "test-artifacts"
+SAMPLES = 2000
+SEED = 7
+
+EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "claims",
+                     "dataset", "sources"]
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
+    out = tmp_path_factory.mktemp("report") / "report"
+    write_report(build_report(catalog, samples=SAMPLES, seed=SEED), out)
+    return out
+
+
+def test_report_files_and_sections(report_dir: Path) -> None:
+    data = json.loads((report_dir / "report.json").read_text(encoding="utf-8"))
+    assert list(data["sections"]) == EXPECTED_SECTIONS
+    assert data["meta"]["seed"] == SEED
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    for section in EXPECTED_SECTIONS:
+        assert f'data-section="{section}"' in html
+    assert "http://" not in html.replace("http://www.w3.org", "")
+    assert "<script src" not in html and "<link" not in html
+
+
+def test_report_json_is_byte_identical_for_a_seed(catalog: Catalog, tmp_path: Path) -> None:
+    a = build_report(catalog, samples=SAMPLES, seed=SEED).to_json()
+    b = build_report(catalog, samples=SAMPLES, seed=SEED).to_json()
+    assert a == b
+
+
+def test_cli_report_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r"
+    code = main(["report", "--out", str(out), "--samples", str(SAMPLES), "--seed", "3", "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    result = json.loads(captured.out)
+    assert result["sections"] == EXPECTED_SECTIONS
+    assert (out / "index.html").exists()
+
+
+def test_unwritable_out_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing-parent" / "report"
+    assert main(["report", "--out", str(target), "--samples", "200"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "parent folder does not exist" in err[0]
+    file_target = tmp_path / "a-file"
+    file_target.write_text("x", encoding="utf-8")
+    assert main(["report", "--out", str(file_target), "--samples", "200"]) == 2
+    assert "expected a folder for the report, found a file" in capsys.readouterr().err
+
+
+def test_failed_run_leaves_previous_report_untouched(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "index.html").write_text("previous", encoding="utf-8")
+    report = build_report(catalog, samples=200, seed=1)
+
+    def boom(_report: object) -> str:
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr("eastflank.report.render_html", boom)
+    with pytest.raises(RuntimeError, match="render failed"):
+        write_report(report, out)
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        message = "Debian chromium is not installed; `make test` installs it (apt-get)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def test_report_in_headless_chromium_offline(report_dir: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    executable = _chromium()
+    requests: list[str] = []
+    console_errors: list[str] = []
+    page_errors: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        try:
+            context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("console", lambda m: console_errors.append(m.text) if m.type == "error"
+                    else None)
+            page.on("pageerror", lambda e: page_errors.append(str(e)))
+            page.goto((report_dir / "index.html").as_uri(), wait_until="load")
+            for section in EXPECTED_SECTIONS:
+                assert page.locator(f'section[data-section="{section}"]').count() == 1, section
+                assert page.locator(f'section[data-section="{section}"] h2').inner_text()
+            for section in ["map", "command", "warning", "campaign"]:
+                figures = page.locator(f'section[data-section="{section}"] figure svg')
+                assert figures.count() >= 1, section
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
+            page.screenshot(path=str(ARTIFACTS / "report-full.png"), full_page=True)
+        finally:
+            browser.close()
+    leaving = [u for u in requests if not u.startswith(("file://", "data:", "about:"))]
+    assert leaving == []
+    assert console_errors == []
+    assert page_errors == []
+    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
