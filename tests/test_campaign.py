@@ -130,3 +130,16 @@ def test_cli_fit_generic_csv_recovers_a_known_law(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["p"] == pytest.approx(0.6, abs=0.15)
     assert out["q"] == pytest.approx(0.5, abs=0.15)
+
+
+def test_cli_run_with_warning_model_and_scenario_assumption(capsys):
+    base = ["campaign", "run", "suwalki-gap-closure", "--stage", "war-2022", "--samples",
+            "200", "--seed", "2", "--json"]
+    assert main([*base, "--warning", "model"]) == 0
+    model = json.loads(capsys.readouterr().out)
+    assert model["warning_from"].startswith("warning model")
+    assert main([*base, "--warning", "scenario"]) == 0
+    stated = json.loads(capsys.readouterr().out)
+    assert stated["warning_from"].startswith("scenario assumption")
+    assert main([*base, "--warning", "guess"]) == 2
+    assert "--warning" in capsys.readouterr().err

@@ -132,7 +132,7 @@ def test_assignment_gate_is_a_veto_point(cat: Catalog, base) -> None:
 
 
 def test_no_channel_to_the_holder_is_an_input_error(cat: Catalog, base) -> None:
-    with pytest.raises(ModelInputError, match="'by-head' cannot obtain 'move'.*held by 'ru-head'"):
+    with pytest.raises(ModelInputError, match=r"'by-head' cannot obtain 'move'.*held by 'ru-head'"):
         order_chain(base, cat, "by-head", "ru-regiment", "move")
     with pytest.raises(ModelInputError, match="no command body holds 'initiate_combat'"):
         order_chain(base, cat, "by-head", "by-brigade-one", "initiate_combat")

@@ -296,6 +296,7 @@ class Catalog:
                 sliced[kind] = {i: r for i, r in recs.items() if r.date <= day}
             else:
                 sliced[kind] = {i: r for i, r in recs.items() if r.valid_on(day)}
+        sliced["units"] = {i: _systems_on(u, day) for i, u in sliced["units"].items()}
         return Catalog(sliced, self.where, day)
 
     # -- export ---------------------------------------------------------------------------
@@ -304,6 +305,19 @@ class Catalog:
         from eastflank.export import write_duckdb
 
         write_duckdb(self, path)
+
+
+def _systems_on(unit: Unit, day: dt.date) -> Unit:
+    """``unit`` with only the weapon systems it had in service on ``day``."""
+    later = [s for s, since in unit.weapon_systems_from.items() if since > day]
+    if not later:
+        return unit
+    return unit.model_copy(update={
+        "weapon_systems": [s for s in unit.weapon_systems if s not in later],
+        "weapon_systems_from": {
+            s: d for s, d in unit.weapon_systems_from.items() if s not in later
+        },
+    })
 
 
 def _short(file: str) -> str:

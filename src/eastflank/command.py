@@ -64,6 +64,7 @@ __all__ = [
     "LatencySummary",
     "StageDiff",
     "authority_graph",
+    "chain_components",
     "chain_report",
     "draw_stage",
     "holder",
@@ -566,6 +567,17 @@ def _key_int(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
 
 
+def chain_components(chain: Chain) -> Iterator[tuple[str, DelayHours]]:
+    """The random components of a chain's latency: ``(key, delay)`` per gate and per hop.
+
+    :func:`sample_latency` draws component ``key`` from its own uniform stream,
+    ``Generator(PCG64(SeedSequence([seed, h])))`` with ``h`` the first 8 bytes (little
+    endian) of the BLAKE2b digest of ``key``, and maps it through the triangular inverse CDF.
+    Other models (the warning-time model) reuse the scheme to share draws with a chain.
+    """
+    return _components(chain)
+
+
 def _components(chain: Chain) -> Iterator[tuple[str, DelayHours]]:
     # A gate's stream is keyed by what the gate is (origin, consent, delay), never by its
     # position, so removing one gate leaves every other gate's draws unchanged.
@@ -813,17 +825,17 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
     def actor_rank(n: str) -> int:
         return sort_key(n)[1]
 
-    width: dict[int, int] = {}
+    block: dict[int, int] = {}
     for lvl, row in rows.items():
         if lvl == 4:
             continue
         for rank_ in {actor_rank(n) for n in row}:
-            width[rank_] = max(width.get(rank_, 0), sum(actor_rank(n) == rank_ for n in row))
+            block[rank_] = max(block.get(rank_, 0), sum(actor_rank(n) == rank_ for n in row))
     start: dict[int, float] = {}
     total = 0.0
-    for rank_ in sorted(width):
+    for rank_ in sorted(block):
         start[rank_] = total
-        total += width[rank_] + 0.6
+        total += block[rank_] + 0.6
     total = max(total - 0.6, 1.0)
     pos: dict[str, tuple[float, float]] = {}
     for lvl, row in rows.items():
@@ -833,9 +845,9 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
                 pos[n] = (step * (i + 0.5), -float(lvl))
             continue
         for rank_ in sorted({actor_rank(n) for n in row}):
-            block = [n for n in row if actor_rank(n) == rank_]
-            offset = start[rank_] + (width[rank_] - len(block)) / 2 + 0.5
-            for i, n in enumerate(block):
+            members = [n for n in row if actor_rank(n) == rank_]
+            offset = start[rank_] + (block[rank_] - len(members)) / 2 + 0.5
+            for i, n in enumerate(members):
                 pos[n] = (offset + i, -float(lvl))
 
     if ax is None:

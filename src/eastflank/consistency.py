@@ -121,6 +121,19 @@ def check_weapon_refs(data: Records, where: Where) -> None:
                 raise _fail(where, rid, fld, f"unknown weapon system id {value!r}")
 
 
+def check_weapon_dates(data: Records, where: Where) -> None:
+    """A unit dates only weapon systems it lists, and not before the unit itself exists."""
+    for unit in data["units"].values():
+        for sid, since in getattr(unit, "weapon_systems_from", {}).items():
+            if sid not in getattr(unit, "weapon_systems", []):
+                raise _fail(where, unit.id, "weapon_systems_from",
+                            f"dates {sid!r}, which is not in the unit's weapon_systems")
+            start = getattr(unit, "valid_from", None)
+            if start is not None and since < start:
+                raise _fail(where, unit.id, "weapon_systems_from",
+                            f"{sid!r} from {since}, before the unit's valid_from {start}")
+
+
 def check_parent_cycles(data: Records, where: Where) -> None:
     """Parent chains of units and command bodies end; no record is its own ancestor."""
     parent: dict[str, str] = {}
@@ -192,6 +205,7 @@ RULES: list[Callable[[Records, Where], None]] = [
     check_place_refs,
     check_command_refs,
     check_weapon_refs,
+    check_weapon_dates,
     check_parent_cycles,
     check_preferred_figures,
     check_claimed_sources,

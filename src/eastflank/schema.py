@@ -245,6 +245,11 @@ class Unit(Record):
         default_factory=dict, description="Main equipment counts, e.g. {'T-72B3 tanks': 41}."
     )
     weapon_systems: list[str] = Field(default_factory=list, description="Weapon-system ids.")
+    weapon_systems_from: dict[str, dt.date] = Field(
+        default_factory=dict,
+        description="Date a listed weapon system entered service with the unit, when later "
+        "than the unit itself; a dated slice leaves it out before then.",
+    )
 
 
 class Facility(Record):

@@ -22,11 +22,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import networkx as nx
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
 from eastflank.catalog import Catalog, data_dir
@@ -117,9 +117,36 @@ def _lines(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, int]]:
             yield from _lines(child, f"{prefix}.{i}" if prefix else str(i))
 
 
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the stage model found at a validation-error location."""
+    model: Any = Stage
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+        if model is None:
+            return []
+    return sorted(model.model_fields)
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside an annotation such as ``list[Gate]`` or ``Gate | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def _validation_error(exc: ValidationError, stage_id: str | None, file: str,
                       lines: Mapping[str, int]) -> StageError:
-    first = exc.errors()[0]
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
     path = ".".join(str(p) for p in first["loc"])
     line = None
     parts = path.split(".") if path else []
@@ -127,7 +154,10 @@ def _validation_error(exc: ValidationError, stage_id: str | None, file: str,
         line = lines.get(".".join(parts))
         parts.pop()
     if first["type"] == "extra_forbidden":
-        msg = "unknown field; see eastflank.schema for the allowed fields"
+        allowed = _fields_at(first["loc"][:-1])
+        near = process.extractOne(str(first["loc"][-1]), allowed) if allowed else None
+        hint = f"did you mean {near[0]!r}? " if near and near[1] >= 70 else ""
+        msg = f"unknown field; {hint}expected one of: {', '.join(allowed)}"
     elif first["type"] == "missing":
         msg = "required field is missing"
     else:
@@ -409,7 +439,11 @@ def _check_cycles(stage: Stage) -> None:
                     cycle = nx.find_cycle(graph, u)
                 except nx.NetworkXNoCycle:
                     continue
-                ring = " -> ".join([e[0] for e in cycle] + [cycle[0][0]])
+                nodes = [e[0] for e in cycle]
+                first = min(range(len(nodes)), key=lambda j: path.index(nodes[j])
+                            if nodes[j] in path else len(path))
+                nodes = nodes[first:] + nodes[:first]
+                ring = " -> ".join([*nodes, nodes[0]])
                 raise _fail(stage, f"assignments.{i}.via.{k}",
                             f"the order path of {authority.value!r} has a cycle: {ring}; "
                             "expected each body once on the way down")

@@ -88,7 +88,7 @@ __all__ = [
 ANCHORS: tuple[Anchor, ...] = tuple(Anchor)
 """Indicator anchors, in the row order of :attr:`WarningSamples.anchors_h`."""
 
-CHUNK = 4096
+CHUNK = 16384
 """Samples per vectorized chunk: small enough for the working set to stay in cache."""
 
 CDF_LEVELS = 101
@@ -537,7 +537,7 @@ def simulate(plan: WarningPlan, samples: int, seed: int | np.random.Generator | 
             np.empty((n_force, n)), np.empty((n_ind, n))) if detail else None
     m_max = min(chunk, n)
     f32 = np.float32
-    u64 = np.empty((n_rnd, m_max))
+    row64 = np.empty(m_max)
     vals = np.empty((n_rows, m_max), f32)
     u_bern = np.empty((n_ind, m_max))
     tmp = np.empty((n_rnd, m_max), f32)
@@ -549,12 +549,14 @@ def simulate(plan: WarningPlan, samples: int, seed: int | np.random.Generator | 
     for start in range(0, n, m_max):
         m = min(m_max, n - start)
         x = vals[:, :m]
-        uu = u64[:, :m]
+        u = x[:n_rnd]
+        r64 = row64[:m]
         for i in range(n_rnd):
             if copy_from[i] == i:
-                streams[i].random(out=uu[i])
+                streams[i].random(out=r64)
+                u[i] = r64
             else:
-                uu[i] = uu[copy_from[i]]
+                u[i] = u[copy_from[i]]
         for i in range(n_ind):
             streams[n_rnd + i].random(out=u_bern[i, :m])
         for r, value in lay.fixed:
@@ -562,8 +564,6 @@ def simulate(plan: WarningPlan, samples: int, seed: int | np.random.Generator | 
         # inverse CDF of the triangular distribution, in place, in single precision
         # (float32 halves the memory traffic and doubles the SIMD width; the uniforms and
         # the event times stay in double precision)
-        u = x[:n_rnd]
-        u[...] = uu
         t, mk = tmp[:, :m], mask[:, :m]
         np.less(u, cut, out=mk)
         np.multiply(u, k1, out=t)
@@ -587,51 +587,57 @@ def simulate(plan: WarningPlan, samples: int, seed: int | np.random.Generator | 
     return out
 
 
-def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float64], rows: dict[str, int],
+def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float32], rows: dict[str, int],
             rail: list[bool], u_bern: NDArray[np.float64], start: int, m: int,
             ready: NDArray[np.float64], detected: NDArray[np.float64],
             first: NDArray[np.int16], last: NDArray[np.int16], delay: NDArray[np.float64],
             keep: tuple[NDArray[np.float64], ...] | None) -> None:
-    """Event times of one chunk of samples (``x``: the quantities, one row each)."""
+    """Event times of one chunk of samples (``x``: the quantities, one row each; float32)."""
     sl = slice(start, start + m)
     n_force = len(plan.forces)
-    f_ready = np.empty((n_force, m))
-    f_order = np.empty((n_force, m))
-    f_leave = np.empty((n_force, m))
-    f_arrive = np.empty((n_force, m))
+    f32 = np.float32
+    f_ready = np.empty((n_force, m), f32)
+    f_order = np.zeros((n_force, m), f32)
+    f_leave = np.empty((n_force, m), f32)
+    f_arrive = np.empty((n_force, m), f32)
     for j, f in enumerate(plan.forces):
         o = f_order[j]
-        idx = lay.order_rows[j]
-        if idx:
-            np.sum(x[idx], axis=0, out=o)
-        else:
-            o.fill(0.0)
-        depart = o + x[rows[f.prep]]
+        for r in lay.order_rows[j]:
+            np.add(o, x[r], out=o)
         arrive = f_arrive[j]
+        leave = f_leave[j]
+        np.add(o, x[rows[f.prep]], out=leave)
         if f.speed is not None and f.detour is not None:
             np.divide(x[rows[f.detour]], x[rows[f.speed]], out=arrive)
-            arrive *= f.distance_km
-            arrive += depart
+            np.multiply(arrive, f32(f.distance_km), out=arrive)
+            np.add(arrive, leave, out=arrive)
         else:
-            arrive[:] = depart
+            arrive[:] = leave
         if f.unload is not None:
-            arrive += x[rows[f.unload]]
+            np.add(arrive, x[rows[f.unload]], out=arrive)
         np.add(arrive, x[rows[f.readiness]], out=f_ready[j])
-        f_leave[j] = o if rail[j] else depart
-    inf = np.full(m, np.inf)
-    anchors = {
-        Anchor.DECISION: np.zeros(m),
-        Anchor.ORDER: f_order.min(axis=0),
-        Anchor.RAIL_LOADING: (f_order[np.array(rail)].min(axis=0) if any(rail) else inf),
-        Anchor.GARRISON_EXIT: f_leave.min(axis=0),
-        Anchor.ARRIVAL: f_arrive.min(axis=0),
-    }
+        if rail[j]:
+            leave[:] = o
+    need = {ind.anchor for ind in plan.indicators}
+    anchors: dict[Anchor, NDArray[np.float32]] = {}
+    for a in need:
+        if a is Anchor.DECISION:
+            anchors[a] = np.zeros(m, f32)
+        elif a is Anchor.ORDER:
+            anchors[a] = f_order.min(axis=0)
+        elif a is Anchor.RAIL_LOADING:
+            anchors[a] = (f_order[np.array(rail)].min(axis=0) if any(rail)
+                          else np.full(m, np.inf, f32))
+        elif a is Anchor.GARRISON_EXIT:
+            anchors[a] = f_leave.min(axis=0)
+        else:
+            anchors[a] = f_arrive.min(axis=0)
     n_ind = len(plan.indicators)
-    t_ind = np.empty((n_ind, m))
+    t_ind = np.empty((n_ind, m), f32)
     for k, ind in enumerate(plan.indicators):
         t = t_ind[k]
         np.add(anchors[ind.anchor], x[rows[ind.onset]], out=t)
-        t += x[rows[ind.lag]]
+        np.add(t, x[rows[ind.lag]], out=t)
         t[u_bern[k] >= lay.probs[k]] = np.inf
     r = f_ready.max(axis=0)
     ready[sl] = r
@@ -640,10 +646,10 @@ def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float64], rows: dict[
         d = t_ind.min(axis=0)
         fi = t_ind.argmin(axis=0).astype(np.int16)
         fi[~(d < r)] = -1
+        detected[sl] = d
     else:
-        d = inf
         fi = np.full(m, -1, np.int16)
-    detected[sl] = d
+        detected[sl] = np.inf
     first[sl] = fi
     delay[sl] = x[rows[plan.defender_delay]]
     if keep is not None:

@@ -37,7 +37,8 @@ from eastflank.errors import ModelInputError, ScenarioError
 from eastflank.geo import default_region, gap
 from eastflank.scenario import Dist
 
-__all__ = ["CampaignResult", "InputRecord", "run_campaign", "sample_dist"]
+__all__ = ["CampaignResult", "InputRecord", "model_warning_hours", "run_campaign",
+           "sample_dist"]
 
 FloatArray = NDArray[np.float64]
 
@@ -105,6 +106,28 @@ def _record(name: str, d: Dist) -> InputRecord:
     return InputRecord(name, d.min, d.mode, d.max, d.status.value, list(d.sources), d.note)
 
 
+def model_warning_hours(catalog: Catalog, scenario: str, stage: str, samples: int,
+                        seed: int | None) -> tuple[FloatArray, str]:
+    """Usable warning hours from the warning model (:mod:`eastflank.warning`) for the
+    warning-time scenario of the same id: ``usable_h`` (warning less the defender's decision
+    delay), clipped at 0, and a label saying where they came from.
+
+    Raises
+    ------
+    UnknownNameError, ScenarioError, StageError
+        If the warning scenario or stage cannot be loaded.
+    """
+    from eastflank.scenario import load_scenario
+    from eastflank.stages import load_stage
+    from eastflank.warning import compile_plan, simulate
+
+    plan = compile_plan(load_scenario(scenario, catalog), load_stage(stage, catalog), catalog)
+    sims = simulate(plan, samples, seed)
+    hours = np.clip(np.asarray(sims.usable_h, dtype=float), 0.0, None)
+    return hours, (f"warning model (eastflank.warning, scenario {scenario!r}, usable warning "
+                   f"after the defender's decision delay, seed {sims.seed})")
+
+
 def run_campaign(
     scenario: CampaignScenario,
     catalog: Catalog,
@@ -113,6 +136,7 @@ def run_campaign(
     samples: int = 2000,
     seed: int | np.random.Generator | None = None,
     warning_hours: ArrayLike | None = None,
+    warning_label: str | None = None,
 ) -> CampaignResult:
     """Run the Monte Carlo campaign of ``scenario`` at ``stage``.
 
@@ -178,7 +202,7 @@ def run_campaign(
         if pool.size == 0 or np.any(pool < 0) or not np.all(np.isfinite(pool)):
             raise ModelInputError("warning_hours: expected a non-empty array of hours >= 0")
         warn = rng.choice(pool, size=n, replace=True)
-        warning_from = f"given distribution ({pool.size} values)"
+        warning_from = warning_label or f"given distribution ({pool.size} values)"
 
     commit = draw("red_commit_share", c.red_commit_share)
     v_red = draw("red_march_speed_kmh", c.red_march_speed_kmh)

@@ -34,10 +34,12 @@ _PATTERNS = [
     # in 2023 / since 2023 / the 2024 reorganisation; not "2024-2025" ranges' second half
     re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/-])"),
 ]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _CITATION = re.compile(r"\([^()]*[A-Z][^()]*,\s*$")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|"
-    r"last\s+week|next\s+year)\b",
+    r"last\s+week|next\s+year|(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))\b",
     re.IGNORECASE,
 )
 
@@ -123,6 +125,10 @@ def find_dates(
                     first = (first - dt.timedelta(days=1)).replace(day=1)
                 found.append(DateMention(date=first, precision="month", relative=True,
                                          span=span))
+            elif rel.split()[-1] in _WEEKDAYS:
+                back = (article_date.weekday() - _WEEKDAYS.index(rel.split()[-1])) % 7 or 7
+                found.append(DateMention(date=article_date - dt.timedelta(days=back),
+                                         precision="day", relative=True, span=span))
             elif rel == "last week":
                 found.append(DateMention(date=article_date - dt.timedelta(days=7),
                                          precision="day", relative=True, span=span))

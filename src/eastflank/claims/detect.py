@@ -49,6 +49,9 @@ class Candidate:
 _BORDER = re.compile(r"\bborders?\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
 _GAP = re.compile(r"\b(?:gap|corridor)\b", re.I)
+_BETWEEN_KGD_BY = re.compile(r"between\b.{0,60}\bKaliningrad\b.{0,40}\bBelarus|"
+                             r"between\b.{0,40}\bBelarus\b.{0,60}\bKaliningrad", re.I)
+_ARMED = re.compile(r"\b(?:armed|equipped)\s+with\b", re.I)
 _RANGE = re.compile(r"\b(?:range|reach|strike|hit|fly|flight)\w*\b", re.I)
 _MISSILE = re.compile(r"\bmissiles?\b|\bwarheads?\b", re.I)
 _WARNING = re.compile(r"\bwarning\s+times?\b", re.I)
@@ -68,7 +71,8 @@ _TRIGGER = re.compile(
     r"agreement|decree|treaty|arriv\w*|station\w*|began|begin|start\w*|creat\w*|"
     r"establish\w*|abolish\w*|disband\w*|hand\w*\s+over|launch\w*|entered|join\w*|"
     r"recreat\w*|ceas\w*|conduct\w*|struck|strike|relocat\w*|agreed|combat\s+duty|"
-    r"transfer\w*|adopt\w*|approv\w*|referendum|election|invasion|invaded|fired)\b",
+    r"transfer\w*|adopt\w*|approv\w*|referendum|election|invasion|invaded|fired|used|"
+    r"hit\w*|complet\w*|construct\w*|buil\w*|show\w*|restor\w*|suggest\w*|said|says)\b",
     re.I,
 )
 _COUNTRIES = frozenset({"BY", "RU", "UA", "PL", "LT", "LV", "EE"})
@@ -93,10 +97,10 @@ def _place_after(facts: SentenceFacts, q: Quantity) -> Mention | None:
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
                  ) -> tuple[ClaimKind, Mention | None] | None:
     text = facts.text
+    if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)):
+        return "gap_width", None
     if q.bound != "vague" and _BORDER.search(text) and _LENGTHY.search(text):
         return "border_length", None
-    if q.bound != "vague" and _GAP.search(text):
-        return "gap_width", None
     weapons = _mentions(facts, "weapon_systems")
     if weapons or (_RANGE.search(text) and context and _mentions(context[-1], "weapon_systems")):
         return "weapon_range", None
@@ -203,13 +207,24 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
             ):
                 continue  # "in Belarus" anchors a claim; "Belarusian" does not
             anchors.append(m)
+    if not anchors and weapons and _ARMED.search(text):
+        anchors = [m for m in facts.mentions if m.kind == "actors" and m.record in _COUNTRIES
+                   and m.span.start < weapons[0].span.start]
     if not anchors:
         return None
     subject_starts = [m.span.start for m in (*units, *weapons)]
     if noun:
         subject_starts.append(facts.start + noun.start())
-    if not subject_starts or min(subject_starts) > anchors[-1].span.start:
+    if not subject_starts:
         return None
+    if min(subject_starts) > anchors[-1].span.start:  # "near Osipovichi ... a brigade"
+        start = anchors[0].span.start
+        end = max(m.span.end for m in (*units, *weapons)) if (units or weapons) else (
+            facts.start + noun.end() if noun else anchors[-1].span.end)
+        if end - start > 160:
+            return None
+        return Candidate("basing", Span(start=start, end=end, text=facts.full[start:end]),
+                         facts, context, extra={"anchors": [m.record for m in anchors]})
     start = min(subject_starts)
     end = anchors[-1].span.end
     if end - start > 160:

@@ -71,7 +71,10 @@ class EventTolerance(_Frozen):
     """Tolerance of an event's date, and the share of an event's keywords a sentence needs."""
 
     days: int = Field(ge=0)
-    keyword_share: float = Field(gt=0, le=1)
+    keyword_share: float = Field(gt=0, le=1, description="Share needed at year precision.")
+    keyword_share_month: float = Field(gt=0, le=1)
+    keyword_share_day: float = Field(gt=0, le=1)
+    summary_words_day: int = Field(ge=1, description="Or this many words of the summary.")
     description: str
 
 

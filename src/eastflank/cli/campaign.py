@@ -80,6 +80,9 @@ def run(
     samples: Annotated[int, typer.Option(help="Monte Carlo samples.")] = 2000,
     seed: Annotated[int | None, typer.Option(help="Random seed (same seed, same result).")]
     = None,
+    warning: Annotated[str, typer.Option(
+        help="Warning time from 'model' (eastflank.warning, same scenario id) or from the "
+             "campaign scenario's stated 'scenario' assumption.")] = "model",
     as_json: JsonOpt = False,
 ) -> None:
     """Monte Carlo of the gap campaign: P(gap closed before reinforcement arrives)."""
@@ -90,7 +93,16 @@ def run(
 
     cat = get_catalog()
     sc = load_campaign_scenario(scenario, cat)
-    result = run_campaign(sc, cat, stage_date(stage, cat), samples=samples, seed=seed)
+    when = stage_date(stage, cat)
+    hours = label = None
+    if warning == "model":
+        from eastflank.campaign.model import model_warning_hours
+
+        hours, label = model_warning_hours(cat, sc.id, when.stage, samples, seed)
+    elif warning != "scenario":
+        raise ModelInputError(f"--warning: expected 'model' or 'scenario', got {warning!r}")
+    result = run_campaign(sc, cat, when, samples=samples, seed=seed, warning_hours=hours,
+                          warning_label=label)
 
     def render(r: Any) -> None:
         console.print(f"[bold]{r.scenario}[/] at stage {r.stage} ({r.date}), {r.samples} "

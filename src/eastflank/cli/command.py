@@ -39,8 +39,9 @@ app = typer.Typer(help="Command authority by integration stage: who holds it, th
 
 StageOpt = Annotated[str, typer.Option("--stage", "-s",
                                        help="Built-in stage id or path of a stage YAML file.")]
-UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="Unit (or facility) id, name or "
-                                                           "alias, e.g. 6th-guards-mechanised-brigade.")]
+UnitOpt = Annotated[str, typer.Option(
+    "--unit", "-u", help="Unit (or facility) id, name or alias, e.g. "
+                         "6th-guards-mechanised-brigade.")]
 AuthOpt = Annotated[str, typer.Option("--authority", "-a",
                                       help="administer, move, designate_targets, "
                                            "initiate_combat or nuclear_release.")]
@@ -72,7 +73,11 @@ def _unit(cat: Catalog, name: str) -> str:
 def _body(cat: Catalog, name: str) -> str:
     if name in cat.command_bodies:
         return name
-    return str(cat.resolve(name, kind="command_bodies").id)
+    try:
+        return str(cat.resolve(name, kind="command_bodies").id)
+    except UnknownNameError as exc:
+        near = [s for s in exc.suggestions if s in cat.command_bodies]
+        raise UnknownNameError("command body", name, near) from None
 
 
 @app.command()
@@ -214,7 +219,7 @@ def _write_svg(fig: Any, path: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fig.savefig(fh, format="svg")
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"cannot write the drawing ({exc.strerror})", file=str(path)) from None

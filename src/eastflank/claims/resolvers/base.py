@@ -11,7 +11,7 @@ from typing import Any
 from eastflank.catalog import Catalog
 from eastflank.claims.detect import Candidate
 from eastflank.claims.extract import SentenceFacts
-from eastflank.claims.model import Evidence, Mention, Verdict
+from eastflank.claims.model import DateMention, Evidence, Mention, Verdict
 from eastflank.claims.text import fold
 from eastflank.claims.tolerances import Tolerances
 from eastflank.schema import Figure, Record
@@ -65,13 +65,23 @@ def unverifiable(why: str, **kw: Any) -> Outcome:
 def reference_date(cand: Candidate, ctx: Context) -> dt.date | None:
     """The date a claim is checked at: the latest non-relative date of its sentence, else the
     article's date."""
-    own = [d.end or d.date for d in cand.facts.dates if not d.relative]
+    own = [d.end or _period_end(d) for d in cand.facts.dates if not d.relative]
     if own:
         day = max(own)
         if ctx.article_date is not None and day > ctx.article_date:
             return ctx.article_date
         return day
     return ctx.article_date
+
+
+def _period_end(d: DateMention) -> dt.date:
+    """The last day of a date's period (a year-precision "2010" ends on 31 December)."""
+    if d.precision == "year":
+        return dt.date(d.date.year, 12, 31)
+    if d.precision == "month":
+        nxt = (d.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return nxt - dt.timedelta(days=1)
+    return d.date
 
 
 def independent_sources(sources: Iterable[str], ctx: Context) -> list[str]:
@@ -126,12 +136,14 @@ _STOPWORDS = frozenset(
     "his her their new first into over under after before since which who what when where "
     "will would could should may might has have had not no yes also than then there here "
     "russia russian belarus belarusian union state states ukraine ukrainian poland polish "
-    "lithuania lithuanian latvia nato putin lukashenko lukashenka moscow minsk".split()
+    "lithuania lithuanian latvia nato putin lukashenko lukashenka moscow minsk january "
+    "february march april june july august september october november december sept "
+    "monday tuesday wednesday thursday friday saturday sunday said says year".split()
 )
 
 
 def keywords(text: str) -> set[str]:
-    """Content-word stems (first five letters) of ``text``, without stop words or names of
+    """Content-word stems (first four letters) of ``text``, without stop words or names of
     the two states, for matching a sentence with an event's name."""
     words = re.findall(r"[a-z]{3,}", fold(text))
-    return {w[:5] for w in words if w not in _STOPWORDS}
+    return {w[:4] for w in words if w not in _STOPWORDS}

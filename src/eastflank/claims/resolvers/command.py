@@ -10,6 +10,7 @@ Western Military District in January 2026); one named before its ``valid_from``,
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from eastflank.catalog import Catalog
 from eastflank.claims.detect import Candidate
@@ -24,6 +25,11 @@ from eastflank.claims.resolvers.base import (
 )
 
 __all__ = ["chain_of", "resolve_command"]
+
+_END = re.compile(r"\b(?:no\s+longer\s+exist\w*|ceas\w*\s+to\s+exist|abolish\w*|"
+                  r"disband\w*|dissolv\w*|liquidat\w*)\b", re.I)
+_CREATE = re.compile(r"\b(?:re-?establish\w*|creat\w*|form\w*|restor\w*|recreat\w*|"
+                     r"set\s+up|will)\b", re.I)
 
 
 def chain_of(catalog: Catalog, record_id: str) -> list[str]:
@@ -49,6 +55,28 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
     """Check the command bodies and relation of a sentence at the claim's date."""
     day = reference_date(cand, ctx)
     bodies = mentions_of(cand, "command_bodies")
+    text = cand.facts.text
+    if _END.search(text):
+        for m in bodies:
+            body = ctx.catalog.command_bodies[m.record]
+            if body.valid_to is None:
+                return Outcome("contradicted",
+                               f"The sentence says {body.name} ended, but the dataset records "
+                               f"it without an end.",
+                               evidence=[evidence_of(body, "command_bodies", "no valid_to")],
+                               tolerance={"rule": "valid_to recorded"})
+            dates = [d.date for d in cand.facts.dates if not d.relative]
+            ref = dates or ([ctx.article_date] if ctx.article_date else [])
+            slack = 31 if dates else 120
+            if any(abs((d - body.valid_to).days) <= slack for d in ref):
+                return Outcome("supported",
+                               f"{body.name} is recorded as ending on "
+                               f"{body.valid_to.isoformat()}.",
+                               evidence=[evidence_of(body, "command_bodies",
+                                                     f"valid_to {body.valid_to.isoformat()}")],
+                               tolerance={"rule": "end within days of valid_to",
+                                          "days": slack})
+    creating = bool(_CREATE.search(text))
     for m in bodies:
         body = ctx.catalog.command_bodies[m.record]
         if day is not None and body.valid_to is not None and day > body.valid_to:
@@ -64,6 +92,9 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
                                                  f"valid_to {body.valid_to.isoformat()}")],
                            tolerance={"rule": "valid_to before the claim's date"})
         if day is not None and body.valid_from is not None and day < body.valid_from:
+            if creating:  # "a decree re-establishing the Moscow military district"
+                return Outcome("unverifiable", "The sentence reports the body's creation.",
+                               keep=False)
             return Outcome("contradicted",
                            f"{body.name} was only created on {body.valid_from.isoformat()}; "
                            f"the claim refers to it at {_fmt(day)}.",

@@ -71,19 +71,27 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable("No date and no recorded event in the sentence.",
                             tolerance=tolerance)
     words = keywords(cand.facts.text)
-    scored: list[tuple[float, Event]] = []
-    for e in events.values():
+    near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
+    for e in sorted(events.values(), key=lambda e: e.date):
         names = keywords(" ".join([e.name, *e.aliases]))
-        if names:
-            scored.append((len(names & words) / len(names), e))
-    close = sorted((s for s in scored if s[0] >= tol.keyword_share), key=lambda s: -s[0])
-    for share, e in close:
-        if any(dates_agree(d, e, tol.days) for d in dates):
-            return Outcome("supported",
-                           f"Recorded: {_describe(e)} ({share:.0%} of its name's words in "
-                           f"the sentence).",
-                           evidence=[evidence_of(e, "events", _describe(e))],
-                           tolerance=tolerance)
+        if not names:
+            continue
+        for d in dates:
+            if not dates_agree(d, e, tol.days):
+                continue
+            pool = near_words if d.precision == "day" else words
+            share = len(names & pool) / min(len(names), 4)
+            need = {"day": tol.keyword_share_day, "month": tol.keyword_share_month,
+                    "year": tol.keyword_share}[d.precision]
+            summary_hits = len(keywords(e.summary) & words)
+            if share >= need or (d.precision == "day"
+                                 and summary_hits >= tol.summary_words_day):
+                return Outcome("supported",
+                               f"Recorded: {_describe(e)}; the sentence's date "
+                               f"{d.span.text!r} agrees and it shares {share:.0%} of the "
+                               f"event's name words.",
+                               evidence=[evidence_of(e, "events", _describe(e))],
+                               tolerance=tolerance)
     named_phrase = cand.extra.get("named")
     seed_only = [e for e in ctx.catalog.events.values() if not usable(e, ctx)
                  and any(dates_agree(d, e, tol.days) for d in dates)]

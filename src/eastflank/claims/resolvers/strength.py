@@ -50,32 +50,56 @@ def _values(rec: Any, unit: str, ctx: Context) -> list[tuple[float, float, float
     return out
 
 
-def _subject(cand: Candidate, ctx: Context, unit: str) -> Any:
-    for kind in _ORDER:
+_ARMY = re.compile(r"\b(?:army|armed\s+forces|military|active|troops|soldiers|"
+                   r"servicemen|personnel|strong)\b", re.I)
+
+
+_GENERIC = frozenset(
+    w[:4] for w in "army troops corps brigade division forces force military defence defense "
+    "personnel soldiers unit units group guards separate territorial state border "
+    "regiment battalion coastal".split()
+)
+"""Words too common in unit names to identify a subject by themselves."""
+
+
+def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
+    """The record the number is about, and whether the sentence itself names it."""
+    for kind in _ORDER[:3]:
         for m in mentions_of(cand, kind):
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx):
-                return rec
-    words = keywords(cand.facts.text)
+                return rec, True
+    words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
     for kind in _ORDER[:3]:
         for rec in ctx.catalog.records[kind].values():
             if not isinstance(rec, Record) or not _values(rec, unit, ctx):
                 continue
-            names = keywords(" ".join([rec.name, *rec.aliases]))
-            if not names:
-                continue
-            share = len(names & words) / min(len(names), 4)
-            if share > best[0]:
+            names = keywords(" ".join([rec.name, *rec.aliases])) - _GENERIC
+            shared = len(names & words)
+            share = shared / min(len(names), 4) if names else 0.0
+            if shared >= 2 and share > best[0]:
                 best = (share, rec)
-    return best[1] if best[0] >= 0.5 else None
+    if best[0] >= 0.5:
+        return best[1], True
+    for kind in ("events", "command_bodies"):
+        for m in mentions_of(cand, kind, with_context=True):
+            rec = ctx.catalog.records[kind].get(m.record)
+            if rec is not None and _values(rec, unit, ctx):
+                return rec, False
+    if _ARMY.search(cand.facts.text):  # a state's figures are of its armed forces
+        for m in mentions_of(cand, "actors", with_context=True):
+            rec = ctx.catalog.actors.get(m.record)
+            if rec is not None and _values(rec, unit, ctx):
+                return rec, any(m.record == x.record for x in cand.facts.mentions)
+    return None, False
 
 
 def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outcome:
     q = cand.quantity
     assert q is not None
     tolerance = {"relative": relative}
-    rec = _subject(cand, ctx, unit)
+    rec, named = _subject(cand, ctx, unit)
     if rec is None:
         return unverifiable(
             f"No record of the dataset named in the sentence has a sourced {unit} figure.",
@@ -100,8 +124,8 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
         lo_t, hi_t = lo * (1 - relative), hi * (1 + relative)
         if q.bound == "at-least":
             ok = hi_t >= q.value
-        elif q.bound == "at-most":
-            ok = lo_t <= q.value
+        elif q.bound == "at-most":  # "up to 200,000": the figure is near the cap
+            ok = lo_t <= q.value <= hi_t or q.value * 0.5 <= hi <= q.value * (1 + relative)
         else:
             ok = claim_lo <= hi_t and claim_hi >= lo_t
         if ok:
@@ -114,6 +138,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                        f"figure of {matched:,.0f} for {what}.",
                        q.value, matched, unit, tolerance, evidence)
     nearest = min((v for v, *_ in values), key=lambda v: abs(v - q.value))
+    if not named:
+        return unverifiable(
+            f"The sentence does not name its subject; the nearest record named before it, "
+            f"{what}, does not match {q.value:,.0f} (the sentence may describe a part of it).",
+            claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
     return Outcome("contradicted",
                    f"The claimed {q.value:,.0f} is outside {relative:.0%} of every sourced "
                    f"figure for {what}.",
