@@ -80,7 +80,9 @@ def test_order_latency_matches_command_sample_latency(catalog: Catalog) -> None:
     j = [f.id for f in plan.forces].index("hrodna-brigade")
     chain = order_chain(stage, catalog, "russian-president", "6th-guards-mechanised-brigade",
                         "move")
-    np.testing.assert_allclose(s.force_order_h[j], sample_latency(chain, 20_000, 5), rtol=1e-5)
+    # the same draws; the vectorized transform runs in single precision (error << 1 minute)
+    np.testing.assert_allclose(s.force_order_h[j], sample_latency(chain, 20_000, 5), rtol=0,
+                               atol=0.01)
 
 
 @pytest.mark.parametrize("stage", STAGES)

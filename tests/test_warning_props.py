@@ -30,8 +30,10 @@ def _moved(place: str, mode: MovementMode) -> Scenario:
     for f in SC.forces:
         if f.id == "manoeuvre-force":
             pos = f.positions["autonomy-2019"].model_copy(update={"place": place, "mode": mode})
-            f = f.model_copy(update={"positions": {**f.positions, "autonomy-2019": pos}})
-        forces.append(f)
+            forces.append(f.model_copy(update={"positions": {**f.positions,
+                                                               "autonomy-2019": pos}}))
+        else:
+            forces.append(f)
     return SC.model_copy(update={"forces": forces})
 
 
@@ -55,7 +57,7 @@ def test_removing_a_consent_gate_never_lengthens_time_to_ready(stage_id: str, se
                                                                data: st.DataObject) -> None:
     stage = load_stage(stage_id, CAT)
     full = compile_plan(SC, stage, CAT)
-    gated = [(f.unit, len(order_chain(stage, CAT, SC.decision_body, f.unit, SC.authority).gates))
+    gated = [(f.unit, sum(k.startswith("chain|gate|") for k in f.order))
              for f in full.forces if f.veto_points]
     if not gated:
         return

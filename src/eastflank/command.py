@@ -205,7 +205,9 @@ class AuthorityChange:
     """How one authority over one force group differs between two stages.
 
     ``change`` is ``moved`` (another holder), ``added`` / ``removed`` (assigned in one stage
-    only) or ``consents`` (same holder, other veto points).
+    only) or ``consents`` (same holder, other veto points). ``vetoes_before`` and
+    ``vetoes_after`` are the consents of the assignment's own gates; the veto a holder
+    exercises over a requesting body (a channel) shows as a ``moved`` holder instead.
     """
 
     group: str
@@ -596,12 +598,9 @@ def _triangular(delay: DelayHours, n: int, seq: np.random.SeedSequence) -> NDArr
     lo, mode, hi = delay.min_h, delay.mode_h, delay.max_h
     if hi == lo:
         return np.full(n, lo)
-    u = np.random.Generator(np.random.PCG64(seq)).random(n)
-    width = hi - lo
-    cut = (mode - lo) / width
-    left = lo + np.sqrt(u * width * (mode - lo))
-    right = hi - np.sqrt((1.0 - u) * width * (hi - mode))
-    return np.where(u < cut, left, right)
+    # numpy's triangular is the inverse CDF of one uniform per draw (next_double), the same
+    # map as ``lo + sqrt(u (hi - lo)(mode - lo))`` below the mode and its mirror above.
+    return np.random.Generator(np.random.PCG64(seq)).triangular(lo, mode, hi, n)
 
 
 def _base_seed(rng: int | np.random.Generator | None) -> int:

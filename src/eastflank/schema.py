@@ -595,3 +595,15 @@ class Stage(_Sourced):
                 return self._file, line
             parts.pop()
         return self._file, self._lines.get("")
+
+
+# =============================================================================================
+# Scenario: warning-time scenarios (objective, forces by stage, movement, indicators), declared
+# in eastflank.scenario and re-exported here lazily (eastflank.scenario imports this module).
+# =============================================================================================
+def __getattr__(name: str) -> object:
+    if name == "Scenario":
+        from eastflank.scenario import Scenario
+
+        return Scenario
+    raise AttributeError(f"module 'eastflank.schema' has no attribute {name!r}")

@@ -1,11 +1,13 @@
 """Event-by-event reference of the warning-time model, with SimPy.
 
 The same model as :func:`eastflank.warning.simulate`, written independently as a discrete-event
-simulation: each sample is a SimPy environment in which every link of the command chains, every
-force and every indicator is a process; a link shared by two chains is one process that both
-forces wait for. Draws use Python's :mod:`random` and a scalar inverse CDF, so agreement with
-the vectorized model (a two-sample Kolmogorov-Smirnov test in the tests) checks the event
-logic and the sampling at once. It is slow by design and serves as the benchmark's peer.
+simulation: each sample is a SimPy environment in which every force (passing the links of its
+command chain one after the other, then moving and making ready) and every indicator is a
+process; a link two chains share has one value per sample, as in
+:func:`eastflank.command.sample_latency`. Draws use Python's :mod:`random` and a scalar
+inverse CDF, so agreement with the vectorized model (a two-sample Kolmogorov-Smirnov test
+in the tests) checks the event logic and the sampling at once. It is slow by design and
+serves as the benchmark's peer.
 
 SimPy is a test dependency (``pip install eastflank[test]``).
 """
@@ -57,23 +59,6 @@ def _one(plan: WarningPlan, rng: random.Random) -> tuple[float, float, float, in
     env = simpy.Environment()
     x = _draw(rng, plan)
     detected = [rng.random() < ind.probability for ind in plan.indicators]
-    links: dict[str, simpy.Event] = {}
-
-    def link(key: str, after: simpy.Event | None) -> simpy.Event:
-        """The event of a chain link done: a process started once, after its predecessor."""
-        if key not in links:
-            done = env.event()
-            links[key] = done
-
-            def run() -> Generator[simpy.Event, Any, None]:
-                if after is not None:
-                    yield after
-                yield env.timeout(x[key])
-                done.succeed()
-
-            env.process(run())
-        return links[key]
-
     anchors = {a: env.event() for a in Anchor}
     anchor_t: dict[Anchor, float] = {}
 
@@ -86,11 +71,8 @@ def _one(plan: WarningPlan, rng: random.Random) -> tuple[float, float, float, in
 
     def force(j: int) -> Generator[simpy.Event, Any, None]:
         f = plan.forces[j]
-        prev: simpy.Event | None = None
-        for key in f.order:
-            prev = link(key, prev)
-        if prev is not None:
-            yield prev
+        for key in f.order:  # the links of its command chain, one after the other
+            yield env.timeout(x[key])
         mark(Anchor.ORDER)
         if f.mode == "rail":
             mark(Anchor.RAIL_LOADING)

@@ -12,7 +12,7 @@ from eastflank.claims.dates import find_dates, latest_date
 from eastflank.claims.detect import detect_claims
 from eastflank.claims.extract import extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
-from eastflank.claims.model import CheckResult, Claim
+from eastflank.claims.model import CheckResult, Claim, Span
 from eastflank.claims.resolvers import resolve
 from eastflank.claims.resolvers.base import Context, reference_date
 from eastflank.claims.text import word_count
@@ -101,8 +101,8 @@ def check_text(
                 kind=cand.kind,
                 text=cand.span.text,
                 span=cand.span,
-                sentence={"start": cand.facts.start, "end": cand.facts.end,  # type: ignore[arg-type]
-                          "text": cand.facts.text},
+                sentence=Span(start=cand.facts.start, end=cand.facts.end,
+                              text=cand.facts.text),
                 reference_date=reference_date(cand, ctx),
                 verdict=outcome.verdict,
                 explanation=outcome.explanation,
@@ -124,7 +124,7 @@ def check_text(
         source=source,
         title=title,
         article_date=article_date,
-        article_date_origin=origin,  # type: ignore[arg-type]
+        article_date_origin=origin,
         n_sentences=len(facts),
         n_words=word_count(text),
         claims=claims,

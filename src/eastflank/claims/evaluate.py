@@ -107,7 +107,8 @@ def evaluate_text(item: EvalText, catalog: Catalog, file: str = "") -> tuple[
         spans.append((start, end))
         hits = [c for c in result.claims if _overlaps(c, start, end)]
         same = [c for c in hits if c.kind == label.kind]
-        best = (same or hits or [None])[0]
+        pool = same or hits
+        best = pool[0] if pool else None
         outcomes.append(ClaimOutcome(
             file=file, quote=label.quote, kind=label.kind, expected=label.verdict,
             found=best is not None, got=best.verdict if best else None,

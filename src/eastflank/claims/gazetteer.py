@@ -29,7 +29,7 @@ from eastflank.claims.model import Mention, Span
 from eastflank.claims.text import fold
 from eastflank.schema import Record
 
-__all__ = ["GAZETTEER_KINDS", "Gazetteer", "Entry", "build_gazetteer"]
+__all__ = ["GAZETTEER_KINDS", "Entry", "Gazetteer", "build_gazetteer"]
 
 GAZETTEER_KINDS: tuple[str, ...] = (
     "places", "units", "command_bodies", "weapon_systems", "events", "actors", "facilities",
@@ -39,9 +39,13 @@ GAZETTEER_KINDS: tuple[str, ...] = (
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MAX_N = 8
 _STOP = frozenset(
-    "the a an of and in on at to for from by with as is are was were be this that its it "
-    "new old west east north south western eastern northern southern central military "
-    "forces force army air state states union district command general staff group".split()
+    [
+        "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with",
+        "as", "is", "are", "was", "were", "be", "this", "that", "its", "it", "new", "old",
+        "west", "east", "north", "south", "western", "eastern", "northern", "southern",
+        "central", "military", "forces", "force", "army", "air", "state", "states", "union",
+        "district", "command", "general", "staff", "group",
+    ]
 )
 
 
@@ -191,8 +195,8 @@ def build_gazetteer(
         for rid, rec in records.get(kind, {}).items():
             name = getattr(rec, "name", rid)
             derived = list(_derived(rec, adjectives)) if kind == "command_bodies" else []
-            for raw in [*_names(rec), *derived]:
-                raw = raw.strip()
+            for given in [*_names(rec), *derived]:
+                raw = given.strip()
                 key = tuple(_TOKEN.findall(fold(raw)))
                 if not key or (len(key) == 1 and len(key[0]) < 3 and not raw.isupper()):
                     continue
@@ -202,7 +206,7 @@ def build_gazetteer(
                 entry = Entry(kind, rid, name, case)
                 if all(e.record != rid or e.kind != kind for e in table[key]):
                     table[key].append(entry)
-    for rid, rec in records.get("weapon_systems", {}).items() if "weapon_systems" in kinds else ():
+    for rec in records.get("weapon_systems", {}).values() if "weapon_systems" in kinds else ():
         for raw in _names(rec):  # "Iskander" for "Iskander-M", unless it names another record
             m = re.fullmatch(r"([A-Za-z]{4,})-[A-Z0-9]{1,2}", raw.strip())
             if m and (fold(m.group(1)),) not in table:

@@ -41,7 +41,8 @@ function show(id){
   document.querySelectorAll('mark.sel').forEach(m=>m.classList.remove('sel'));
   document.querySelectorAll('mark[data-claim="'+id+'"]').forEach(m=>m.classList.add('sel'));
   const p = document.getElementById('panel');
-  const esc = s => String(s ?? '').replace(/[&<>"]/g, ch => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[ch]));
+  const map = {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'};
+  const esc = s => String(s ?? '').replace(/[&<>"]/g, ch => map[ch]);
   let rows = (c.evidence||[]).map(e => '<tr><td>'+esc(e.record||e.kind)+'</td><td>'+esc(e.detail)
     +'</td><td>'+esc((e.sources||[]).join(', '))+'</td></tr>').join('');
   p.innerHTML = '<h2>'+esc(c.verdict)+' &middot; '+esc(c.kind)+'</h2>'

@@ -9,6 +9,7 @@ sources (:mod:`eastflank.geo.borders`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pyproj import Geod
@@ -42,13 +43,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     Examples
     --------
     >>> round(distance_km(52.2298, 21.0118, 53.9, 27.5667))  # Warsaw - Minsk
-    476
+    477
     """
     _, _, metres = _GEOD.inv(lon1, lat1, lon2, lat2)
     return float(metres) / 1000.0
 
 
-def _sources(figures: list[object]) -> list[str]:
+def _sources(figures: Sequence[object]) -> list[str]:
     out: list[str] = []
     for f in figures:
         for s in getattr(f, "sources", []):

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import sentencex
+import sentencex  # type: ignore[import-untyped]
 
 __all__ = ["Sentence", "fold", "split_sentences", "word_count"]
 

@@ -35,6 +35,7 @@ def _write_atomic(path: Path, text: str) -> None:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".eastflank-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        Path(tmp).chmod(0o644)
         Path(tmp).replace(path)
     except OSError as exc:
         raise OutputError(f"cannot write ({exc.strerror})", file=str(path)) from None

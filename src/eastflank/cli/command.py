@@ -219,6 +219,9 @@ def _write_svg(fig: Any, path: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fig.savefig(fh, format="svg")
+        mask = os.umask(0)
+        os.umask(mask)
+        Path(tmp).chmod(0o666 & ~mask)
         Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ stage files. Every command takes ``--json``; long runs show a progress bar on st
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -59,7 +60,7 @@ def _seed(k: int) -> int:
 
 
 def _h(x: float) -> str:
-    return "n/a" if x != x else (f"{x / 24:.1f} d" if abs(x) >= 48 else f"{x:.1f} h")
+    return "n/a" if math.isnan(x) else (f"{x / 24:.1f} d" if abs(x) >= 48 else f"{x:.1f} h")
 
 
 def _render_result(r: WarningResult) -> None:

@@ -132,13 +132,19 @@ def mentions_of(cand: Candidate, kind: str, with_context: bool = False) -> list[
 
 
 _STOPWORDS = frozenset(
-    "the a an of and in on at to for from by with as is are was were be been this that its it "
-    "his her their new first into over under after before since which who what when where "
-    "will would could should may might has have had not no yes also than then there here "
-    "russia russian belarus belarusian union state states ukraine ukrainian poland polish "
-    "lithuania lithuanian latvia nato putin lukashenko lukashenka moscow minsk january "
-    "february march april june july august september october november december sept "
-    "monday tuesday wednesday thursday friday saturday sunday said says year".split()
+    [
+        "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with",
+        "as", "is", "are", "was", "were", "be", "been", "this", "that", "its", "it", "his",
+        "her", "their", "new", "first", "into", "over", "under", "after", "before", "since",
+        "which", "who", "what", "when", "where", "will", "would", "could", "should", "may",
+        "might", "has", "have", "had", "not", "no", "yes", "also", "than", "then", "there",
+        "here", "russia", "russian", "belarus", "belarusian", "union", "state", "states",
+        "ukraine", "ukrainian", "poland", "polish", "lithuania", "lithuanian", "latvia", "nato",
+        "putin", "lukashenko", "lukashenka", "moscow", "minsk", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december",
+        "sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "said", "says", "year",
+    ]
 )
 
 

@@ -99,6 +99,6 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                           else "."),
                        evidence=found, tolerance={"radius_km": RADIUS_KM})
     return Outcome("supported",
-                   f"Recorded at each place named: "
+                   "Recorded at each place named: "
                    + "; ".join(e.detail for e in found) + ".",
                    evidence=found, tolerance={"radius_km": RADIUS_KM})

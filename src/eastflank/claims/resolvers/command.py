@@ -37,8 +37,10 @@ def chain_of(catalog: Catalog, record_id: str) -> list[str]:
     out = [record_id]
     seen = {record_id}
     current = catalog.records["command_bodies"].get(record_id) or catalog.units.get(record_id)
-    while current is not None and getattr(current, "parent", None):
-        parent = current.parent
+    while current is not None:
+        parent = getattr(current, "parent", None)
+        if not isinstance(parent, str):
+            break
         if parent in seen:
             break
         out.append(parent)

@@ -19,7 +19,7 @@ from eastflank.claims.measure import (
     gap_width,
     territory_distance_km,
 )
-from eastflank.claims.model import Evidence
+from eastflank.claims.model import Evidence, Verdict
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -119,12 +119,12 @@ def resolve_distance(cand: Candidate, ctx: Context) -> Outcome:
             # without the borders of the geography model: the nearest Belarusian place of
             # the dataset stands for a launch position near the border
             near = sorted(
-                ((p.id, p.name, p.sources, distance_km(p.lat, p.lon, target.lat, target.lon))
+                ((p.name, distance_km(p.lat, p.lon, target.lat, target.lon))
                  for p in ctx.catalog.places.values() if p.country == country),
-                key=lambda t: t[3],
+                key=lambda t: t[1],
             )
             if near:
-                pid, pname, psources, border = near[0]
+                pname, border = near[0]
                 border_label = f"{pname} (nearest place in Belarus in the dataset)"
         if border is not None:
             evidence.append(Evidence(record=country, kind="actors", name=border_label,
@@ -164,7 +164,9 @@ def resolve_distance(cand: Candidate, ctx: Context) -> Outcome:
                        + note_fwd,
                        claimed, round(nearest_d, 1), "km", tolerance, evidence)
     if q.bound == "at-least":
-        verdict = "supported" if nearest_d >= claimed - tol.allowed(claimed) else "contradicted"
+        verdict: Verdict = (
+            "supported" if nearest_d >= claimed - tol.allowed(claimed) else "contradicted"
+        )
         return Outcome(verdict,
                        f"The nearest recorded site of {described} is {nearest_d:.0f} km from "
                        f"{target.name}; the claim says more than {claimed:.0f} km.",

@@ -55,9 +55,12 @@ _ARMY = re.compile(r"\b(?:army|armed\s+forces|military|active|troops|soldiers|"
 
 
 _GENERIC = frozenset(
-    w[:4] for w in "army troops corps brigade division forces force military defence defense "
-    "personnel soldiers unit units group guards separate territorial state border "
-    "regiment battalion coastal".split()
+    w[
+        :4] for w in ["army", "troops", "corps", "brigade", "division", "forces", "force",
+        "military", "defence", "defense", "personnel", "soldiers", "unit", "units", "group",
+        "guards", "separate", "territorial", "state", "border", "regiment", "battalion",
+        "coastal",
+    ]
 )
 """Words too common in unit names to identify a subject by themselves."""
 

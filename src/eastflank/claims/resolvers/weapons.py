@@ -6,7 +6,7 @@ import importlib
 from typing import Any
 
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import Evidence
+from eastflank.claims.model import Evidence, Verdict
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -49,6 +49,10 @@ def resolve_weapon_range(cand: Candidate, ctx: Context) -> Outcome:
     for m in weapons:
         ws = ctx.catalog.weapon_systems[m.record]
         ranges = _ranges(ws, ctx)
+        parent = ws.parent_system
+        if not ranges and parent is not None and parent in ctx.catalog.weapon_systems:
+            ws = ctx.catalog.weapon_systems[parent]  # "Iskander-M missile"
+            ranges = _ranges(ws, ctx)
         if not ranges:
             continue
         evidence = [Evidence(record=ws.id, kind="weapon_systems", name=what, value=r,
@@ -110,7 +114,9 @@ def resolve_flight_time(cand: Candidate, ctx: Context) -> Outcome:
     except Exception:  # the model declines (unknown trajectory): say so, do not guess
         return unverifiable("The reach model gives no flight time for this pair.",
                             claimed=q.value, unit="min", tolerance={"relative": tol.relative})
-    verdict = "supported" if abs(minutes - q.value) <= tol.relative * minutes else "contradicted"
+    verdict: Verdict = (
+        "supported" if abs(minutes - q.value) <= tol.relative * minutes else "contradicted"
+    )
     return Outcome(verdict, f"The reach model gives {minutes:.1f} min for {weapons[0].name} to "
                    f"{places[0].name}; the claim says {q.value:.0f} min.", q.value,
                    round(minutes, 2), "min", {"relative": tol.relative},

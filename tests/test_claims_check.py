@@ -1,0 +1,117 @@
+"""The claim checker end to end: verdicts, the seeds' golden files, evaluation, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from eastflank.claims import check_text
+from eastflank.claims.evaluate import evaluate_dir
+from eastflank.claims.model import CheckResult
+from eastflank.cli import main
+
+DATA = Path(__file__).parent / "data" / "claims"
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEED_000 = SEEDS / "000_9db77e2b345259bb.txt"
+SEED_002 = SEEDS / "002_b5466a81cb307b5d.txt"
+
+
+def _claim(result: CheckResult, kind: str, fragment: str):
+    hits = [c for c in result.claims if c.kind == kind and fragment in c.sentence.text]
+    assert hits, f"no {kind} claim in a sentence with {fragment!r}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed0(catalog) -> CheckResult:
+    return check_text(SEED_000.read_text(encoding="utf-8"), catalog)
+
+
+def test_seed_000_acceptance(seed0: CheckResult) -> None:
+    assert seed0.article_date == dt.date(2026, 1, 6)
+    assert len(seed0.claims) >= 15
+    warsaw = _claim(seed0, "distance", "200 kilometers of Warsaw")
+    assert warsaw.verdict == "contradicted"
+    assert warsaw.computed is not None and warsaw.computed > 400  # Asipovichy, ~528 km
+    details = " ".join(e.detail for e in warsaw.evidence)
+    assert "Asipovichy" in details and "border" in details
+    assert _claim(seed0, "command", "Western Military District").verdict == "outdated"
+    strength = _claim(seed0, "strength", "45,000-strong")
+    assert strength.verdict == "supported"
+    assert "cia-world-factbook-belarus" in {s for e in strength.evidence for s in e.sources}
+    covaliu = _claim(seed0, "attribution", "Covaliu")
+    assert covaliu.verdict == "unverifiable" and "Covaliu" in covaliu.explanation
+    act = _claim(seed0, "event", "Union State Integration Act")
+    assert act.verdict == "unverifiable"
+    assert "seed" in act.explanation
+
+
+@pytest.mark.parametrize(("seed", "golden"), [(SEED_000, "golden_seed_000.json"),
+                                              (SEED_002, "golden_seed_002.json")])
+def test_seeds_match_reviewed_golden(catalog, seed: Path, golden: str) -> None:
+    expected = json.loads((DATA / golden).read_text(encoding="utf-8"))
+    day = dt.date.fromisoformat(expected["date_given"]) if expected["date_given"] else None
+    result = check_text(seed.read_text(encoding="utf-8"), catalog, day)
+    got = [{"kind": c.kind, "text": c.text, "verdict": c.verdict} for c in result.claims]
+    assert got == expected["claims"]
+
+
+def test_verdict_kinds_on_small_texts(catalog) -> None:
+    day = dt.date(2026, 1, 10)
+    r = check_text("Iskander-M missiles have a range of up to 500 km. Oreshnik has a range "
+                   "of about 100 km.", catalog, day)
+    assert [c.verdict for c in r.claims if c.kind == "weapon_range"] == ["supported",
+                                                                          "contradicted"]
+    r = check_text("The Suwałki Gap is a 65 km corridor. The Belarus-Lithuania border is "
+                   "about 679 km long.", catalog, day)
+    assert {c.kind: c.verdict for c in r.claims} == {"gap_width": "supported",
+                                                     "border_length": "supported"}
+    r = check_text("In September 2021 the Western Military District led drills.", catalog, day)
+    assert all(c.verdict != "outdated" for c in r.claims if c.kind == "command")
+    data = r.model_dump(mode="json")
+    assert CheckResult.model_validate(data) == r
+
+
+def test_evaluation_set_scores(catalog) -> None:
+    report = evaluate_dir(DATA / "eval", catalog)
+    assert report.n_texts >= 8
+    assert report.n_labelled >= 60
+    assert report.recall >= 0.80
+    assert report.verdict_accuracy >= 0.85
+
+
+def test_cli_json_and_html(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "view.html"
+    rc = main(["check", str(SEED_000), "--json", "--html", str(out)])
+    assert rc == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert len(payload["claims"]) >= 15
+    page = out.read_text(encoding="utf-8")
+    assert "<mark class=\"outdated\"" in page and "claims-data" in page
+    assert "http://" not in page.split("<body>")[1].split("claims-data")[0]
+    assert "<script src" not in page and "<link" not in page
+
+
+def test_cli_evaluate(capsys) -> None:
+    rc = main(["check", "--evaluate", str(DATA / "eval"), "--json"])
+    assert rc == 0
+    assert json.loads(capsys.readouterr().out)["verdict_accuracy"] >= 0.85
+
+
+def test_cli_bad_inputs(tmp_path: Path, capsys) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\xff\x00" * 1000)
+    assert main(["check", str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "junk.txt" in err and "binary" in err
+    assert main(["check", str(tmp_path / "nope.txt")]) == 2
+    assert "file not found" in capsys.readouterr().err
+    assert main(["check", str(SEED_000), "--date", "06/01/2026"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["check"]) == 2
+    assert "no input" in capsys.readouterr().err
+    assert main(["check", str(SEED_000), "--html", str(tmp_path / "no" / "x.html")]) == 2
+    assert "does not exist" in capsys.readouterr().err
