@@ -37,9 +37,12 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
 
+SEEDS := $(wildcard ../shared/seeds/*.txt)
+
 demo: setup
 	$(BIN)/eastflank data validate
-	$(BIN)/eastflank data summary
+	$(BIN)/eastflank report --out report $(addprefix --article ,$(SEEDS))
+	@echo "open report/index.html in a browser (offline, self-contained)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

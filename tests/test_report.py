@@ -22,10 +22,17 @@ EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign",
                      "dataset", "sources"]
 
 
+def _seeds() -> list[tuple[str, str]]:
+    seeds = sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.fail(f"the seed articles are expected in {REPO.parent / 'shared' / 'seeds'}")
+    return [(p.name, p.read_text(encoding="utf-8")) for p in seeds]
+
+
 @pytest.fixture(scope="module")
 def report_dir(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
     out = tmp_path_factory.mktemp("report") / "report"
-    write_report(build_report(catalog, samples=SAMPLES, seed=SEED), out)
+    write_report(build_report(catalog, samples=SAMPLES, seed=SEED, articles=_seeds()), out)
     return out
 
 
@@ -36,6 +43,9 @@ def test_report_files_and_sections(report_dir: Path) -> None:
     html = (report_dir / "index.html").read_text(encoding="utf-8")
     for section in EXPECTED_SECTIONS:
         assert f'data-section="{section}"' in html
+    checked = data["sections"]["claims"]["articles"]
+    assert len(checked) == 2
+    assert all(a["claims"] for a in checked)
     assert "http://" not in html.replace("http://www.w3.org", "")
     assert "<script src" not in html and "<link" not in html
 

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from eastflank.catalog import Catalog, load_catalog
 from eastflank.errors import ModelInputError
+from eastflank.jsonable import to_jsonable
 
 __all__ = [
     "DataOpt",
@@ -63,29 +64,6 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ModelInputError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
-
-
-def to_jsonable(obj: Any) -> Any:
-    """Convert results (pydantic models, dataclasses, dates, numpy values) to JSON types."""
-    from pydantic import BaseModel
-
-    if isinstance(obj, BaseModel):
-        return obj.model_dump(mode="json")
-    if isinstance(obj, dict):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [to_jsonable(v) for v in obj]
-    if isinstance(obj, dt.date):
-        return obj.isoformat()
-    if hasattr(obj, "__dataclass_fields__"):
-        import dataclasses
-
-        return to_jsonable(dataclasses.asdict(obj))
-    if hasattr(obj, "tolist"):
-        return obj.tolist()
-    if hasattr(obj, "value") and hasattr(obj, "name") and not isinstance(obj, str | int | float):
-        return obj.value
-    return obj
 
 
 def emit(result: Any, as_json: bool, render: Callable[[Any], None]) -> None:

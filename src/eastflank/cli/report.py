@@ -19,6 +19,9 @@ def report(
     = None,
     samples: Annotated[int, typer.Option(help="Monte Carlo samples per stage.")] = 20_000,
     seed: Annotated[int, typer.Option(help="Seed of every random draw.")] = 20260106,
+    article: Annotated[list[str] | None, typer.Option(
+        "--article", help="Article (text, HTML, PDF) or folder of them to claim-check; "
+        "repeatable.")] = None,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -28,11 +31,16 @@ def report(
     if samples < 100:
         raise ModelInputError(f"--samples: expected at least 100, got {samples}")
     stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    texts: list[tuple[str, str]] = []
+    if article:
+        from eastflank.claims import read_articles
+
+        texts = [(Path(a.source).name, a.text) for a in read_articles(article)]
     cat = get_catalog(data)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=err_console, transient=as_json, disable=as_json) as bar:
         task = bar.add_task("report", total=None)
-        rep = build_report(cat, stages=stage_list, samples=samples, seed=seed,
+        rep = build_report(cat, stages=stage_list, samples=samples, seed=seed, articles=texts,
                            progress=lambda label: bar.update(task, description=label))
         path = write_report(rep, out)
     result = {"out": str(path), "index": str(path / "index.html"),

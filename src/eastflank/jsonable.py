@@ -1,0 +1,30 @@
+"""Conversion of results (pydantic models, dataclasses, dates, numpy values) to JSON types."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel
+
+__all__ = ["to_jsonable"]
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Convert results (pydantic models, dataclasses, dates, numpy values) to JSON types."""
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="json")
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if hasattr(obj, "__dataclass_fields__"):
+        return to_jsonable(dataclasses.asdict(obj))
+    if hasattr(obj, "tolist"):
+        return obj.tolist()
+    if hasattr(obj, "value") and hasattr(obj, "name") and not isinstance(obj, str | int | float):
+        return obj.value
+    return obj
