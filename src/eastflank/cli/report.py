@@ -26,10 +26,11 @@ def report(
     as_json: JsonOpt = False,
 ) -> None:
     """Compute every section and write the offline HTML report (index.html + report.json)."""
-    from eastflank.report import build_report, write_report
+    from eastflank.report import build_report, check_out, write_report
 
     if samples < 100:
         raise ModelInputError(f"--samples: expected at least 100, got {samples}")
+    check_out(out)
     stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
     texts: list[tuple[str, str]] = []
     if article:
