@@ -23,19 +23,17 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
-from rapidfuzz import process
 
 from eastflank.catalog import Catalog, data_dir
 from eastflank.errors import ScenarioError, UnknownNameError
 from eastflank.schema import ACTOR_ID, KEBAB_ID, Status
-from eastflank.yamlio import read_yaml
+from eastflank.yamlio import nested_validation_error, node_lines, read_yaml, resolve_file
 
 __all__ = [
     "Anchor",
@@ -351,57 +349,7 @@ def scenario_path(name_or_path: str | Path) -> Path:
     ScenarioError
         If it looks like a path (``.yaml`` or a ``/``) but no such file exists.
     """
-    text = str(name_or_path)
-    builtin = _builtin()
-    if text in builtin:
-        return builtin[text]
-    path = Path(text)
-    if path.is_file():
-        return path
-    if path.suffix in (".yaml", ".yml") or "/" in text:
-        raise ScenarioError("scenario file not found; expected a YAML scenario file", file=text)
-    near = [c for c, s, _ in process.extract(text, list(builtin), limit=3) if s >= 60]
-    raise UnknownNameError("scenario", text, near)
-
-
-def _lines(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, int]]:
-    """Every dotted path of a YAML node tree with its 1-based line."""
-    yield prefix, node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = f"{prefix}.{key.value}" if prefix else str(key.value)
-            yield path, key.start_mark.line + 1
-            for sub, line in _lines(value, path):
-                if sub != path:
-                    yield sub, line
-    elif isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            yield from _lines(child, f"{prefix}.{i}" if prefix else str(i))
-
-
-def _validation_error(exc: ValidationError, sid: str | None, file: str,
-                      lines: Mapping[str, int]) -> ScenarioError:
-    first = exc.errors()[0]
-    path = ".".join(str(p) for p in first["loc"])
-    line = None
-    parts = path.split(".") if path else []
-    while line is None and parts:
-        line = lines.get(".".join(parts))
-        parts.pop()
-    if first["type"] == "extra_forbidden":
-        msg = "unknown field; see eastflank.scenario for the allowed fields"
-    elif first["type"] == "missing":
-        msg = "required field is missing"
-    else:
-        msg = first["msg"].removeprefix("Value error, ")
-        if first["type"] != "value_error":
-            shown = repr(first.get("input"))
-            msg += f" (got {shown[:57] + '...' if len(shown) > 60 else shown})"
-    more = len(exc.errors()) - 1
-    if more:
-        msg += f" (and {more} more error{'s' if more > 1 else ''} in this scenario)"
-    return ScenarioError(msg, file=file, line=line or lines.get(""), record=sid,
-                         field=path or None)
+    return resolve_file(name_or_path, _builtin(), "scenario", ScenarioError)
 
 
 def parse_scenario(path: Path) -> Scenario:
@@ -418,12 +366,13 @@ def parse_scenario(path: Path) -> Scenario:
     if not isinstance(data, dict) or node is None:
         raise ScenarioError("expected a mapping (one scenario) at the top of the file",
                             file=file, line=1)
-    lines = dict(_lines(node))
+    lines = dict(node_lines(node))
     sid = data.get("id") if isinstance(data.get("id"), str) else None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise _validation_error(exc, sid, file, lines) from None
+        raise nested_validation_error(exc, Scenario, sid, file, lines, ScenarioError,
+                                      "scenario") from None
     scenario._file = file
     scenario._lines = lines
     return scenario

@@ -22,15 +22,15 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import networkx as nx
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from rapidfuzz import process
 
 from eastflank.catalog import Catalog, data_dir
-from eastflank.errors import StageError, UnknownNameError
+from eastflank.errors import StageError
 from eastflank.schema import (
     AUTHORITIES,
     Authority,
@@ -41,7 +41,7 @@ from eastflank.schema import (
     Stage,
     Unit,
 )
-from eastflank.yamlio import read_yaml
+from eastflank.yamlio import nested_validation_error, node_lines, read_yaml, resolve_file
 
 __all__ = [
     "ancestors",
@@ -88,90 +88,10 @@ def stage_path(name_or_path: str | Path) -> Path:
     UnknownNameError
         If it is neither a built-in stage id nor an existing file; lists the nearest ids.
     """
-    text = str(name_or_path)
-    builtin = _builtin()
-    if text in builtin:
-        return builtin[text]
-    path = Path(text)
-    if path.is_file():
-        return path
-    if path.suffix in (".yaml", ".yml") or "/" in text:
-        raise StageError("stage file not found; expected a YAML stage file", file=text)
-    near = [c for c, s, _ in process.extract(text, list(builtin), limit=3) if s >= 60]
-    raise UnknownNameError("stage", text, near)
+    return resolve_file(name_or_path, _builtin(), "stage", StageError)
 
 
 # -- loading -----------------------------------------------------------------------------------
-def _lines(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, int]]:
-    """Every dotted path of a YAML node tree with its 1-based line."""
-    yield prefix, node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = f"{prefix}.{key.value}" if prefix else str(key.value)
-            yield path, key.start_mark.line + 1
-            for sub, line in _lines(value, path):
-                if sub != path:
-                    yield sub, line
-    elif isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            yield from _lines(child, f"{prefix}.{i}" if prefix else str(i))
-
-
-def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
-    """The field names of the stage model found at a validation-error location."""
-    model: Any = Stage
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return []
-        model = _model_in(field.annotation)
-        if model is None:
-            return []
-    return sorted(model.model_fields)
-
-
-def _model_in(annotation: Any) -> Any:
-    """The pydantic model inside an annotation such as ``list[Gate]`` or ``Gate | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _validation_error(exc: ValidationError, stage_id: str | None, file: str,
-                      lines: Mapping[str, int]) -> StageError:
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    first = errors[0]
-    path = ".".join(str(p) for p in first["loc"])
-    line = None
-    parts = path.split(".") if path else []
-    while line is None and parts:
-        line = lines.get(".".join(parts))
-        parts.pop()
-    if first["type"] == "extra_forbidden":
-        allowed = _fields_at(first["loc"][:-1])
-        near = process.extractOne(str(first["loc"][-1]), allowed) if allowed else None
-        hint = f"did you mean {near[0]!r}? " if near and near[1] >= 70 else ""
-        msg = f"unknown field; {hint}expected one of: {', '.join(allowed)}"
-    elif first["type"] == "missing":
-        msg = "required field is missing"
-    else:
-        msg = first["msg"].removeprefix("Value error, ")
-        if first["type"] != "value_error":
-            shown = repr(first.get("input"))
-            msg += f" (got {shown[:57] + '...' if len(shown) > 60 else shown})"
-    more = len(exc.errors()) - 1
-    if more:
-        msg += f" (and {more} more error{'s' if more > 1 else ''} in this stage)"
-    return StageError(msg, file=file, line=line or lines.get(""), record=stage_id,
-                      field=path or None)
-
-
 def parse_stage(path: Path) -> Stage:
     """Read and validate one stage file, without the dataset cross-checks.
 
@@ -185,12 +105,12 @@ def parse_stage(path: Path) -> Stage:
     if not isinstance(data, dict) or node is None:
         raise StageError("expected a mapping (one stage) at the top of the file", file=file,
                          line=1)
-    lines = dict(_lines(node))
+    lines = dict(node_lines(node))
     sid = data.get("id") if isinstance(data.get("id"), str) else None
     try:
         stage = Stage.model_validate(data)
     except ValidationError as exc:
-        raise _validation_error(exc, sid, file, lines) from None
+        raise nested_validation_error(exc, Stage, sid, file, lines, StageError, "stage") from None
     stage._file = file
     stage._lines = lines
     return stage

@@ -6,17 +6,27 @@ Every input file (dataset, stages, scenarios) goes through :func:`load_records` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from rapidfuzz import process
 
-from eastflank.errors import EastflankError
+from eastflank.errors import EastflankError, UnknownNameError
 
-__all__ = ["Located", "load_document", "load_records", "read_yaml", "validate_located"]
+__all__ = [
+    "Located",
+    "load_document",
+    "load_records",
+    "nested_validation_error",
+    "node_lines",
+    "read_yaml",
+    "resolve_file",
+    "validate_located",
+]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -165,3 +175,105 @@ def load_document(path: Path, model: type[M], error: type[EastflankError]) -> M:
     if not isinstance(data, dict) or node is None:
         raise error("expected a mapping at the top of the file", file=str(path), line=1)
     return validate_located(model, _located(data, node, str(path)), error)
+
+
+# -- documents with nested records (stages, scenarios) --------------------------------------
+def node_lines(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, int]]:
+    """Every dotted path of a YAML node tree (``assignments.3.holder``) with its 1-based line."""
+    yield prefix, node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = f"{prefix}.{key.value}" if prefix else str(key.value)
+            yield path, key.start_mark.line + 1
+            for sub, line in node_lines(value, path):
+                if sub != path:
+                    yield sub, line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            yield from node_lines(child, f"{prefix}.{i}" if prefix else str(i))
+
+
+def resolve_file(
+    name_or_path: str | Path, builtin: Mapping[str, Path], kind: str,
+    error: type[EastflankError],
+) -> Path:
+    """The file of a built-in id, or ``name_or_path`` itself if it names a file.
+
+    Raises
+    ------
+    UnknownNameError
+        If it is neither a built-in id nor an existing file; lists the nearest ids.
+    EastflankError (of class ``error``)
+        If it looks like a path (``.yaml`` or a ``/``) but no such file exists.
+    """
+    text = str(name_or_path)
+    if text in builtin:
+        return builtin[text]
+    path = Path(text)
+    if path.is_file():
+        return path
+    if path.suffix in (".yaml", ".yml") or "/" in text:
+        raise error(f"{kind} file not found; expected a YAML {kind} file", file=text)
+    near = [c for c, s, _ in process.extract(text, list(builtin), limit=3) if s >= 60]
+    raise UnknownNameError(kind, text, near)
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside an annotation such as ``list[Gate]`` or ``Gate | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(model: Any, loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the (nested) model found at a validation-error location."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(part)
+        if field_info is None:
+            return []
+        model = _model_in(field_info.annotation)
+        if model is None:
+            return []
+    return sorted(model.model_fields)
+
+
+def nested_validation_error(
+    exc: ValidationError, model: type[BaseModel], record_id: str | None, file: str,
+    lines: Mapping[str, int], error: type[EastflankError], what: str,
+) -> EastflankError:
+    """An ``error`` for the first problem of ``exc``, at the line of its dotted field path.
+
+    ``what`` names the document in the message (``stage``, ``scenario``); an unknown field
+    lists the allowed ones at its depth and suggests the nearest.
+    """
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    path = ".".join(str(p) for p in first["loc"])
+    line = None
+    parts = path.split(".") if path else []
+    while line is None and parts:
+        line = lines.get(".".join(parts))
+        parts.pop()
+    if first["type"] == "extra_forbidden":
+        allowed = _fields_at(model, first["loc"][:-1])
+        near = process.extractOne(str(first["loc"][-1]), allowed) if allowed else None
+        hint = f"did you mean {near[0]!r}? " if near and near[1] >= 70 else ""
+        msg = f"unknown field; {hint}expected one of: {', '.join(allowed)}"
+    elif first["type"] == "missing":
+        msg = "required field is missing"
+    else:
+        msg = first["msg"].removeprefix("Value error, ")
+        if first["type"] != "value_error":
+            shown = repr(first.get("input"))
+            msg += f" (got {shown[:57] + '...' if len(shown) > 60 else shown})"
+    more = len(exc.errors()) - 1
+    if more:
+        msg += f" (and {more} more error{'s' if more > 1 else ''} in this {what})"
+    return error(msg, file=file, line=line or lines.get(""), record=record_id,
+                 field=path or None)
