@@ -1,0 +1,304 @@
+"""The report's sections, one builder per section, in page order.
+
+Each builder takes the :class:`Context` and returns a :class:`~eastflank.report.Section` whose
+``data`` holds exactly the numbers the matching CLI command prints with ``--json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from eastflank.catalog import KINDS, Catalog
+from eastflank.jsonable import to_jsonable
+from eastflank.report import Section
+from eastflank.report.figures import svg
+from eastflank.schema import Stage
+
+__all__ = ["BUILDERS", "CAMPAIGN_SCENARIO", "WARNING_SCENARIOS", "Context"]
+
+WARNING_SCENARIOS = ("suwalki-gap-closure", "northern-front-ukraine")
+"""Built-in warning-time scenarios shown in the report."""
+
+CAMPAIGN_SCENARIO = "suwalki-gap-closure"
+"""Built-in campaign scenario shown in the report."""
+
+CAMPAIGN_SAMPLES = 2000
+"""Campaign Monte Carlo samples per stage (the campaign steps day by day, so fewer)."""
+
+
+@dataclass
+class Context:
+    """What every section builder gets: the catalog, the stages, the sampling settings."""
+
+    catalog: Catalog
+    stage_ids: list[str] | None
+    samples: int
+    seed: int
+    env: Environment
+    progress: Callable[[str], None]
+    articles: list[tuple[str, str]] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+    _stages: list[Stage] | None = None
+
+    @property
+    def stages(self) -> list[Stage]:
+        """The stages of the report, loaded and checked once, in the order given."""
+        if self._stages is None:
+            from eastflank.stages import list_stages, load_stage
+
+            ids = self.stage_ids or list_stages()
+            self._stages = [load_stage(s, self.catalog) for s in ids]
+        return self._stages
+
+    @property
+    def stage_list(self) -> list[str]:
+        return [s.id for s in self.stages]
+
+    def cite(self, *source_ids: str) -> Markup:
+        """HTML links to the sources list for ``source_ids``; remembers them as cited."""
+        links = []
+        for sid in source_ids:
+            if sid not in self.cited:
+                self.cited.append(sid)
+            links.append(f'<a class="cite" href="#src-{sid}">[{sid}]</a>')
+        return Markup(" ".join(links))
+
+    def render(self, name: str, **values: Any) -> str:
+        return self.env.get_template(f"{name}.html.j2").render(cite=self.cite, **values)
+
+
+def glance_section(ctx: Context) -> Section:
+    """The integration stages at a glance: date, status, gist, sources."""
+    ctx.progress("stages")
+    rows = [
+        {"id": st.id, "name": st.name, "date": st.date.isoformat(), "status": st.status.value,
+         "summary": st.summary, "sources": list(st.sources)}
+        for st in ctx.stages
+    ]
+    return Section("glance", "The system at a glance", {"stages": rows},
+                   ctx.render("glance", rows=rows))
+
+
+def map_section(ctx: Context) -> Section:
+    """A map of the flank per stage: garrisons, the gap, the Belarus-NATO border, reach rings."""
+    from eastflank.geo import default_region, gap
+    from eastflank.geo.borders import belarus_nato_border, default_border_data
+    from eastflank.geo.maps import RingSpec, draw_flank_map, markers_from_catalog
+    from eastflank.geo.points import GeoPoint
+    from eastflank.posture import deployments
+
+    region = default_region()
+    borders = default_border_data()
+    the_gap = gap(region, "BY", "RU-KGD")
+    per_stage: list[dict[str, Any]] = []
+    figures: list[str] = []
+    for st in ctx.stages:
+        ctx.progress(f"map {st.id}")
+        view = ctx.catalog.as_of(st.date)
+        total = belarus_nato_border(region, borders, st.date, ctx.catalog)
+        deployed = deployments(view)
+        seen: set[tuple[str, float]] = set()
+        rings: list[RingSpec] = []
+        ring_rows: list[dict[str, Any]] = []
+        for d in deployed:
+            if d.range_km < 100 or (d.place_id, d.range_km) in seen or d.range_km > 1500:
+                continue
+            seen.add((d.place_id, d.range_km))
+            rings.append(RingSpec(GeoPoint(d.lat, d.lon, d.place_name, d.place_id), d.range_km,
+                                  f"{d.system_name} {d.range_km:.0f} km"))
+            ring_rows.append({"system": d.system_id, "unit": d.unit_id, "place": d.place_id,
+                              "range_km": d.range_km, "kind": d.kind,
+                              "sources": list(d.sources)})
+        fig = draw_flank_map(region=region, markers=markers_from_catalog(view), rings=rings,
+                             nato=borders.nato_members(st.date),
+                             title=f"The eastern flank — {st.name}",
+                             subtitle=f"stage {st.id}, as of {st.date}")
+        figures.append(svg(fig))
+        per_stage.append({
+            "stage": st.id,
+            "date": st.date.isoformat(),
+            "garrisons": sorted({u.garrison for u in view.units.values() if u.garrison}),
+            "rings": ring_rows,
+            "belarus_nato_border": {
+                "geometric_km": total.geometric_km, "preferred_official_km": total.preferred_km,
+                "by_basis": total.by_basis, "neighbours": [p.b for p in total.pairs],
+            },
+            "long_range_systems": sorted({d.system_id for d in deployed if d.range_km > 1500}),
+        })
+    data = {
+        "gap": {"a": the_gap.a, "b": the_gap.b, "distance_km": the_gap.distance_km,
+                "point_a": [the_gap.point_a.lat, the_gap.point_a.lon],
+                "point_b": [the_gap.point_b.lat, the_gap.point_b.lon], "scale": the_gap.scale},
+        "stages": per_stage,
+    }
+    return Section("map", "The flank on the map, stage by stage", data,
+                   ctx.render("map", data=data, figures=figures, stages=ctx.stages),
+                   figures)
+
+
+def command_section(ctx: Context) -> Section:
+    """Who holds which authority over which forces, per stage, and what moved between stages."""
+    from eastflank.command import draw_stage, stage_diff
+
+    figures: list[str] = []
+    holders: list[dict[str, Any]] = []
+    for st in ctx.stages:
+        ctx.progress(f"command {st.id}")
+        figures.append(svg(draw_stage(st, ctx.catalog)))
+        for a in st.assignments:
+            holders.append({"stage": st.id, "group": a.group, "authority": str(a.authority),
+                            "holder": a.holder, "status": a.status.value,
+                            "vetoes": [g.consent for g in a.gates],
+                            "sources": list(a.sources)})
+    diffs = [stage_diff(a, b, ctx.catalog) for a, b in zip(ctx.stages, ctx.stages[1:],
+                                                             strict=False)]
+    overall = (stage_diff(ctx.stages[0], ctx.stages[-1], ctx.catalog)
+               if len(ctx.stages) > 1 else None)
+    matrix: dict[str, dict[str, dict[str, str]]] = {}
+    for h in holders:
+        cell = h["holder"] + (f" (consent: {', '.join(h['vetoes'])})" if h["vetoes"] else "")
+        matrix.setdefault(h["group"], {}).setdefault(h["authority"], {})[h["stage"]] = cell
+    data = {"assignments": holders, "matrix": matrix,
+            "diffs": [to_jsonable(d) for d in diffs],
+            "first_to_last": to_jsonable(overall) if overall else None}
+    return Section("command", "Command authority, stage by stage", data,
+                   ctx.render("command", data=data, figures=figures, stages=ctx.stages),
+                   figures)
+
+
+def warning_section(ctx: Context) -> Section:
+    """Warning-time distributions per stage for each built-in scenario, and the verdicts."""
+    from eastflank.scenario import load_scenario
+    from eastflank.warning import compare_stages, plot_cdf
+
+    figures: list[str] = []
+    comparisons: list[dict[str, Any]] = []
+    for name in WARNING_SCENARIOS:
+        ctx.progress(f"warning {name}")
+        sc = load_scenario(name, ctx.catalog)
+        comp = compare_stages(sc, ctx.stages, ctx.catalog, ctx.samples, ctx.seed)
+        figures.append(svg(plot_cdf(comp)))
+        comparisons.append(to_jsonable(comp))
+    data = {"scenarios": comparisons}
+    return Section("warning", "Warning time: decision to attack against NATO detection", data,
+                   ctx.render("warning", data=data, figures=figures,
+                              claimed_stages=[st.id for st in ctx.stages
+                                              if st.status.value == "claimed"]), figures)
+
+
+def reach_section(ctx: Context) -> Section:
+    """Flight times and decision windows per stage, and air-defence cover."""
+    from eastflank.campaign.forces import stage_date
+    from eastflank.campaign.scenario import load_campaign_scenario
+    from eastflank.reach.cover import air_defence_cover
+    from eastflank.reach.windows import reach_windows
+
+    sc = load_campaign_scenario(CAMPAIGN_SCENARIO, ctx.catalog)
+    windows: list[dict[str, Any]] = []
+    cover: list[dict[str, Any]] = []
+    for st in ctx.stages:
+        ctx.progress(f"reach {st.id}")
+        when = stage_date(st.id, ctx.catalog)
+        windows.append(to_jsonable(reach_windows(sc, ctx.catalog, when)))
+        cover.append(to_jsonable(air_defence_cover(sc, ctx.catalog, when, "advertised")))
+    data = {"windows": windows, "cover": cover}
+    return Section("reach", "Reach: flight times, decision windows, air-defence cover", data,
+                   ctx.render("reach", data=data))
+
+
+def campaign_section(ctx: Context) -> Section:
+    """The Suwałki campaign per stage: force ratio over time, P(gap closed first)."""
+    import matplotlib.pyplot as plt
+
+    from eastflank.campaign.forces import stage_date
+    from eastflank.campaign.model import model_warning_hours, run_campaign
+    from eastflank.campaign.scenario import load_campaign_scenario
+
+    sc = load_campaign_scenario(CAMPAIGN_SCENARIO, ctx.catalog)
+    runs: list[dict[str, Any]] = []
+    samples = min(ctx.samples, CAMPAIGN_SAMPLES)
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for st in ctx.stages:
+        ctx.progress(f"campaign {st.id}")
+        when = stage_date(st.id, ctx.catalog)
+        hours, label = model_warning_hours(ctx.catalog, sc.id, when.stage, samples, ctx.seed)
+        res = run_campaign(sc, ctx.catalog, when, samples=samples, seed=ctx.seed,
+                           warning_hours=hours, warning_label=label)
+        runs.append(to_jsonable(res))
+        ax.plot(res.force_ratio_days, res.force_ratio_median,
+                label=f"{st.id}: P(closed first) {res.p_closed_before_reinforcement:.2f}")
+    ax.axhline(3.0, color="grey", lw=0.8, ls=":")
+    ax.set_xlabel("day after the attack starts")
+    ax.set_ylabel("force ratio Red/Blue (median)")
+    ax.set_title(f"{CAMPAIGN_SCENARIO}: force ratio in the gap sector")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    figures = [svg(fig)]
+    data = {"scenario": CAMPAIGN_SCENARIO, "samples": samples, "runs": runs}
+    return Section("campaign", "The Suwałki campaign", data,
+                   ctx.render("campaign", data=data, figures=figures), figures)
+
+
+def claims_section(ctx: Context) -> Section:
+    """The given articles (by default both seeds), claim by claim, with verdicts."""
+    from eastflank.claims import check_text
+
+    results: list[dict[str, Any]] = []
+    for name, text in ctx.articles:
+        ctx.progress(f"claims {name}")
+        res = check_text(text, ctx.catalog, None, source=name)
+        results.append(res.model_dump(mode="json"))
+    data = {"articles": results}
+    return Section("claims", "The seeds, claim-checked", data,
+                   ctx.render("claims", data=data))
+
+
+def dataset_section(ctx: Context) -> Section:
+    """What the dataset holds: records by kind, actor and status."""
+    ctx.progress("dataset")
+    cat = ctx.catalog
+    by_status: Counter[str] = Counter()
+    by_actor: dict[str, Counter[str]] = {}
+    for kind in KINDS:
+        if kind in ("sources", "actors"):
+            continue
+        for rec in cat.records[kind].values():
+            by_status[rec.status.value] += 1
+            by_actor.setdefault(cat.actor_of(rec) or "none", Counter())[kind] += 1
+    data = {
+        "counts": cat.counts(),
+        "by_status": dict(sorted(by_status.items())),
+        "by_actor": {a: dict(sorted(c.items())) for a, c in sorted(by_actor.items())},
+    }
+    return Section("dataset", "The dataset", data, ctx.render("dataset", data=data))
+
+
+def sources_section(ctx: Context) -> Section:
+    """Every source the report cites, then the rest of the dataset's sources."""
+    ctx.progress("sources")
+    cat = ctx.catalog
+    order = [s for s in ctx.cited if s in cat.sources]
+    order += [s for s in cat.sources if s not in order]
+    rows = [cat.sources[s].model_dump(mode="json", exclude_none=True) for s in order]
+    data = {"sources": [r["id"] for r in rows], "cited_in_report": ctx.cited}
+    return Section("sources", "Sources", data, ctx.render("sources", rows=rows))
+
+
+BUILDERS: list[Callable[[Context], Section | None]] = [
+    glance_section,
+    map_section,
+    command_section,
+    warning_section,
+    reach_section,
+    campaign_section,
+    claims_section,
+    dataset_section,
+    sources_section,
+]
+"""Section builders in page order (the sources list comes last so it sees every citation)."""
