@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from eastflank.catalog import Catalog, data_dir
 from eastflank.errors import ScenarioError, UnknownNameError
-from eastflank.schema import ACTOR_ID, KEBAB_ID, Status
+from eastflank.schema import ACTOR_ID, KEBAB_ID, Status, check_triangular
 from eastflank.yamlio import nested_validation_error, node_lines, read_yaml, resolve_file
 
 __all__ = [
@@ -97,15 +97,7 @@ class Dist(_Sourced):
 
     @model_validator(mode="after")
     def _ordered(self) -> Dist:
-        if self.min > self.max:
-            raise ValueError(
-                f"min {self.min:g} > max {self.max:g}; expected min <= mode <= max"
-            )
-        if not self.min <= self.mode <= self.max:
-            raise ValueError(
-                f"mode {self.mode:g} outside [{self.min:g}, {self.max:g}]; "
-                "expected min <= mode <= max"
-            )
+        check_triangular(self.min, self.mode, self.max)
         return self
 
     @property

@@ -56,6 +56,17 @@ ACTOR_ID = r"^[A-Z]{2}(-[A-Z]{2,3})?$|^NATO$|^EU$|^CSTO$|^UNION-STATE$"
 """Actors are named by ISO 3166 code (``BY``, ``RU``, ``PL``) or ``NATO``."""
 
 
+def check_triangular(low: float, mode: float, high: float, suffix: str = "") -> None:
+    """Raise ``ValueError`` unless ``low <= mode <= high`` (fields ``min``/``mode``/``max``
+    with the unit ``suffix`` of their names, e.g. ``_h``)."""
+    lo, mo, hi = f"min{suffix}", f"mode{suffix}", f"max{suffix}"
+    expected = f"expected {lo} <= {mo} <= {hi}"
+    if low > high:
+        raise ValueError(f"{lo} {low:g} > {hi} {high:g}; {expected}")
+    if not low <= mode <= high:
+        raise ValueError(f"{mo} {mode:g} outside [{low:g}, {high:g}]; {expected}")
+
+
 class Status(StrEnum):
     """How well a record is known (see the module docstring)."""
 
@@ -435,16 +446,7 @@ class DelayHours(_Sourced):
 
     @model_validator(mode="after")
     def _ordered(self) -> DelayHours:
-        if self.min_h > self.max_h:
-            raise ValueError(
-                f"min_h {self.min_h:g} > max_h {self.max_h:g}; "
-                "expected min_h <= mode_h <= max_h"
-            )
-        if not self.min_h <= self.mode_h <= self.max_h:
-            raise ValueError(
-                f"mode_h {self.mode_h:g} outside [{self.min_h:g}, {self.max_h:g}]; "
-                "expected min_h <= mode_h <= max_h"
-            )
+        check_triangular(self.min_h, self.mode_h, self.max_h, "_h")
         return self
 
     @property
