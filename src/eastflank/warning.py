@@ -56,7 +56,7 @@ from pyproj import Geod
 
 from eastflank.catalog import Catalog
 from eastflank.errors import EastflankError, ModelInputError, ScenarioError
-from eastflank.scenario import Anchor, Dist, MovementMode, Scenario
+from eastflank.scenario import Anchor, Dist, MovementMode, Scenario, check_position_keys
 from eastflank.schema import Stage
 
 if TYPE_CHECKING:
@@ -251,6 +251,7 @@ def compile_plan(scenario: Scenario, stage: Stage, catalog: Catalog,
 
     mv = scenario.movement
     forces: list[ForcePlan] = []
+    check_position_keys(scenario, stage.id)
     for i, force in enumerate(scenario.forces):
         pos = force.position(stage.id)
         base = f"forces.{i}.positions"

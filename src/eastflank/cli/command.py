@@ -6,8 +6,6 @@ path of a user's own stage file (a counterfactual), and ``--json``.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,7 +25,9 @@ from eastflank.command import (
     stage_diff,
     who,
 )
-from eastflank.errors import OutputError, UnknownNameError
+from eastflank.errors import UnknownNameError
+from eastflank.policy import check_samples
+from eastflank.safeio import atomic_target
 from eastflank.schema import AUTHORITIES, Stage
 from eastflank.stages import parse_stage, stage_path
 
@@ -139,14 +139,15 @@ def chain(
     unit: UnitOpt,
     authority: AuthOpt,
     stage: StageOpt,
-    samples: Annotated[int, typer.Option(help="Latency samples.", min=1,
-                                         max=10_000_000)] = 10_000,
+    samples: Annotated[int, typer.Option(help="Latency samples (at most 2,000,000).")]
+    = 10_000,
     seed: Annotated[int | None, typer.Option(help="Random seed (default: fresh, printed).",
                                              min=0)] = None,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The chain of an order from a decision-maker to a unit: bodies, veto points, latency."""
+    check_samples(samples, "chain")
     auth = parse_authority(authority)
     cat = get_catalog(data)
     st = _stage(stage, cat)
@@ -207,25 +208,8 @@ def diff(
 
 def _write_svg(fig: Any, path: Path) -> None:
     """Save a figure as SVG without leaving a half-written file."""
-    parent = path.parent if str(path.parent) else Path()
-    if not parent.is_dir():
-        raise OutputError("folder does not exist; expected an existing folder", file=str(parent))
-    if path.is_dir():
-        raise OutputError("is a folder; expected a file name ending in .svg", file=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(suffix=".svg.tmp", dir=parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write here ({exc.strerror})", file=str(parent)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format="svg")
-        mask = os.umask(0)
-        os.umask(mask)
-        Path(tmp).chmod(0o666 & ~mask)
-        Path(tmp).replace(path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write the drawing ({exc.strerror})", file=str(path)) from None
+    with atomic_target(path, "SVG file") as tmp:
+        fig.savefig(tmp, format="svg")
 
 
 @app.command()

@@ -133,7 +133,11 @@ def show(
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one record in full, with its sources and where it is defined."""
+    """Show one record in full, with its sources and where it is defined.
+
+    The id, name or alias must match exactly (case and diacritics aside); ``data find`` searches
+    with typos.
+    """
     cat = get_catalog(data)
     try:
         rec = cat.get(record_id)
@@ -159,6 +163,31 @@ def show(
                           f"{s['title']} ({s['year']}) {s.get('url') or s.get('page')}")
 
     emit(result, as_json, render)
+
+
+@app.command()
+def find(
+    text: Annotated[str, typer.Argument(help="Id, name or alias, possibly misspelt.")],
+    kind: Annotated[str | None, typer.Option(help="Only records of this kind.")] = None,
+    limit: Annotated[int, typer.Option(help="Most records to list (1-100).")] = 10,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Typo-tolerant search of ids, names and aliases (every other look-up is exact)."""
+    if not 1 <= limit <= 100:
+        raise ModelInputError(f"--limit: expected an integer from 1 to 100, got {limit}")
+    cat = get_catalog(data)
+    hits = cat.find(text, _kind(kind) if kind else None, limit=limit)
+
+    def render(rows: list[dict[str, Any]]) -> None:
+        table = Table(title=f"records like {text!r} ({len(rows)})")
+        for col in ("id", "kind", "name", "score"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["id"], r["kind"].replace("_", "-"), r["name"], f"{r['score']:.0f}")
+        console.print(table)
+
+    emit(hits, as_json, render)
 
 
 @app.command()
@@ -191,6 +220,8 @@ def export(
     duckdb_file: Annotated[Path, typer.Option("--duckdb", help="DuckDB file to write.")],
     as_of: Annotated[str | None, typer.Option(help="Export the slice valid on this date.")]
     = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing file that is not an eastflank export.")] = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -199,7 +230,7 @@ def export(
     cat = get_catalog(data)
     if day is not None:
         cat = cat.as_of(day)
-    cat.to_duckdb(duckdb_file)
+    cat.to_duckdb(duckdb_file, force)
     result = {"path": str(duckdb_file), "tables": cat.counts()}
     emit(result, as_json, lambda r: console.print(f"wrote {r['path']}: {r['tables']}"))
 

@@ -8,8 +8,6 @@ stage files. Every command takes ``--json``; long runs show a progress bar on st
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +17,9 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog
-from eastflank.errors import ModelInputError, OutputError
+from eastflank.errors import ModelInputError
+from eastflank.policy import check_samples
+from eastflank.safeio import atomic_target
 from eastflank.scenario import load_scenario
 from eastflank.warning import (
     Timeline,
@@ -48,9 +48,7 @@ def register(app_: typer.Typer) -> None:
 
 
 def _samples(n: int) -> int:
-    if n < 1:
-        raise ModelInputError(f"--samples: expected an integer >= 1, got {n}")
-    return n
+    return check_samples(n, "warning")
 
 
 def _seed(k: int) -> int:
@@ -92,17 +90,13 @@ def run(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 100_000,
 
 def _write_png(comparison: WarningComparison, path: Path) -> None:
     fig = plot_cdf(comparison)
-    target = path.resolve()
-    if not target.parent.is_dir():
-        raise OutputError("folder does not exist; expected an existing folder",
-                          file=str(target.parent))
-    fd, tmp = tempfile.mkstemp(suffix=".png", dir=target.parent)
-    os.close(fd)
+    import matplotlib.pyplot as plt
+
     try:
-        fig.savefig(tmp, dpi=120)
-        Path(tmp).replace(target)
+        with atomic_target(path, "PNG file") as tmp:
+            fig.savefig(tmp, dpi=120, format="png")
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        plt.close(fig)
 
 
 @app.command()
