@@ -140,6 +140,26 @@ def _cases(base: Path) -> list[Case]:
     case("campaign_samples_billion", ["campaign", "run", "suwalki-gap-closure", "--stage",
                                       "war-2022", "--samples", "1000000000"], timeout=20)
 
+    # -- security: data query ----------------------------------------------------------------
+    for label, sql in (("copy", "COPY (SELECT 1) TO 'x.csv'"),
+                       ("read_text", "SELECT * FROM read_text('/etc/passwd')"),
+                       ("read_shadow", "SELECT content FROM read_text('/etc/shadow')"),
+                       ("attach", "ATTACH 'y.duckdb'"),
+                       ("install", "INSTALL httpfs"),
+                       ("url", "SELECT * FROM read_csv('https://example.com/x.csv')"),
+                       ("unlock", "SET enable_external_access = true"),
+                       ("two", "SELECT 1; COPY (SELECT 1) TO 'x.csv'"),
+                       ("create", "CREATE TABLE z AS SELECT 1"),
+                       ("empty", ""),
+                       ("rows", "SELECT * FROM range(3000000)")):
+        case(f"query_{label}", ["data", "query", sql])
+    cwd = case("query_db_not_ours", ["data", "query", "SELECT 1", "--db", "mine.duckdb"])
+    (cwd / "mine.duckdb").write_text("not a database", encoding="utf-8")
+    case("query_types_json", ["data", "query", "--json",
+                              "SELECT 1.5::DECIMAL(10,2) AS d, 'ab'::BLOB AS b, "
+                              "'nan'::DOUBLE AS n, 'inf'::DOUBLE AS i, INTERVAL 3 HOURS AS h, "
+                              "DATE '2026-01-01' AS day, [1, 2] AS l, {'a': 1} AS s"])
+
     # -- tracebacks ---------------------------------------------------------------------------
     for label, day in (("month_13", "2026-13-45"), ("feb_30", "2026-02-30")):
         cwd = case(f"record_date_{label}", ["data", "validate", "--data", "ds"])
@@ -201,6 +221,18 @@ REFUSED = {
     "stage_fifo": "expected a regular file",
     "samples_billion": "--samples: expected an integer from 1 to 2,000,000",
     "campaign_samples_billion": "--samples: expected an integer from 1 to 100,000",
+    "query_copy": "only SELECT queries are allowed (read-only); got COPY",
+    "query_read_text": "file system operations are disabled",
+    "query_read_shadow": "file system operations are disabled",
+    "query_attach": "only SELECT queries are allowed (read-only); got ATTACH",
+    "query_install": "only SELECT queries are allowed",
+    "query_url": "file system operations are disabled",
+    "query_unlock": "only SELECT queries are allowed (read-only); got SET",
+    "query_two": "expected one SELECT statement, got 2 statements",
+    "query_create": "only SELECT queries are allowed (read-only); got CREATE",
+    "query_empty": "SQL is empty",
+    "query_rows": "more than 100,000 rows",
+    "query_db_not_ours": "not an eastflank DuckDB export",
     "record_date_month_13": "no such date '2026-13-45'",
     "record_date_feb_30": "no such date '2026-02-30'",
     "stage_date_month_13": "st.yaml:",
@@ -331,3 +363,35 @@ def test_report_folder_rules(tmp_path: Path) -> None:
     write_report(rep, fresh)
     assert sorted(p.name for p in fresh.iterdir()) == ["index.html", "report.json"]
     shutil.rmtree(fresh)
+
+
+def test_query_types_become_valid_json(
+    hostile: tuple[dict[str, Result], dict[str, Path], dict[str, set[str]]]
+) -> None:
+    r = hostile[0]["query_types_json"]
+    assert r.code == 0, r.err
+    data = json.loads(r.out, parse_constant=lambda c: pytest.fail(f"invalid JSON {c}"))
+    assert data["rows"] == [{"d": 1.5, "b": "YWI=", "n": None, "i": None, "h": 10800.0,
+                             "day": "2026-01-01", "l": [1, 2], "s": {"a": 1}}]
+
+
+def test_query_is_interrupted_after_its_time_limit(tmp_path: Path) -> None:
+    import duckdb
+
+    from eastflank.errors import ModelInputError
+    from eastflank.query import open_readonly, run_query
+
+    db = tmp_path / "x.duckdb"
+    duckdb.connect(str(db)).close()
+    con = open_readonly(db)
+    with pytest.raises(ModelInputError, match=r"longer than 0\.3 s"):
+        run_query(con, "SELECT sum(hash(i)) FROM range(100000000000) t(i)", max_seconds=0.3)
+    con.close()
+
+
+def test_query_value_without_json_form_names_the_column() -> None:
+    from eastflank.errors import ModelInputError
+    from eastflank.query import json_value
+
+    with pytest.raises(ModelInputError, match="column 'geom'"):
+        json_value(object(), "geom")

@@ -37,6 +37,19 @@ def test_ctrl_c_prints_interrupted_exits_130_and_writes_nothing(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
 
 
+def test_ctrl_c_during_a_query_is_interrupted_130(tmp_path: Path) -> None:
+    proc = subprocess.Popen([EASTFLANK, "data", "query",
+                             "SELECT sum(hash(i)) AS s FROM range(100000000000) t(i)"],
+                            cwd=tmp_path, text=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, preexec_fn=limit_memory)  # noqa: PLW1509
+    time.sleep(4.0)
+    assert proc.poll() is None, "the query ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["eastflank: interrupted"]
+
+
 def test_closed_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
     proc = subprocess.run(f"exec {EASTFLANK} data show hrodna --json >&-", shell=True,
                           cwd=tmp_path, text=True, stderr=subprocess.PIPE,

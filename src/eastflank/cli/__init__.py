@@ -65,7 +65,11 @@ class Interrupted(BaseException):
     """Raised by the SIGINT handler of :func:`main` (not caught by the command framework)."""
 
 
+_SIGINT_SEEN = threading.Event()
+
+
 def _on_sigint(_signum: int, _frame: object) -> None:
+    _SIGINT_SEEN.set()
     raise Interrupted
 
 
@@ -100,16 +104,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, _on_sigint) if in_main_thread else None
+    _SIGINT_SEEN.clear()
     try:
         status = _run(argv)
         sys.stdout.flush()
     except (Interrupted, KeyboardInterrupt):
         sys.stderr.write("eastflank: interrupted\n")
         status = 130
-    except OSError as exc:
-        if exc.errno not in (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO):
+    except BaseException as exc:
+        if _SIGINT_SEEN.is_set():  # a library turned the interruption into its own error
+            sys.stderr.write("eastflank: interrupted\n")
+            status = 130
+        elif isinstance(exc, OSError) and exc.errno in (errno.EPIPE, errno.ENOSPC,
+                                                        errno.EBADF, errno.EIO):
+            status = _stdout_failed(exc)
+        else:
             raise
-        status = _stdout_failed(exc)
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -123,6 +133,8 @@ def _run(argv: Sequence[str] | None) -> int:
         command = typer.main.get_command(app)
         rv = command.main(args=args, prog_name="eastflank", standalone_mode=False)
     except EastflankError as exc:
+        if _SIGINT_SEEN.is_set():  # the interruption surfaced as an input error
+            raise Interrupted from None
         sys.stderr.write(f"eastflank: error: {_one_line(str(exc))}\n")
         return 2
     except click_exc.NoArgsIsHelpError:

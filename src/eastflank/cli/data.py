@@ -13,7 +13,6 @@ from rich.table import Table
 from eastflank.catalog import KINDS, Catalog, load_catalog
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog, parse_date
 from eastflank.errors import ModelInputError, UnknownNameError
-from eastflank.export import connect
 
 app = typer.Typer(help="Validate, list, show, export and query the sourced dataset.",
                   no_args_is_help=True)
@@ -237,34 +236,60 @@ def export(
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL over tables sources, places, units, ...")],
+    sql: Annotated[str, typer.Argument(help="One SELECT over tables sources, places, units, ...")],
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="Query this eastflank DuckDB export instead of the loaded dataset.")]
+    = None,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Run SQL over the dataset (an in-memory DuckDB with one table per kind)."""
-    import duckdb
+    """Run one read-only SELECT over the dataset (DuckDB, one table per kind).
 
-    con = connect(get_catalog(data))
-    try:
-        cur = con.execute(sql)
-        cols = [d[0] for d in cur.description or []]
-        rows = cur.fetchall()
-    except duckdb.Error as exc:
-        first = str(exc).splitlines()[0]
-        raise ModelInputError(f"SQL error: {first}") from None
-    finally:
-        con.close()
-    result = {"columns": cols, "rows": [dict(zip(cols, r, strict=True)) for r in rows]}
+    The connection is read-only with external access (files, URLs, extensions) disabled and
+    its configuration locked; at most 100,000 rows and 30 s.
+    """
+    from eastflank.export import is_eastflank_duckdb
+    from eastflank.query import dataset_file, open_readonly, run_query
+
+    if db is not None:
+        read_regular_check(db)
+        if not is_eastflank_duckdb(db):
+            raise ModelInputError("not an eastflank DuckDB export; expected a file written by "
+                                  "'eastflank data export'", file=str(db))
+        con = open_readonly(db)
+        try:
+            result = run_query(con, sql)
+        finally:
+            con.close()
+    else:
+        with dataset_file(get_catalog(data)) as path:
+            con = open_readonly(path)
+            try:
+                result = run_query(con, sql)
+            finally:
+                con.close()
 
     def render(r: dict[str, Any]) -> None:
         table = Table()
         for c in r["columns"]:
-            table.add_column(c, overflow="fold")
+            table.add_column(str(c), overflow="fold")
         for row in r["rows"]:
             table.add_row(*(str(v) for v in row.values()))
         console.print(table)
 
     emit(result, as_json, render)
+
+
+def read_regular_check(path: Path) -> None:
+    """Refuse a ``--db`` path that is missing or not a regular file (a FIFO, a device)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise ModelInputError(f"cannot open ({exc.strerror})", file=str(path)) from None
+    if not stat.S_ISREG(mode):
+        raise ModelInputError("expected a regular file", file=str(path))
 
 
 @app.command()
