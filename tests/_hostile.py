@@ -23,7 +23,7 @@ LIMIT_AS = 3 * 512 * 1024 * 1024  # 1.5 GiB
 EASTFLANK = str(Path(sys.executable).with_name("eastflank"))
 
 _RUNNER = r"""
-import contextlib, io, json, os, signal, sys
+import contextlib, io, json, os, signal, sys, time
 from eastflank.cli import main
 
 cases = json.loads(sys.stdin.read())
@@ -37,6 +37,7 @@ for case in cases:
     os.chdir(case["cwd"])
     out, err = io.StringIO(), io.StringIO()
     signal.alarm(case["timeout"])
+    t0 = time.perf_counter()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(case["argv"])
@@ -44,7 +45,16 @@ for case in cases:
         code = "raised " + type(exc).__name__ + ": " + str(exc)[:300]
     finally:
         signal.alarm(0)
-    results.append({"code": code, "out": out.getvalue(), "err": err.getvalue()})
+    results.append({"code": code, "out": out.getvalue(), "err": err.getvalue(),
+                    "seconds": round(time.perf_counter() - t0, 3)})
+    # each case stands for a fresh run: drop what the previous one cached
+    from eastflank.cli import _common
+    if _common._catalog.cache_info().currsize > 2:
+        _common._catalog.cache_clear()
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+    import gc
+    gc.collect()
 sys.stdout.write(json.dumps(results))
 """
 
@@ -69,14 +79,22 @@ class Result:
     code: Any
     out: str
     err: str
+    seconds: float
 
     @property
     def err_lines(self) -> list[str]:
         return [line for line in self.err.splitlines() if line.strip()]
 
 
-def run_batch(cases: Sequence[Case]) -> dict[str, Result]:
-    """Run ``cases`` in one limited subprocess; results by case name."""
+def run_batch(cases: Sequence[Case], per_process: int = 30) -> dict[str, Result]:
+    """Run ``cases`` in limited subprocesses of ``per_process`` cases each; results by name."""
+    results: dict[str, Result] = {}
+    for start in range(0, len(cases), per_process):
+        results.update(_run_chunk(cases[start:start + per_process]))
+    return results
+
+
+def _run_chunk(cases: Sequence[Case]) -> dict[str, Result]:
     payload = json.dumps([{"argv": c.argv, "cwd": str(c.cwd), "timeout": c.timeout}
                           for c in cases])
     proc = subprocess.run([sys.executable, "-c", _RUNNER], input=payload, text=True,

@@ -75,6 +75,16 @@ def _cases(base: Path) -> list[Case]:
     case("export_png_into_folder", ["warning", "compare", "suwalki-gap-closure", "--stages",
                                     "autonomy-2019,war-2022", "-n", "200", "--png", "."])
 
+    case("png_read_only_place", ["warning", "compare", "suwalki-gap-closure", "--stages",
+                                 "autonomy-2019,war-2022", "-n", "200",
+                                 "--png", "/proc/eastflank-cdf.png"])
+    case("report_into_root", ["report", "--out", "/"])
+    cwd = case("cycle_in_deep_chain", ["data", "validate", "--data", "ds"])
+    units = [f"- {{id: deep-{i}, name: Deep {i}, status: hypothetical, sources: [{SOURCE}], "
+             f"actor: BY, branch: ground, echelon: battalion, parent: deep-{(i + 1) % 3000}, "
+             "note: test}" for i in range(3000)]
+    _dataset(cwd / "ds", "units", "chain.yaml", "\n".join(units) + "\n")
+
     # -- silent wrong answers ---------------------------------------------------------------------
     case("show_unknown_id", ["data", "show", BRIGADE7])
     case("who_unknown_unit", ["command", "who", "-a", "move", "-u", BRIGADE7, "-s",
@@ -195,6 +205,9 @@ REFUSED = {
     "export_to_device": "not a regular file",
     "export_png_missing_folder": "folder does not exist",
     "export_png_into_folder": "got a folder",
+    "png_read_only_place": "cannot write here",
+    "report_into_root": "holds no eastflank report",
+    "cycle_in_deep_chain": "parent chain has a cycle: deep-0 -> deep-1 -> deep-2",
     "show_unknown_id": "unknown record '7th-guards-mechanised-brigade'; did you mean "
                        "'6th-guards-mechanised-brigade'",
     "who_unknown_unit": "unknown unit '7th-guards-mechanised-brigade'; did you mean",

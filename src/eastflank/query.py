@@ -37,7 +37,10 @@ from eastflank.policy import MAX_QUERY_ROWS, MAX_QUERY_SECONDS, MAX_SQL_CHARS
 if TYPE_CHECKING:
     from eastflank.catalog import Catalog
 
-__all__ = ["LOCKED", "QueryResult", "dataset_file", "json_value", "open_readonly", "run_query"]
+__all__ = [
+    "LOCKED", "QueryResult", "check_sql", "dataset_file", "json_value", "open_readonly",
+    "run_query",
+]
 
 LOCKED: dict[str, Any] = {
     "enable_external_access": False,
@@ -80,14 +83,28 @@ def dataset_file(catalog: Catalog) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _check_sql(sql: str) -> None:
+def check_sql(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    """Refuse, before any data is touched, SQL that is empty, too long or not one SELECT.
+
+    Raises
+    ------
+    ModelInputError
+        Naming what was found and what is expected.
+    """
+    if con is None:
+        scratch = duckdb.connect(":memory:", config=dict(LOCKED))
+        try:
+            check_sql(sql, scratch)
+        finally:
+            scratch.close()
+        return
     if len(sql) > MAX_SQL_CHARS:
         raise ModelInputError(f"SQL is {len(sql):,} characters; expected at most "
                               f"{MAX_SQL_CHARS:,}")
     if not sql.strip():
         raise ModelInputError("SQL is empty; expected one SELECT statement")
     try:
-        statements = duckdb.extract_statements(sql)
+        statements = con.extract_statements(sql)
     except duckdb.Error as exc:
         raise ModelInputError(f"SQL error: {str(exc).splitlines()[0]}") from None
     if len(statements) != 1:
@@ -184,7 +201,7 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str,
         If the SQL is not one SELECT, fails, returns more than ``max_rows`` rows, runs longer
         than ``max_seconds`` or yields a value with no JSON form.
     """
-    _check_sql(sql)
+    check_sql(sql, con)
     timer = _Deadline(con, max_seconds)
     try:
         with timer:

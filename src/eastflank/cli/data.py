@@ -249,8 +249,9 @@ def query(
     its configuration locked; at most 100,000 rows and 30 s.
     """
     from eastflank.export import is_eastflank_duckdb
-    from eastflank.query import dataset_file, open_readonly, run_query
+    from eastflank.query import check_sql, dataset_file, open_readonly, run_query
 
+    check_sql(sql)
     if db is not None:
         read_regular_check(db)
         if not is_eastflank_duckdb(db):
