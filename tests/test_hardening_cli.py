@@ -145,6 +145,10 @@ def _cases(base: Path) -> list[Case]:
     cwd = case("stage_fifo", ["command", "who", "-a", "move", "-u",
                               "6th-guards-mechanised-brigade", "-s", "st.yaml"], timeout=20)
     os.mkfifo(cwd / "st.yaml")
+    cwd = case("article_fifo", ["check", "a.txt"], timeout=20)
+    os.mkfifo(cwd / "a.txt")
+    cwd = case("article_dev_zero", ["check", "a.txt"], timeout=20)
+    (cwd / "a.txt").symlink_to("/dev/zero")
     case("samples_billion", ["warning", "run", "suwalki-gap-closure", "-s", "autonomy-2019",
                              "-n", "1000000000"], timeout=20)
     case("campaign_samples_billion", ["campaign", "run", "suwalki-gap-closure", "--stage",
@@ -232,6 +236,8 @@ REFUSED = {
     "dataset_fifo": "expected a regular file, found a device, FIFO or socket",
     "dataset_dev_zero": "expected a regular file, found a device, FIFO or socket",
     "stage_fifo": "expected a regular file",
+    "article_fifo": "expected a regular file",
+    "article_dev_zero": "expected a regular file",
     "samples_billion": "--samples: expected an integer from 1 to 2,000,000",
     "campaign_samples_billion": "--samples: expected an integer from 1 to 100,000",
     "query_copy": "only SELECT queries are allowed (read-only); got COPY",

@@ -7,14 +7,12 @@ import datetime as dt
 import math
 from typing import Any
 
-from pydantic import BaseModel
-
 __all__ = ["finite", "to_jsonable"]
 
 
 def to_jsonable(obj: Any) -> Any:
     """Convert results (pydantic models, dataclasses, dates, numpy values) to JSON types."""
-    if isinstance(obj, BaseModel):
+    if hasattr(obj, "model_dump") and hasattr(type(obj), "model_fields"):  # pydantic model
         return obj.model_dump(mode="json")
     if isinstance(obj, dict):
         return {str(k): to_jsonable(v) for k, v in obj.items()}

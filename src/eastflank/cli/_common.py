@@ -12,12 +12,13 @@ import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
-from eastflank.catalog import Catalog, load_catalog
+if TYPE_CHECKING:
+    from eastflank.catalog import Catalog
 from eastflank.errors import ModelInputError
 from eastflank.jsonable import finite, to_jsonable
 
@@ -48,6 +49,8 @@ DataOpt = Annotated[
 
 @lru_cache(maxsize=8)
 def _catalog(extra: tuple[Path, ...]) -> Catalog:
+    from eastflank.catalog import load_catalog
+
     return load_catalog(extra=extra)
 
 

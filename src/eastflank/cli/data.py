@@ -5,33 +5,37 @@ from __future__ import annotations
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from eastflank.catalog import KINDS, Catalog, load_catalog
+if TYPE_CHECKING:
+    from eastflank.catalog import Catalog
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog, parse_date
 from eastflank.errors import ModelInputError, UnknownNameError
 
 app = typer.Typer(help="Validate, list, show, export and query the sourced dataset.",
                   no_args_is_help=True)
 
-KIND_NAMES = {k.replace("_", "-"): k for k in KINDS}
-
-
 def _kind(name: str) -> str:
+    from eastflank.catalog import KINDS
+
+
+    kind_names = {k.replace("_", "-"): k for k in KINDS}
     key = name.replace("_", "-").lower()
-    if key not in KIND_NAMES:
+    if key not in kind_names:
         from rapidfuzz import process
 
-        near = [c for c, s, _ in process.extract(key, list(KIND_NAMES), limit=2) if s >= 60]
+        near = [c for c, s, _ in process.extract(key, list(kind_names), limit=2) if s >= 60]
         raise UnknownNameError("kind", name, near)
-    return KIND_NAMES[key]
+    return kind_names[key]
 
 
 def validation_summary(cat: Catalog, seconds: float) -> dict[str, Any]:
     """Counts by kind, status and actor, and source coverage of a loaded catalog."""
+    from eastflank.catalog import KINDS
+
     status: Counter[str] = Counter()
     by_actor: Counter[str] = Counter()
     unsourced: list[str] = []
@@ -61,6 +65,8 @@ def validate(
     as_json: JsonOpt = False,
 ) -> None:
     """Load and cross-check the whole dataset; print counts by kind, status and actor."""
+    from eastflank.catalog import load_catalog
+
     t0 = time.perf_counter()
     cat = load_catalog(extra=data or ())
     result = validation_summary(cat, time.perf_counter() - t0)
@@ -192,6 +198,8 @@ def find(
 @app.command()
 def sources(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """List every source with the number of records citing it."""
+    from eastflank.catalog import KINDS
+
     cat = get_catalog(data)
     cited: Counter[str] = Counter()
     for rec in cat.iter_records([k for k in KINDS if k != "sources"]):
@@ -296,6 +304,8 @@ def read_regular_check(path: Path) -> None:
 @app.command()
 def summary(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Summarise the dataset by actor, kind and status."""
+    from eastflank.catalog import KINDS
+
     cat = get_catalog(data)
     table_data: dict[str, dict[str, int]] = {}
     for kind in KINDS:

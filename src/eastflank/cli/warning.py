@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,17 +19,9 @@ from rich.table import Table
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog
 from eastflank.errors import ModelInputError
 from eastflank.policy import check_samples
-from eastflank.safeio import atomic_target
-from eastflank.scenario import load_scenario
-from eastflank.warning import (
-    Timeline,
-    WarningComparison,
-    WarningResult,
-    compare_stages,
-    explain_stage,
-    plot_cdf,
-    run_warning,
-)
+
+if TYPE_CHECKING:
+    from eastflank.warning import Timeline, WarningComparison, WarningResult
 
 __all__ = ["app", "register"]
 
@@ -82,6 +74,9 @@ def _render_result(r: WarningResult) -> None:
 def run(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 100_000,
         seed: SeedOpt = 0, data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """p5/p50/p95 warning and usable warning (hours), P(no warning), top drivers."""
+    from eastflank.scenario import load_scenario
+    from eastflank.warning import run_warning
+
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
     result = run_warning(sc, stage, cat, _samples(samples), _seed(seed))
@@ -89,6 +84,9 @@ def run(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 100_000,
 
 
 def _write_png(comparison: WarningComparison, path: Path) -> None:
+    from eastflank.safeio import atomic_target
+    from eastflank.warning import plot_cdf
+
     fig = plot_cdf(comparison)
     import matplotlib.pyplot as plt
 
@@ -106,6 +104,9 @@ def compare(scenario: ScenarioArg,
             png: Annotated[Path | None, typer.Option("--png", help="Write the CDF plot.")] = None,
             data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Warning time at several stages: table, CDF plot and the verdict sentence."""
+    from eastflank.scenario import load_scenario
+    from eastflank.warning import compare_stages
+
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
     names = [s.strip() for s in stages.split(",") if s.strip()]
@@ -143,6 +144,9 @@ def compare(scenario: ScenarioArg,
 def explain(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 10_001,
             seed: SeedOpt = 0, data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """The timeline of the median-warning sample."""
+    from eastflank.scenario import load_scenario
+    from eastflank.warning import explain_stage
+
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
     result = explain_stage(sc, stage, cat, _samples(samples), _seed(seed))
