@@ -14,20 +14,30 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 import yaml
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from eastflank.catalog import data_dir
+from eastflank.errors import EastflankError
 
 __all__ = [
+    "HANG_SECONDS",
+    "HangError",
     "article_bytes",
     "campaign_scenario_texts",
     "dataset_records",
     "fresh_id",
+    "fuzz_settings",
     "hostile_yaml",
+    "loads_or_refuses",
+    "no_hang",
     "record_files",
     "scenario_texts",
     "stage_texts",
@@ -35,6 +45,52 @@ __all__ = [
 ]
 
 DATA = data_dir()
+
+# -- running an example ------------------------------------------------------------------------
+HANG_SECONDS = 20
+"""An example that runs longer than this is a hang (the slowest legitimate one takes ~1 s)."""
+
+
+def fuzz_settings(max_examples: int) -> settings:
+    """Hypothesis settings for a fuzz property: bounded examples, a generous deadline."""
+    return settings(max_examples=max_examples, deadline=dt.timedelta(seconds=HANG_SECONDS),
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.function_scoped_fixture])
+
+
+class HangError(Exception):
+    """An example ran longer than :data:`HANG_SECONDS`."""
+
+
+@contextmanager
+def no_hang(seconds: int = HANG_SECONDS) -> Iterator[None]:
+    """Fail (raise :class:`HangError`) if the block runs longer than ``seconds``."""
+
+    def alarm(*_: Any) -> None:
+        raise HangError(f"no result after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def loads_or_refuses(load: Callable[[], Any], error: type[EastflankError]) -> Any:
+    """Run ``load``; return its result or the input error of class ``error`` it raised, which
+    must carry a message naming its file. Any other exception propagates (a failure)."""
+    with no_hang():
+        try:
+            return load()
+        except error as exc:
+            refused = exc
+    message = str(refused)
+    assert message.strip(), "an input error needs a message"
+    assert refused.file or "unknown" in message, message
+    return refused
+
 
 # -- scalars ---------------------------------------------------------------------------------
 BAD_DATES = ["2026-13-45", "2023-02-30", "2024-02-30", "0000-01-01", "9999-99-99", "2026-1-1",

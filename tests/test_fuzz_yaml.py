@@ -9,21 +9,18 @@ under an alarm so that a hang fails the test instead of blocking the suite.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
-import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eastflank.campaign.scenario import load_campaign_scenario
 from eastflank.catalog import Catalog, data_dir, load_catalog
-from eastflank.errors import DataError, EastflankError, ScenarioError, StageError
+from eastflank.errors import DataError, ScenarioError, StageError
 from eastflank.scenario import load_scenario
 from eastflank.stages import load_stage
 from eastflank.yamlio import read_yaml
@@ -31,7 +28,9 @@ from fuzz_strategies import (
     campaign_scenario_texts,
     dataset_records,
     dump,
+    fuzz_settings,
     hostile_yaml,
+    loads_or_refuses,
     record_files,
     record_kinds,
     scenario_texts,
@@ -39,44 +38,7 @@ from fuzz_strategies import (
     yaml_bytes,
 )
 
-HANG_SECONDS = 20
-FUZZ = settings(max_examples=60, deadline=dt.timedelta(seconds=HANG_SECONDS),
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
-
-
-class HangError(Exception):
-    """An example ran longer than :data:`HANG_SECONDS`."""
-
-
-@contextmanager
-def no_hang(seconds: int = HANG_SECONDS) -> Iterator[None]:
-    """Fail (raise :class:`HangError`) if the block runs longer than ``seconds``."""
-
-    def alarm(*_: Any) -> None:
-        raise HangError(f"no result after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def loads_or_refuses(load: Callable[[], Any], error: type[EastflankError]) -> Any:
-    """Run ``load``; an input error must be of class ``error`` and render on one line with
-    its file named; anything else propagates and fails the property."""
-    with no_hang():
-        try:
-            return load()
-        except error as exc:
-            refused = exc
-    message = str(refused)
-    assert message.strip(), "an input error needs a message"
-    assert refused.file or "unknown" in message, message
-    return refused
+FUZZ = fuzz_settings(60)
 
 
 @pytest.fixture(scope="module")

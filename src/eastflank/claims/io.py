@@ -118,7 +118,7 @@ def _html_article(data: bytes, source: str) -> Article:
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise ClaimInputError(f"HTML could not be parsed ({type(exc).__name__})",
                               file=source) from None
-    if not text:
+    if not text or not text.strip():
         raise ClaimInputError("no main text found in the HTML page", file=source)
     date = None
     title = None
@@ -194,6 +194,8 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> Article:
     if fmt == "html":
         return _html_article(data, source)
     text = decode_text(data, source)
+    if not text.strip():  # a byte-order mark alone, or only Unicode spaces
+        raise ClaimInputError("input holds no text; expected an article", file=source)
     return Article(text, source, "text")
 
 
