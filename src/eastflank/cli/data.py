@@ -263,3 +263,26 @@ def summary(data: DataOpt = None, as_json: JsonOpt = False) -> None:
         console.print(table)
 
     emit(result, as_json, render)
+
+
+@app.command()
+def cite(
+    record_ids: Annotated[list[str] | None, typer.Argument(
+        help="Ids of sources or of any records (a record brings its sources).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="bibtex, csl-json or ris.")] = "bibtex",
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="Cite the sources of every record of this kind (e.g. units).")] = None,
+    data: DataOpt = None,
+) -> None:
+    """Print citations of the sources behind records, as BibTeX, CSL-JSON or RIS."""
+    import sys
+
+    from eastflank.cite import FORMATS, format_sources, sources_for
+
+    if fmt not in FORMATS:
+        raise ModelInputError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+    if not record_ids and kind is None:
+        raise ModelInputError("give record ids or --kind KIND")
+    cat = get_catalog(data)
+    found = sources_for(cat, record_ids or (), _kind(kind) if kind else None)
+    sys.stdout.write(format_sources(found, fmt))
