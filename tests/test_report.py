@@ -20,7 +20,7 @@ SAMPLES = 2000
 SEED = 7
 
 EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "claims",
-                     "dataset", "sources"]
+                     "economy", "dataset", "sources"]
 
 
 def _seeds() -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ Examples
 >>> [s.id for s in sources_for(cat, ["banasik-2022"])]
 ['banasik-2022']
 >>> print(format_sources(sources_for(cat, ["banasik-2022"]), "bibtex").splitlines()[0])
-@misc{banasik-2022,
+@article{banasik-2022,
 """
 
 from __future__ import annotations
@@ -78,7 +78,9 @@ def sources_for(
                 found += fig.sources
             for span in getattr(rec, "parents", []):
                 found += span.sources
-        wanted += [s for s in found if s not in wanted]
+        for sid in found:
+            if sid not in wanted:
+                wanted.append(sid)
     return [catalog.sources[s] for s in wanted]
 
 

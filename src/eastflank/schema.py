@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated, Literal, get_args
 
 from pydantic import (
@@ -307,7 +308,7 @@ class Unit(Record):
     @model_validator(mode="after")
     def _parents_in_order(self) -> Unit:
         spans = self.parents
-        for i, (a, b) in enumerate(zip(spans, spans[1:], strict=False), start=1):
+        for i, (a, b) in enumerate(pairwise(spans), start=1):
             if a.valid_to is None or b.valid_from is None or b.valid_from <= a.valid_to:
                 raise ValueError(
                     f"parents.{i} starts {b.valid_from} but parents.{i - 1} runs to "
