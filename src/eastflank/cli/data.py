@@ -83,7 +83,8 @@ def validate(
 @app.command("list")
 def list_(
     kind: Annotated[str, typer.Argument(help="places, units, facilities, weapon-systems, "
-                                        "command-bodies, events, sources or actors")],
+                                        "command-bodies, events, indicators, sources or "
+                                        "actors")],
     as_of: Annotated[str | None, typer.Option(help="Only records valid on this date.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor code: BY, RU, PL, LT, LV, UA, NATO.")]
     = None,
