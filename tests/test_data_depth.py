@@ -324,3 +324,43 @@ def test_economy_section_charts_every_series(catalog: Catalog) -> None:
     assert "druzhba-kazakh-oil-germany-2023" in {
         p["id"] for s in section.data["series"] for p in s["points"]}
     assert "nv-2025-03-05-debt-deferral" in ctx.cited
+
+
+def test_cite_a_written_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import bibtexparser
+
+    (tmp_path / "report.json").write_text(json.dumps({"sections": {"sources": {
+        "cited_in_report": ["banasik-2022", "nv-2025-03-05-debt-deferral"]}}}))
+    lib = bibtexparser.parse_string(_cite(capsys, "--report", str(tmp_path)))
+    assert [e.key for e in lib.entries] == ["banasik-2022", "nv-2025-03-05-debt-deferral"]
+    (tmp_path / "bad.json").write_text("{}")
+    assert main(["data", "cite", "--report", str(tmp_path / "bad.json")]) == 2
+    assert "expected an eastflank report.json" in capsys.readouterr().err
+
+
+def test_every_source_is_cited_or_says_where_it_is_used(catalog: Catalog) -> None:
+    """Sources no record, stage, scenario or border file names must say who uses them."""
+    import yaml
+
+    from eastflank.catalog import data_dir
+
+    seen: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            seen.add(node)
+
+    for path in data_dir().rglob("*.yaml"):
+        if path.parent.name != "sources":
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    uncited = {sid: src for sid, src in catalog.sources.items() if sid not in seen}
+    for sid, src in uncited.items():
+        note = (src.note or "").lower()
+        assert "cited by the code" in note or "validation reference" in note, sid
+    assert len(uncited) <= 6

@@ -20,13 +20,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 from eastflank.catalog import Catalog
 from eastflank.errors import ModelInputError
 from eastflank.schema import Source
 
-__all__ = ["FORMATS", "CiteFormat", "format_sources", "sources_for", "to_csl"]
+__all__ = ["FORMATS", "CiteFormat", "format_sources", "report_source_ids", "sources_for",
+           "to_csl"]
 
 CiteFormat = Literal["bibtex", "csl-json", "ris"]
 FORMATS: tuple[str, ...] = ("bibtex", "csl-json", "ris")
@@ -82,6 +84,31 @@ def sources_for(
             if sid not in wanted:
                 wanted.append(sid)
     return [catalog.sources[s] for s in wanted]
+
+
+def report_source_ids(path: Path) -> list[str]:
+    """The ids of the sources a written report cites (``report.json``, or its folder).
+
+    Raises
+    ------
+    ModelInputError
+        If the file is missing, is not JSON or is not an eastflank report.
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = path / "report.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelInputError(f"{path}: no such report file") from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelInputError(f"{path}: cannot read the report ({exc})") from None
+    try:
+        ids = data["sections"]["sources"]["cited_in_report"]
+    except (KeyError, TypeError):
+        raise ModelInputError(f"{path}: expected an eastflank report.json with a sources "
+                              "section") from None
+    return [str(i) for i in ids]
 
 
 def _people(names: str) -> list[str]:

@@ -273,17 +273,23 @@ def cite(
     fmt: Annotated[str, typer.Option("--format", help="bibtex, csl-json or ris.")] = "bibtex",
     kind: Annotated[str | None, typer.Option(
         "--kind", help="Cite the sources of every record of this kind (e.g. units).")] = None,
+    report: Annotated[Path | None, typer.Option(
+        "--report", help="Cite every source a written report cites (its folder or "
+        "report.json).")] = None,
     data: DataOpt = None,
 ) -> None:
     """Print citations of the sources behind records, as BibTeX, CSL-JSON or RIS."""
     import sys
 
-    from eastflank.cite import FORMATS, format_sources, sources_for
+    from eastflank.cite import FORMATS, format_sources, report_source_ids, sources_for
 
     if fmt not in FORMATS:
         raise ModelInputError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
-    if not record_ids and kind is None:
-        raise ModelInputError("give record ids or --kind KIND")
+    if not record_ids and kind is None and report is None:
+        raise ModelInputError("give record ids, --kind KIND or --report PATH")
+    ids = list(record_ids or ())
+    if report is not None:
+        ids += report_source_ids(report)
     cat = get_catalog(data)
-    found = sources_for(cat, record_ids or (), _kind(kind) if kind else None)
+    found = sources_for(cat, ids, _kind(kind) if kind else None)
     sys.stdout.write(format_sources(found, fmt))
