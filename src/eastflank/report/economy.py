@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["economy_section"]
 
 SUBJECTS = {
+    "druzhba-pipeline": "Druzhba pipeline, both branches",
     "druzhba-northern-branch": "Druzhba pipeline, northern branch (Belarus - Poland - Germany)",
     "belarus-oil-transit-tariff": "Belarusian transit tariff on Druzhba",
     "belarus-potash-exports": "Belarusian potash exports and routes",
