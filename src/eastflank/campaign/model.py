@@ -109,7 +109,7 @@ def _record(name: str, d: Dist) -> InputRecord:
 def model_warning_hours(catalog: Catalog, scenario: str, stage: str, samples: int,
                         seed: int | None) -> tuple[FloatArray, str]:
     """Usable warning hours from the warning model (:mod:`eastflank.warning`) for the
-    warning-time scenario of the same id: ``usable_h`` (warning less the defender's decision
+    warning-time scenario of the same id: ``margin_h`` (attack-ready less the defender's decision
     delay), clipped at 0, and a label saying where they came from.
 
     Raises
@@ -123,7 +123,7 @@ def model_warning_hours(catalog: Catalog, scenario: str, stage: str, samples: in
 
     plan = compile_plan(load_scenario(scenario, catalog), load_stage(stage, catalog), catalog)
     sims = simulate(plan, samples, seed)
-    hours = np.clip(np.asarray(sims.usable_h, dtype=float), 0.0, None)
+    hours = np.clip(np.asarray(sims.margin_h, dtype=float), 0.0, None)
     return hours, (f"warning model (eastflank.warning, scenario {scenario!r}, usable warning "
                    f"after the defender's decision delay, seed {sims.seed})")
 
