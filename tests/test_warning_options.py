@@ -242,3 +242,32 @@ def test_campaign_warning_hours_never_negative(capsys: pytest.CaptureFixture[str
                      "300", "--seed", "2", "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert all(v >= 0 for v in data["warning_hours_quantiles"].values())
+
+
+def test_with_parameters_sets_one_quantity_and_keeps_the_other_draws(catalog: Catalog) -> None:
+    from eastflank.errors import ModelInputError
+    from eastflank.warning import parameter_table, with_parameters
+
+    sc = load_scenario("suwalki-gap-closure", catalog)
+    plan = compile_plan(sc, load_stage("autonomy-2019", catalog), catalog)
+    table = parameter_table(plan)
+    keys = [row[0] for row in table]
+    assert len(keys) == len(set(keys))
+    assert {row[5] for row in table} <= {"established", "reported", "claimed", "hypothetical"}
+    # same values back: the same samples
+    same = with_parameters(plan, {})
+    np.testing.assert_array_equal(simulate(same, 2000, 1).warning_h,
+                                  simulate(plan, 2000, 1).warning_h)
+    # a slower defender decides no earlier, sample by sample; warning is unchanged
+    slow = with_parameters(plan, {"defender|decision_h": 500.0})
+    a, b = simulate(plan, 2000, 1), simulate(slow, 2000, 1)
+    np.testing.assert_array_equal(a.warning_h, b.warning_h)
+    assert np.all(b.defender_delay_h == 500.0)
+    assert np.all(b.decision_h >= a.decision_h)
+    # a detection probability of 0 for every indicator: no warning at all
+    blind = with_parameters(plan, {k: 0.0 for k in keys if k.endswith("|detected|p")})
+    assert simulate(blind, 2000, 1).no_warning.all()
+    with pytest.raises(ModelInputError):
+        with_parameters(plan, {"no-such-key": 1.0})
+    with pytest.raises(ModelInputError):
+        with_parameters(plan, {"defender|decision_h": (5.0, 1.0, 9.0)})

@@ -106,6 +106,7 @@ __all__ = [
     "distance_km",
     "explain_stage",
     "joint_from_samples",
+    "parameter_table",
     "plot_cdf",
     "resolve_seed",
     "run_warning",
@@ -114,6 +115,7 @@ __all__ = [
     "stage_plan",
     "study_stages",
     "summarize",
+    "with_parameters",
 ]
 
 ANCHORS: tuple[Anchor, ...] = tuple(Anchor)
@@ -453,6 +455,59 @@ def _with_home_command(scenario: Scenario, stage: Stage, catalog: Catalog,
         "force_groups": [*stage.force_groups, group],
         "assignments": [*stage.assignments, assignment],
     })
+
+
+# -- parameters, for sensitivity analysis --------------------------------------------------
+def parameter_table(plan: WarningPlan) -> list[tuple[str, str, float, float, float, str]]:
+    """Every parameter of ``plan`` a sweep can set, as ``(key, label, min, mode, max,
+    status)``: each random or fixed quantity (:class:`Var`, hours, km/h or a factor) and each
+    indicator's detection probability (key ``indicator|ID|detected|p``, min = mode = max =
+    the probability after exercise cover). Keys are stable across runs of the same scenario
+    and stage; :func:`with_parameters` takes them back."""
+    rows = [(v.key, v.label, v.min, v.mode, v.max, v.status) for v in plan.variables]
+    rows += [(f"{i.draw}|p", f"{i.id}: detection probability", i.probability, i.probability,
+              i.probability, i.probability_status) for i in plan.indicators]
+    return rows
+
+
+def with_parameters(plan: WarningPlan,
+                    values: dict[str, float | tuple[float, float, float]]) -> WarningPlan:
+    """``plan`` with parameters set by key (see :func:`parameter_table`).
+
+    A number fixes a quantity (min = mode = max) or sets a detection probability; a
+    ``(min, mode, max)`` triple replaces a distribution. Every other quantity keeps its
+    distribution and its uniform stream, so runs with the same seed differ only through the
+    parameters set (common random numbers). Run the result with :func:`simulate` and
+    :func:`summarize`.
+
+    Raises
+    ------
+    ModelInputError
+        For an unknown key, a probability outside [0, 1] or an invalid triple.
+    """
+    by_key = {v.key: v for v in plan.variables}
+    probs = {f"{i.draw}|p": k for k, i in enumerate(plan.indicators)}
+    variables = dict(by_key)
+    indicators = list(plan.indicators)
+    for key, value in values.items():
+        if key in probs:
+            if isinstance(value, tuple) or not 0.0 <= float(value) <= 1.0:
+                raise ModelInputError(f"{key}: expected a probability in [0, 1], got {value!r}")
+            k = probs[key]
+            indicators[k] = replace(indicators[k], probability=float(value))
+            continue
+        if key not in by_key:
+            raise ModelInputError(f"{key}: unknown parameter; expected a key of "
+                                  "parameter_table(plan)")
+        lo, mode, hi = value if isinstance(value, tuple) else (value, value, value)
+        if not (0.0 <= lo <= mode <= hi) or not all(map(math.isfinite, (lo, mode, hi))):
+            raise ModelInputError(f"{key}: expected finite 0 <= min <= mode <= max, got "
+                                  f"{value!r}")
+        v = by_key[key]
+        # keep the quantity's own stream, whatever its key says about shared streams
+        variables[key] = replace(v, min=float(lo), mode=float(mode), max=float(hi),
+                                 stream=v.stream_key)
+    return replace(plan, variables=tuple(variables.values()), indicators=tuple(indicators))
 
 
 # -- seeds and streams -----------------------------------------------------------------------
@@ -1406,9 +1461,10 @@ def study_stages(scenario: Scenario, stages: Sequence[str | Stage], catalog: Cat
                f"stage's own forces and options ({_fmt(a.warning.p50_h)} to "
                f"{_fmt(b.warning.p50_h)}); with the forces of {ctl.forces_from} and the same "
                f"options at both stages it {_signed(command)} ({_fmt(ca.warning.p50_h)} to "
-               f"{_fmt(cb.warning.p50_h)}): that is the effect of the command stage. The rest of "
-               f"the change (the median {_signed(rest)}) comes from the different forces and "
-               "options, not from who commands.")
+               f"{_fmt(cb.warning.p50_h)}): that is the effect of the command stage. "
+               + (f"The rest of the change (the median {_signed(rest)}) comes from the "
+                  "different forces and options, not from who commands." if abs(rest) >= 0.5
+                  else "The different forces and options add no change."))
     return WarningStudy(scenario=scenario.id, before=a.stage, after=b.stage,
                         stage_specific=spec, controlled=ctl, effects=effects,
                         total_change_h=total, command_change_h=command,
@@ -1492,7 +1548,7 @@ def plot_cdf(comparison: WarningComparison) -> Figure:
     """
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(10, 4.5), layout="constrained")
+    fig = Figure(figsize=(10, 5.2), layout="constrained")
     ax_w, ax_m = fig.subplots(1, 2)
     levels = np.linspace(0, 1, CDF_LEVELS)
     seen_w: list[tuple[str, list[float]]] = []
@@ -1517,12 +1573,15 @@ def plot_cdf(comparison: WarningComparison) -> Figure:
         ax_w.text(x, 0.02, f" {label}", ha="left", va="bottom", fontsize=8, color="0.4")
     ax_m.axvline(0, color="0.4", lw=0.8)
     ax_w.set_xlabel("warning (days) = attack-ready − first detection, ≥ 0")
-    ax_m.set_xlabel("decision margin (days) = attack-ready − defender's decision")
+    ax_m.set_xlabel("decision margin (days) = attack-ready − defender's decision\n"
+                    "(no decision: left out, so the curve ends below 1)")
     ax_w.set_ylabel("share of samples ≤ x")
-    ax_m.set_ylabel("share of samples ≤ x (no decision: not shown)")
+    ax_m.set_ylabel("share of samples ≤ x")
     for ax in (ax_w, ax_m):
         ax.set_ylim(0, 1)
-        ax.legend(fontsize=8, loc="lower right")
+    handles, labels = ax_w.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 3),
+               fontsize=8)
     kind = "controlled (same forces and options)" if comparison.controlled \
         else "stage-specific forces and options"
     fig.suptitle(f"{comparison.scenario}: warning for {comparison.defender}, {kind}",
