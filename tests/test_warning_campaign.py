@@ -58,3 +58,14 @@ def test_red_units_the_warning_model_moved_start_from_their_jump_off(catalog: Ca
     # (the 18th Division sits under the 11th Army Corps in the dataset)
     got = moved_red_units(joint, cat, ["18th-guards-motor-rifle-division"], objective)
     assert got["18th-guards-motor-rifle-division"].force_unit == "11th-army-corps"
+
+
+def test_warning_forces_outside_the_red_areas_are_listed(catalog: Catalog) -> None:
+    sc = load_campaign_scenario("suwalki-gap-closure", catalog)
+    when = stage_date("autonomy-2019", catalog)
+    joint, label = model_warning_hours(catalog, sc.id, when.stage, 200, 1)
+    res = run_campaign(sc, catalog, when, samples=200, seed=1, warning_hours=joint,
+                       warning_label=label)
+    # the 144th Division comes by rail from Russia proper at this stage
+    (note,) = [n for n in res.notes if n.startswith("Warning-model forces not among")]
+    assert "144th-guards-motor-rifle-division" in note

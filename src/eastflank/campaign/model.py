@@ -189,12 +189,18 @@ def run_campaign(
 
     # -- warning -----------------------------------------------------------------------------
     moved: dict[str, float] = {}
+    uncounted: list[tuple[str, str]] = []
     if isinstance(warning_hours, JointSamples):
-        from eastflank.campaign.timeline import blue_lead_hours, moved_red_units
+        from eastflank.campaign.timeline import (
+            blue_lead_hours,
+            moved_red_units,
+            uncounted_forces,
+        )
 
         warn = blue_lead_hours(warning_hours, n)
         moved = {k: m.distance_km for k, m in moved_red_units(
             warning_hours, cat, [u.unit for u in red], objective).items()}
+        uncounted = uncounted_forces(warning_hours, cat, [u.unit for u in red])
         warning_from = warning_label or "warning model joint samples"
     elif warning_hours is None:
         if stage.stage not in c.warning_hours:
@@ -328,6 +334,10 @@ def run_campaign(
     if moved:
         notes.append("Red units the warning model moved start from their jump-offs: "
                      + ", ".join(f"{k} ({v:.0f} km)" for k, v in sorted(moved.items())) + ".")
+    if uncounted:
+        notes.append("Warning-model forces not among the counted Red units (not in the "
+                     "campaign's Red areas or branches): "
+                     + ", ".join(f"{f} ({u})" for f, u in uncounted) + ".")
     return CampaignResult(
         scenario=scenario.id,
         stage=stage.stage,

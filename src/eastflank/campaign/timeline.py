@@ -38,7 +38,8 @@ from eastflank.errors import ModelInputError
 from eastflank.geo import GeoPoint
 from eastflank.warning import JointSamples
 
-__all__ = ["MovedUnit", "blue_lead_hours", "model_joint", "moved_red_units"]
+__all__ = ["MovedUnit", "blue_lead_hours", "model_joint", "moved_red_units",
+           "uncounted_forces"]
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -116,3 +117,12 @@ def moved_red_units(joint: JointSamples, catalog: Catalog, red_units: Sequence[s
         _, _, metres = _GEOD.inv(place.lon, place.lat, objective.lon, objective.lat)
         out[uid] = MovedUnit(uid, force, hit, jump, float(metres) / 1000.0)
     return out
+
+
+def uncounted_forces(joint: JointSamples, catalog: Catalog, red_units: Sequence[str]
+                     ) -> list[tuple[str, str]]:
+    """Warning forces ``(force, unit)`` none of whose units the campaign counts for Red (e.g.
+    a division brought from Russia proper, outside the campaign's Red areas): the campaign
+    lists them rather than leaving them out silently."""
+    covered = {a for uid in red_units for a in _ancestors(catalog, uid)}
+    return [(f, u) for f, u in zip(joint.forces, joint.units, strict=True) if u not in covered]
