@@ -165,12 +165,12 @@ def compare(scenario: ScenarioArg,
                 else "stage-specific forces and options")
         t = Table(title=f"{c.scenario}: warning for {c.defender}, {kind} ({c.samples} "
                         f"samples, seed {c.seed})")
-        for col in ("stage", "warning p5", "p50", "p95", "P(no warning)",
-                    "decision margin p50", "P(decides before ready)", "first indicator",
-                    "last force"):
-            t.add_column(col)
+        for col in ("stage", "warning p50 (p5–p95)", "P(no warning)", "decision margin p50",
+                    "P(decides before ready)", "first indicator", "last force"):
+            t.add_column(col, no_wrap=col.startswith("warning"))
         for r in c.results:
-            t.add_row(r.stage, _h(r.warning.p5_h), _h(r.warning.p50_h), _h(r.warning.p95_h),
+            t.add_row(r.stage, f"{_h(r.warning.p50_h)} ({_h(r.warning.p5_h)}–"
+                               f"{_h(r.warning.p95_h)})",
                       f"{r.p_no_warning:.1%}", _h(r.decision_margin.p50_h),
                       f"{r.p_decides_before_ready:.1%}", r.first_indicator[0].id,
                       r.last_force[0].id)
