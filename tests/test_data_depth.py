@@ -364,3 +364,13 @@ def test_every_source_is_cited_or_says_where_it_is_used(catalog: Catalog) -> Non
         note = (src.note or "").lower()
         assert "cited by the code" in note or "validation reference" in note, sid
     assert len(uncited) <= 6
+
+
+def test_list_as_of_with_a_parent_not_yet_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    """A dated slice may hold a unit whose (undated) parent is not valid that day."""
+    rows = _json(capsys, "data", "list", "units", "--as-of", "2020-06-01")
+    assert isinstance(rows, list)
+    by_id = {r["record"]["id"]: r for r in rows}
+    assert by_id["11th-army-corps"]["parent"]["id"] == "baltic-fleet"
+    assert by_id["11th-army-corps"]["parent"]["kind"] == "command_bodies"
+    assert any(r["parent"] and r["parent"]["kind"] is None for r in rows)

@@ -212,8 +212,9 @@ class Catalog:
         if hasattr(rec, "parent"):
             out["parent"] = None
         if isinstance(parent, str):
-            pk = self.kind_of(parent)
-            out["parent"] = {"id": parent, "name": self.records[pk][parent].name, "kind": pk}
+            pk = next((k for k, recs in self.records.items() if parent in recs), None)
+            name = self.records[pk][parent].name if pk else None
+            out["parent"] = {"id": parent, "name": name, "kind": pk}
         return out
 
     # -- names ----------------------------------------------------------------------------
