@@ -107,11 +107,12 @@ def map_section(ctx: Context) -> Section:
         rings: list[RingSpec] = []
         ring_rows: list[dict[str, Any]] = []
         for d in deployed:
-            if d.range_km < 100 or (d.place_id, d.range_km) in seen or d.range_km > 1500:
+            r = d.range_km
+            if r is None or r < 100 or (d.place_id, r) in seen or r > 1500:
                 continue
-            seen.add((d.place_id, d.range_km))
-            rings.append(RingSpec(GeoPoint(d.lat, d.lon, d.place_name, d.place_id), d.range_km,
-                                  f"{d.system_name} {d.range_km:.0f} km"))
+            seen.add((d.place_id, r))
+            rings.append(RingSpec(GeoPoint(d.lat, d.lon, d.place_name, d.place_id), r,
+                                  f"{d.system_name} {r:.0f} km"))
             ring_rows.append({"system": d.system_id, "unit": d.unit_id, "place": d.place_id,
                               "range_km": d.range_km, "kind": d.kind,
                               "sources": list(d.sources)})
@@ -129,7 +130,8 @@ def map_section(ctx: Context) -> Section:
                 "geometric_km": total.geometric_km, "preferred_official_km": total.preferred_km,
                 "by_basis": total.by_basis, "neighbours": [p.b for p in total.pairs],
             },
-            "long_range_systems": sorted({d.system_id for d in deployed if d.range_km > 1500}),
+            "long_range_systems": sorted({d.system_id for d in deployed
+                                          if d.range_km is not None and d.range_km > 1500}),
         })
     data = {
         "gap": {"a": the_gap.a, "b": the_gap.b, "distance_km": the_gap.distance_km,
@@ -231,11 +233,19 @@ def campaign_section(ctx: Context) -> Section:
         res = run_campaign(sc, ctx.catalog, when, samples=samples, seed=ctx.seed,
                            warning_hours=hours, warning_label=label)
         runs.append(to_jsonable(res))
-        ax.plot(res.force_ratio_days, res.force_ratio_median,
-                label=f"{st.id}: P(closed first) {res.p_closed_before_reinforcement:.2f}")
+
+        def arr(xs: list[float | None]) -> list[float]:
+            return [float("nan") if x is None else x for x in xs]
+
+        line, = ax.plot(res.force_ratio_days, arr(res.force_ratio_median), marker="o", ms=3,
+                        label=f"{st.id}: P(closed first) {res.p_closed_before_reinforcement:.2f}")
+        ax.fill_between(res.force_ratio_days, arr(res.force_ratio_p10),
+                        arr(res.force_ratio_p90), color=line.get_color(), alpha=0.12, lw=0)
     ax.axhline(3.0, color="grey", lw=0.8, ls=":")
-    ax.set_xlabel("day after the attack starts")
-    ax.set_ylabel("force ratio Red/Blue (median)")
+    ax.axhline(1.0, color="grey", lw=0.8, ls="--")
+    ax.set_xlabel("end of day after the attack starts (day 1 = first 24 h)")
+    ax.set_ylabel("force ratio Red/Blue (median, band p10-p90)")
+    ax.set_xlim(left=1)
     ax.set_title(f"{CAMPAIGN_SCENARIO}: force ratio in the gap sector")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
