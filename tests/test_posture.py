@@ -99,7 +99,7 @@ def test_group_with_personnel_counts(war):
 @given(st.data())
 def test_adding_a_counted_units_parent_never_changes_strength(war, data):
     """Take any subset of a side's units; add the parent of one counted unit: same strength."""
-    pool = sorted(s.unit for s in stationed(war) if s.actor in BLUE + ["RU", "BY"])
+    pool = sorted(s.unit for s in stationed(war) if s.actor in [*BLUE, "RU", "BY"])
     subset = data.draw(st.sets(st.sampled_from(pool), min_size=1, max_size=12))
     for side, kw in (("Blue", {"actors": BLUE}),
                      ("Red", {"areas": ["BY", "RU-KGD"], "actors": ["RU", "BY"]})):
