@@ -3,18 +3,27 @@
 Each sample draws every uncertain input of the scenario (triangular distributions), then steps
 the battle in the gap sector forward in time:
 
-1. **Arrivals.** Red units (ground units garrisoned in Belarus and Kaliningrad on the stage
-   date, times the committed share) arrive after a road march to the objective; they choose
-   the start, so they need no readiness time. Blue units (NATO and national ground units on
-   the stage date) arrive after their readiness delay plus road march, less the warning time
-   (Blue starts moving when warned), never before t = 0. External reinforcements (NATO
-   high-readiness forces) arrive after their stated delay less the warning time.
+1. **Forces.** Each side's units on the stage date, counted once by
+   :func:`eastflank.posture.order_of_battle` (a unit with listed subordinate units counts
+   through them; strength in brigade equivalents from personnel where a source gives it, from
+   the echelon otherwise). Red: ground, airborne and multinational units garrisoned in the
+   scenario's Red areas, plus any forces a study states (``red_forces``); Belarusian units
+   fight only where the stage gives a Russian body the authority to initiate combat with them
+   (:mod:`eastflank.command`), otherwise only in the samples where Minsk joins
+   (``belarus_joins``). Blue: units of the Blue actors, each times its commitment share
+   (``blue_commit_share``), as Red's by ``red_commit_share``.
+   **Arrivals.** Red units arrive after a road march to the objective; they choose the
+   start, so they need no readiness time. Blue units arrive after their readiness delay plus
+   road march, less the warning time (Blue starts moving when warned), never before t = 0.
+   External reinforcements (NATO high-readiness forces) arrive after their stated delay less
+   the warning time.
 2. **Attrition.** The general Lanchester law ``ΔB = a·R^p·B^q``, ``ΔR = b·B^p·R^q`` with ``a``
    and ``b`` set so that at parity, at the reference force, each side loses its stated daily
    share.
 3. **Movement.** Red advances along the gap axis at ``v_max · clip((R/B − s)/(f − s), 0, 1)``
    (``s`` the stall ratio, ``f`` the full-speed ratio); the gap is closed when the advance
-   reaches the gap width measured on the borders.
+   reaches the gap width measured on the borders (or, with ``advance``, the distance from a
+   territory's border to a place, e.g. Riga).
 
 "Reinforcement arrives" when Blue units from outside the forward zone add up to the threshold
 (brigade equivalents). The result reports P(gap closed before that), the force ratio's

@@ -162,11 +162,19 @@ def command_section(ctx: Context) -> Section:
                                                              strict=False)]
     overall = (stage_diff(ctx.stages[0], ctx.stages[-1], ctx.catalog)
                if len(ctx.stages) > 1 else None)
+    names: dict[str, str] = {b.id: b.name for b in ctx.catalog.command_bodies.values()}
+    for st in ctx.stages:
+        names.update({g.id: g.name for g in st.force_groups})
+
+    def name(rid: str) -> str:
+        return names.get(rid, rid)
+
     matrix: dict[str, dict[str, dict[str, str]]] = {}
     for h in holders:
-        cell = h["holder"] + (f" (consent: {', '.join(h['vetoes'])})" if h["vetoes"] else "")
-        matrix.setdefault(h["group"], {}).setdefault(h["authority"], {})[h["stage"]] = cell
-    data = {"assignments": holders, "matrix": matrix,
+        cell = name(h["holder"]) + (f" (consent: {', '.join(name(v) for v in h['vetoes'])})"
+                                    if h["vetoes"] else "")
+        matrix.setdefault(name(h["group"]), {}).setdefault(h["authority"], {})[h["stage"]] = cell
+    data = {"assignments": holders, "matrix": matrix, "names": names,
             "diffs": [to_jsonable(d) for d in diffs],
             "first_to_last": to_jsonable(overall) if overall else None}
     return Section("command", "Command authority, stage by stage", data,
@@ -204,14 +212,45 @@ def reach_section(ctx: Context) -> Section:
     sc = load_campaign_scenario(CAMPAIGN_SCENARIO, ctx.catalog)
     windows: list[dict[str, Any]] = []
     cover: list[dict[str, Any]] = []
+    cover_assessed: list[dict[str, Any]] = []
+    figures: list[str] = []
     for st in ctx.stages:
         ctx.progress(f"reach {st.id}")
         when = stage_date(st.id, ctx.catalog)
         windows.append(to_jsonable(reach_windows(sc, ctx.catalog, when)))
-        cover.append(to_jsonable(air_defence_cover(sc, ctx.catalog, when, "advertised")))
-    data = {"windows": windows, "cover": cover}
+        adv = air_defence_cover(sc, ctx.catalog, when, "advertised")
+        ass = air_defence_cover(sc, ctx.catalog, when, "assessed")
+        cover.append(to_jsonable(adv))
+        cover_assessed.append(to_jsonable(ass))
+        figures.append(svg(_cover_map(ctx, st, adv, ass)))
+    data = {"windows": windows, "cover": cover, "cover_assessed": cover_assessed}
     return Section("reach", "Reach: flight times, decision windows, air-defence cover", data,
-                   ctx.render("reach", data=data))
+                   ctx.render("reach", data=data, figures=figures), figures)
+
+
+def _cover_map(ctx: Context, st: Stage, adv: Any, ass: Any) -> Any:
+    """A map of one stage's long-range SAM cover: advertised and assessed radii per site."""
+    from eastflank.geo import default_region
+    from eastflank.geo.borders import default_border_data
+    from eastflank.geo.maps import RingSpec, draw_flank_map, markers_from_catalog
+    from eastflank.geo.points import GeoPoint
+
+    rings: list[RingSpec] = []
+    seen: set[tuple[str, float]] = set()
+    for res, basis in ((adv, "advertised"), (ass, "assessed")):
+        for site in res.sites:
+            r = site.range_km
+            if r is None or r < 50 or (site.place, r) in seen:
+                continue
+            seen.add((site.place, r))
+            rings.append(RingSpec(GeoPoint(site.lat, site.lon, site.place_name, site.place), r,
+                                  f"{site.system.upper()} {basis} {r:.0f} km"))
+    view = ctx.catalog.as_of(st.date)
+    return draw_flank_map(region=default_region(), markers=markers_from_catalog(view),
+                          rings=rings, nato=default_border_data().nato_members(st.date),
+                          title=f"Long-range air-defence cover — {st.name}",
+                          subtitle=f"stage {st.id}, as of {st.date}; rings: advertised and "
+                                   "assessed (FOI) engagement radius")
 
 
 def campaign_section(ctx: Context) -> Section:
@@ -253,6 +292,17 @@ def campaign_section(ctx: Context) -> Section:
     data = {"scenario": CAMPAIGN_SCENARIO, "samples": samples, "runs": runs}
     return Section("campaign", "The Suwałki campaign", data,
                    ctx.render("campaign", data=data, figures=figures), figures)
+
+
+def anchors_section(ctx: Context) -> Section:
+    """The model beside published results (RAND, CEPA, the 2025 German wargame, FOI)."""
+    from eastflank.anchors import anchor_rows
+
+    ctx.progress("anchors")
+    rows = to_jsonable(anchor_rows(ctx.catalog))
+    data = {"rows": rows}
+    return Section("anchors", "The model beside published studies", data,
+                   ctx.render("anchors", data=data))
 
 
 def claims_section(ctx: Context) -> Section:
@@ -307,6 +357,7 @@ BUILDERS: list[Callable[[Context], Section | None]] = [
     warning_section,
     reach_section,
     campaign_section,
+    anchors_section,
     claims_section,
     dataset_section,
     sources_section,
