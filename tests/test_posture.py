@@ -173,3 +173,18 @@ def test_cover_2019_reaches_lithuania_and_poland_from_kaliningrad(capsys):
     share = {(r["territory"], r["target_altitude_m"]): r["share"] for r in out["rows"]}
     assert share[("LT", 10000.0)] > 0.5
     assert share[("PL", 10000.0)] > 0.05
+
+
+def test_probability_above_one_is_a_clear_error(tmp_path, capsys):
+    from eastflank.campaign.scenario import campaign_scenario_path
+
+    text = campaign_scenario_path("suwalki-gap-closure").read_text(encoding="utf-8")
+    bad = text.replace("  belarus_joins:\n    min: 0.1\n    mode: 0.5\n    max: 0.9",
+                       "  belarus_joins:\n    min: 0.1\n    mode: 0.5\n    max: 1.5")
+    assert bad != text
+    path = tmp_path / "bad.campaign.yaml"
+    path.write_text(bad, encoding="utf-8")
+    assert main(["campaign", "run", str(path), "--stage", "war-2022", "--samples", "10",
+                 "--warning", "scenario"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "belarus_joins" in err[0] and "probability" in err[0]
