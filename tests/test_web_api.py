@@ -15,10 +15,10 @@ from urllib.parse import urlparse
 
 import httpx
 import pytest
-from web_server import live_server
 
 from eastflank.catalog import Catalog
 from eastflank.cli import main
+from web_server import live_server
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -312,7 +312,8 @@ def test_map_layers(client: httpx.Client) -> None:
     assert 60 < gap["distance_km"] < 110
     assert len(client.get("/api/map/basemap").json()["features"]) >= 10
     card = client.get("/api/records/6th-guards-mechanised-brigade").json()
-    assert card["sources"] and [h["stage"] for h in card["history"]][0] == "autonomy-2019"
+    assert card["sources"]
+    assert card["history"][0]["stage"] == "autonomy-2019"
 
 
 def test_serve_cli_warns_off_loopback(monkeypatch: pytest.MonkeyPatch,

@@ -113,13 +113,14 @@ def _walk(obj: Any, path: str, inherited: dict[str, Any]) -> Iterator[Parameter]
             value = getattr(obj, name)
             sub = f"{path}.{name}" if path else name
             if _is_number(value):
-                lo, hi = _bounds(type(obj), name)
-                if lo is None or hi is None or not (math.isfinite(lo) and math.isfinite(hi)):
+                low, high = _bounds(type(obj), name)
+                if low is None or high is None or not (
+                        math.isfinite(low) and math.isfinite(high)):
                     continue
                 kind: Literal["probability", "number"] = (
-                    "probability" if (lo, hi) == (0.0, 1.0) else "number")
+                    "probability" if (low, high) == (0.0, 1.0) else "number")
                 label = _label(path if name == "value" and path else sub)
-                yield Parameter(sub, label, kind, float(value), lo, hi, **meta)
+                yield Parameter(sub, label, kind, float(value), low, high, **meta)
             else:
                 yield from _walk(value, sub, meta)
     elif isinstance(obj, Mapping):

@@ -62,10 +62,10 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                if not value.isdigit() or int(value) > self.limit:
-                    await _send_413(send, self.limit)
-                    return
+            if name == b"content-length" and (
+                    not value.isdigit() or int(value) > self.limit):
+                await _send_413(send, self.limit)
+                return
         chunks: list[bytes] = []
         seen = 0
         while True:
