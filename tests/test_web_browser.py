@@ -201,6 +201,25 @@ def test_other_panels_render(browser: Browser) -> None:
     assert download.value.suggested_filename.endswith(".geojson")
 
 
+def test_content_security_policy_blocks_off_host_requests(browser: Browser) -> None:
+    page = browser.page.context.new_page()  # its CSP reports stay out of the main page's log
+    try:
+        page.goto(f"{browser.base}/", wait_until="load")
+        outcome = page.evaluate(
+            "() => fetch('http://192.0.2.1/x.json').then(() => 'sent', () => 'blocked')")
+        assert outcome == "blocked"
+        violations = page.evaluate("""() => new Promise(resolve => {
+            document.addEventListener('securitypolicyviolation',
+                e => resolve(e.violatedDirective));
+            const img = document.createElement('img');
+            img.src = 'http://192.0.2.1/tile.png';
+            document.body.append(img);
+        })""")
+        assert violations.startswith("img-src")
+    finally:
+        page.close()
+
+
 def test_no_request_left_the_host_and_no_console_error(browser: Browser) -> None:
     # Runs last in this module: it covers every page action above.
     assert browser.blocked == []
