@@ -4,6 +4,7 @@ like the CLI's, the request-size limit, static files only from the package, expo
 from __future__ import annotations
 
 import datetime as dt
+import html
 import http.client
 import importlib.util
 import json
@@ -169,6 +170,17 @@ def test_check_upload_equals_the_cli(client: httpx.Client,
     assert all(text[c["span"]["start"]:c["span"]["end"]] == c["text"] for c in got["claims"])
     pasted = client.post("/api/check/text", json={"text": seed.read_text(encoding="utf-8")})
     assert pasted.json()["result"]["counts"] == got["counts"]
+    page = ("<html><head><title>Seed</title></head><body><article>"
+            + "".join(f"<p>{html.escape(p)}</p>" for p in seed.read_text(
+                encoding="utf-8").split("\n\n") if p.strip())
+            + "</article></body></html>")
+    r = client.post("/api/check/file", params={"filename": "seed.html"},
+                    content=page.encode())
+    assert r.status_code == 200, r.text
+    assert r.json()["result"]["claims"]
+    r = client.post("/api/check/file", params={"filename": "x.pdf"}, content=b"%PDF-1.4 junk")
+    assert r.status_code == 422
+    assert r.json()["detail"]
 
 
 def test_oversized_bodies_get_413(base: str, client: httpx.Client) -> None:

@@ -162,6 +162,15 @@ def test_changing_a_warning_parameter_changes_the_chart(browser: Browser) -> Non
     assert changed
     assert page.locator("#warn-chart svg path.series-2").count() == 1  # the stated run
     browser.shot("warning")
+    with page.expect_download() as svg:
+        page.click(".chart-tools[data-chart=warn-chart] button:text('SVG')")
+    assert Path(svg.value.path()).read_text(encoding="utf-8").startswith("<svg")
+    with page.expect_download() as png:
+        page.click(".chart-tools[data-chart=warn-chart] button:text('PNG')")
+    assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with page.expect_download() as csv:
+        page.click("#warn-summary .csv-button")
+    assert Path(csv.value.path()).read_text(encoding="utf-8").startswith("quantity,p5,p50")
 
 
 def test_uploading_seed_000_shows_verdicts(browser: Browser) -> None:
