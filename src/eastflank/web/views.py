@@ -235,7 +235,7 @@ def history(catalog: Catalog, record_id: str, stages: Iterable[Stage]) -> list[d
 def command_elements(graph: Any, diff: Any | None = None) -> list[dict[str, Any]]:
     """Cytoscape.js elements of an authority graph (:func:`eastflank.command.authority_graph`):
     bodies and force groups as nodes (units are counted on their group), authority, order,
-    consent and channel edges. With a :class:`~eastflank.command.StageDiff` whose ``b`` is
+    consent, channel and parent (body over body) edges. With a :class:`~eastflank.command.StageDiff` whose ``b`` is
     this stage, changed authority edges carry ``changed``."""
     changed = {(c.group, c.authority.value if hasattr(c.authority, "value") else c.authority)
                for c in (diff.changes if diff is not None else ())}
@@ -253,7 +253,7 @@ def command_elements(graph: Any, diff: Any | None = None) -> list[dict[str, Any]
     orders: dict[tuple[str, str], list[str]] = {}
     for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
         kind = data.get("kind")
-        if kind not in ("authority", "order", "consent", "channel") or u not in keep \
+        if kind not in ("authority", "order", "consent", "channel", "parent") or u not in keep \
                 or v not in keep:
             continue
         group = v.split(":", 1)[1] if v.startswith("group:") else None

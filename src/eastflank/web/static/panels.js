@@ -36,8 +36,11 @@
           "target-arrow-color": e => AUTH_COLOUR[e.data("authority")] || "#999"}},
         {selector: "edge[kind = 'consent']", style: {"line-style": "dashed", "line-color": "#333"}},
         {selector: "edge[kind = 'channel']", style: {"line-style": "dotted", "line-color": "#333"}},
-        {selector: "edge[?changed]", style: {width: 6, "underlay-color": "#ffeb3b",
-          "underlay-opacity": 0.9, "underlay-padding": 3}},
+        {selector: "edge[kind = 'parent']", style: {width: 1, "line-color": "#ccc",
+          "target-arrow-shape": "none"}},
+        {selector: "edge[?changed]", style: {width: 5, "underlay-color": "#ffeb3b",
+          "underlay-opacity": 0.9, "underlay-padding": 4}},
+        ...(d.diff ? [{selector: "edge[kind = 'authority'][!changed]", style: {opacity: 0.25}}] : []),
       ],
       layout: {name: "breadthfirst", directed: true, spacingFactor: 1.1, padding: 10,
         roots: "[body_kind = 'head-of-state']"},
@@ -50,7 +53,10 @@
         x.carries ? ` carries: ${x.carries.join("; ")}` : ""));
     });
     const detail = document.getElementById("cmd-detail");
-    const parts = [h("p", {}, h("strong", {}, d.name), ` (${d.date}) `, EF.badge(d.status), " ", d.summary)];
+    const legend = h("p", {class: "legend"}, "Authority edges: ",
+      Object.entries(AUTH_COLOUR).map(([a, c]) => [h("span", {class: `auth-${a}`}, `■ ${a.replace(/_/g, " ")}`), " "]),
+      "· consent dashed · request channel dotted · order path and command chain grey");
+    const parts = [legend, h("p", {}, h("strong", {}, d.name), ` (${d.date}) `, EF.badge(d.status), " ", d.summary)];
     if (d.diff) {
       parts.push(h("h3", {}, `What moved from ${d.diff.a} to ${d.diff.b} (${d.diff.unchanged} unchanged; changed edges highlighted)`),
         EF.table(`diff-${d.diff.a}-${d.diff.b}`, ["group", "authority", "change", "before", "after", "consents before", "consents after"],
