@@ -235,8 +235,9 @@ def history(catalog: Catalog, record_id: str, stages: Iterable[Stage]) -> list[d
 def command_elements(graph: Any, diff: Any | None = None) -> list[dict[str, Any]]:
     """Cytoscape.js elements of an authority graph (:func:`eastflank.command.authority_graph`):
     bodies and force groups as nodes (units are counted on their group), authority, order,
-    consent, channel and parent (body over body) edges. With a :class:`~eastflank.command.StageDiff` whose ``b`` is
-    this stage, changed authority edges carry ``changed``."""
+    consent, channel and parent (body over body) edges. With a
+    :class:`~eastflank.command.StageDiff` whose ``b`` is this stage, changed authority edges
+    carry ``changed``."""
     changed = {(c.group, c.authority.value if hasattr(c.authority, "value") else c.authority)
                for c in (diff.changes if diff is not None else ())}
     out: list[dict[str, Any]] = []
