@@ -33,6 +33,9 @@ def sweeps_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     con = duckdb.connect(":memory:")
     con.execute(f"COPY (SELECT range AS i, range * 0.5 AS x FROM range(300)) TO "
                 f"'{folder / 'demo.parquet'}' (FORMAT PARQUET)")
+    (folder / "gap-sweep").mkdir()  # a folder written by `eastflank sweep`
+    con.execute(f"COPY (SELECT range AS point FROM range(7)) TO "
+                f"'{folder / 'gap-sweep' / 'results.parquet'}' (FORMAT PARQUET)")
     con.close()
     return folder
 
@@ -299,13 +302,21 @@ def test_kml_csv_and_citation_exports(client: httpx.Client, catalog: Catalog) ->
 
 def test_sweeps_and_anchors_panels(client: httpx.Client) -> None:
     listed = client.get("/api/sweeps").json()
-    assert [f["name"] for f in listed["files"]] == ["demo.parquet"]
+    assert [f["name"] for f in listed["files"]] == ["demo.parquet", "gap-sweep/results.parquet"]
+    assert client.get("/api/sweeps/gap-sweep/results.parquet").json()["total_rows"] == 7
+    assert client.get("/api/sweeps/../demo.parquet").status_code == 404
     table = client.get("/api/sweeps/demo.parquet", params={"limit": 5}).json()
     assert table["columns"] == ["i", "x"]
     assert table["total_rows"] == 300 and len(table["rows"]) == 5
     assert client.get("/api/sweeps/other.parquet").status_code == 404
     anchors = client.get("/api/anchors").json()
     assert anchors["available"] == (importlib.util.find_spec("eastflank.anchors") is not None)
+    if anchors["available"]:
+        from eastflank.anchors import anchor_rows
+        from eastflank.catalog import load_catalog
+        from eastflank.jsonable import to_jsonable
+
+        assert anchors["result"] == to_jsonable(anchor_rows(load_catalog()))
 
 
 def test_map_layers(client: httpx.Client) -> None:

@@ -129,7 +129,11 @@ def test_date_slider_changes_the_units(browser: Browser, catalog: Catalog) -> No
 def test_clicking_a_unit_shows_its_sources(browser: Browser, catalog: Catalog) -> None:
     page = browser.page
     unit = "6th-guards-mechanised-brigade"
-    page.locator(f"img[data-unit='{unit}']").click(force=True)
+    place = catalog.places[catalog.units[unit].garrison or ""]
+    # Zoom in on the garrison, as a user would where symbols crowd.
+    page.evaluate("([lat, lon]) => EF.map.leaflet.setView([lat, lon], 9, {animate: false})",
+                  [place.lat, place.lon])
+    page.locator(f"img[data-unit='{unit}']").click()
     page.wait_for_selector("#card-sources li a", timeout=30_000)
     links = page.eval_on_selector_all("#card-sources a", "els => els.map(e => e.href)")
     expected = [catalog.sources[s].url for s in catalog.units[unit].sources

@@ -12,8 +12,6 @@ import asyncio
 import datetime as dt
 import importlib.util
 import json
-import subprocess
-import sys
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
@@ -64,6 +62,7 @@ class WebState:
 
     catalog: Catalog
     sweeps: Path | None = None
+    _anchors: Any = None
 
     @cached_property
     def stages(self) -> dict[str, Stage]:
@@ -95,6 +94,12 @@ class WebState:
                                    field="scenario")
         return load_campaign_scenario(name, self.catalog)
 
+    def anchor_rows(self, compute: Any) -> Any:
+        """The anchors table, computed once (it runs every anchored model)."""
+        if self._anchors is None:
+            self._anchors = compute(self.catalog)
+        return self._anchors
+
     def stage_sources(self, stage: Stage) -> list[str]:
         """The sources behind a stage's order of battle: the stage's and its records'."""
         view = self.catalog.as_of(stage.date)
@@ -121,6 +126,10 @@ class WarningRun(_Body):
     stage: str = Field(description="Stage id.", max_length=100)
     samples: int = Field(20_000, ge=1, le=100_000, description="Monte Carlo samples.")
     seed: int = Field(0, ge=0, le=MAX_SEED, description="Random seed.")
+    controlled: bool = Field(False, description="Same forces and the scenario's default "
+                             "options at every stage (as `warning run --controlled`).")
+    forces_from: str | None = Field(None, max_length=100,
+                                    description="Stage id whose force positions are used.")
     overrides: Overrides
 
 
@@ -324,7 +333,9 @@ def _routes(api: FastAPI, state: WebState) -> None:
         from eastflank.warning import run_warning
 
         sc = apply_overrides(state.warning_scenario(scenario), run.overrides)
-        result = run_warning(sc, state.stage(run.stage), cat, run.samples, run.seed)
+        forces_from = state.stage(run.forces_from).id if run.forces_from else None
+        result = run_warning(sc, state.stage(run.stage), cat, run.samples, run.seed,
+                             controlled=run.controlled, forces_from=forces_from)
         return {"result": to_jsonable(result), "overrides": run.overrides}
 
     @api.get("/api/campaign/{scenario}/parameters", tags=["campaign"])
@@ -352,34 +363,37 @@ def _routes(api: FastAPI, state: WebState) -> None:
         return {"result": to_jsonable(result), "overrides": run.overrides}
 
     # -- sweeps and anchors -------------------------------------------------------------
-    @api.get("/api/sweeps", tags=["results"])
-    def sweeps() -> dict[str, Any]:
-        """Sweep results (Parquet files) in the sweeps folder, if any."""
+    def _sweep_files() -> dict[str, Path]:
         folder = state.sweeps
         if folder is None or not folder.is_dir():
-            return {"folder": str(folder) if folder else None, "files": []}
-        return {"folder": str(folder),
-                "files": [{"name": p.name, "bytes": p.stat().st_size}
-                          for p in sorted(folder.glob("*.parquet")) if p.is_file()]}
+            return {}
+        found = [*folder.glob("*.parquet"), *folder.glob("*/results.parquet")]
+        return {p.relative_to(folder).as_posix(): p for p in sorted(found) if p.is_file()}
 
-    @api.get("/api/sweeps/{name}", tags=["results"])
+    @api.get("/api/sweeps", tags=["results"])
+    def sweeps() -> dict[str, Any]:
+        """Sweep results in the sweeps folder: its Parquet files and the ``results.parquet``
+        of each sweep folder in it (``eastflank sweep``)."""
+        folder = state.sweeps
+        return {"folder": str(folder) if folder else None,
+                "files": [{"name": n, "bytes": p.stat().st_size}
+                          for n, p in _sweep_files().items()]}
+
+    @api.get("/api/sweeps/{name:path}", tags=["results"])
     def sweep(name: str, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
         """The first rows of one sweep result file (read with DuckDB)."""
         import duckdb
 
-        folder = state.sweeps
-        known = ([p.name for p in folder.glob("*.parquet")]
-                 if folder is not None and folder.is_dir() else [])
-        if name not in known or folder is None:
-            raise UnknownNameError("sweep result", name, _nearest(name, known))
+        known = _sweep_files()
+        if name not in known:
+            raise UnknownNameError("sweep result", name, _nearest(name, list(known)))
+        path = str(known[name])
         con = duckdb.connect(":memory:")
         try:
-            cur = con.execute("SELECT * FROM read_parquet(?) LIMIT ?",
-                              [str(folder / name), limit])
+            cur = con.execute("SELECT * FROM read_parquet(?) LIMIT ?", [path, limit])
             columns = [d[0] for d in cur.description]
             rows = [[to_jsonable(v) for v in row] for row in cur.fetchall()]
-            total = con.execute("SELECT count(*) FROM read_parquet(?)",
-                                [str(folder / name)]).fetchone()
+            total = con.execute("SELECT count(*) FROM read_parquet(?)", [path]).fetchone()
         finally:
             con.close()
         return {"name": name, "columns": columns, "rows": rows,
@@ -387,15 +401,13 @@ def _routes(api: FastAPI, state: WebState) -> None:
 
     @api.get("/api/anchors", tags=["results"])
     def anchors() -> dict[str, Any]:
-        """The anchors table (``eastflank anchors --json``) when that command is installed."""
+        """Published results beside the model's figures (as ``eastflank anchors``), when
+        :mod:`eastflank.anchors` is installed."""
         if importlib.util.find_spec("eastflank.anchors") is None:
             return {"available": False, "detail": "eastflank.anchors is not installed"}
-        proc = subprocess.run(
-            [sys.executable, "-c", "from eastflank.cli import run; run()", "anchors",
-             "--json"], capture_output=True, text=True, timeout=120, check=False)
-        if proc.returncode != 0:
-            return {"available": True, "error": proc.stderr.strip().splitlines()[-1:]}
-        return {"available": True, "result": json.loads(proc.stdout)}
+        from eastflank.anchors import anchor_rows
+
+        return {"available": True, "result": to_jsonable(state.anchor_rows(anchor_rows))}
 
     # -- claims -------------------------------------------------------------------------
     async def _check(data: bytes | str, source: str, day: dt.date | None,

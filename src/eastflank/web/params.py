@@ -54,7 +54,8 @@ class Parameter:
         ``[low, high]`` (the distribution's own ``min`` and ``max``); ``probability``: a
         probability within its bounds; ``number``: a bounded number.
     low, high
-        The stated range the value may take.
+        The stated range the value may take; ``open_low``/``open_high`` when a bound itself
+        is excluded (a field stated ``> 0``).
     value
         The value in the scenario.
     status, sources, note
@@ -70,17 +71,24 @@ class Parameter:
     status: str | None = None
     sources: list[str] = field(default_factory=list)
     note: str | None = None
+    open_low: bool = False
+    open_high: bool = False
 
 
-def _bounds(model: type[BaseModel], name: str) -> tuple[float | None, float | None]:
+def _bounds(model: type[BaseModel], name: str
+            ) -> tuple[float | None, float | None, bool, bool]:
+    """The bounds a field states, and whether each is exclusive (``gt``, ``lt``)."""
     lo: float | None = None
     hi: float | None = None
+    open_lo = open_hi = False
     for meta in model.model_fields[name].metadata:
         if isinstance(meta, Ge | Gt):
-            lo = float(meta.ge if isinstance(meta, Ge) else meta.gt)  # type: ignore[arg-type]
+            open_lo = isinstance(meta, Gt)
+            lo = float(meta.gt if isinstance(meta, Gt) else meta.ge)  # type: ignore[arg-type]
         elif isinstance(meta, Le | Lt):
-            hi = float(meta.le if isinstance(meta, Le) else meta.lt)  # type: ignore[arg-type]
-    return lo, hi
+            open_hi = isinstance(meta, Lt)
+            hi = float(meta.lt if isinstance(meta, Lt) else meta.le)  # type: ignore[arg-type]
+    return lo, hi, open_lo, open_hi
 
 
 def _is_number(value: object) -> bool:
@@ -113,14 +121,15 @@ def _walk(obj: Any, path: str, inherited: dict[str, Any]) -> Iterator[Parameter]
             value = getattr(obj, name)
             sub = f"{path}.{name}" if path else name
             if _is_number(value):
-                low, high = _bounds(type(obj), name)
+                low, high, open_low, open_high = _bounds(type(obj), name)
                 if low is None or high is None or not (
                         math.isfinite(low) and math.isfinite(high)):
                     continue
                 kind: Literal["probability", "number"] = (
                     "probability" if (low, high) == (0.0, 1.0) else "number")
                 label = _label(path if name == "value" and path else sub)
-                yield Parameter(sub, label, kind, float(value), low, high, **meta)
+                yield Parameter(sub, label, kind, float(value), low, high, **meta,
+                                open_low=open_low, open_high=open_high)
             else:
                 yield from _walk(value, sub, meta)
     elif isinstance(obj, Mapping):
@@ -162,10 +171,12 @@ def apply_overrides(model: M, overrides: Mapping[str, float]) -> M:
             raise ModelInputError(f"not an editable parameter{hint}", field=path)
         if not (_is_number(value) and math.isfinite(float(value))):
             raise ModelInputError(f"expected a finite number, got {value!r}", field=path)
-        if not p.low <= float(value) <= p.high:
+        v = float(value)
+        if not (p.low < v if p.open_low else p.low <= v) or not (
+                v < p.high if p.open_high else v <= p.high):
+            lo, hi = "(" if p.open_low else "[", ")" if p.open_high else "]"
             raise ModelInputError(
-                f"{float(value):g} is outside the stated range [{p.low:g}, {p.high:g}]",
-                field=path)
+                f"{v:g} is outside the stated range {lo}{p.low:g}, {p.high:g}{hi}", field=path)
         *head, last = path.split(".")
         node: Any = data
         for part in head:

@@ -82,26 +82,31 @@ def _feature(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
 
 
 def units_geojson(catalog: Catalog, day: dt.date) -> dict[str, Any]:
-    """Every unit of the dataset as of ``day`` that has a garrison with coordinates.
+    """Every unit of the dataset as of ``day`` that has a garrison with coordinates, where
+    :func:`eastflank.posture.stationed` puts it.
 
-    Properties: id, name, actor, branch, echelon, role, status, deployment, garrison (id and
-    name), parent, weapon systems as of ``day``, sources and the symbol code. Units without a
-    located garrison are counted in ``unlocated``.
+    Properties: id, name, actor, branch, echelon, role, status, deployment, garrison (id,
+    name and territory), parent, personnel, weapon systems as of ``day``, sources and the
+    symbol code. Units without a located garrison are listed in ``unlocated``.
     """
+    from eastflank.posture import stationed
+
     view = catalog.as_of(day)
     features: list[dict[str, Any]] = []
     unlocated: list[str] = []
-    for u in view.units.values():
-        place = view.places.get(u.garrison) if u.garrison else None
-        if place is None:
-            unlocated.append(u.id)
+    for s in stationed(view):
+        if s.lat is None or s.lon is None:
+            unlocated.append(s.unit)
             continue
-        features.append(_feature(place.lon, place.lat, {
-            "id": u.id, "name": u.name, "actor": u.actor, "branch": u.branch,
-            "echelon": u.echelon, "role": u.role, "status": u.status.value,
-            "deployment": u.deployment, "garrison": place.id, "garrison_name": place.name,
-            "parent": u.parent, "weapon_systems": list(u.weapon_systems),
-            "sources": list(u.sources), "sidc": sidc(u), "kind": "units",
+        u = view.units[s.unit]
+        features.append(_feature(s.lon, s.lat, {
+            "id": s.unit, "name": s.name, "actor": s.actor, "branch": s.branch,
+            "echelon": s.echelon, "role": u.role, "status": s.status,
+            "deployment": s.deployment, "garrison": s.garrison,
+            "garrison_name": s.garrison_name, "area": s.area, "parent": s.parent,
+            "parent_name": s.parent_name, "personnel": s.personnel,
+            "weapon_systems": list(u.weapon_systems), "sources": list(u.sources),
+            "sidc": sidc(u), "kind": "units",
         }))
     return {"type": "FeatureCollection", "as_of": day.isoformat(), "features": features,
             "unlocated": unlocated}
@@ -146,12 +151,15 @@ def rings_geojson(catalog: Catalog, day: dt.date) -> dict[str, Any]:
     features = []
     beyond: dict[str, None] = {}
     for d in deployments(view, kinds=MISSILE_KINDS):
-        if d.range_km > RING_KM[1]:
-            beyond[d.system_id] = None
-        if (d.place_id, d.range_km) in seen or not RING_KM[0] <= d.range_km <= RING_KM[1]:
+        km = d.range_km
+        if km is None:  # the dataset does not know how far
             continue
-        seen.add((d.place_id, d.range_km))
-        features.append({"type": "Feature", "geometry": _polygon(d.lat, d.lon, d.range_km),
+        if km > RING_KM[1]:
+            beyond[d.system_id] = None
+        if (d.place_id, km) in seen or not RING_KM[0] <= km <= RING_KM[1]:
+            continue
+        seen.add((d.place_id, km))
+        features.append({"type": "Feature", "geometry": _polygon(d.lat, d.lon, km),
                          "properties": {"system": d.system_id, "system_name": d.system_name,
                                         "unit": d.unit_id, "place": d.place_id,
                                         "range_km": d.range_km, "actor": d.actor,
@@ -170,7 +178,10 @@ def cover_geojson(cover: Any) -> dict[str, Any]:
             continue
         features.append({"type": "Feature", "geometry": _polygon(s.lat, s.lon, s.range_km),
                          "properties": {"system": s.system, "unit": s.unit, "place": s.place,
-                                        "range_km": s.range_km, "basis": s.range_basis}})
+                                        "place_name": s.place_name,
+                                        "unit_name": getattr(s, "unit_name", ""),
+                                        "range_km": s.range_km, "basis": s.range_basis,
+                                        "sources": list(getattr(s, "sources", []))}})
     return {"type": "FeatureCollection", "basis": cover.basis, "stage": cover.stage,
             "features": features,
             "rows": [{"territory": r.territory, "target_altitude_m": r.target_altitude_m,

@@ -49,7 +49,8 @@
     const preferred = list => (list.includes("suwalki-gap-closure") ? "suwalki-gap-closure" : list[0]);
     P.fillSelect(document.getElementById("warn-scenario"), meta.warning_scenarios.map(s => [s, s]),
       preferred(meta.warning_scenarios));
-    P.fillSelect(document.getElementById("camp-scenario"), meta.campaign_scenarios.map(s => [s, s]));
+    P.fillSelect(document.getElementById("camp-scenario"), meta.campaign_scenarios.map(s => [s, s]),
+      preferred(meta.campaign_scenarios));
 
     await EF.map.init();
     slider.addEventListener("input", () => onSlide(false));

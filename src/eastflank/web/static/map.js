@@ -64,7 +64,7 @@
       group.forEach((f, i) => {
         if (group.length === 1) { out.set(f.properties.id, [0, 0]); return; }
         const a = 2 * Math.PI * i / group.length;
-        const r = 14 + 3 * group.length;
+        const r = Math.max(22, 7 * group.length);  // icons are about 30 px wide
         out.set(f.properties.id, [Math.round(r * Math.cos(a)), Math.round(r * Math.sin(a))]);
       });
     }
@@ -82,7 +82,7 @@
     for (const f of units.features) {
       const [lon, lat] = f.geometry.coordinates;
       const marker = L.marker([lat, lon], {icon: symbolIcon(f.properties, off.get(f.properties.id)),
-        title: f.properties.name, keyboard: false});
+        title: f.properties.name, keyboard: false, riseOnHover: true});
       marker.on("click", () => EF.showCard(f.properties.id));
       M.units.addLayer(marker);
     }

@@ -76,7 +76,8 @@
     EF.fill(holder, ...params.map(p => {
       const step = p.kind === "probability" ? 0.01 : Math.max((p.high - p.low) / 200, 1e-6);
       const out = h("output", {}, EF.fmt(p.value, 3));
-      const slider = h("input", {type: "range", min: p.low, max: p.high, step, value: p.value,
+      const slider = h("input", {type: "range", min: p.open_low ? p.low + step : p.low,
+        max: p.open_high ? p.high - step : p.high, step, value: p.value,
         "data-path": p.path, "aria-label": p.label});
       const row = h("div", {class: "param"},
         h("label", {}, p.label, " ", EF.badge(p.status || "n/a"), " = ", out),
@@ -100,7 +101,8 @@
   function lineChart(id, series, xLabel, yLabel, title) {
     const fig = document.getElementById(id);
     const W = 720, H = 340, m = {l: 60, r: 20, t: 30, b: 45};
-    const all = series.flatMap(s => s.points).filter(p => Number.isFinite(p[0]) && Number.isFinite(p[1]));
+    const all = series.flatMap(s => [...s.points, ...(s.band || []).map(b => [b[0], b[2]])])
+      .filter(p => Number.isFinite(p[0]) && Number.isFinite(p[1]));
     const x = d3.scaleLinear().domain(d3.extent(all, p => p[0])).nice().range([m.l, W - m.r]);
     const y = d3.scaleLinear().domain(d3.extent(all, p => p[1])).nice().range([H - m.b, m.t]);
     const svg = d3.create("svg").attr("viewBox", `0 0 ${W} ${H}`).attr("width", W).attr("height", H)
@@ -116,7 +118,8 @@
     series.forEach((s, i) => {
       if (s.band) {
         svg.append("path").attr("fill", s.colour).attr("opacity", 0.15)
-          .attr("d", d3.area().x(p => x(p[0])).y0(p => y(p[1])).y1(p => y(p[2]))(s.band));
+          .attr("d", d3.area().defined(p => Number.isFinite(p[1]) && Number.isFinite(p[2]))
+            .x(p => x(p[0])).y0(p => y(p[1])).y1(p => y(p[2]))(s.band));
       }
       svg.append("path").attr("class", `series series-${i}`).attr("fill", "none")
         .attr("stroke", s.colour).attr("stroke-width", s.width || 2)
@@ -157,9 +160,8 @@
     status.textContent = `${r.samples} samples in ${((performance.now() - t0) / 1000).toFixed(2)} s`;
     status.dataset.runs = seq;
     const pts = cdf => cdf.map((v, i) => [v, i / (cdf.length - 1)]);
-    const series = [
-      {label: "warning", colour: "#1565c0", points: pts(r.cdf_h)},
-      {label: "usable warning", colour: "#2e7d32", points: pts(r.usable_cdf_h)}];
+    const series = [{label: "warning", colour: "#1565c0", points: pts(r.cdf_h)}];
+    if (r.margin_cdf_h) series.push({label: "decision margin", colour: "#2e7d32", points: pts(r.margin_cdf_h)});
     if (W.baseline && W.baseline.key === key && Object.keys(W.overrides).length) {
       series.push({label: "warning (parameters as stated)", colour: "#999", dash: "5 4", width: 1.5,
         points: pts(W.baseline.r.cdf_h)});
@@ -167,11 +169,20 @@
     lineChart("warn-chart", series, "hours", "share of samples (CDF)",
       `${r.scenario} at ${r.stage}: warning for ${r.defender}`);
     const q = x => [EF.hours(x.p5_h), EF.hours(x.p50_h), EF.hours(x.p95_h), EF.hours(x.mean_h)];
-    EF.fill(document.getElementById("warn-summary"), 
-      EF.table("warning-summary", ["quantity", "p5", "p50", "p95", "mean"], [
-        ["warning", ...q(r.warning)], ["usable warning", ...q(r.usable)], ["time to attack-ready", ...q(r.ready)]]),
-      h("p", {}, `P(no warning) ${(100 * r.p_no_warning).toFixed(1)}%; P(no usable warning) ${(100 * r.p_no_usable_warning).toFixed(1)}%`),
+    const quantities = [["warning (≥ 0)", r.warning], ["time to attack-ready", r.ready],
+      ["decision margin (attack-ready − defender's decision)", r.decision_margin]].filter(([, x]) => x);
+    const shares = [["P(no warning)", r.p_no_warning], ["P(defender decides before attack-ready)", r.p_decides_before_ready],
+      ["P(no decision from indicators)", r.p_no_decision]].filter(([, x]) => x !== undefined);
+    const opts = r.options ? Object.entries(r.options).filter(([k]) => k !== "statuses")
+      .map(([k, v]) => `${k} ${v}` + (r.options.statuses && r.options.statuses[k] ? ` (${r.options.statuses[k]})` : "")) : [];
+    EF.fill(document.getElementById("warn-summary"),
+      EF.table("warning-summary", ["quantity", "p5", "p50", "p95", "mean"],
+        quantities.map(([label, x]) => [label, ...q(x)])),
+      h("p", {}, shares.map(([label, x]) => `${label} ${(100 * x).toFixed(1)}%`).join("; ")),
       h("p", {}, "first indicator: ", r.first_indicator.slice(0, 4).map(x => `${x.id} ${(100 * x.share).toFixed(0)}%`).join(", ")),
+      opts.length ? h("p", {}, `options: ${opts.join("; ")}`) : null,
+      r.status_counts ? h("p", {}, "parameters by status: ", Object.entries(r.status_counts)
+        .map(([k, v]) => [EF.badge(k), ` ${v} `])) : null,
       Object.keys(d.overrides).length ? h("p", {class: "muted"}, `changed: ${Object.entries(d.overrides).map(([k, v]) => `${k} = ${v}`).join("; ")}`) : null);
   };
 
@@ -210,7 +221,13 @@
       EF.table("campaign-summary", ["quantity", "value"], [
         ["P(gap closed before reinforcement arrives)", `${r.p_closed_before_reinforcement.toFixed(3)} ± ${r.p_closed_before_reinforcement_stderr.toFixed(3)}`],
         ["P(gap closed within the horizon)", r.p_closed_within_horizon.toFixed(3)],
-        ["gap width", `${r.gap_km.toFixed(1)} km`], ["warning from", r.warning_from]]),
+        ["gap width", `${r.gap_km.toFixed(1)} km`],
+        ...(r.advance_km !== undefined ? [["advance to close the gap", `${r.advance_km.toFixed(1)} km`]] : []),
+        ...(r.red_brigades !== undefined ? [["brigade equivalents counted (Red / Blue)", `${r.red_brigades.toFixed(1)} / ${r.blue_brigades.toFixed(1)}`]] : []),
+        ["warning from", r.warning_from]]),
+      r.red_units ? EF.table("campaign-forces", ["side", "unit", "garrison", "brigade eq.", "basis"],
+        [...r.red_units.map(u => ["Red", u]), ...r.blue_units.map(u => ["Blue", u])].map(([side, u]) =>
+          [side, u.name, u.garrison_name || u.garrison || "", EF.fmt(u.brigades, 2), u.basis || ""])) : null,
       h("p", {class: "muted"}, `sources: ${r.sources.join(", ")}`));
   };
 
