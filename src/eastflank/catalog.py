@@ -37,6 +37,7 @@ from eastflank.schema import (
     CommandBody,
     Event,
     Facility,
+    Indicator,
     Place,
     Record,
     Source,
@@ -109,6 +110,16 @@ class Catalog:
     @property
     def events(self) -> Mapping[str, Event]:
         return cast(Mapping[str, Event], self.records["events"])
+
+    @property
+    def indicators(self) -> Mapping[str, Indicator]:
+        return cast(Mapping[str, Indicator], self.records.get("indicators", {}))
+
+    def series(self, subject: str, quantity: str | None = None) -> list[Indicator]:
+        """The indicator records of ``subject`` (and ``quantity``), oldest first."""
+        recs = [r for r in self.indicators.values()
+                if r.subject == subject and (quantity is None or r.quantity == quantity)]
+        return sorted(recs, key=lambda r: (r.date, r.id))
 
     def kind_of(self, record_id: str) -> str:
         """The kind (folder name) of the record ``record_id`` (an exact id)."""
@@ -211,12 +222,10 @@ class Catalog:
         parent = getattr(rec, "parent", None)
         if hasattr(rec, "parent"):
             out["parent"] = None
-        ref = self._reference(parent) if isinstance(parent, str) else None
-        if ref is not None:
-            prec, pk, in_slice = ref
-            out["parent"] = {"id": parent, "name": prec.name, "kind": pk}
-            if not in_slice:
-                out["parent"]["valid_on_date"] = False
+        if isinstance(parent, str):
+            pk = next((k for k, recs in self.records.items() if parent in recs), None)
+            name = self.records[pk][parent].name if pk else None
+            out["parent"] = {"id": parent, "name": name, "kind": pk}
         return out
 
     def _reference(self, rid: str, kind: str | None = None) -> tuple[Any, str, bool] | None:
@@ -313,7 +322,8 @@ class Catalog:
 
     # -- time -----------------------------------------------------------------------------
     def as_of(self, day: dt.date) -> Catalog:
-        """The dataset as it stood on ``day``: records valid then, events up to then.
+        """The dataset as it stood on ``day``: records valid then, events and indicator values
+        up to then; each unit with the weapon systems it had and the parent it had that day.
 
         Sources are kept whole, so every record of the slice still resolves to its sources.
         """
@@ -321,11 +331,13 @@ class Catalog:
         for kind, recs in self.records.items():
             if kind == "sources":
                 sliced[kind] = dict(recs)
-            elif kind == "events":
+            elif kind in ("events", "indicators"):
                 sliced[kind] = {i: r for i, r in recs.items() if r.date <= day}
             else:
                 sliced[kind] = {i: r for i, r in recs.items() if r.valid_on(day)}
-        sliced["units"] = {i: _systems_on(u, day) for i, u in sliced["units"].items()}
+        sliced["units"] = {
+            i: _parent_on(_systems_on(u, day), day) for i, u in sliced["units"].items()
+        }
         return Catalog(sliced, self.where, day, base=self.base or self)
 
     # -- export ---------------------------------------------------------------------------
@@ -347,6 +359,14 @@ def _systems_on(unit: Unit, day: dt.date) -> Unit:
             s: d for s, d in unit.weapon_systems_from.items() if s not in later
         },
     })
+
+
+def _parent_on(unit: Unit, day: dt.date) -> Unit:
+    """``unit`` with ``parent`` set to its dated parent on ``day`` (see ``Unit.parents``)."""
+    parent = unit.parent_on(day)
+    if parent == unit.parent:
+        return unit
+    return unit.model_copy(update={"parent": parent})
 
 
 def _short(file: str) -> str:

@@ -68,7 +68,9 @@ class EastflankError(Exception):
         if where:
             parts.append(", ".join(where))
         parts.append(self.message)
-        return ": ".join(parts)
+        text = ": ".join(parts)
+        # one line always: a name or value read from a file may hold line breaks
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class DataError(EastflankError):

@@ -29,6 +29,7 @@ __all__ = [
     "load_records",
     "nested_validation_error",
     "node_lines",
+    "parse_yaml",
     "read_yaml",
     "resolve_file",
     "validate_located",
@@ -103,10 +104,21 @@ def read_yaml(
     """
     file = str(path)
     raw = read_regular(path, kind_of_error(error), error)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 text ({exc.reason})", file=file) from None
+    return parse_yaml(raw, file, error)
+
+
+def parse_yaml(
+    raw: bytes | str, file: str, error: type[EastflankError] = EastflankError
+) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML bytes or text (read from ``file``) into Python data and its node tree, under
+    the input policy; see :func:`read_yaml`."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise error(f"not UTF-8 text ({exc.reason})", file=file) from None
+    else:
+        text = raw
     check_yaml_events(text, file, error)
     loader = _Loader(text)
     try:
