@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from eastflank.consistency import check_all
 from eastflank.errors import AmbiguousNameError, DataError, UnknownNameError
-from eastflank.policy import check_name_length, fold
+from eastflank.policy import check_name_length, fold, path_kind
 from eastflank.schema import (
     RECORD_TYPES,
     Actor,
@@ -411,7 +411,7 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalo
     records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     where: dict[str, Located] = {}
     for base in roots:
-        if not base.is_dir():
+        if path_kind(base) != "folder":
             raise DataError("dataset folder not found", file=str(base))
         for kind, model in RECORD_TYPES.items():
             folder = base / kind

@@ -50,6 +50,7 @@ __all__ = [
     "check_yaml_events",
     "check_yaml_scalars",
     "fold",
+    "path_kind",
     "read_regular",
 ]
 
@@ -142,8 +143,11 @@ def check_name_length(name: str, what: str = "name") -> None:
 
 def check_args(argv: Sequence[str]) -> None:
     """Refuse a command line with an argument longer than :data:`MAX_ARG_CHARS` (SQL may be
-    up to :data:`MAX_SQL_CHARS`)."""
+    up to :data:`MAX_SQL_CHARS`) or holding a NUL character (which no file name, id or
+    number holds)."""
     for i, arg in enumerate(argv):
+        if "\x00" in arg:
+            raise ModelInputError(f"argument {i + 1} holds a NUL character")
         limit = MAX_SQL_CHARS if i >= 2 and list(argv[:2]) == ["data", "query"] else MAX_ARG_CHARS
         if len(arg) > limit:
             raise ModelInputError(
@@ -160,6 +164,19 @@ def check_samples(n: int, kind: str, low: int = 1, option: str = "--samples") ->
 
 
 # -- files -----------------------------------------------------------------------------------
+def path_kind(path: Path | str) -> str:
+    """What ``path`` names: ``"file"`` (regular), ``"folder"``, ``"other"`` (a device, FIFO or
+    socket) or ``"missing"``. Never raises: a name no file can have (a part longer than the
+    system allows, a NUL character) or an unreadable place names nothing, so it is missing."""
+    try:
+        st = Path(path).stat()
+    except (OSError, ValueError):
+        return "missing"
+    if stat.S_ISREG(st.st_mode):
+        return "file"
+    return "folder" if stat.S_ISDIR(st.st_mode) else "other"
+
+
 _KIND_OF_ERROR: dict[type[EastflankError], str] = {
     DataError: "dataset", StageError: "stage", ScenarioError: "scenario"}
 
@@ -182,6 +199,8 @@ def read_regular(path: Path | str, kind: str = "yaml",
         fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise error("file not found", file=file) from None
+    except ValueError:  # a NUL character in the name
+        raise error("no such file: the name holds a NUL character", file=file) from None
     except OSError as exc:
         if exc.errno == errno.EISDIR:
             raise error("expected a file, found a folder", file=file) from None

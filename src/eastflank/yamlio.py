@@ -20,6 +20,7 @@ from eastflank.policy import (
     check_yaml_events,
     check_yaml_scalars,
     kind_of_error,
+    path_kind,
     read_regular,
 )
 
@@ -82,7 +83,7 @@ def _check_duplicate_keys(node: yaml.Node, file: str, error: type[EastflankError
 
 def yaml_files(folder: Path) -> list[Path]:
     """The YAML files of ``folder`` (``*.yaml`` and ``*.yml``), sorted by name."""
-    if not folder.is_dir():
+    if path_kind(folder) != "folder":
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
@@ -246,7 +247,7 @@ def resolve_file(
     if text in builtin:
         return builtin[text]
     path = Path(text)
-    if path.exists():
+    if path_kind(path) != "missing":
         return path  # read_regular refuses what is not a regular file
     if path.suffix in (".yaml", ".yml") or "/" in text:
         raise error(f"{kind} file not found; expected a YAML {kind} file", file=text)

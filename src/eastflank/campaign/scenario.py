@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eastflank.catalog import Catalog, data_dir
 from eastflank.errors import ScenarioError, UnknownNameError
+from eastflank.policy import path_kind
 from eastflank.scenario import Dist
 from eastflank.schema import KEBAB_ID, Status
 from eastflank.yamlio import load_document
@@ -199,10 +200,10 @@ def campaign_scenario_path(name_or_path: str | Path) -> Path:
         If it is neither a built-in id nor an existing file.
     """
     path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") and path.is_file():
+    if path.suffix in (".yaml", ".yml") and path_kind(path) == "file":
         return path
     builtin = _dir() / f"{name_or_path}{SUFFIX}"
-    if builtin.is_file():
+    if path_kind(builtin) == "file":
         return builtin
     from rapidfuzz import process
 

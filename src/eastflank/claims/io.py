@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from eastflank.errors import ClaimInputError
-from eastflank.policy import read_regular
+from eastflank.policy import path_kind, read_regular
 
 __all__ = [
     "MAX_BYTES",
@@ -194,7 +194,7 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> Article:
     if fmt == "html":
         return _html_article(data, source)
     text = decode_text(data, source)
-    if not text.strip():  # a byte-order mark alone, or only Unicode spaces
+    if not text.replace("\ufeff", "").strip():  # byte-order marks alone, or only spaces
         raise ClaimInputError("input holds no text; expected an article", file=source)
     return Article(text, source, "text")
 
@@ -220,7 +220,7 @@ def read_article(path: Path | str) -> Article:
         return read_bytes(_read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
     p = Path(path)
     source = str(p)
-    if p.is_dir():
+    if path_kind(p) == "folder":
         raise ClaimInputError("is a directory; expected a file", file=source)
     # regular files only, read without blocking (a FIFO or a device cannot hang the run)
     data = read_regular(p, "article", ClaimInputError)
@@ -239,7 +239,7 @@ def read_articles(paths: Iterable[Path | str]) -> list[Article]:
     out: list[Article] = []
     for path in paths:
         p = Path(path)
-        if str(path) != "-" and p.is_dir():
+        if str(path) != "-" and path_kind(p) == "folder":
             files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
             if not files:
                 raise ClaimInputError(

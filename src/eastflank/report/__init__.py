@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from eastflank import __version__
 from eastflank.catalog import Catalog
 from eastflank.errors import OutputError
+from eastflank.policy import path_kind
 from eastflank.safeio import atomic_write
 
 __all__ = [
@@ -154,11 +155,17 @@ def check_out(out: Path, force: bool = False) -> None:
         that holds no eastflank report and ``force`` is not given.
     """
     out = Path(out)
-    if out.exists() and not out.is_dir():
+    kind = path_kind(out)
+    if kind not in ("folder", "missing"):
         raise OutputError("expected a folder for the report, found a file", file=str(out))
-    if not out.exists():
-        if not out.resolve().parent.is_dir():
-            raise OutputError("parent folder does not exist", file=str(out.resolve().parent))
+    if kind == "missing":
+        parent = out.resolve().parent
+        if path_kind(parent) != "folder":
+            raise OutputError("parent folder does not exist", file=str(parent))
+        limit = os.pathconf(parent, "PC_NAME_MAX")
+        if len(os.fsencode(out.name)) > limit:
+            raise OutputError(f"folder name is {len(os.fsencode(out.name))} bytes long; "
+                              f"expected at most {limit}", file=str(out))
         return
     try:
         with os.scandir(out) as entries:
@@ -186,7 +193,7 @@ def write_report(report: Report, out: Path, force: bool = False) -> Path:
     out = Path(out)
     check_out(out, force)
     created = False
-    if not out.exists():
+    if path_kind(out) == "missing":
         try:
             out.mkdir()
         except OSError as exc:
