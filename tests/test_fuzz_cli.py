@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -76,15 +77,16 @@ def _near_miss(draw: st.DrawFn, name: str) -> str:
 def names(*kinds: str) -> st.SearchStrategy[str]:
     """Ids, names and aliases of ``kinds``, near misses of them, and hostile text."""
     real = st.sampled_from(_ids(*kinds))
-    return st.one_of(real, real, real.flatmap(_near_miss), safe_text, st.sampled_from(ODD_TEXT),
-                     st.text(min_size=195, max_size=210), st.just("x" * 5000),
-                     st.just("-"), st.just("--json"))
+    hostile = st.one_of(real.flatmap(_near_miss), safe_text, st.sampled_from(ODD_TEXT),
+                        st.text(min_size=195, max_size=210), st.just("x" * 5000),
+                        st.sampled_from(["-", "--json", "--help"]))
+    return st.one_of(real, real, real, hostile)
 
 
 dates = st.one_of(st.dates().map(lambda d: d.isoformat()), st.sampled_from(BAD_DATES), safe_text)
 numbers = st.one_of(st.integers(-(2**70), 2**70).map(str), st.sampled_from(NUMBER_TEXTS),
                     st.floats().map(repr), safe_text)
-samples = st.one_of(st.integers(-3, 200).map(str), st.sampled_from(
+samples = st.one_of(st.integers(1, 200).map(str), st.integers(-3, 200).map(str), st.sampled_from(
     ["0", "-1", "2000001", "1000000000", "1e3", "nan", "", " 5", "99999999999999999999999"]))
 seeds = st.one_of(st.integers(0, 2**32).map(str), st.integers(-(2**70), 2**70).map(str),
                   st.sampled_from(["-1", "nan", "1.5", ""]))
@@ -115,13 +117,15 @@ def file_arg(draw: st.DrawFn, inputs: Inputs, name: str,
 
 @st.composite
 def stage_arg(draw: st.DrawFn, inputs: Inputs) -> str:
-    return draw(st.one_of(st.sampled_from(STAGES), names("command_bodies"),
+    builtin = st.sampled_from(STAGES)
+    return draw(st.one_of(builtin, builtin, builtin, names("command_bodies"),
                           file_arg(inputs, "stage.yaml", stage_texts())))
 
 
 @st.composite
 def scenario_arg(draw: st.DrawFn, inputs: Inputs) -> str:
-    return draw(st.one_of(st.sampled_from(SCENARIOS), safe_text,
+    builtin = st.sampled_from(SCENARIOS)
+    return draw(st.one_of(builtin, builtin, builtin, safe_text,
                           file_arg(inputs, "scenario.yaml", scenario_texts())))
 
 
@@ -208,8 +212,10 @@ def run_cli(argv: list[str], workdir: Path, inputs: Inputs) -> tuple[int, str, s
     runner = CliRunner()
     with _cwd(workdir), runner.isolation() as (out, err, _), no_hang(60):
         status = main(argv)
-    return status, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode(
-        "utf-8", "replace")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return status, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode(
+            "utf-8", "replace")
 
 
 def assert_one_line_or_success(argv: list[str], status: int, out: str, err: str) -> None:
@@ -233,9 +239,10 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @given(line=command_lines())
-@fuzz_settings(120)
+@fuzz_settings(200)
 def test_command_line_succeeds_or_says_one_line(workdir: Path,
                                                 line: tuple[list[str], Inputs]) -> None:
     argv, inputs = line
     status, out, err = run_cli(argv, workdir, inputs)
+    event(f"{argv[0] if argv else '-'}: exit {status}")
     assert_one_line_or_success(argv, status, out, err)
