@@ -26,7 +26,7 @@ def test_one_input(data: bytes) -> None:
         article = read_bytes(data[1:], "fuzz", suffix)
     except EastflankError:
         return
-    check_text(article.text[:20_000], _CATALOG)
+    check_text(article.text[:3_000], _CATALOG)  # the checker is linear in length: keep runs fast
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """atheris target: the YAML loader under the input policy, then validation into records,
-a stage and a scenario. Any exception but an input error is a crash.
+a stage and a scenario, and the cross-checks of a stage or scenario that parses against the
+packaged dataset. Any exception but an input error is a crash.
 
 Run by ``make fuzz`` (``python fuzz/fuzz_yaml.py CORPUS -max_total_time=N``).
 """
@@ -14,15 +15,17 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
+    from eastflank.catalog import load_catalog
     from eastflank.errors import EastflankError
-    from eastflank.scenario import parse_scenario
+    from eastflank.scenario import check_scenario, parse_scenario
     from eastflank.schema import RECORD_TYPES
-    from eastflank.stages import parse_stage
+    from eastflank.stages import check_stage, parse_stage
     from eastflank.yamlio import load_records, parse_yaml
 
 _DIR = Path(tempfile.mkdtemp(prefix="eastflank-fuzz-"))
 _FILE = _DIR / "input.yaml"
 _MODELS = list(RECORD_TYPES.values())
+_CATALOG = load_catalog()  # stages and scenarios that parse are cross-checked against it
 
 
 def test_one_input(data: bytes) -> None:
@@ -33,7 +36,8 @@ def test_one_input(data: bytes) -> None:
     _FILE.write_bytes(data)
     model = _MODELS[len(data) % len(_MODELS)]
     for load in (lambda: load_records(_FILE, model, EastflankError),
-                 lambda: parse_stage(_FILE), lambda: parse_scenario(_FILE)):
+                 lambda: check_stage(parse_stage(_FILE), _CATALOG),
+                 lambda: check_scenario(parse_scenario(_FILE), _CATALOG)):
         with contextlib.suppress(EastflankError):
             load()
 
