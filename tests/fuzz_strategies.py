@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from eastflank.catalog import data_dir
 from eastflank.errors import EastflankError
+from eastflank.schema import RECORD_TYPES
 
 __all__ = [
     "HANG_SECONDS",
@@ -264,9 +265,8 @@ hostile_yaml: st.SearchStrategy[str] = st.one_of(
 @cache
 def _records() -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
-    for folder in sorted(DATA.iterdir()):
-        if folder.name in ("stages", "scenarios", "claims", "geo") or not folder.is_dir():
-            continue
+    for kind in RECORD_TYPES:
+        folder = DATA / kind
         recs: list[dict[str, Any]] = []
         for file in sorted(folder.glob("*.yaml")):
             recs.extend(yaml.safe_load(file.read_text("utf-8")) or [])
