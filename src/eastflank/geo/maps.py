@@ -108,16 +108,20 @@ def markers_from_catalog(catalog: Catalog, label_kinds: Iterable[str] = ("capita
 
     A place that is the garrison of a unit becomes a square in the colour of the unit's
     actor (a Russian unit in Belarus is drawn in Russia's colour). Places of kinds in
-    ``label_kinds`` are named on the map.
+    ``label_kinds`` are named on the map. Who stands where is read from
+    :func:`eastflank.posture.stationed`, the one owner of that question.
     """
+    from eastflank.posture import stationed  # posture imports eastflank.geo
+
     garrison_actor: dict[str, str] = {}
-    for unit in catalog.units.values():
-        if unit.garrison and unit.garrison in catalog.places:
-            prev = garrison_actor.get(unit.garrison)
-            place_country = catalog.places[unit.garrison].country
-            # A foreign garrison is the more telling colour; keep it once seen.
-            if prev is None or (prev == place_country and unit.actor != place_country):
-                garrison_actor[unit.garrison] = unit.actor
+    for s in stationed(catalog):
+        if s.garrison is None:
+            continue
+        prev = garrison_actor.get(s.garrison)
+        place_country = catalog.places[s.garrison].country
+        # A foreign garrison is the more telling colour; keep it once seen.
+        if prev is None or (prev == place_country and s.actor != place_country):
+            garrison_actor[s.garrison] = s.actor
     kinds = set(label_kinds)
     return [
         MapMarker(
