@@ -41,6 +41,7 @@ from eastflank.geo.points import GeoPoint
 __all__ = [
     "ACTOR_COLOURS",
     "DEFAULT_EXTENT",
+    "DRAW_TOLERANCE_M",
     "MapLine",
     "MapMarker",
     "RingSpec",
@@ -99,6 +100,13 @@ class MapLine:
     a: GeoPoint
     b: GeoPoint
     label: str
+
+
+DRAW_TOLERANCE_M = 1000.0
+"""Tolerance (metres, equal-area projection) to which borders are simplified for drawing
+only: about half a point on the 9-inch flank map (some 2 km a point), so the figure looks the
+same while its SVG is a fraction of the size. Distances and areas are computed on the
+unsimplified borders (eastflank.geo)."""
 
 
 def markers_from_catalog(catalog: Catalog, label_kinds: Iterable[str] = ("capital",)) -> list[
@@ -224,6 +232,8 @@ def draw_flank_map(
     # Territories: fill by side, outline, name.
     for terr in region:
         geom = shapely.intersection(region.projected(terr.code), window)
+        # drawn at a tolerance far below a pixel; every distance is measured on the full borders
+        geom = shapely.simplify(geom, DRAW_TOLERANCE_M, preserve_topology=True)
         path = _polygon_path(geom)
         if path is None:
             continue
