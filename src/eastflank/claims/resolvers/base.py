@@ -12,6 +12,8 @@ from eastflank.catalog import Catalog
 from eastflank.claims.detect import Candidate
 from eastflank.claims.extract import SentenceFacts
 from eastflank.claims.model import DateMention, Evidence, Mention, Verdict
+from eastflank.claims.retrieval import Retriever
+from eastflank.claims.statements import Statement, StatementStore
 from eastflank.claims.text import fold
 from eastflank.claims.tolerances import Tolerances
 from eastflank.schema import Figure, Record
@@ -24,6 +26,7 @@ __all__ = [
     "keywords",
     "mentions_of",
     "reference_date",
+    "statement_evidence",
     "unverifiable",
 ]
 
@@ -36,6 +39,8 @@ class Context:
     tolerances: Tolerances
     article_date: dt.date | None
     seed_sources: frozenset[str] = frozenset()
+    store: StatementStore | None = None
+    retriever: Retriever | None = None
 
     def sliced(self, day: dt.date | None) -> Catalog:
         """The catalog as of ``day`` (the whole catalog when the date is unknown)."""
@@ -55,6 +60,22 @@ class Outcome:
     evidence: list[Evidence] = field(default_factory=list)
     keep: bool = True
     """False when the candidate turned out to hold no checkable claim (it is dropped)."""
+    strength: float = 1.0
+    """Evidence strength in [0, 1] (see the ``policy`` block of ``tolerances.yaml``)."""
+
+
+def statement_evidence(st: Statement, detail: str | None = None) -> Evidence:
+    """Evidence citing one statement (its subject record, value, kind and sources)."""
+    return Evidence(
+        record=st.subject if not st.subject.startswith(("border:", "computed:")) else None,
+        kind=st.subject_kind,
+        name=st.subject_name,
+        value=st.value.number,
+        unit=st.value.unit,
+        detail=detail or st.describe()
+        + (f"; assumptions: {'; '.join(st.assumptions)}" if st.assumptions else ""),
+        sources=list(st.sources),
+    )
 
 
 def unverifiable(why: str, **kw: Any) -> Outcome:
