@@ -20,6 +20,9 @@ command         a command body with a relation ("subordinated to", "under the co
                 "resides in") or one that did not exist at the claim's date
 basing          a unit, unit type or weapon system "in/at/near" a place or a country
 event           a date with an event named, or with a verb of record (signed, deployed)
+relation        any other sentence asserting something of a named unit, command body,
+                facility, event, weapon system or indicator series: with a second named
+                entity, a date, or a verb of state ("based", "part of", "now-defunct")
 ==============  =========================================================================
 """
 
@@ -186,7 +189,46 @@ def detect_claims(
         event = _event(facts, context)
         if event is not None:
             out.append(event)
+        if not any(c.facts is facts for c in out):
+            rel = _relation(facts, context)
+            if rel is not None:
+                out.append(rel)
     return out
+
+
+_SUBJECT_KINDS = ("units", "command_bodies", "facilities", "events", "weapon_systems",
+                  "indicators")
+_STATE_VERB = re.compile(
+    r"\b(?:based|stationed|garrison\w*|headquarter\w*|deploy\w*|locat\w*|part\s+of|"
+    r"subordinat\w*|under|command\w*|belong\w*|operat\w*|took\s+part|participat\w*|"
+    r"held|hosted|form\w*|establish\w*|creat\w*|disband\w*|abolish\w*|dissolv\w*|"
+    r"defunct|no\s+longer|ceas\w*|shut\w*|clos\w*|halt\w*|stopp\w*|resum\w*|"
+    r"leas\w*|rent\w*|received|delivered|equipped|armed|moved|relocat\w*|arriv\w*|"
+    r"is|are|was|were|has|have|remains?)\b", re.I)
+
+
+def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    """A sentence asserting something of a named entity, when no other rule took it."""
+    subjects = [m for m in facts.mentions if m.kind in _SUBJECT_KINDS]
+    if not subjects:
+        return None
+    others = [m for m in facts.mentions
+              if m.record != subjects[0].record and m.kind != "actors"
+              or (m.kind == "actors" and not m.span.text.endswith(("ian", "an", "ish")))]
+    verb = _STATE_VERB.search(facts.text)
+    if not (others or facts.dates or (verb and verb.group(0).lower() not in
+                                      ("is", "are", "was", "were", "has", "have"))):
+        return None
+    pieces = [m.span for m in (*subjects, *others)]
+    if verb is not None:
+        pieces.append(Span(start=facts.start + verb.start(), end=facts.start + verb.end(),
+                           text=verb.group(0)))
+    start = min(p.start for p in pieces)
+    end = max(p.end for p in pieces)
+    if end - start > 240:
+        end = max(p.end for p in pieces if p.end - start <= 240)
+    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
+                     facts, context, extra={"verb": verb.group(0) if verb else None})
 
 
 def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:

@@ -33,6 +33,7 @@ __all__ = ["GAZETTEER_KINDS", "Entry", "Gazetteer", "build_gazetteer"]
 
 GAZETTEER_KINDS: tuple[str, ...] = (
     "places", "units", "command_bodies", "weapon_systems", "events", "actors", "facilities",
+    "indicators",
 )
 """Record kinds whose names are looked for in text."""
 

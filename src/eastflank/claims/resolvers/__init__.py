@@ -16,6 +16,7 @@ from eastflank.claims.resolvers.distance import (
     resolve_gap_width,
 )
 from eastflank.claims.resolvers.events import resolve_event
+from eastflank.claims.resolvers.relation import resolve_relation
 from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
 from eastflank.claims.resolvers.weapons import resolve_flight_time, resolve_weapon_range
 
@@ -43,6 +44,7 @@ RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
     "event": resolve_event,
     "attribution": resolve_attribution,
     "warning_time": resolve_warning_time,
+    "relation": resolve_relation,
 }
 """Claim kind -> resolver."""
 

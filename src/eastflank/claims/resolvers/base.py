@@ -25,6 +25,7 @@ __all__ = [
     "independent_sources",
     "keywords",
     "mentions_of",
+    "numbered_units",
     "reference_date",
     "statement_evidence",
     "unverifiable",
@@ -167,6 +168,30 @@ _STOPWORDS = frozenset(
         "said", "says", "year",
     ]
 )
+
+
+_NUMBERED = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\b(?:\s+[A-Z][\w-]*){0,5}?\s+"
+    r"(brigade|division|regiment|battalion|corps|army|squadron|group)s?\b", re.I)
+
+
+def numbered_units(text: str, catalog: Any) -> list[tuple[str, str | None]]:
+    """Numbered formations a text names ("120th Guards Mechanised Brigade"): for each, the
+    text and the id of the one unit whose name has that number and echelon word, or ``None``
+    when the dataset has none or several."""
+    out: list[tuple[str, str | None]] = []
+    for m in _NUMBERED.finditer(text):
+        num, noun = m.group(1), m.group(2).lower()
+        ids = [u.id for u in catalog.units.values()
+               if re.match(rf"{num}(?:st|nd|rd|th)\b", u.name)
+               and re.search(rf"\b{noun}\b", u.name, re.I)]
+        if len(ids) > 1:  # "120th Guards Mechanised Brigade" among two 120th brigades
+            words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group(0))} - {noun}
+            ids = [i for i in ids
+                   if words <= {w.lower() for w in re.findall(r"[A-Za-z]{4,}",
+                                                              catalog.units[i].name)}]
+        out.append((m.group(0), ids[0] if len(ids) == 1 else None))
+    return out
 
 
 def keywords(text: str) -> set[str]:
