@@ -211,7 +211,7 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
     """A sentence asserting something of a named entity, when no other rule took it."""
     subjects = [m for m in facts.mentions if m.kind in _SUBJECT_KINDS]
     if not subjects:
-        return None
+        return _assertion(facts, context)
     others = [m for m in facts.mentions
               if m.record != subjects[0].record and m.kind != "actors"
               or (m.kind == "actors" and not m.span.text.endswith(("ian", "an", "ish")))]
@@ -298,3 +298,25 @@ def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidat
     end = max(p.end for p in pieces)
     return Candidate("event", Span(start=start, end=end, text=facts.full[start:end]), facts,
                      context, extra={"named": named.group(0) if named else None})
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w+ed|\w+s)\b",
+                     re.I)
+
+
+def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    """A sentence relating two named entities (places, states), or stating a date or a
+    quantity, with a verb: a claim whose subject the dataset may not hold."""
+    named = {m.record for m in facts.mentions}
+    if not (len(named) >= 2 or facts.dates or facts.quantities):
+        return None
+    if not _FINITE.search(facts.text) or facts.text.rstrip().endswith("?"):
+        return None
+    pieces = [*(m.span for m in facts.mentions), *(d.span for d in facts.dates),
+              *(q.span for q in facts.quantities)]
+    start = min(p.start for p in pieces)
+    end = max(p.end for p in pieces)
+    if end - start > 240:
+        end = max(p.end for p in pieces if p.end - start <= 240)
+    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
+                     facts, context, extra={"verb": None})

@@ -244,6 +244,6 @@ def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
             out = _dated(cand, ctx, subj, dates)
             if out is not None:
                 return out
-    names = ", ".join(dict.fromkeys(m.name for m in subjects))
+    names = ", ".join(dict.fromkeys(m.name for m in subjects or ments)) or "its subject"
     return unverifiable(f"No recorded statement about {names} decides what this sentence "
                         f"asserts; the nearest statements are shown.")
