@@ -190,9 +190,9 @@ def detect_claims(
         if event is not None:
             out.append(event)
         if not any(c.facts is facts for c in out):
-            rel = _relation(facts, context)
-            if rel is not None:
-                out.append(rel)
+            fallback = _relation(facts, context)
+            if fallback is not None:
+                out.append(fallback)
     return out
 
 
@@ -213,7 +213,7 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
     if not subjects:
         return _assertion(facts, context)
     others = [m for m in facts.mentions
-              if m.record != subjects[0].record and m.kind != "actors"
+              if (m.record != subjects[0].record and m.kind != "actors")
               or (m.kind == "actors" and not m.span.text.endswith(("ian", "an", "ish")))]
     verb = _STATE_VERB.search(facts.text)
     if not (others or facts.dates or (verb and verb.group(0).lower() not in
@@ -307,12 +307,15 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w
 def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     """A sentence relating two named entities (places, states), or stating a date or a
     quantity, with a verb: a claim whose subject the dataset may not hold."""
-    named = {m.record for m in facts.mentions}
-    if not (len(named) >= 2 or facts.dates or facts.quantities):
+    nouns = [m for m in facts.mentions
+             if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+    named = {m.record for m in nouns}
+    dates = [d for d in facts.dates if not d.relative]
+    if not (len(named) >= 2 or dates or facts.quantities):
         return None
     if not _FINITE.search(facts.text) or facts.text.rstrip().endswith("?"):
         return None
-    pieces = [*(m.span for m in facts.mentions), *(d.span for d in facts.dates),
+    pieces = [*(m.span for m in nouns), *(d.span for d in dates),
               *(q.span for q in facts.quantities)]
     start = min(p.start for p in pieces)
     end = max(p.end for p in pieces)

@@ -26,11 +26,13 @@ from eastflank.claims.text import fold
 
 __all__ = ["Hit", "Retriever", "tokens"]
 
-_STOP = frozenset(
-    "the a an of and in on at to for from by with as is are was were be been this that its it "
-    "his her their into over under after before since which who what when where will would "
-    "could should may might has have had not no also than then there here said says".split()
-)
+_STOP = frozenset([
+    "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with", "as",
+    "is", "are", "was", "were", "be", "been", "this", "that", "its", "it", "his", "her",
+    "their", "into", "over", "under", "after", "before", "since", "which", "who", "what",
+    "when", "where", "will", "would", "could", "should", "may", "might", "has", "have", "had",
+    "not", "no", "also", "than", "then", "there", "here", "said", "says",
+])
 
 
 def tokens(text: str) -> list[str]:

@@ -288,7 +288,7 @@ class StatementStore:
                 subject_kind="weapon_systems", subject_name=ws.name, property="flight_time",
                 value=Value("quantity",
                             f"{minutes:.1f} min from {res['from_name']} to {res['to_name']} "
-                            f"({float(res['distance_km']):,.0f} km)", minutes, unit="min",
+                            f"({float(str(res['distance_km'])):,.0f} km)", minutes, unit="min",
                             ref=str(res["to"])),
                 kind="computed", status="hypothetical", sources=tuple(ws.sources),
                 assumptions=(str(f.assumption),) + ((f"other arcs: {others}",) if others
@@ -450,10 +450,10 @@ class _Builder:
             self.lifetime(fac, "facilities", "agreement lease opened began",
                           "lease ended closed")
             self.figures(fac, "facilities")
-        for a in cat.actors.values():
-            for m in a.members:
-                self.add(a, "actors", "member", self.entity(m), words="members")
-            self.figures(a, "actors")
+        for actor in cat.actors.values():
+            for m in actor.members:
+                self.add(actor, "actors", "member", self.entity(m), words="members")
+            self.figures(actor, "actors")
         for rec in cat.records.get("indicators", {}).values():
             self._indicator(rec)
         self._borders()
