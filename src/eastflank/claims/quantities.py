@@ -175,8 +175,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 if mult:
                     value *= _MULT[mult.lower()]
                 bound = "exact"
-            if unit in ("personnel", *COUNT_NOUNS) and 1900 <= value <= 2100 and not mult:
-                continue  # a year ("2023 troops" never happens; "in 2023 units ...")
+            if unit in ("personnel", *COUNT_NOUNS) and 1900 <= value <= 2100 and not mult \
+                    and re.fullmatch(r"\d{4}", m.group("num") or ""):
+                continue  # a year ("in 2023 units ..."); "2,000 personnel" is a number
         qual = (m.group("qual") or "").lower()
         qual = re.sub(r"\s+", " ", qual)
         if bound not in ("range", "vague"):
