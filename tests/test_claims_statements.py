@@ -101,3 +101,12 @@ def test_flight_time_from_the_reach_model(catalog) -> None:
     (claim,) = [c for c in r.claims if c.kind == "flight_time"]
     assert claim.verdict == "supported" and claim.computed is not None and claim.computed < 6
     assert "assumptions" in claim.evidence[0].detail
+
+
+def test_warning_claims_run_the_model_but_stay_undecided(catalog) -> None:
+    r = check_text("The warning time for a potential thrust into Lithuania has been cut from "
+                   "weeks to hours.", catalog, dt.date(2026, 1, 6))
+    (claim,) = [c for c in r.claims if c.kind == "warning_time"]
+    assert claim.verdict == "unverifiable" and claim.strength < 0.75
+    assert "would have been" in claim.explanation
+    assert any("warning model" in e.detail for e in claim.evidence)

@@ -212,6 +212,7 @@ class StatementStore:
     statements: list[Statement] = field(default_factory=list)
     by_subject: dict[str, list[Statement]] = field(default_factory=dict)
     _computed: dict[tuple[str, ...], Statement | None] = field(default_factory=dict)
+    _warnings: dict[tuple[str, ...], list[Statement]] = field(default_factory=dict)
 
     def add(self, st: Statement) -> None:
         """Add one statement (its id must be new)."""
@@ -296,6 +297,49 @@ class StatementStore:
                 text=f"{ws.name} flight time minutes {res['from_name']} {res['to_name']}",
             )
         self._computed[key] = out
+        return out
+
+
+    def warning(self, scenario: str, stages: tuple[str, ...] = (), samples: int = 2000,
+                seed: int = 1) -> list[Statement]:
+        """Warning time of a built-in ``scenario`` per stage from the warning model
+        (:func:`eastflank.warning.compare_stages`; default stages: the scenario's verdict
+        stages), as computed statements: the median in hours with the 5-95 % range, and the
+        scenario's verdict sentence in the assumptions. Empty when the scenario or a stage
+        cannot be run."""
+        key = ("warning", scenario, *stages, str(samples), str(seed))
+        cached = self._warnings.get(key)
+        if cached is not None:
+            return cached
+        from eastflank.errors import EastflankError
+        from eastflank.scenario import load_scenario
+        from eastflank.warning import compare_stages
+
+        out: list[Statement] = []
+        try:
+            sc = load_scenario(scenario, self.catalog)
+            run = list(stages) or ([sc.verdict.before, sc.verdict.after] if sc.verdict else [])
+            cmp = compare_stages(sc, run, self.catalog, samples=samples, seed=seed) if run \
+                else None
+        except EastflankError:
+            cmp = None
+        if cmp is not None:
+            for r in cmp.results:
+                w = r.warning
+                out.append(Statement(
+                    id=f"computed:warning:{scenario}:{r.stage}", subject=scenario,
+                    subject_kind="scenarios", subject_name=sc.name, property="warning_time",
+                    value=Value("quantity", f"median {w.p50_h:,.0f} h (5-95 %: "
+                                f"{w.p5_h:,.0f}-{w.p95_h:,.0f} h) at {r.stage}, P(no warning) "
+                                f"{r.p_no_warning:.0%}", w.p50_h, w.p5_h, w.p95_h, unit="h",
+                                ref=r.stage, date=r.stage_date),
+                    kind="computed", status="hypothetical", sources=tuple(sc.sources),
+                    valid_from=r.stage_date,
+                    assumptions=(f"warning model, scenario {scenario}, stage {r.stage}, "
+                                 f"{r.samples} samples, seed {r.seed}", cmp.verdict),
+                    text=f"{sc.name} warning time {r.stage} hours days weeks",
+                ))
+        self._warnings[key] = out
         return out
 
 
