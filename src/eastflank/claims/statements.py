@@ -300,7 +300,7 @@ class StatementStore:
         return out
 
 
-    def warning(self, scenario: str, stages: tuple[str, ...] = (), samples: int = 2000,
+    def warning(self, scenario: str, stages: tuple[str, ...] = (), samples: int = 1000,
                 seed: int = 1) -> list[Statement]:
         """Warning time of a built-in ``scenario`` per stage from the warning model
         (:func:`eastflank.warning.compare_stages`; default stages: the scenario's verdict
