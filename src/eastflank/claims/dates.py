@@ -22,7 +22,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?"
+_DAY2 = r"(?:\s*(?:[-–]|to|until|till|through)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 
 _PATTERNS = [
     # January 6, 2026 / Sept. 10-16, 2021 / June 16

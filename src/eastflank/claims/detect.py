@@ -51,6 +51,13 @@ class Candidate:
 
 _BORDER = re.compile(r"\bborders?\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
+_BARRIER = re.compile(r"\b(?:fence\w*|wall|barrier|barbed|razor[- ]wire|fortification\w*)\b",
+                      re.I)
+_SECTION = re.compile(r"\b(?:over\s*land|on\s+land|land\s+section|along\s+(?:the\s+)?"
+                      r"(?:rivers?|lakes?|water)|on\s+water|by\s+water|river\s+section)\b",
+                      re.I)
+_POPULATION = re.compile(r"\b(?:population|inhabitants|residents|citizens|people\s+liv\w*)\b",
+                         re.I)
 _GAP = re.compile(r"\b(?:gap|corridor)\b", re.I)
 _BETWEEN_KGD_BY = re.compile(r"between\b.{0,60}\bKaliningrad\b.{0,40}\bBelarus|"
                              r"between\b.{0,40}\bBelarus\b.{0,60}\bKaliningrad", re.I)
@@ -97,12 +104,26 @@ def _place_after(facts: SentenceFacts, q: Quantity) -> Mention | None:
     return None
 
 
+def _fence_or_section(text: str, start: int, end: int) -> bool:
+    """Whether the length at ``text[start:end]`` measures a fence or wall, or one section of a
+    border ("379.9 km overland"), rather than the border: the nearer of a border word and a
+    barrier word before it decides, and a barrier or a section named right after it."""
+    before = text[max(0, start - 80):start]
+    after = re.split(r"[,;(]|\d", text[end:end + 40], maxsplit=1)[0]
+    last_border = max((m.end() for m in _BORDER.finditer(before)), default=-1)
+    last_barrier = max((m.end() for m in _BARRIER.finditer(before)), default=-1)
+    return (last_barrier > last_border or bool(_BARRIER.search(after))
+            or bool(_SECTION.search(after)))
+
+
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
                  ) -> tuple[ClaimKind, Mention | None] | None:
     text = facts.text
     if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)):
         return "gap_width", None
     if q.bound != "vague" and _BORDER.search(text) and _LENGTHY.search(text):
+        if _fence_or_section(text, q.span.start - facts.start, q.span.end - facts.start):
+            return None  # a fence's length, or a section of the border, is not its length
         return "border_length", None
     weapons = _mentions(facts, "weapon_systems")
     if weapons or (_RANGE.search(text) and context and _mentions(context[-1], "weapon_systems")):
@@ -154,6 +175,10 @@ def detect_claims(
                     kind = "flight_time"
             elif q.unit == "personnel":
                 kind = "strength" if q.bound != "vague" else None
+                if _POPULATION.search(text[max(0, q.span.start - facts.start - 40):
+                                           q.span.end - facts.start + 10]):
+                    kind = "count"  # a population is not a strength
+                    extra["noun"] = "population"
             else:
                 kind = "count"
             if kind is not None:

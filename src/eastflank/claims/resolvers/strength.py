@@ -69,6 +69,28 @@ def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
     return _KINDS_DEFAULT
 
 
+def _claimed_values(rec: Any) -> set[float]:
+    """Values that only claims back: every figure of the value has status ``claimed`` and is
+    not an official figure (an announced total counts as official)."""
+    figs = [f for f in getattr(rec, "figures", []) if f.value is not None]
+    weak = {f.value for f in figs if f.status.value == "claimed"
+            and figure_kind(f) != "official"}
+    strong = {f.value for f in figs if f.value not in weak or f.status.value != "claimed"}
+    return {v for v in weak if v not in strong or all(
+        f.status.value == "claimed" and figure_kind(f) != "official"
+        for f in figs if f.value == v)}
+
+
+_PART = re.compile(r"\b(?:border|reserve|reservist|territorial|interior|paramilitary|special|"
+                   r"airborne|naval|air\s+force|police|guard|volunteer|civilian|contract|"
+                   r"conscript)\w*\s+(?:troops|soldiers|personnel|servicemen|forces|guards)\b",
+                   re.I)
+_SUBSET = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Russian|Belarusian|Ukrainian|Polish|Lithuanian)|"
+                     r"(?:Russian|Belarusian|Ukrainian|Polish|Lithuanian|foreign)\s+(?:troops|"
+                     r"soldiers|servicemen|personnel|military)|in\s+(?:Belarus|Russia|"
+                     r"Kaliningrad))\b", re.I)
+
+
 def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DEFAULT,
             day: Any = None) -> list[tuple[float, float, float, list[str], str]]:
     """(value, low, high, sources, quantity) of the record's figures for ``unit`` of the
@@ -141,8 +163,12 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
                 return rec, False
     if _ARMY.search(cand.facts.text):  # a state's figures are of its armed forces
         q = cand.quantity
+        if q is not None and _PART.search(q.span.text):
+            return None, False  # "12,000 border troops" are not the armed forces
         own = [m.record for m in cand.facts.mentions if m.kind == "actors" and q is not None
-               and q.span.start <= m.span.start <= q.span.end + 2
+               and (q.span.start <= m.span.start <= q.span.end + 2
+                    or re.fullmatch(r"\s+of\s+(?:the\s+)?", cand.facts.full[q.span.end:
+                                                                            m.span.start]))
                and m.span.text.endswith(("ian", "an", "ish"))]
         for m in mentions_of(cand, "actors", with_context=True):
             if own and m.record not in own:
@@ -207,6 +233,8 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                 break
         if matched is not None:
             strength = weight  # a figure dated after the claim supports it less surely
+            if matched in _claimed_values(rec):
+                strength *= 0.5  # a figure that is itself only a claim confirms nothing
             break
     if matched is None:
         # a contradiction needs a figure valid at the claim's date, and for a state's armed
@@ -214,6 +242,8 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
         strength = 1.0 if now else 0.6
         if kind == "actors" and not _WHOLE.search(cand.facts.text):
             strength = min(strength, 0.7)
+        if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
+            strength = min(strength, 0.6)  # "2,500 Russian servicemen in Belarus": a part
     what = f"{rec.name} ({spread} in {len(values)} sourced figure{'s' * (len(values) > 1)})"
     if matched is not None:
         return Outcome("supported",
@@ -241,5 +271,7 @@ def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     """Check a count of things against sourced figures of the same noun."""
     q = cand.quantity
     assert q is not None
+    if cand.extra.get("noun") == "population":
+        return _compare(cand, ctx, "population", ctx.tolerances.count.relative)
     noun = re.sub(r"s$", "", q.unit)
     return _compare(cand, ctx, noun + "s", ctx.tolerances.count.relative)
