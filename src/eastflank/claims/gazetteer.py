@@ -139,6 +139,10 @@ class Gazetteer:
         )
         if not hits:
             return [], 0.0
+        digits = [t for t in key if t.isdigit()]
+        hits = [h for h in hits if [t for t in self.joined[h[0]] if t.isdigit()] == digits]
+        if not hits:  # "Zapad 2021" is never a typo of "Zapad 2017"
+            return [], 0.0
         best = max(h[1] for h in hits)
         entries: list[Entry] = []
         for choice, score, _ in hits:

@@ -66,6 +66,8 @@ class CountTolerance(_Frozen):
 
     relative: float = Field(ge=0, le=1)
     absolute: int = Field(ge=0)
+    hedged_relative: float = Field(0.0, ge=0, le=1, description="Tolerance of a hedged "
+                                   "(about, some, around) count.")
     description: str
 
 

@@ -97,7 +97,8 @@ def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DE
     figure ``kinds`` (:func:`eastflank.claims.statements.figure_kind`), not dated after
     ``day``."""
     out = []
-    want = ("personnel", "troops", "strength") if unit == "personnel" else (unit.rstrip("s"),)
+    want = (("personnel", "troops", "strength") if unit == "personnel" else
+            (re.sub(r"\s+", "_", unit.rstrip("s")),))
     for f in getattr(rec, "figures", []):
         if f.value is None or not any(w in f.quantity for w in want):
             continue
@@ -271,7 +272,9 @@ def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     """Check a count of things against sourced figures of the same noun."""
     q = cand.quantity
     assert q is not None
+    tol = ctx.tolerances.count
+    relative = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
     if cand.extra.get("noun") == "population":
-        return _compare(cand, ctx, "population", ctx.tolerances.count.relative)
+        return _compare(cand, ctx, "population", relative)
     noun = re.sub(r"s$", "", q.unit)
-    return _compare(cand, ctx, noun + "s", ctx.tolerances.count.relative)
+    return _compare(cand, ctx, noun + "s", relative)
