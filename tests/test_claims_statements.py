@@ -110,3 +110,26 @@ def test_warning_claims_run_the_model_but_stay_undecided(catalog) -> None:
     assert claim.verdict == "unverifiable" and claim.strength < 0.75
     assert "would have been" in claim.explanation
     assert any("warning model" in e.detail for e in claim.evidence)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Kaliningrad is small. It is situated almost 300 km away from mainland Russia.",
+     "contradicted"),  # geodesic ~500 km from the city: farther by any route
+    ("Brest lies about 190 km from Warsaw.", "supported"),
+    ("Brest lies about 240 km from Warsaw.", "unverifiable"),  # may be a road distance
+])
+def test_distances_between_places(catalog, text: str, verdict: str) -> None:
+    (claim,) = [c for c in check_text(text, catalog, DAY).claims if c.kind == "distance"]
+    assert claim.verdict == verdict
+
+
+def test_property_guards(catalog) -> None:
+    r = check_text("The fence and the razor wire along the border stretch for about 502 "
+                   "kilometres.", catalog, DAY)
+    assert not [c for c in r.claims if c.kind == "border_length"]
+    r = check_text("Belarus has a population of around 9.3 million people.", catalog, DAY)
+    assert [c.verdict for c in r.claims if c.kind in ("count", "strength")] == ["unverifiable"]
+    r = check_text("Belarus has a professional army of 48,000 troops and 12,000 border troops.",
+                   catalog, DAY)
+    assert [c.verdict for c in r.claims if c.kind == "strength"] == ["supported",
+                                                                     "unverifiable"]

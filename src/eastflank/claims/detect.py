@@ -93,10 +93,11 @@ def _mentions(facts: SentenceFacts, kind: str) -> list[Mention]:
     return [m for m in facts.mentions if m.kind == kind]
 
 
-def _place_after(facts: SentenceFacts, q: Quantity) -> Mention | None:
+def _place_after(facts: SentenceFacts, q: Quantity,
+                 kinds: tuple[str, ...] = ("places", "facilities")) -> Mention | None:
     """The first place named within 60 characters after a quantity, after of/from/to."""
     for m in facts.mentions:
-        if m.kind not in ("places", "facilities") or m.span.start < q.span.end:
+        if m.kind not in kinds or m.span.start < q.span.end:
             continue
         between = facts.text[q.span.end - facts.start : m.span.start - facts.start]
         if len(between) <= 60 and re.search(r"\b(?:of|from|to|off)\b", between, re.I):
@@ -110,9 +111,13 @@ def _fence_or_section(text: str, start: int, end: int) -> bool:
     barrier word before it decides, and a barrier or a section named right after it."""
     before = text[max(0, start - 80):start]
     after = re.split(r"[,;(]|\d", text[end:end + 40], maxsplit=1)[0]
-    last_border = max((m.end() for m in _BORDER.finditer(before)), default=-1)
     last_barrier = max((m.end() for m in _BARRIER.finditer(before)), default=-1)
-    return (last_barrier > last_border or bool(_BARRIER.search(after))
+    # a border named after the barrier is the subject only when not in a prepositional
+    # phrase: "the fence along the border stretches 502 km" measures the fence
+    subject_border = [m for m in _BORDER.finditer(before) if m.start() > last_barrier
+                      and not re.search(r"\b(?:along|on|at|with|of|near)\s+(?:the\s+)?"
+                                        r"(?:[\w-]+\s+){0,2}$", before[:m.start()], re.I)]
+    return ((last_barrier >= 0 and not subject_border) or bool(_BARRIER.search(after))
             or bool(_SECTION.search(after)))
 
 
@@ -131,6 +136,10 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
     place = _place_after(facts, q)
     if place is not None:
         return "distance", place
+    territory = _place_after(facts, q, kinds=("actors",))
+    if territory is not None and territory.record in _COUNTRIES \
+            and not territory.span.text.endswith(("ian", "an", "ish")):
+        return "distance", territory
     if q.bound == "vague" or re.search(r"\b(?:away|westward|eastward|from)\b", text, re.I):
         return "distance", None
     return None
