@@ -235,7 +235,7 @@ _SUBJECT_KINDS = ("units", "command_bodies", "facilities", "events", "weapon_sys
 _STATE_VERB = re.compile(
     r"\b(?:based|stationed|garrison\w*|headquarter\w*|deploy\w*|locat\w*|part\s+of|"
     r"subordinat\w*|under|command\w*|belong\w*|operat\w*|took\s+part|participat\w*|"
-    r"held|hosted|form\w*|establish\w*|creat\w*|disband\w*|abolish\w*|dissolv\w*|"
+    r"held|hosted|form(?:ed|s|ing|ation)|establish\w*|creat\w*|disband\w*|abolish\w*|dissolv\w*|"
     r"defunct|no\s+longer|ceas\w*|shut\w*|clos\w*|halt\w*|stopp\w*|resum\w*|"
     r"leas\w*|rent\w*|received|delivered|equipped|armed|moved|relocat\w*|arriv\w*|"
     r"is|are|was|were|has|have|remains?)\b", re.I)

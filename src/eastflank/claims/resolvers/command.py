@@ -14,7 +14,7 @@ import re
 
 from eastflank.catalog import Catalog
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import Evidence
+from eastflank.claims.model import Evidence, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -28,7 +28,8 @@ __all__ = ["chain_of", "resolve_command"]
 
 _END = re.compile(r"\b(?:no\s+longer\s+exist\w*|ceas\w*\s+to\s+exist|abolish\w*|"
                   r"disband\w*|dissolv\w*|liquidat\w*)\b", re.I)
-_CREATE = re.compile(r"\b(?:re-?establish\w*|creat\w*|form\w*|restor\w*|recreat\w*|"
+_CREATE = re.compile(r"\b(?:re-?establish\w*|creat\w*|form(?:ed|s|ing|ation)\b|"
+                     r"restor\w*|recreat\w*|"
                      r"set\s+up|will)\b", re.I)
 
 
@@ -47,6 +48,46 @@ def chain_of(catalog: Catalog, record_id: str) -> list[str]:
         seen.add(parent)
         current = catalog.command_bodies.get(parent) or catalog.units.get(parent)
     return out
+
+
+_FORMATION = re.compile(r"\b(?:merg\w*\s+into|form(?:ed|s|ing|ation)\b|"
+                        r"re-?establish\w*|establish\w*|"
+                        r"creat\w*|re-?creat\w*|set\s+up|stood\s+up|founded)\b", re.I)
+
+
+def _formation(cand: Candidate, ctx: Context, bodies: list[Mention]) -> Outcome | None:
+    """"merged into a single Western Military District in 2010": the body's recorded
+    ``valid_from`` against the sentence's date, at the date's precision."""
+    verb = _FORMATION.search(cand.facts.text)
+    dates = [d for d in cand.facts.dates if not d.relative]
+    if verb is None or not dates:
+        return None
+    at, end = cand.facts.start + verb.start(), cand.facts.start + verb.end()
+    # the body the verb governs: named right after it ("merged into a single Western
+    # Military District in 2010") or right before it ("the WMD, formed in 2010")
+    near = [m for m in bodies if end <= m.span.start <= end + 50] or \
+        [m for m in bodies if at - 40 <= m.span.end <= at]
+    for m in near[:1]:
+        dates = sorted(dates, key=lambda d: abs(d.span.start - m.span.end))[:1]
+        body = ctx.catalog.command_bodies[m.record]
+        start = body.valid_from
+        if start is None:
+            continue
+        ev = [evidence_of(body, "command_bodies", f"valid_from {start.isoformat()}")]
+        for d in dates:
+            same = {"year": start.year == d.date.year,
+                    "month": (start.year, start.month) == (d.date.year, d.date.month),
+                    "day": abs((start - d.date).days) <= ctx.tolerances.event_date.days,
+                    }[d.precision]
+            if same:
+                return Outcome("supported", f"{body.name} is recorded from "
+                               f"{start.isoformat()}; the sentence says {d.span.text!r}.",
+                               evidence=ev, tolerance={"rule": "valid_from at the date's "
+                                                       "precision"})
+        return Outcome("contradicted", f"{body.name} is recorded from {start.isoformat()}, "
+                       f"not {', '.join(d.span.text for d in dates)}.", evidence=ev,
+                       tolerance={"rule": "valid_from at the date's precision"}, strength=0.8)
+    return None
 
 
 def _fmt(day: dt.date | None) -> str:
@@ -78,6 +119,9 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
                                                      f"valid_to {body.valid_to.isoformat()}")],
                                tolerance={"rule": "end within days of valid_to",
                                           "days": slack})
+    formed = _formation(cand, ctx, bodies)
+    if formed is not None:
+        return formed
     creating = bool(_CREATE.search(text))
     for m in bodies:
         body = ctx.catalog.command_bodies[m.record]

@@ -48,7 +48,8 @@ _DEFUNCT = re.compile(r"\b(?:(?:now-?)?defunct|no\s+longer\s+(?:operat\w*|exist\
                       r"function\w*|work\w*|in\s+use)|shut\s+down|ceased\s+(?:operat\w*|"
                       r"to\s+exist)|closed\s+down|stopped\s+(?:operat\w*|working|pumping))\b",
                       re.I)
-_FORMED = re.compile(r"\b(?:form\w*|establish\w*|creat\w*|set\s+up|stood\s+up|founded)\b",
+_FORMED = re.compile(r"\b(?:form(?:ed|s|ing|ation)\b|establish\w*|creat\w*|set\s+up|"
+                     r"stood\s+up|founded)\b",
                      re.I)
 _ENDED = re.compile(r"\b(?:disband\w*|abolish\w*|dissolv\w*|liquidat\w*|ceas\w*|ended)\b",
                     re.I)
