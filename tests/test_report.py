@@ -61,6 +61,11 @@ def test_numbers_equal_the_cli(report: Report, capsys: pytest.CaptureFixture[str
         cli = _cli_json(capsys, "warning", "compare", comp["scenario"], "--stages", stages,
                         "--samples", str(SAMPLES), "--seed", str(SEED))
         assert cli == comp
+    for comp in _section(report, "warning")["controlled"]:
+        cli = _cli_json(capsys, "warning", "compare", comp["scenario"], "--stages", stages,
+                        "--samples", str(SAMPLES), "--seed", str(SEED), "--controlled")
+        assert cli == comp
+        assert comp["controlled"] is True
     gap = _cli_json(capsys, "geo", "gap", "BY", "RU-KGD")["gap"]
     assert gap["distance_km"] == _section(report, "map")["gap"]["distance_km"]
     reach = _section(report, "reach")

@@ -36,6 +36,7 @@ from eastflank.catalog import Catalog
 from eastflank.errors import ModelInputError, ScenarioError
 from eastflank.geo import default_region, gap
 from eastflank.scenario import Dist
+from eastflank.warning import JointSamples
 
 __all__ = ["CampaignResult", "InputRecord", "model_warning_hours", "run_campaign",
            "sample_dist"]
@@ -107,25 +108,19 @@ def _record(name: str, d: Dist) -> InputRecord:
 
 
 def model_warning_hours(catalog: Catalog, scenario: str, stage: str, samples: int,
-                        seed: int | None) -> tuple[FloatArray, str]:
-    """Usable warning hours from the warning model (:mod:`eastflank.warning`) for the
-    warning-time scenario of the same id: ``usable_h`` (warning less the defender's decision
-    delay), clipped at 0, and a label saying where they came from.
+                        seed: int | None) -> tuple[JointSamples, str]:
+    """The warning model's joint samples for the warning-time scenario of the same id, and a
+    label saying where they came from (:func:`eastflank.campaign.timeline.model_joint`):
+    pass both to :func:`run_campaign` so that the campaign starts from them.
 
     Raises
     ------
     UnknownNameError, ScenarioError, StageError
         If the warning scenario or stage cannot be loaded.
     """
-    from eastflank.scenario import load_scenario
-    from eastflank.stages import load_stage
-    from eastflank.warning import compile_plan, simulate
+    from eastflank.campaign.timeline import model_joint
 
-    plan = compile_plan(load_scenario(scenario, catalog), load_stage(stage, catalog), catalog)
-    sims = simulate(plan, samples, seed)
-    hours = np.clip(np.asarray(sims.usable_h, dtype=float), 0.0, None)
-    return hours, (f"warning model (eastflank.warning, scenario {scenario!r}, usable warning "
-                   f"after the defender's decision delay, seed {sims.seed})")
+    return model_joint(catalog, scenario, stage, samples, seed)
 
 
 def run_campaign(
@@ -135,7 +130,7 @@ def run_campaign(
     *,
     samples: int = 2000,
     seed: int | np.random.Generator | None = None,
-    warning_hours: ArrayLike | None = None,
+    warning_hours: ArrayLike | JointSamples | None = None,
     warning_label: str | None = None,
 ) -> CampaignResult:
     """Run the Monte Carlo campaign of ``scenario`` at ``stage``.
@@ -153,8 +148,11 @@ def run_campaign(
     seed
         Seed or generator; the same seed gives the same result.
     warning_hours
-        Warning times (hours) to resample from, e.g. the output of the warning model; when
-        ``None``, the scenario's own stated assumption for the stage is used (and marked).
+        The warning model's joint samples (:func:`model_warning_hours`): sample ``i`` starts
+        from joint sample ``i`` (Red forces the warning model moved at their jump-offs, Blue
+        from the defender's decision; see :mod:`eastflank.campaign.timeline`); or warning
+        times (hours) to resample from; when ``None``, the scenario's own stated assumption
+        for the stage is used (and marked).
 
     Raises
     ------
@@ -190,7 +188,21 @@ def run_campaign(
         return sample_dist(d, rng, n)
 
     # -- warning -----------------------------------------------------------------------------
-    if warning_hours is None:
+    moved: dict[str, float] = {}
+    uncounted: list[tuple[str, str]] = []
+    if isinstance(warning_hours, JointSamples):
+        from eastflank.campaign.timeline import (
+            blue_lead_hours,
+            moved_red_units,
+            uncounted_forces,
+        )
+
+        warn = blue_lead_hours(warning_hours, n)
+        moved = {k: m.distance_km for k, m in moved_red_units(
+            warning_hours, cat, [u.unit for u in red], objective).items()}
+        uncounted = uncounted_forces(warning_hours, cat, [u.unit for u in red])
+        warning_from = warning_label or "warning model joint samples"
+    elif warning_hours is None:
         if stage.stage not in c.warning_hours:
             raise ScenarioError(f"no warning_hours assumption for stage {stage.stage!r}",
                                 record=scenario.id, field="campaign.warning_hours")
@@ -230,7 +242,8 @@ def run_campaign(
 
     # -- arrivals (hours after Red's start), shape (n, units) ---------------------------------
     r_w = np.array([u.brigades for u in red])
-    r_d = np.array([u.distance_km for u in red])
+    # a unit the warning model moved marches from its jump-off, not its garrison
+    r_d = np.array([moved.get(u.unit, u.distance_km) for u in red])
     red_arr = r_d[None, :] / v_red[:, None]
     red_str = commit[:, None] * r_w[None, :]
 
@@ -318,6 +331,13 @@ def run_campaign(
         "Forces are the dataset's units on the stage date; units without garrison or of "
         "uncounted echelon are listed in skipped_units.",
     ]
+    if moved:
+        notes.append("Red units the warning model moved start from their jump-offs: "
+                     + ", ".join(f"{k} ({v:.0f} km)" for k, v in sorted(moved.items())) + ".")
+    if uncounted:
+        notes.append("Warning-model forces not among the counted Red units (not in the "
+                     "campaign's Red areas or branches): "
+                     + ", ".join(f"{f} ({u})" for f, u in uncounted) + ".")
     return CampaignResult(
         scenario=scenario.id,
         stage=stage.stage,

@@ -173,19 +173,26 @@ def command_section(ctx: Context) -> Section:
 
 
 def warning_section(ctx: Context) -> Section:
-    """Warning-time distributions per stage for each built-in scenario, and the verdicts."""
+    """Warning-time distributions per stage for each built-in scenario: the stage-specific
+    and the controlled comparison side by side, which effect is which, and the verdicts."""
     from eastflank.scenario import load_scenario
-    from eastflank.warning import compare_stages, plot_cdf
+    from eastflank.warning import plot_cdf, study_stages
 
     figures: list[str] = []
     comparisons: list[dict[str, Any]] = []
+    controlled: list[dict[str, Any]] = []
+    studies: list[dict[str, Any]] = []
     for name in WARNING_SCENARIOS:
         ctx.progress(f"warning {name}")
         sc = load_scenario(name, ctx.catalog)
-        comp = compare_stages(sc, ctx.stages, ctx.catalog, ctx.samples, ctx.seed)
-        figures.append(svg(plot_cdf(comp)))
-        comparisons.append(to_jsonable(comp))
-    data = {"scenarios": comparisons}
+        study = study_stages(sc, ctx.stages, ctx.catalog, ctx.samples, ctx.seed)
+        figures.append(svg(plot_cdf(study.stage_specific)))
+        figures.append(svg(plot_cdf(study.controlled)))
+        comparisons.append(to_jsonable(study.stage_specific))
+        controlled.append(to_jsonable(study.controlled))
+        studies.append(to_jsonable({k: v for k, v in vars(study).items()
+                                    if k not in ("stage_specific", "controlled")}))
+    data = {"scenarios": comparisons, "controlled": controlled, "studies": studies}
     return Section("warning", "Warning time: decision to attack against NATO detection", data,
                    ctx.render("warning", data=data, figures=figures,
                               claimed_stages=[st.id for st in ctx.stages
