@@ -344,7 +344,7 @@ def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
     nouns = [m for m in facts.mentions
              if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
     named = {m.record for m in nouns}
-    dates = [d for d in facts.dates if not d.relative]
+    dates = [d for d in facts.dates if not d.relative or named]  # "this month" with a name
     if not (len(named) >= 2 or dates or facts.quantities):
         return None
     if not _FINITE.search(facts.text) or facts.text.rstrip().endswith("?"):
