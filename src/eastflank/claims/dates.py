@@ -126,7 +126,10 @@ def find_dates(
                 found.append(DateMention(date=first, precision="month", relative=True,
                                          span=span))
             elif rel.split()[-1] in _WEEKDAYS:
-                back = (article_date.weekday() - _WEEKDAYS.index(rel.split()[-1])) % 7 or 7
+                # "on Friday" in a Friday's article is that day; "last Friday" a week back
+                back = (article_date.weekday() - _WEEKDAYS.index(rel.split()[-1])) % 7
+                if back == 0 and rel.split()[0].lower() == "last":
+                    back = 7
                 found.append(DateMention(date=article_date - dt.timedelta(days=back),
                                          precision="day", relative=True, span=span))
             elif rel == "last week":
