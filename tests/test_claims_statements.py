@@ -133,3 +133,41 @@ def test_property_guards(catalog) -> None:
                    catalog, DAY)
     assert [c.verdict for c in r.claims if c.kind == "strength"] == ["supported",
                                                                      "unverifiable"]
+
+
+def test_now_defunct_series_with_later_values_is_contradicted(catalog) -> None:
+    """An indicator series (the record kind the dataset uses for dated values) named in the
+    text and recorded in operation after the claim: "now-defunct" is contradicted."""
+    from dataclasses import dataclass, field
+
+    from eastflank.catalog import Catalog
+
+    @dataclass(frozen=True)
+    class Indicator:  # the fields the checker reads from an indicator record
+        id: str
+        name: str
+        subject: str
+        quantity: str
+        value: float
+        unit: str
+        date: dt.date
+        kind: str
+        status: str = "reported"
+        sources: list[str] = field(default_factory=lambda: ["banasik-2022"])
+        aliases: list[str] = field(default_factory=list)
+        note: str | None = None
+
+    rows = {
+        "flow-2025": Indicator("flow-2025", "Oil through the Test pipeline, 2025",
+                               "testline-pipeline", "oil_delivered", 160000, "t",
+                               dt.date(2025, 7, 31), "reported"),
+        "flow-2026-plan": Indicator("flow-2026-plan", "Planned oil, 2026", "testline-pipeline",
+                                    "oil_delivered", 2e6, "t", dt.date(2026, 12, 31),
+                                    "planned"),
+    }
+    cat = Catalog({**catalog.records, "indicators": rows}, catalog.where)
+    r = check_text("The loss of fees from the now-defunct Testline pipeline hurts Minsk.", cat,
+                   dt.date(2026, 1, 6))
+    (claim,) = [c for c in r.claims if c.kind == "relation"]
+    assert claim.verdict == "contradicted"
+    assert [e.value for e in claim.evidence] == [160000]  # the plan is not an operation

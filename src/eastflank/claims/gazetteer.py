@@ -236,6 +236,19 @@ def build_gazetteer(
                    for k, entries in table.items()):
                 continue  # "Regional Grouping" begins a command body's name
             table[key].append(Entry("events", rid, rec.name))
+    series: dict[str, str] = {}
+    for rid, rec in records.get("indicators", {}).items() if "indicators" in kinds else ():
+        # an indicator series is named by its subject ("druzhba-northern-branch"): the
+        # subject's words, and its first word alone when that names nothing else ("Druzhba")
+        subject = getattr(rec, "subject", None)
+        if isinstance(subject, str) and subject not in series:
+            series[subject] = rid
+    for subject, rid in series.items():
+        words = tuple(_TOKEN.findall(fold(subject.replace("-", " "))))
+        label = subject.replace("-", " ")
+        for key in (words, words[:1]):
+            if key and len(" ".join(key)) >= 5 and key not in table:
+                table[key].append(Entry("indicators", rid, label))
     gaz = Gazetteer(dict(table), min_score=min_score, min_length=min_length)
     buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key in gaz.table:

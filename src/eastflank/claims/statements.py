@@ -343,6 +343,15 @@ class StatementStore:
         return out
 
 
+def _indicator_kind(kind: object) -> StatementKind:
+    """The statement kind of an indicator record's ``kind`` (official, planned, ...)."""
+    value = getattr(kind, "value", kind)
+    if value in ("official", "estimate", "planned"):
+        return "official" if value == "official" else (
+            "estimate" if value == "estimate" else "planned")
+    return "recorded"
+
+
 def _src(x: Any) -> tuple[str, ...]:
     return tuple(getattr(x, "sources", ()) or ())
 
@@ -518,7 +527,8 @@ class _Builder:
         st = Statement(
             id=f"{rec.id}:{quantity}:{self.n}", subject=subject, subject_kind="indicators",
             subject_name=str(getattr(rec, "name", subject)), property=quantity, value=val,
-            kind="recorded", status=str(getattr(rec, "status", "reported")),
+            kind=_indicator_kind(getattr(rec, "kind", None)),
+            status=str(getattr(rec, "status", "reported")),
             sources=_src(rec), valid_from=day if isinstance(day, dt.date) else None,
             note=getattr(rec, "note", None),
             text=" ".join(str(x) for x in (getattr(rec, "name", ""), subject,

@@ -166,7 +166,7 @@ def _defunct(cand: Candidate, ctx: Context, subjects: list[Mention],
         series = str(getattr(rec, "subject", m.record))
         sts = [s for s in store.about(series) if s.value.kind == "quantity"
                and s.valid_from is not None and (day is None or s.valid_from <= day)]
-        active = [s for s in sts if (s.value.number or 0) > 0]
+        active = [s for s in sts if (s.value.number or 0) > 0 and s.kind != "planned"]
         if active:
             last = max(active, key=lambda s: s.valid_from or dt.date.min)
             return Outcome("contradicted",
