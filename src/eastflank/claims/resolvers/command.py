@@ -149,6 +149,13 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
                            tolerance={"rule": "valid_from after the claim's date"})
     relation = cand.extra.get("relation")
     if not relation:
+        # no command relation: the sentence may still say where the body sits, or when it
+        # was formed or ended ("the Western Military District, headquartered in St Petersburg")
+        from eastflank.claims.resolvers.relation import resolve_relation
+
+        other = resolve_relation(cand, ctx)
+        if other.verdict != "unverifiable":
+            return other
         return Outcome("unverifiable", "A command body is named but no relation is stated.",
                        keep=False)
     sliced = ctx.sliced(day)

@@ -53,6 +53,9 @@ _FORMED = re.compile(r"\b(?:form(?:ed|s|ing|ation)\b|establish\w*|creat\w*|set\s
                      re.I)
 _ENDED = re.compile(r"\b(?:disband\w*|abolish\w*|dissolv\w*|liquidat\w*|ceas\w*|ended)\b",
                     re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|based|stationed|headquartered|located|garrisoned|"
+                       r"held|took\s+place|deployed\s+to|moved\s+to|comprises?|covers?)\b",
+                       re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|without|neither|nor)\b", re.I)
 
 
@@ -73,6 +76,9 @@ def _located(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
              "events": ("place",)}.get(subj.kind)
     if props is None:
         return None
+    between = cand.facts.full[subj.span.end:obj.span.start]
+    if len(between) > 80 or not _LOCATIVE.search(between):
+        return None  # "the Kremlin's goal is to make Belarus dependent" locates nothing
     sts = [s for p in props for s in store.about(subj.record, p)]
     if not sts:
         return None
