@@ -54,7 +54,8 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     """Check a dated statement against the recorded events."""
     tol = ctx.tolerances.event_date
     tolerance = {"days": tol.days, "keyword_share": tol.keyword_share}
-    dates = [d for d in cand.facts.dates if not d.relative or d.precision == "day"]
+    # relative dates ("last year", "on Friday") are resolved from the article's date
+    dates = list(cand.facts.dates)
     events = {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)}
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
     if named:

@@ -276,5 +276,10 @@ def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     relative = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
     if cand.extra.get("noun") == "population":
         return _compare(cand, ctx, "population", relative)
-    noun = re.sub(r"s$", "", q.unit)
+    noun = _SYNONYMS.get(q.unit, re.sub(r"s$", "", q.unit))
     return _compare(cand, ctx, noun + "s", relative)
+
+
+_SYNONYMS = {"planes": "aircraft", "jets": "aircraft", "warplanes": "aircraft",
+             "pieces of military hardware": "vehicle", "armoured vehicles": "vehicle"}
+"""Count nouns that name the quantity of a figure under another word."""
