@@ -19,6 +19,7 @@ from eastflank.claims.resolvers.base import (
     independent_sources,
     keywords,
     mentions_of,
+    numbered_units,
     reference_date,
     unverifiable,
 )
@@ -144,6 +145,18 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, True
+    pools = [cand.facts.text]
+    if re.search(r"\b[Tt]he\s+(?:brigade|division|regiment|battalion|corps|unit)\b",
+                 cand.facts.text):  # "The brigade, expected to reach 5,000 troops": before
+        pools += [c.text for c in reversed(cand.context)]
+    for pool in pools:
+        found = [uid for _, uid in numbered_units(pool, ctx.catalog) if uid]
+        for uid in found[:1]:
+            unit_rec = ctx.catalog.units[uid]
+            if _values(unit_rec, unit, ctx, _ALL_KINDS):
+                return unit_rec, True
+        if found:
+            break
     words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
     for kind in _ORDER[:3]:
