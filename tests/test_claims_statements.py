@@ -171,3 +171,24 @@ def test_now_defunct_series_with_later_values_is_contradicted(catalog) -> None:
     (claim,) = [c for c in r.claims if c.kind == "relation"]
     assert claim.verdict == "contradicted"
     assert [e.value for e in claim.evidence] == [160000]  # the plan is not an operation
+
+
+def test_planned_figures_judge_planned_claims_only(catalog) -> None:
+    day = dt.date(2025, 5, 22)
+    r = check_text("On 22 May a ceremonial formation of Germany's 45th Tank Brigade takes place "
+                   "in Vilnius. The brigade, expected to reach 5,000 troops by the end of 2027, "
+                   "is a first.", catalog, day)
+    (claim,) = [c for c in r.claims if c.kind == "strength"]
+    assert claim.verdict == "supported" and claim.evidence
+    r = check_text("Germany's 45th Tank Brigade has 5,000 troops in Lithuania.", catalog, day)
+    (claim,) = [c for c in r.claims if c.kind == "strength"]
+    assert claim.verdict == "unverifiable"  # only planned figures exist: not an actual one
+    assert "planned" in claim.explanation
+
+
+def test_generic_counts_and_areas() -> None:
+    from eastflank.claims.quantities import find_quantities
+
+    got = [(q.value, q.unit, q.bound) for q in find_quantities(
+        "The camp had about 292 tents on 15,000 sq km; in 2023 units left.")]
+    assert got == [(292.0, "tents", "about"), (15000.0, "km2", "exact")]
