@@ -338,11 +338,18 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w
                      re.I)
 
 
+_ACTING = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|government|"
+                     r"authorities|defen[cs]e\s+ministry|president|leader|side)\b", re.I)
+"""After a nationality adjective, words that make it name the state acting ("the Russian
+military is preparing ...")."""
+
+
 def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     """A sentence relating two named entities (places, states), or stating a date or a
     quantity, with a verb: a claim whose subject the dataset may not hold."""
     nouns = [m for m in facts.mentions
-             if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+             if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
+             or _ACTING.match(facts.full, m.span.end)]
     named = {m.record for m in nouns}
     dates = [d for d in facts.dates if not d.relative or named]  # "this month" with a name
     if not (len(named) >= 2 or dates or facts.quantities):
