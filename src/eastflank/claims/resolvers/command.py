@@ -90,6 +90,11 @@ def _formation(cand: Candidate, ctx: Context, bodies: list[Mention]) -> Outcome 
     return None
 
 
+_STATES = re.compile(r"\b(?:includ\w*|comprises?|covers?|covered|consists?|responsible|"
+                     r"headquarter\w*|based|located|seat|transferred|moved|joined|part)\b",
+                     re.I)
+
+
 def _fmt(day: dt.date | None) -> str:
     return day.isoformat() if day else "an unknown date"
 
@@ -156,6 +161,10 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
         other = resolve_relation(cand, ctx)
         if other.verdict != "unverifiable":
             return other
+        named = {m.record for m in cand.facts.mentions
+                 if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))}
+        if len(named) >= 2 and _STATES.search(text):
+            return other  # "Crimea was included in the Southern Military District": a claim
         return Outcome("unverifiable", "A command body is named but no relation is stated.",
                        keep=False)
     sliced = ctx.sliced(day)
