@@ -223,7 +223,8 @@ def detect_claims(
         event = _event(facts, context)
         if event is not None:
             out.append(event)
-        if not any(c.facts is facts for c in out):
+        if not any(c.facts is facts and c.kind != "attribution" for c in out):
+            # reported speech is checked for what it says, besides who said it
             fallback = _relation(facts, context)
             if fallback is not None:
                 out.append(fallback)
@@ -238,6 +239,7 @@ _STATE_VERB = re.compile(
     r"held|hosted|form(?:ed|s|ing|ation)|establish\w*|creat\w*|disband\w*|abolish\w*|dissolv\w*|"
     r"defunct|no\s+longer|ceas\w*|shut\w*|clos\w*|halt\w*|stopp\w*|resum\w*|"
     r"leas\w*|rent\w*|received|delivered|equipped|armed|moved|relocat\w*|arriv\w*|"
+    r"handed\s+over|transferred|supplied|sent|capable|"
     r"is|are|was|were|has|have|remains?)\b", re.I)
 
 
