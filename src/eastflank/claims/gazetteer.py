@@ -86,19 +86,25 @@ class Gazetteer:
         tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
         taken = [False] * len(tokens)
         found: list[tuple[int, int, list[Entry], float]] = []
-        for n in range(min(_MAX_N, len(tokens)), 0, -1):
-            for i in range(len(tokens) - n + 1):
-                if any(taken[i : i + n]):
+        # exact names first, longest first; typo-tolerant matches only on what is left, so
+        # "Iskander-M missile" is the exact "Iskander-M", not a near miss of "Iskander-K missile"
+        for exact in (True, False) if fuzzy else (True,):
+            for n in range(min(_MAX_N, len(tokens)), 0, -1):
+                if not exact and n > 4:
                     continue
-                key = tuple(t[2] for t in tokens[i : i + n])
-                entries = self._exact(key, text, tokens[i][0], tokens[i + n - 1][1])
-                score = 100.0
-                if not entries and fuzzy and n <= 4:
-                    entries, score = self._fuzzy(key, text, tokens[i][0])
-                if entries:
-                    for k in range(i, i + n):
-                        taken[k] = True
-                    found.append((tokens[i][0], tokens[i + n - 1][1], entries, score))
+                for i in range(len(tokens) - n + 1):
+                    if any(taken[i : i + n]):
+                        continue
+                    key = tuple(t[2] for t in tokens[i : i + n])
+                    if exact:
+                        entries = self._exact(key, text, tokens[i][0], tokens[i + n - 1][1])
+                        score = 100.0
+                    else:
+                        entries, score = self._fuzzy(key, text, tokens[i][0])
+                    if entries:
+                        for k in range(i, i + n):
+                            taken[k] = True
+                        found.append((tokens[i][0], tokens[i + n - 1][1], entries, score))
         out: list[Mention] = []
         for start, end, entries, score in sorted(found, key=lambda f: f[0]):
             surface = text[start:end]

@@ -116,8 +116,10 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable("The places named are not in the dataset.")
     if missing:
         return Outcome("contradicted",
-                       f"No recorded {what} within {RADIUS_KM:.0f} km of "
-                       f"{', '.join(missing)} at {day or 'the claim date'}"
+                       f"No recorded {what} "
+                       + ("in " if all(a in ctx.catalog.actors for a in anchors) else
+                          f"within {RADIUS_KM:.0f} km of ")
+                       + f"{', '.join(missing)} at {day or 'the claim date'}"
                        + (f"; found at {', '.join(e.name or '' for e in found)}." if found
                           else "."),
                        evidence=found, tolerance={"radius_km": RADIUS_KM})

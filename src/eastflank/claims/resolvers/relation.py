@@ -35,6 +35,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.resolvers.command import chain_of
+from eastflank.claims.resolvers.sites import family
 from eastflank.claims.statements import Statement
 
 __all__ = ["resolve_relation"]
@@ -148,7 +149,7 @@ def _parent(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
     return None
 
 
-def _member(ctx: Context, subj: Mention, obj: Mention) -> Outcome | None:
+def _member(cand: Candidate, ctx: Context, subj: Mention, obj: Mention) -> Outcome | None:
     """An event's participants, a weapon system's operators."""
     store = ctx.store
     assert store is not None
@@ -156,10 +157,21 @@ def _member(ctx: Context, subj: Mention, obj: Mention) -> Outcome | None:
     if prop is None or obj.kind != "actors":
         return None
     hits = [s for s in store.about(subj.record, prop) if s.value.ref == obj.record]
-    if hits:
-        return Outcome("supported", hits[0].describe() + ".",
-                       evidence=[statement_evidence(hits[0])])
-    return None
+    if not hits:
+        return None
+    if subj.kind == "weapon_systems":
+        # an operator holds the system at the claim's date only through a unit that has it
+        day = reference_date(cand, ctx)
+        ids = family(ctx.catalog, [subj.record])
+        held = [s for s in store.with_property("weapon_system")
+                if s.value.ref in ids and s.holds_on(day)
+                and getattr(ctx.catalog.units.get(s.subject), "actor", None) == obj.record]
+        if not held:
+            return None
+        return Outcome("supported", f"{hits[0].describe()}; at {day}: {held[0].describe()}.",
+                       evidence=[statement_evidence(hits[0]), statement_evidence(held[0])])
+    return Outcome("supported", hits[0].describe() + ".",
+                   evidence=[statement_evidence(hits[0])])
 
 
 def _defunct(cand: Candidate, ctx: Context, subjects: list[Mention],
@@ -244,7 +256,7 @@ def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
                 out = fn(cand, ctx, subj, obj, day)
                 if out is not None:
                     return out
-            out = _member(ctx, subj, obj)
+            out = _member(cand, ctx, subj, obj)
             if out is not None:
                 return out
         if dates:
