@@ -66,10 +66,15 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                            f"The event is recorded: {_describe(e)}.",
                            evidence=[evidence_of(e, "events", _describe(e))],
                            tolerance=tolerance)
+        # a date far from the event's name in the sentence may date something else
+        m0 = next(m for m in mentions_of(cand, "events") if m.record == e.id)
+        near = any(abs(d.span.start - m0.span.end) <= 60 or abs(m0.span.start - d.span.end)
+                   <= 60 for d in dates)
         return Outcome("contradicted",
                        f"The dataset dates {e.name} to {e.date.isoformat()}, not "
                        f"{', '.join(d.span.text for d in dates)}.",
-                       evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
+                       evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance,
+                       strength=1.0 if near else 0.6)
     if not dates:
         return unverifiable("No date and no recorded event in the sentence.",
                             tolerance=tolerance)
