@@ -104,8 +104,16 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
     day = reference_date(cand, ctx)
     bodies = mentions_of(cand, "command_bodies")
     text = cand.facts.text
-    if _END.search(text):
-        for m in bodies:
+    end_verb = _END.search(text)
+    if end_verb is not None:
+        # the ending is said of the body named nearest before it ("..., and the Western
+        # Military District will no longer exist"), else the nearest after it
+        at = cand.facts.start + end_verb.start()
+        before = [m for m in bodies if m.span.end <= at]
+        after = [m for m in bodies if m.span.start >= at]
+        ended = ([max(before, key=lambda m: m.span.end)] if before else
+                 [min(after, key=lambda m: m.span.start)] if after else [])
+        for m in ended:
             body = ctx.catalog.command_bodies[m.record]
             if body.valid_to is None:
                 return Outcome("contradicted",

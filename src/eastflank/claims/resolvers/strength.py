@@ -92,16 +92,36 @@ _SUBSET = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Russian|Belarusian|Ukrainian|Poli
                      r"Kaliningrad))\b", re.I)
 
 
+_PLAIN = frozenset({"active", "total", "personnel", "troops", "strength", "target", "planned",
+                    "peacetime", "authorised", "capacity", "received", "count", "number"})
+"""Words of a figure's quantity name that do not narrow what it counts."""
+
+
+def _qualified(quantity: str, want: tuple[str, ...], text: str | None) -> bool:
+    """Whether the sentence names what a figure's quantity narrows its noun to:
+    ``tents_removed`` judges "60 tents have been removed", not "the camp has 130 tents";
+    ``russian_personnel`` judges "2,500 of them Russian", not the whole exercise."""
+    if text is None:
+        return True
+    words = [w for w in quantity.split("_") if w not in _PLAIN
+             and not any(w in x or x in w for x in want) and len(w) > 2]
+    stems = {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
+    return all(w[:4] in stems for w in words)
+
+
 def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DEFAULT,
-            day: Any = None) -> list[tuple[float, float, float, list[str], str]]:
+            day: Any = None, text: str | None = None
+            ) -> list[tuple[float, float, float, list[str], str]]:
     """(value, low, high, sources, quantity) of the record's figures for ``unit`` of the
     figure ``kinds`` (:func:`eastflank.claims.statements.figure_kind`), not dated after
-    ``day``."""
+    ``day``, and (given the sentence ``text``) whose quantity's qualifiers it names."""
     out = []
     want = (("personnel", "troops", "strength") if unit == "personnel" else
             (re.sub(r"\s+", "_", unit.rstrip("s")),))
     for f in getattr(rec, "figures", []):
         if f.value is None or not any(w in f.quantity for w in want):
+            continue
+        if not _qualified(f.quantity, want, text):
             continue
         if figure_kind(f) not in kinds:
             continue
@@ -200,7 +220,7 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     rec, named = _subject(cand, ctx, unit)
     kinds = claim_kinds(cand.facts.text, q.span.start - cand.facts.start)
     day = reference_date(cand, ctx)
-    if rec is not None and not _values(rec, unit, ctx, kinds):
+    if rec is not None and not _values(rec, unit, ctx, kinds, text=cand.facts.text):
         other = _values(rec, unit, ctx, frozenset({"official", "estimate", "recorded",
                                                    "planned"}), day)
         return unverifiable(
@@ -216,8 +236,8 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             f"No record of the dataset named in the sentence has a sourced {unit} figure.",
             claimed=q.value, unit=unit, tolerance=tolerance,
         )
-    now = _values(rec, unit, ctx, kinds, day)
-    values = _values(rec, unit, ctx, kinds)
+    now = _values(rec, unit, ctx, kinds, day, cand.facts.text)
+    values = _values(rec, unit, ctx, kinds, text=cand.facts.text)
     kind = ctx.catalog.kind_of(rec.id)
     evidence = [
         Evidence(record=rec.id, kind=kind, name=rec.name, value=v, unit=unit,
