@@ -50,6 +50,9 @@ def test_seed_000_acceptance(seed0: CheckResult) -> None:
     iskander = _claim(seed0, "basing", "Iskander-M brigades")
     assert iskander.verdict == "contradicted" and "plural" in iskander.explanation
     assert any(e.record == "465th-missile-brigade" for e in iskander.evidence)
+    druzhba = _claim(seed0, "relation", "Druzhba")
+    assert druzhba.verdict == "contradicted" and "northern branch" in druzhba.explanation
+    assert druzhba.evidence and all(e.sources for e in druzhba.evidence)
 
 
 def test_seed_002_longer_border(catalog) -> None:

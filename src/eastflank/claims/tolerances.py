@@ -118,6 +118,8 @@ class RelationTolerance(_Frozen):
 
     place_km: float = Field(gt=0, description="A unit or event is 'in' a town within this "
                                               "distance (km).")
+    recent_days: int = Field(gt=0, description="A value recorded this many days before the "
+                                               "claim's date shows a series in operation.")
     description: str
 
 

@@ -37,6 +37,7 @@ from eastflank.claims.resolvers.base import (
 from eastflank.claims.resolvers.command import chain_of
 from eastflank.claims.resolvers.sites import family
 from eastflank.claims.statements import Statement
+from eastflank.claims.text import fold
 
 __all__ = ["resolve_relation"]
 
@@ -179,20 +180,32 @@ def _defunct(cand: Candidate, ctx: Context, subjects: list[Mention],
     """"now-defunct X": a later recorded value of X's series, or its recorded end."""
     store = ctx.store
     assert store is not None
+    words = set(re.findall(r"[a-z]+", fold(cand.facts.text)))
+    recent = dt.timedelta(days=ctx.tolerances.relation.recent_days)
     for m in subjects:
         rec = ctx.catalog.get(m.record)
         series = str(getattr(rec, "subject", m.record))
+        # the most specific series the sentence names in full ("Druzhba pipeline northern
+        # branch": druzhba-northern-branch rather than druzhba-pipeline)
+        named = [sub for sub in {st.subject for st in store.statements
+                                 if st.subject_kind == "indicators"}
+                 if set(sub.split("-")) <= words]
+        if named:
+            series = max(named, key=lambda sub: len(sub.split("-")))
         sts = [s for s in store.about(series) if s.value.kind == "quantity"
                and s.valid_from is not None and (day is None or s.valid_from <= day)]
-        active = [s for s in sts if (s.value.number or 0) > 0 and s.kind != "planned"]
+        active = [s for s in sts if (s.value.number or 0) > 0 and s.kind != "planned"
+                  and (day is None or s.valid_from is None or day - s.valid_from <= recent)]
         if active:
             last = max(active, key=lambda s: s.valid_from or dt.date.min)
             return Outcome("contradicted",
-                           f"The claim calls {m.name} defunct, but the dataset records it in "
-                           f"operation later: {last.describe()}.",
+                           f"The claim calls {series.replace('-', ' ')} defunct, but the "
+                           f"dataset records it in operation within "
+                           f"{recent.days} days before the claim's date: {last.describe()}.",
                            evidence=[statement_evidence(s) for s in
                                      sorted(active, key=lambda s: s.valid_from or dt.date.min,
-                                            reverse=True)[:3]])
+                                            reverse=True)[:3]],
+                           tolerance={"recent_days": recent.days})
         end = getattr(rec, "valid_to", None)
         if isinstance(end, dt.date) and (day is None or end <= day):
             return Outcome("supported", f"{m.name} is recorded as ending on "
