@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
+import os
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,8 +54,10 @@ HANG_SECONDS = 20
 
 
 def fuzz_settings(max_examples: int) -> settings:
-    """Hypothesis settings for a fuzz property: bounded examples, a generous deadline."""
-    return settings(max_examples=max_examples, deadline=dt.timedelta(seconds=HANG_SECONDS),
+    """Hypothesis settings for a fuzz property: bounded examples (times the factor in
+    ``EASTFLANK_FUZZ_SCALE``, for a longer run by hand), a generous deadline."""
+    scale = float(os.environ.get("EASTFLANK_FUZZ_SCALE", "1"))
+    return settings(max_examples=max(1, round(max_examples * scale)), deadline=dt.timedelta(seconds=HANG_SECONDS),
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.function_scoped_fixture])
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from eastflank.campaign.scenario import load_campaign_scenario
@@ -67,7 +67,7 @@ def test_read_yaml_loads_or_refuses(workdir: Path, data: bytes) -> None:
 
 @pytest.mark.parametrize("kind", record_kinds())
 @given(data=st.data())
-@settings(FUZZ, max_examples=15)
+@fuzz_settings(15)
 def test_dataset_file_loads_or_refuses(small_dataset: Path, workdir: Path, kind: str,
                                        data: st.DataObject) -> None:
     """A mutated dataset file, loaded with the small dataset it refers to."""
@@ -83,7 +83,7 @@ def test_dataset_file_loads_or_refuses(small_dataset: Path, workdir: Path, kind:
 
 
 @given(records=st.data())
-@settings(FUZZ, max_examples=10)
+@fuzz_settings(10)
 def test_extra_dataset_over_packaged_loads_or_refuses(workdir: Path,
                                                       records: st.DataObject) -> None:
     """A user's extra folder of mutated units on top of the packaged dataset."""
