@@ -78,6 +78,7 @@ test: setup lint $(CHROMIUM)
 	$(BIN)/pytest -q
 
 bench: setup
+	$(PY) -m pip install --quiet -e '.[parsers]'
 	$(PY) benchmarks/run.py
 
 # Coverage-guided fuzzing (atheris) of the YAML loader and the article reader, each for
