@@ -94,7 +94,7 @@ fuzz: setup
 	$(PY) fuzz/fuzz_yaml.py $(FUZZ)/yaml -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1536 \
 	   -timeout=20 -artifact_prefix=$(FUZZ)/ -print_final_stats=1
 	$(PY) fuzz/fuzz_article.py $(FUZZ)/article -max_total_time=$(FUZZ_SECONDS) \
-	   -rss_limit_mb=1536 -timeout=20 -artifact_prefix=$(FUZZ)/ -print_final_stats=1
+	   -rss_limit_mb=1536 -timeout=20 -max_len=4096 -artifact_prefix=$(FUZZ)/ -print_final_stats=1
 
 clean:
 	rm -rf $(VENV) $(VENDOR) $(WEBVENDOR) report test-artifacts .pytest_cache .mypy_cache .ruff_cache $(FUZZ)

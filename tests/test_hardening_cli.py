@@ -244,7 +244,7 @@ REFUSED = {
     "query_read_text": "file system operations are disabled",
     "query_read_shadow": "file system operations are disabled",
     "query_attach": "only SELECT queries are allowed (read-only); got ATTACH",
-    "query_install": "only SELECT queries are allowed",
+    "query_install": "only SELECT queries are allowed (read-only); got INSTALL",
     "query_url": "file system operations are disabled",
     "query_unlock": "only SELECT queries are allowed (read-only); got SET",
     "query_two": "expected one SELECT statement, got 2 statements",

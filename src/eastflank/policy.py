@@ -26,6 +26,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -314,6 +315,7 @@ _NUMBERISH = re.compile(r"^[-+]?(\.?(inf|infinity|nan)|[0-9][0-9_]*(\.[0-9_]*)?[
                         re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _bound_of(name: str | None) -> tuple[float, str] | None:
     if not name:
         return None

@@ -111,8 +111,9 @@ def check_sql(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
         raise ModelInputError(f"expected one SELECT statement, got {len(statements)} statements")
     kind = statements[0].type
     if kind != duckdb.StatementType.SELECT:
-        raise ModelInputError(f"only SELECT queries are allowed (read-only); got "
-                              f"{kind.name.replace('_', ' ')}")
+        words = str(getattr(statements[0], "query", "") or sql).split()
+        what = words[0].upper() if words else kind.name.replace("_", " ")
+        raise ModelInputError(f"only SELECT queries are allowed (read-only); got {what[:20]}")
 
 
 def json_value(value: Any, column: str) -> Any:
