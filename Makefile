@@ -20,7 +20,7 @@ setup: $(STAMP) $(ATLAS)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,claims]'
+	$(PY) -m pip install --quiet -e '.[test,claims,sweep]'
 	touch $@
 
 # Natural Earth 1:10m countries (public domain) from the npm package world-atlas@2.0.2.

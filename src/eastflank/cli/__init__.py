@@ -34,7 +34,7 @@ def _register_optional() -> None:
     """Add the command groups of the model modules."""
     import importlib
 
-    for name in ("geo", "command", "warning", "reach", "campaign", "check", "report"):
+    for name in ("geo", "command", "warning", "reach", "campaign", "check", "report", "sweep"):
         try:
             module = importlib.import_module(f"eastflank.cli.{name}")
         except ModuleNotFoundError as exc:

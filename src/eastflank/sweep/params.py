@@ -1,0 +1,385 @@
+"""The sweep's only contact with the models: which parameters there are, and one point's run.
+
+A *parameter* is a triangular distribution with a range (``min < max``) somewhere in the
+typed objects a model reads: the warning scenario (:class:`eastflank.scenario.Dist`), a stage
+(:class:`eastflank.schema.DelayHours`: hop delays, consent gates, channels) or the campaign
+scenario (``campaign.*``). Its name says where it lives::
+
+    scenario:movement.rail.loading_h
+    scenario:indicators.garrison-exit.lag_h
+    stage:subordination-2026:hop_delay
+    campaign:red_commit_share
+
+Only parameters that the selected model actually uses at the selected stages are swept (a
+stage's gate that no force's chain passes, a position for another stage, are left out). At a
+point, each swept parameter is *fixed* at the point's value; every other quantity keeps its
+distribution and is drawn in the point's Monte Carlo samples as usual.
+
+Everything that depends on how the warning and campaign models are built lives here, so that
+a change in those models needs edits only in this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel
+
+from eastflank.catalog import Catalog
+from eastflank.errors import ModelInputError
+from eastflank.scenario import Dist, Scenario
+from eastflank.schema import DelayHours, Stage
+
+__all__ = [
+    "MODELS",
+    "OUTPUTS",
+    "Context",
+    "Parameter",
+    "build_context",
+    "digest",
+    "evaluate_point",
+    "expected_band",
+    "point_seed",
+]
+
+ModelName = Literal["warning", "campaign", "both"]
+MODELS: tuple[str, ...] = ("warning", "campaign", "both")
+
+OUTPUTS: dict[str, str] = {
+    "median_warning_h": "median warning (h)",
+    "p_no_warning": "P(no warning)",
+    "p_decides_in_time": "P(defender decides in time)",
+    "band": "verdict band of the median warning (hours/days/weeks)",
+    "verdict_holds": "the claim's band holds at this stage",
+    "p_gap_closed": "P(gap closed before reinforcement)",
+    "median_closure_h": "median closure time (h)",
+}
+"""Outputs per stage and point (warning outputs with the warning model, the last two with
+the campaign)."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One swept parameter: where it lives, its stated range and mode, its status."""
+
+    name: str
+    label: str
+    min: float
+    mode: float
+    max: float
+    status: str
+    owner: str
+    path: tuple[str, ...]
+
+
+Leaf = Dist | DelayHours
+
+
+def _bounds(d: Leaf) -> tuple[float, float, float]:
+    if isinstance(d, DelayHours):
+        return d.min_h, d.mode_h, d.max_h
+    return d.min, d.mode, d.max
+
+
+def _fixed(d: Leaf, x: float) -> Leaf:
+    if isinstance(d, DelayHours):
+        return d.model_copy(update={"min_h": x, "mode_h": x, "max_h": x})
+    return d.model_copy(update={"min": x, "mode": x, "max": x})
+
+
+def _walk(obj: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Leaf]]:
+    """Every distribution in ``obj`` with its path (list items by ``id`` when they have one)."""
+    if isinstance(obj, Dist | DelayHours):
+        yield path, obj
+        return
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _walk(getattr(obj, name), (*path, name))
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _walk(v, (*path, str(k)))
+    elif isinstance(obj, list | tuple):
+        for i, v in enumerate(obj):
+            yield from _walk(v, (*path, _item_key(v, i)))
+
+
+def _item_key(v: Any, i: int) -> str:
+    ident = getattr(v, "id", None)
+    return str(ident) if isinstance(ident, str) else str(i)
+
+
+def _set(obj: Any, path: Sequence[str], x: float) -> Any:
+    """``obj`` with the distribution at ``path`` fixed at ``x`` (copies along the path)."""
+    if not path:
+        return _fixed(obj, x)
+    head, rest = path[0], path[1:]
+    if isinstance(obj, BaseModel):
+        return obj.model_copy(update={head: _set(getattr(obj, head), rest, x)})
+    if isinstance(obj, dict):
+        return {**obj, head: _set(obj[head], rest, x)}
+    items = list(obj)
+    for i, v in enumerate(items):
+        if _item_key(v, i) == head:
+            items[i] = _set(v, rest, x)
+            return items
+    raise ModelInputError(f"sweep: no item {head!r} on the path {'.'.join(path)}")
+
+
+def _label(path: Sequence[str]) -> str:
+    return ".".join(path)
+
+
+def digest(obj: BaseModel) -> str:
+    """SHA-256 (first 16 hex digits) of a model's canonical JSON: the scenario or stage hash."""
+    text = json.dumps(obj.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def point_seed(seed: int, index: int) -> int:
+    """The seed of point ``index``: keyed by the sweep's seed and the point's index only."""
+    state = np.random.SeedSequence([seed, index]).generate_state(2, np.uint64)
+    return int(state[0] >> np.uint64(1))
+
+
+# -- context ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Context:
+    """What the workers need to run a point: the loaded objects and the compiled plans."""
+
+    model: str
+    scenario: Scenario
+    stages: tuple[Stage, ...]
+    catalog: Catalog
+    campaign: Any
+    plans: tuple[Any, ...]
+    parameters: tuple[Parameter, ...]
+    targets: tuple[tuple[tuple[str, int, tuple[int, ...]], ...], ...]
+    samples: int
+    expected: tuple[str, ...]
+    thresholds: tuple[float, float]
+    hashes: dict[str, str]
+
+    @property
+    def stage_ids(self) -> tuple[str, ...]:
+        """The stage ids, in run order."""
+        return tuple(s.id for s in self.stages)
+
+    def output_columns(self) -> list[str]:
+        """Output column names: ``<stage>.<output>`` for each stage, then ``verdict_holds``."""
+        names = []
+        for st in self.stage_ids:
+            if self.model in ("warning", "both"):
+                names += [f"{st}.{k}" for k in ("median_warning_h", "p_no_warning",
+                                                "p_decides_in_time", "band")]
+            if self.model in ("campaign", "both"):
+                names += [f"{st}.{k}" for k in ("p_gap_closed", "median_closure_h")]
+            names.append(f"{st}.verdict_holds")
+        return [*names, "verdict_holds"]
+
+
+def expected_band(scenario: Scenario, stage: Stage, stages_by_id: Mapping[str, Stage]) -> str:
+    """The band the scenario's claim states for ``stage``: ``weeks`` before the claimed
+    change (the verdict's "after" stage), ``hours`` from it on."""
+    v = scenario.verdict
+    if v is None:
+        return "hours"
+    after = stages_by_id.get(v.after)
+    if after is not None:
+        return "hours" if stage.date >= after.date else "weeks"
+    return "hours" if stage.id == v.after else "weeks"
+
+
+def _plan_signature(plan: Any) -> list[tuple[float, float, float]]:
+    return [(v.min, v.mode, v.max) for v in plan.variables]
+
+
+def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog, *,
+                  model: str = "warning", samples: int = 1000,
+                  campaign: Any = None, select: Sequence[str] | None = None) -> Context:
+    """Find the parameters the model uses at ``stages`` and compile what each point needs.
+
+    Parameters
+    ----------
+    scenario, stages, catalog
+        The warning scenario, the loaded stages (at least one) and the dataset.
+    model
+        ``warning``, ``campaign`` or ``both`` (the campaign fed by the warning model).
+    samples
+        Monte Carlo samples per point and stage.
+    campaign
+        The campaign scenario (:class:`eastflank.campaign.scenario.CampaignScenario`) when the
+        model includes the campaign.
+    select
+        Parameter names to sweep (already matched); ``None``: every parameter.
+
+    Raises
+    ------
+    ModelInputError
+        If the model is unknown, no stage is given, or nothing is left to sweep.
+    """
+    from eastflank.warning import compile_plan
+
+    if model not in MODELS:
+        raise ModelInputError(f"--model: expected one of {', '.join(MODELS)}, got {model!r}")
+    if not stages:
+        raise ModelInputError("--stage: expected at least one stage")
+    if samples < 1:
+        raise ModelInputError(f"--samples: expected an integer >= 1, got {samples}")
+    if model != "warning" and campaign is None:
+        raise ModelInputError(f"--model {model}: the scenario has no campaign file")
+    use_warning = model in ("warning", "both")
+    plans = tuple(compile_plan(scenario, st, catalog) for st in stages) if use_warning else ()
+    found: dict[str, Parameter] = {}
+    targets: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
+
+    def add(name: str, owner: str, path: tuple[str, ...], d: Leaf,
+            target: tuple[str, int, tuple[int, ...]]) -> None:
+        lo, mode, hi = _bounds(d)
+        if name not in found:
+            found[name] = Parameter(name=name, label=_label(path), min=lo, mode=mode, max=hi,
+                                    status=d.status.value, owner=owner, path=path)
+        targets.setdefault(name, []).append(target)
+
+    if use_warning:
+        for k, (st, plan) in enumerate(zip(stages, plans, strict=True)):
+            base = _plan_signature(plan)
+            for path, d in _walk(scenario, ()):
+                _probe(add, f"scenario:{_label(path)}", "scenario", path, d, base,
+                       lambda p, x, st=st: compile_plan(_set(scenario, p, x), st, catalog), k)
+            for path, d in _walk(st, ()):
+                _probe(add, f"stage:{st.id}:{_label(path)}", f"stage:{st.id}", path, d, base,
+                       lambda p, x, st=st: compile_plan(scenario, _set(st, p, x), catalog), k)
+    if model in ("campaign", "both"):
+        for path, d in _walk(campaign.campaign, ()):
+            if path[0] == "warning_hours" and (model == "both" or path[1] not in
+                                               {s.id for s in stages}):
+                continue
+            lo, _, hi = _bounds(d)
+            if hi > lo:
+                add(f"campaign:{_label(path)}", "campaign", path, d, ("campaign", -1, ()))
+    names = list(found)
+    if select is not None:
+        names = [n for n in names if n in set(select)]
+    if not names:
+        raise ModelInputError("--params: no parameter with a range matches; see "
+                              "'eastflank sweep params' for the names")
+    by_id = {s.id: s for s in stages}
+    v = scenario.verdict
+    hashes = {"scenario": digest(scenario)}
+    hashes.update({f"stage:{s.id}": digest(s) for s in stages})
+    if campaign is not None and model != "warning":
+        hashes["campaign"] = digest(campaign)
+    return Context(
+        model=model, scenario=scenario, stages=tuple(stages), catalog=catalog,
+        campaign=campaign, plans=plans, parameters=tuple(found[n] for n in names),
+        targets=tuple(tuple(targets[n]) for n in names), samples=samples,
+        expected=tuple(expected_band(scenario, s, by_id) for s in stages),
+        thresholds=(v.weeks_min_h if v else 168.0, v.hours_max_h if v else 48.0),
+        hashes=hashes)
+
+
+def _probe(add: Any, name: str, owner: str, path: tuple[str, ...], d: Leaf,
+           base: list[tuple[float, float, float]], compile_with: Any, k: int) -> None:
+    """Add ``d`` if fixing it changes the compiled plan of stage ``k``; record which rows."""
+    lo, _, hi = _bounds(d)
+    if not hi > lo:
+        return
+    probe = lo + 0.3819660112501051 * (hi - lo)  # an unlikely value, to see where it lands
+    other = _plan_signature(compile_with(path, probe))
+    if len(other) != len(base):
+        raise ModelInputError(f"sweep: fixing {name} changes the structure of the plan; "
+                              "this parameter cannot be swept")
+    rows = tuple(i for i, (a, b) in enumerate(zip(base, other, strict=True)) if a != b)
+    if rows:
+        add(name, owner, path, d, ("warning", k, rows))
+
+
+# -- one point -------------------------------------------------------------------------------
+def _fix_plan(plan: Any, rows: Mapping[int, float]) -> Any:
+    if not rows:
+        return plan
+    variables = list(plan.variables)
+    for i, x in rows.items():
+        variables[i] = replace(variables[i], min=x, mode=x, max=x)
+    return replace(plan, variables=tuple(variables))
+
+
+def _band(hours: float, weeks_h: float, hours_h: float) -> str:
+    if hours >= weeks_h:
+        return "weeks"
+    if hours < hours_h:
+        return "hours"
+    return "days"
+
+
+def evaluate_point(ctx: Context, values: Sequence[float], seed: int) -> dict[str, Any]:
+    """Run the model at one point (``values`` in the order of ``ctx.parameters``).
+
+    The point's random streams come from ``seed`` alone (see :func:`point_seed`), so the
+    same point gives the same outputs on any machine and in any order.
+    """
+    from eastflank.warning import simulate
+
+    per_stage: list[dict[int, float]] = [{} for _ in ctx.stages]
+    camp_fix: list[tuple[tuple[str, ...], float]] = []
+    for p, x, tgts in zip(ctx.parameters, values, ctx.targets, strict=True):
+        for kind, k, rows in tgts:
+            if kind == "warning":
+                per_stage[k].update(dict.fromkeys(rows, float(x)))
+            else:
+                camp_fix.append((p.path, float(x)))
+    out: dict[str, Any] = {}
+    weeks_h, hours_h = ctx.thresholds
+    holds_all = True
+    camp = None
+    if camp_fix:
+        inputs = ctx.campaign.campaign
+        for path, x in camp_fix:
+            inputs = _set(inputs, path, x)
+        camp = ctx.campaign.model_copy(update={"campaign": inputs})
+    elif ctx.model != "warning":
+        camp = ctx.campaign
+    for k, st in enumerate(ctx.stages):
+        holds = True
+        usable = None
+        if ctx.model in ("warning", "both"):
+            s = simulate(_fix_plan(ctx.plans[k], per_stage[k]), ctx.samples, seed)
+            med = float(np.median(s.warning_h))
+            band = _band(med, weeks_h, hours_h)
+            out[f"{st.id}.median_warning_h"] = med
+            out[f"{st.id}.p_no_warning"] = float(s.no_warning.mean())
+            out[f"{st.id}.p_decides_in_time"] = float((s.usable_h > 0).mean())
+            out[f"{st.id}.band"] = band
+            holds = band == ctx.expected[k]
+            usable = np.clip(s.usable_h, 0.0, None)
+        if camp is not None:
+            p_closed, closure = _campaign(ctx, camp, st, seed, usable)
+            out[f"{st.id}.p_gap_closed"] = p_closed
+            out[f"{st.id}.median_closure_h"] = closure
+            if ctx.model == "campaign":
+                # the claim in campaign terms: the gap is closed before reinforcement in most
+                # samples after the change, in few before it
+                holds = (p_closed >= 0.5) == (ctx.expected[k] == "hours")
+        out[f"{st.id}.verdict_holds"] = holds
+        holds_all = holds_all and holds
+    out["verdict_holds"] = holds_all
+    return out
+
+
+def _campaign(ctx: Context, camp: Any, stage: Stage, seed: int,
+              usable: np.ndarray | None) -> tuple[float, float]:
+    from eastflank.campaign.forces import StageDate
+    from eastflank.campaign.model import run_campaign
+
+    r = run_campaign(camp, ctx.catalog, StageDate(stage.id, stage.date, "stage file"),
+                     samples=ctx.samples, seed=seed, warning_hours=usable,
+                     warning_label="warning model at the sweep point" if usable is not None
+                     else None)
+    med = r.closure_hours_quantiles.get("p50")
+    return float(r.p_closed_before_reinforcement), (math.nan if med is None else float(med))
