@@ -99,7 +99,7 @@ def run_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Sweep every parameter with a range; sensitivity, P(verdict holds), PRIM boxes."""
-    from eastflank.sweep import SweepSettings, resume_sweep, run_sweep
+    from eastflank.sweep import SweepInterruptedError
 
     if seed < 0:
         raise ModelInputError(f"--seed: expected a non-negative integer, got {seed}")
@@ -109,34 +109,48 @@ def run_cmd(
                                                            "ucx://", "ws://", "wss://")):
         raise ModelInputError(f"--scheduler: expected an address like tcp://HOST:PORT, got "
                               f"{scheduler!r}")
-    with Progress(TextColumn("sweep"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("points"), TimeElapsedColumn(), console=err_console,
-                  transient=True) as bar:
+    bar = Progress(TextColumn("sweep"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("points"), TimeElapsedColumn(), console=err_console,
+                   transient=True, disable=not err_console.is_terminal)
+    with bar:
         task = bar.add_task("sweep", total=None)
 
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
         kw: dict[str, Any] = {"scheduler": scheduler, "workers": workers, "progress": progress}
-        if resume is not None:
-            if scenario is not None:
-                raise ModelInputError("--resume: give the folder only (the settings are in it)")
-            from eastflank.sweep.store import read_manifest
-
-            extra = read_manifest(resume)["settings"].get("data") or []
-            result = resume_sweep(resume, get_catalog([Path(p) for p in extra]), **kw)
-        else:
-            if scenario is None:
-                raise ModelInputError("SCENARIO: expected a scenario id or file (or --resume)")
-            st = _stages(stage, stages)
-            settings = SweepSettings(
-                scenario=scenario, stages=st, method=method, n=n, samples=samples, seed=seed,
-                model=model, params=tuple(g.strip() for g in (params or "").split(",")
-                                          if g.strip()),
-                data=tuple(str(p) for p in data or ()))
-            folder = out or _default_out(scenario, st, method, n, seed, samples, model)
-            result = run_sweep(settings, folder, get_catalog(data), **kw)
+        try:
+            result = _run(scenario, stage, stages, method, n, samples, seed, params, model, out,
+                          resume, data, kw)
+        except SweepInterruptedError as exc:
+            bar.stop()
+            err_console.print(f"eastflank: {exc}", highlight=False, soft_wrap=True)
+            raise typer.Abort from None  # exit status 130
     emit(_summary(result), as_json, _render)
+
+
+def _run(scenario: str | None, stage: str | None, stages: str | None, method: str, n: int,
+         samples: int, seed: int, params: str | None, model: str, out: Path | None,
+         resume: Path | None, data: list[Path] | None, kw: dict[str, Any]) -> Any:
+    from eastflank.sweep import SweepSettings, resume_sweep, run_sweep
+
+    if resume is not None:
+        if scenario is not None:
+            raise ModelInputError("--resume: give the folder only (the settings are in it)")
+        from eastflank.sweep.store import read_manifest
+
+        extra = read_manifest(resume)["settings"].get("data") or []
+        return resume_sweep(resume, get_catalog([Path(p) for p in extra]), **kw)
+    if scenario is None:
+        raise ModelInputError("SCENARIO: expected a scenario id or file (or --resume)")
+    st = _stages(stage, stages)
+    settings = SweepSettings(
+        scenario=scenario, stages=st, method=method, n=n, samples=samples, seed=seed,
+        model=model, params=tuple(g.strip() for g in (params or "").split(",")
+                                  if g.strip()),
+        data=tuple(str(p) for p in data or ()))
+    folder = out or _default_out(scenario, st, method, n, seed, samples, model)
+    return run_sweep(settings, folder, get_catalog(data), **kw)
 
 
 @app.command("show")

@@ -16,6 +16,7 @@ same settings into the same folder (or :func:`resume_sweep`) finishes it.
 from __future__ import annotations
 
 import fnmatch
+import json
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -164,10 +165,10 @@ def run_sweep(settings: SweepSettings, folder: Path, catalog: Catalog, *,
         raise ModelInputError(f"the {settings.method} design gave {x.shape[0]} points, "
                               f"expected {points}")
     meta = _meta(settings, ctx)
-    manifest: dict[str, Any] = {"settings": asdict(settings), "metadata": meta, "points": points,
-                "parameters": [asdict(p) for p in ctx.parameters],
-                "outputs": ctx.output_columns(), "headline": _headline(ctx),
-                "parts": _parts(points), "status": "running"}
+    manifest: dict[str, Any] = json.loads(json.dumps({
+        "settings": asdict(settings), "metadata": meta, "points": points,
+        "parameters": [asdict(p) for p in ctx.parameters], "outputs": ctx.output_columns(),
+        "headline": _headline(ctx), "parts": _parts(points), "status": "running"}))
     if (folder / MANIFEST).is_file():
         old = read_manifest(folder)
         if old.get("settings") != manifest["settings"] or \

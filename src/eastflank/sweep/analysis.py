@@ -235,8 +235,10 @@ def prim_box(x: NDArray[np.float64], names: Sequence[str],
              outcome: str, threshold: float = 0.8) -> PrimBox | None:
     """The PRIM box (ema_workbench) of the points where ``y`` is true.
 
-    Of the peeling trajectory, the box with the highest coverage whose density reaches
-    ``threshold`` (else the densest box). ``None`` when ``y`` is never or always true.
+    Of the peeling trajectory (peeled until the density reaches ``threshold``), the box with
+    the highest coverage × density; its limits that cut less than :data:`MIN_CUT` of a
+    range are dropped and the coverage and density are those of the box as reported.
+    ``None`` when ``y`` is never or always true.
     """
     n_true = int(y.sum())
     if n_true in {0, y.size}:
@@ -250,8 +252,7 @@ def prim_box(x: NDArray[np.float64], names: Sequence[str],
         alg = prim.Prim(frame, np.asarray(y, dtype=bool), threshold=threshold)
         box = alg.find_box()
         traj = box.peeling_trajectory
-        good = traj[traj["density"] >= threshold]
-        i = int(good["coverage"].idxmax()) if len(good) else int(traj["density"].idxmax())
+        i = int((traj["coverage"] * traj["density"]).idxmax())
         box.select(i)
         lims = box.box_lim
         coverage, density, mass = (float(box.coverage), float(box.density), float(box.mass))
@@ -283,9 +284,11 @@ def _box_words(limits: Sequence[PrimLimit], outcome: str, coverage: float,
         return f"No box narrower than the whole range concentrates \"{outcome}\"."
     parts = []
     for lim in limits:
-        if lim.lo > lim.range_lo and lim.hi < lim.range_hi:
+        edge = 0.02 * (lim.range_hi - lim.range_lo)  # a side this close to the range is open
+        low_cut, high_cut = lim.lo > lim.range_lo + edge, lim.hi < lim.range_hi - edge
+        if low_cut and high_cut:
             parts.append(f"{lim.name} between {_num(lim.lo)} and {_num(lim.hi)}")
-        elif lim.lo > lim.range_lo:
+        elif low_cut:
             parts.append(f"{lim.name} at least {_num(lim.lo)}")
         else:
             parts.append(f"{lim.name} at most {_num(lim.hi)}")

@@ -61,8 +61,10 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
             raise ModelInputError(f"--scheduler: cannot reach {scheduler} ({exc})") from None
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=logging.ERROR)
+        n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None, silence_logs=logging.ERROR,
+        # no dashboard; the scheduler's small HTTP server on a free local port, not 8787
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     return Client(cluster), cluster  # type: ignore[no-untyped-call]
 
 
