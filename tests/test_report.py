@@ -19,8 +19,8 @@ ARTIFACTS = REPO / "test-artifacts"
 SAMPLES = 2000
 SEED = 7
 
-EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "claims",
-                     "dataset", "sources"]
+EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "drivers",
+                     "claims", "dataset", "sources"]
 
 
 def _seeds() -> list[tuple[str, str]]:
@@ -178,7 +178,7 @@ def test_report_in_headless_chromium_offline(report_dir: Path) -> None:
             for section in EXPECTED_SECTIONS:
                 assert page.locator(f'section[data-section="{section}"]').count() == 1, section
                 assert page.locator(f'section[data-section="{section}"] h2').inner_text()
-            for section in ["map", "command", "warning", "campaign"]:
+            for section in ["map", "command", "warning", "campaign", "drivers"]:
                 figures = page.locator(f'section[data-section="{section}"] figure svg')
                 assert figures.count() >= 1, section
             ARTIFACTS.mkdir(exist_ok=True)

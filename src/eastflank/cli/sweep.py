@@ -99,7 +99,7 @@ def run_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Sweep every parameter with a range; sensitivity, P(verdict holds), PRIM boxes."""
-    from eastflank.sweep import SweepInterruptedError
+    from eastflank.sweep import SweepInterruptedError, summary
 
     if seed < 0:
         raise ModelInputError(f"--seed: expected a non-negative integer, got {seed}")
@@ -126,7 +126,7 @@ def run_cmd(
             bar.stop()
             err_console.print(f"eastflank: {exc}", highlight=False, soft_wrap=True)
             raise typer.Abort from None  # exit status 130
-    emit(_summary(result), as_json, _render)
+    emit(summary(result), as_json, _render)
 
 
 def _run(scenario: str | None, stage: str | None, stages: str | None, method: str, n: int,
@@ -159,9 +159,9 @@ def show_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Show a sweep: settings, metadata, indices, P(verdict holds), PRIM boxes."""
-    from eastflank.sweep import load_sweep
+    from eastflank.sweep import load_sweep, summary
 
-    emit(_summary(load_sweep(folder)), as_json, _render)
+    emit(summary(load_sweep(folder)), as_json, _render)
 
 
 @app.command("params")
@@ -190,38 +190,6 @@ def params_cmd(
         console.print(t)
 
     emit(ps, as_json, render)
-
-
-def _summary(r: Any) -> dict[str, Any]:
-    """The JSON shape of a sweep: every parameter with its headline indices, then the rest."""
-    a = r.analysis
-    head: dict[str, Any] = {}
-    if a is not None:
-        ix = next((o for o in a.indices if o.output == a.headline), None)
-        head = {p.name: p for p in ix.parameters} if ix else {}
-    params = []
-    for p in r.parameters:
-        row = {k: p[k] for k in ("name", "min", "mode", "max", "status")}
-        pi = head.get(p["name"])
-        if pi is not None:
-            row.update({k: v for k, v in pi.__dict__.items() if k != "name" and v is not None})
-        params.append(row)
-    out: dict[str, Any] = {
-        "folder": r.folder, "status": r.status, "points": r.points,
-        "points_done": r.points_done, "settings": r.settings, "metadata": r.metadata,
-        "headline": a.headline if a else None, "parameters": params,
-    }
-    if a is not None:
-        out.update({
-            "p_verdict_holds": a.p_verdict_holds,
-            "p_verdict_holds_by_stage": a.p_verdict_holds_by_stage,
-            "top_drivers": a.top_drivers, "sentence": a.sentence,
-            "flips": a.flips, "prim": a.prim, "swings": a.swings,
-            "indices": a.indices, "notes": a.notes,
-        })
-    if r.timing:
-        out["timing"] = r.timing
-    return out
 
 
 def _fmt(v: float | None, lo: float | None = None, hi: float | None = None) -> str:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from eastflank.catalog import KINDS, Catalog
 from eastflank.jsonable import to_jsonable
 from eastflank.report import Section
+from eastflank.report.drivers import drivers_section
 from eastflank.report.figures import svg
 from eastflank.schema import Stage
 
@@ -297,6 +298,7 @@ BUILDERS: list[Callable[[Context], Section | None]] = [
     warning_section,
     reach_section,
     campaign_section,
+    drivers_section,
     claims_section,
     dataset_section,
     sources_section,

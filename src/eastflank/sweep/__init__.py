@@ -19,7 +19,7 @@ import fnmatch
 import json
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ __all__ = [
     "load_sweep",
     "resume_sweep",
     "run_sweep",
+    "summary",
 ]
 
 
@@ -243,9 +244,11 @@ def _analyse(folder: Path, manifest: dict[str, Any], table: Any) -> SweepResult:
         outputs = {o: table.column(o).to_numpy(zero_copy_only=False)
                    for o in manifest["outputs"]}
         labels = {p["name"]: p["label"] for p in params}
-        analysis = analyse(settings.method, names, bounds, x, outputs,
-                           manifest["metadata"]["stages"], manifest["headline"],
-                           settings.seed, labels)
+        stages = manifest["metadata"]["stages"]
+        relevant = {s: [p["name"] for p in params if s in p.get("stages", stages)]
+                    for s in stages}
+        analysis = analyse(settings.method, names, bounds, x, outputs, stages,
+                           manifest["headline"], settings.seed, labels, relevant)
     status = "complete" if done == points else manifest.get("status", "partial")
     return SweepResult(folder=str(folder), settings=settings, status=status, points=points,
                        points_done=done, parameters=params, outputs=manifest["outputs"],
@@ -267,5 +270,33 @@ def load_sweep(folder: Path) -> SweepResult:
     return _analyse(folder, manifest, read_results(folder))
 
 
-def _stage_list(stages: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(stages))
+def summary(r: SweepResult) -> dict[str, Any]:
+    """The JSON shape of a sweep: every parameter with its headline indices, then the rest."""
+    a = r.analysis
+    head: dict[str, Any] = {}
+    if a is not None:
+        ix = next((o for o in a.indices if o.output == a.headline), None)
+        head = {p.name: p for p in ix.parameters} if ix else {}
+    params = []
+    for p in r.parameters:
+        row = {k: p[k] for k in ("name", "min", "mode", "max", "status")}
+        pi = head.get(p["name"])
+        if pi is not None:
+            row.update({k: v for k, v in pi.__dict__.items() if k != "name" and v is not None})
+        params.append(row)
+    out: dict[str, Any] = {
+        "folder": r.folder, "status": r.status, "points": r.points,
+        "points_done": r.points_done, "settings": r.settings, "metadata": r.metadata,
+        "headline": a.headline if a else None, "parameters": params,
+    }
+    if a is not None:
+        out.update({
+            "p_verdict_holds": a.p_verdict_holds,
+            "p_verdict_holds_by_stage": a.p_verdict_holds_by_stage,
+            "top_drivers": a.top_drivers, "sentence": a.sentence,
+            "flips": a.flips, "prim": a.prim, "swings": a.swings,
+            "indices": a.indices, "notes": a.notes,
+        })
+    if r.timing:
+        out["timing"] = r.timing
+    return out

@@ -48,8 +48,10 @@ __all__ = [
 
 TOP = 3
 """Parameters named in the sentence and given flip values."""
+SIGNIFICANCE = 0.05
+"""A PRIM box limit is reported when its quasi-p-value is below this (Bryant & Lempert 2010)
+and it cuts at least :data:`MIN_CUT` of the parameter's range."""
 MIN_CUT = 0.1
-"""A PRIM box limit is reported when it cuts at least this share of the parameter's range."""
 
 
 @dataclass(frozen=True)
@@ -236,8 +238,9 @@ def prim_box(x: NDArray[np.float64], names: Sequence[str],
     """The PRIM box (ema_workbench) of the points where ``y`` is true.
 
     Of the peeling trajectory (peeled until the density reaches ``threshold``), the box with
-    the highest coverage × density; its limits that cut less than :data:`MIN_CUT` of a
-    range are dropped and the coverage and density are those of the box as reported.
+    the highest coverage × density; its limits whose quasi-p-value is not below
+    :data:`SIGNIFICANCE` (they could be chance) or that cut less than :data:`MIN_CUT` of the
+    range are dropped, and the coverage and density are those of the box as reported.
     ``None`` when ``y`` is never or always true.
     """
     n_true = int(y.sum())
@@ -255,13 +258,14 @@ def prim_box(x: NDArray[np.float64], names: Sequence[str],
         i = int((traj["coverage"] * traj["density"]).idxmax())
         box.select(i)
         lims = box.box_lim
+        qp = box.qp[i]
         coverage, density, mass = (float(box.coverage), float(box.density), float(box.mass))
     limits = []
     inside = np.ones(y.size, dtype=bool)
     for i, (n, (rlo, rhi)) in enumerate(zip(names, bounds, strict=True)):
         blo, bhi = float(lims[n].iloc[0]), float(lims[n].iloc[1])
-        span = rhi - rlo
-        if span > 0 and ((blo - rlo) + (rhi - bhi)) >= MIN_CUT * span:
+        cut = (blo - rlo) + (rhi - bhi) >= MIN_CUT * (rhi - rlo)
+        if cut and any(0 <= q < SIGNIFICANCE for q in qp.get(n, ())):
             limits.append(PrimLimit(n, blo, bhi, rlo, rhi))
             inside &= (x[:, i] >= blo) & (x[:, i] <= bhi)
     if limits:
@@ -309,7 +313,8 @@ def _swing(x: NDArray[np.float64], y: NDArray[np.float64], name: str) -> Swing:
 def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, float]],
             x: NDArray[np.float64], outputs: Mapping[str, NDArray[Any]],
             stages: Sequence[str], headline: str, seed: int,
-            labels: Mapping[str, str] | None = None) -> SweepAnalysis:
+            labels: Mapping[str, str] | None = None,
+            relevant: Mapping[str, Sequence[str]] | None = None) -> SweepAnalysis:
     """Analyse a finished sweep.
 
     Parameters
@@ -330,6 +335,9 @@ def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, flo
         Seed of the bootstrap intervals.
     labels
         Short names of parameters for the sentence (default: the names).
+    relevant
+        Per stage, the parameters that change its run (PRIM looks only at those); default
+        every parameter.
     """
     from eastflank.sweep.sampling import make_problem
 
@@ -348,7 +356,9 @@ def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, flo
     for s in stages:
         y = np.asarray(outputs[f"{s}.verdict_holds"], dtype=bool)
         rare_holds = y.mean() <= 0.5
-        box = prim_box(x, names, bounds, y if rare_holds else ~y, f"{s}.verdict_holds",
+        use = [i for i, n in enumerate(names) if relevant is None or n in relevant.get(s, names)]
+        box = prim_box(x[:, use], [names[i] for i in use], [bounds[i] for i in use],
+                       y if rare_holds else ~y, f"{s}.verdict_holds",
                        f"{s}: verdict holds" if rare_holds else f"{s}: verdict does not hold")
         if box is not None:
             boxes.append(box)

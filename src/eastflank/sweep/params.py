@@ -76,6 +76,8 @@ class Parameter:
     status: str
     owner: str
     path: tuple[str, ...]
+    stages: tuple[str, ...] = ()
+    """The stages whose run the parameter changes."""
 
 
 Leaf = Dist | DelayHours
@@ -242,19 +244,18 @@ def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog,
             target: tuple[str, int, tuple[int, ...]]) -> None:
         lo, mode, hi = _bounds(d)
         if name not in found:
-            found[name] = Parameter(name=name, label=_label(path), min=lo, mode=mode, max=hi,
+            label = _label(path) if ":" not in owner else f"{owner.split(':', 1)[1]}:{_label(path)}"
+            found[name] = Parameter(name=name, label=label, min=lo, mode=mode, max=hi,
                                     status=d.status.value, owner=owner, path=path)
         targets.setdefault(name, []).append(target)
 
     if use_warning:
         for k, (st, plan) in enumerate(zip(stages, plans, strict=True)):
             base = _plan_signature(plan)
-            for path, d in _walk(scenario, ()):
-                _probe(add, f"scenario:{_label(path)}", "scenario", path, d, base,
-                       lambda p, x, st=st: compile_plan(_set(scenario, p, x), st, catalog), k)
-            for path, d in _walk(st, ()):
-                _probe(add, f"stage:{st.id}:{_label(path)}", f"stage:{st.id}", path, d, base,
-                       lambda p, x, st=st: compile_plan(scenario, _set(st, p, x), catalog), k)
+            _probe(add, scenario, "scenario:", "scenario", base, k,
+                   lambda sc, st=st: compile_plan(sc, st, catalog))
+            _probe(add, st, f"stage:{st.id}:", f"stage:{st.id}", base, k,
+                   lambda s: compile_plan(scenario, s, catalog))
     if model in ("campaign", "both"):
         for path, d in _walk(campaign.campaign, ()):
             if path[0] == "warning_hours" and (model == "both" or path[1] not in
@@ -275,29 +276,63 @@ def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog,
     hashes.update({f"stage:{s.id}": digest(s) for s in stages})
     if campaign is not None and model != "warning":
         hashes["campaign"] = digest(campaign)
+    ids = [s.id for s in stages]
+    params = tuple(replace(found[n], stages=tuple(
+        ids if any(t[0] == "campaign" for t in targets[n])
+        else dict.fromkeys(ids[t[1]] for t in targets[n]))) for n in names)
     return Context(
         model=model, scenario=scenario, stages=tuple(stages), catalog=catalog,
-        campaign=campaign, plans=plans, parameters=tuple(found[n] for n in names),
+        campaign=campaign, plans=plans, parameters=params,
         targets=tuple(tuple(targets[n]) for n in names), samples=samples,
         expected=tuple(expected_band(scenario, s, by_id) for s in stages),
         thresholds=(v.weeks_min_h if v else 168.0, v.hours_max_h if v else 48.0),
         hashes=hashes)
 
 
-def _probe(add: Any, name: str, owner: str, path: tuple[str, ...], d: Leaf,
-           base: list[tuple[float, float, float]], compile_with: Any, k: int) -> None:
-    """Add ``d`` if fixing it changes the compiled plan of stage ``k``; record which rows."""
-    lo, _, hi = _bounds(d)
-    if not hi > lo:
+def _probe(add: Any, obj: Any, prefix: str, owner: str,
+           base: list[tuple[float, float, float]], k: int, compile_with: Any) -> None:
+    """Add each distribution of ``obj`` whose value changes the compiled plan of stage ``k``,
+    with the plan rows it lands in.
+
+    Every distribution is fixed at once at a value of its own (inside its range), the plan
+    compiled, and each changed row traced back by its value; if that is ambiguous, each
+    distribution is probed alone.
+    """
+    leaves = [(path, d) for path, d in _walk(obj, ()) if _bounds(d)[2] > _bounds(d)[0]]
+    if not leaves:
         return
-    probe = lo + 0.3819660112501051 * (hi - lo)  # an unlikely value, to see where it lands
-    other = _plan_signature(compile_with(path, probe))
-    if len(other) != len(base):
-        raise ModelInputError(f"sweep: fixing {name} changes the structure of the plan; "
-                              "this parameter cannot be swept")
-    rows = tuple(i for i, (a, b) in enumerate(zip(base, other, strict=True)) if a != b)
-    if rows:
-        add(name, owner, path, d, ("warning", k, rows))
+    values = []
+    probed = obj
+    for i, (path, d) in enumerate(leaves):
+        lo, _, hi = _bounds(d)
+        x = lo + (0.1 + 0.8 * ((0.5 + i * 0.6180339887498949) % 1.0)) * (hi - lo)
+        values.append(x)
+        probed = _set(probed, path, x)
+    other = _plan_signature(compile_with(probed))
+    rows: list[list[int]] = [[] for _ in leaves]
+    ok = len(other) == len(base)
+    if ok:
+        where: dict[tuple[float, float, float], list[int]] = {}
+        for i, x in enumerate(values):
+            where.setdefault((x, x, x), []).append(i)
+        for r, (a, b) in enumerate(zip(base, other, strict=True)):
+            if a != b:
+                hit = where.get(b, [])
+                if len(hit) != 1:
+                    ok = False
+                    break
+                rows[hit[0]].append(r)
+    if not ok:  # one at a time
+        rows = []
+        for (path, _), x in zip(leaves, values, strict=True):
+            one = _plan_signature(compile_with(_set(obj, path, x)))
+            if len(one) != len(base):
+                raise ModelInputError(f"sweep: fixing {prefix}{_label(path)} changes the "
+                                      "structure of the plan; it cannot be swept")
+            rows.append([r for r, (a, b) in enumerate(zip(base, one, strict=True)) if a != b])
+    for (path, d), rr in zip(leaves, rows, strict=True):
+        if rr:
+            add(f"{prefix}{_label(path)}", owner, path, d, ("warning", k, tuple(rr)))
 
 
 # -- one point -------------------------------------------------------------------------------
