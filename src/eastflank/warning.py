@@ -657,21 +657,21 @@ def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float32], rows: dict[
     # masked writes (t[mask] = ..., copyto(where=)) on random masks cost tens of times an
     # arithmetic pass; the selections below are arithmetic blends with the same results
     pen = np.empty(m, f32)
-    for k, ind in enumerate(plan.indicators):
-        t = t_ind[k]
-        np.add(anchors[ind.anchor], x[rows[ind.onset]], out=t)
-        np.add(t, x[rows[ind.lag]], out=t)
-        np.less(u_bern[k], lay.probs[k], out=pen)  # 1 detected, 0 not
-        with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore"):
+        for k, ind in enumerate(plan.indicators):
+            t = t_ind[k]
+            np.add(anchors[ind.anchor], x[rows[ind.onset]], out=t)
+            np.add(t, x[rows[ind.lag]], out=t)
+            np.less(u_bern[k], lay.probs[k], out=pen)  # 1 detected, 0 not
             np.divide(f32(1.0), pen, out=pen)  # 1 or inf
-        np.subtract(pen, f32(1.0), out=pen)  # 0 or inf
-        np.add(t, pen, out=t)  # t, or inf when not detected
-    r, lst = _extreme(f_ready, np.greater, np.maximum)
-    ready[sl] = r
+            np.subtract(pen, f32(1.0), out=pen)  # 0 or inf
+            np.add(t, pen, out=t)  # t, or inf when not detected
+    t_ready, lst = _extreme(f_ready, np.greater, np.maximum)
+    ready[sl] = t_ready
     last[sl] = lst
     if n_ind:
         d, fi = _extreme(t_ind, np.less, np.minimum)
-        seen = np.less(d, r)
+        seen = np.less(d, t_ready)
         np.add(fi, np.int16(1), out=fi)
         np.multiply(fi, seen, out=fi)
         np.subtract(fi, np.int16(1), out=fi)  # -1 where nothing is detected before ready

@@ -190,6 +190,7 @@ def run_sweep(settings: SweepSettings, folder: Path, catalog: Catalog, *,
     todo = [p for p in parts if p[0] not in have]
     done_points = sum(b - a for k, a, b in parts if k in have)
     model_s = 0.0
+    engine_s: dict[str, float] = {}
     t0 = time.perf_counter()
 
     def done(res: tuple[int, dict[str, list[Any]], float]) -> None:
@@ -207,8 +208,8 @@ def run_sweep(settings: SweepSettings, folder: Path, catalog: Catalog, *,
         try:
             from eastflank.sweep.engine import run_partitions
 
-            run_partitions(ctx, x, settings.seed, todo, done, engine=engine,
-                           scheduler=scheduler, workers=workers)
+            engine_s = run_partitions(ctx, x, settings.seed, todo, done, engine=engine,
+                                      scheduler=scheduler, workers=workers)
         except KeyboardInterrupt:
             write_json(folder / MANIFEST, {**manifest, "status": "interrupted"})
             raise SweepInterruptedError(
@@ -220,7 +221,7 @@ def run_sweep(settings: SweepSettings, folder: Path, catalog: Catalog, *,
     write_json(folder / MANIFEST, {**manifest, "status": "complete"})
     write_json(folder / ANALYSIS, _jsonable(result.analysis))
     return SweepResult(**{**result.__dict__, "status": "complete",
-                          "timing": {"wall_s": wall, "model_s": model_s}})
+                          "timing": {"wall_s": wall, "model_s": model_s, **engine_s}})
 
 
 def _jsonable(obj: Any) -> Any:

@@ -51,6 +51,13 @@ def run_partition(ctx: Context, k: int, start: int, x: NDArray[np.float64],
     return k, cols, time.perf_counter() - t0
 
 
+def _warm_up() -> None:
+    """Import the models on a worker (part of start-up, not of the sweep's run time)."""
+    import eastflank.campaign.model
+    import eastflank.sweep.params
+    import eastflank.warning  # noqa: F401
+
+
 def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     from distributed import Client, LocalCluster
 
@@ -71,17 +78,21 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
 def run_partitions(ctx: Context, x: NDArray[np.float64], seed: int,
                    parts: Sequence[tuple[int, int, int]], done: Callable[[PartResult], None],
                    *, engine: str = "dask", scheduler: str | None = None,
-                   workers: int | None = None) -> None:
+                   workers: int | None = None) -> dict[str, float]:
     """Run ``parts`` (``(k, start, stop)``) and call ``done`` as each one finishes.
 
     ``engine`` ``dask`` (default; a local cluster unless ``scheduler`` is given) or ``serial``
     (in this process, for comparison). A KeyboardInterrupt cancels what is not finished and
     propagates after the cluster is closed; ``done`` has been called for every finished part.
+
+    Returns the seconds spent starting the engine (``startup_s``) and running the parts
+    (``compute_s``).
     """
+    t0 = time.perf_counter()
     if engine == "serial":
         for k, a, b in parts:
             done(run_partition(ctx, k, a, x[a:b], seed))
-        return
+        return {"startup_s": 0.0, "compute_s": time.perf_counter() - t0}
     if engine != "dask":
         raise ModelInputError(f"engine: expected 'dask' or 'serial', got {engine!r}")
     from distributed import as_completed
@@ -89,11 +100,19 @@ def run_partitions(ctx: Context, x: NDArray[np.float64], seed: int,
     client, cluster = _client(scheduler, workers)
     futures: list[Any] = []
     try:
+        try:
+            client.wait_for_workers(1 if cluster is None else len(cluster.workers), timeout=120)
+        except TimeoutError:
+            raise ModelInputError(f"--scheduler: no worker joined {scheduler} within 120 s; "
+                                  "start one with 'dask worker ADDRESS'") from None
+        client.run(_warm_up)
+        t1 = time.perf_counter()
         shared = client.scatter(ctx, broadcast=True)
         futures = [client.submit(run_partition, shared, k, a, x[a:b], seed, pure=False)
                    for k, a, b in parts]
         for fut in as_completed(futures):  # type: ignore[no-untyped-call]
             done(fut.result())
+        return {"startup_s": t1 - t0, "compute_s": time.perf_counter() - t1}
     finally:
         if futures:
             client.cancel(futures)
