@@ -60,4 +60,31 @@ def run() -> list[dict[str, object]]:
     peer_fit = (time.perf_counter() - t0) / n
     rows.append({"name": "Fricker log regression, 32 days", "ours_s": ours_fit,
                  "peer": "numpy.polyfit (two fits, no statistics)", "peer_s": peer_fit})
+
+    # counting once: posture's parent walk against networkx ancestors on the unit tree
+    import networkx as nx
+
+    from eastflank.campaign.model import campaign_forces
+    from eastflank.posture import stationed
+
+    view = cat.as_of(st.date)
+    stationed(view)  # warm the territory look-up cache
+    n = 20
+    t0 = time.perf_counter()
+    for _ in range(n):
+        campaign_forces(sc, view)
+    ours_oob = (time.perf_counter() - t0) / n
+    t0 = time.perf_counter()
+    for _ in range(n):
+        tree = nx.DiGraph([(u.parent, u.id) for u in view.units.values()
+                           if u.parent in view.units])
+        for side in stationed(view), stationed(view):
+            for s_ in side:
+                if s_.unit in tree:
+                    nx.descendants(tree, s_.unit)
+    peer_oob = (time.perf_counter() - t0) / n
+    rows.append({"name": "Order of battle, both sides counted once (per call)",
+                 "ours_s": ours_oob,
+                 "peer": "networkx descendants per unit over the unit tree (no counting)",
+                 "peer_s": peer_oob})
     return rows

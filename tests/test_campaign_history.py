@@ -1,4 +1,4 @@
-"""Validation of the attrition models on history: Engel's Iwo Jima and the Ardennes fits.
+"""Reproduction of the published attrition fits on history: Engel's Iwo Jima and the Ardennes.
 
 Reference values are those in ``shared/data/battles/NOTES.md`` (section 2). The data stay in
 ``shared/data/battles/`` (set ``EASTFLANK_BATTLES`` to read them from elsewhere); they are

@@ -19,8 +19,8 @@ ARTIFACTS = REPO / "test-artifacts"
 SAMPLES = 2000
 SEED = 7
 
-EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "drivers",
-                     "claims", "dataset", "sources"]
+EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "anchors",
+                     "drivers", "claims", "dataset", "sources"]
 
 
 def _seeds() -> list[tuple[str, str]]:
@@ -61,6 +61,11 @@ def test_numbers_equal_the_cli(report: Report, capsys: pytest.CaptureFixture[str
         cli = _cli_json(capsys, "warning", "compare", comp["scenario"], "--stages", stages,
                         "--samples", str(SAMPLES), "--seed", str(SEED))
         assert cli == comp
+    for comp in _section(report, "warning")["controlled"]:
+        cli = _cli_json(capsys, "warning", "compare", comp["scenario"], "--stages", stages,
+                        "--samples", str(SAMPLES), "--seed", str(SEED), "--controlled")
+        assert cli == comp
+        assert comp["controlled"] is True
     gap = _cli_json(capsys, "geo", "gap", "BY", "RU-KGD")["gap"]
     assert gap["distance_km"] == _section(report, "map")["gap"]["distance_km"]
     reach = _section(report, "reach")
@@ -74,6 +79,9 @@ def test_numbers_equal_the_cli(report: Report, capsys: pytest.CaptureFixture[str
     cli_run = _cli_json(capsys, "campaign", "run", campaign["scenario"], "--stage", last,
                         "--samples", str(campaign["samples"]), "--seed", str(SEED))
     assert cli_run == campaign["runs"][-1]
+    assert _cli_json(capsys, "anchors") == _section(report, "anchors")["rows"]
+    assert _cli_json(capsys, "reach", "cover", "--stage", first, "--basis", "assessed") == \
+        reach["cover_assessed"][0]
     seed_000 = sorted((REPO.parent / "shared" / "seeds").glob("000_*.txt"))[0]
     checked = _cli_json(capsys, "check", str(seed_000))
     (in_report,) = [a for a in _section(report, "claims")["articles"]
@@ -181,6 +189,11 @@ def test_report_in_headless_chromium_offline(report_dir: Path) -> None:
             for section in ["map", "command", "warning", "campaign", "drivers"]:
                 figures = page.locator(f'section[data-section="{section}"] figure svg')
                 assert figures.count() >= 1, section
+            # a cover map per stage, and the anchors panel with its rows
+            cover_maps = page.locator('section[data-section="reach"] figure svg')
+            assert cover_maps.count() == len(json.loads(
+                (report_dir / "report.json").read_text(encoding="utf-8"))["meta"]["stages"])
+            assert page.locator('section[data-section="anchors"] table tr').count() >= 5
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
             page.screenshot(path=str(ARTIFACTS / "report-full.png"), full_page=True)

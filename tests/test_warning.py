@@ -13,7 +13,7 @@ from scipy.stats import ks_2samp
 from eastflank.catalog import Catalog
 from eastflank.command import order_chain, sample_latency
 from eastflank.errors import ScenarioError, UnknownNameError
-from eastflank.scenario import list_scenarios, load_scenario, scenario_path
+from eastflank.scenario import DEFAULT_OPTIONS, list_scenarios, load_scenario, scenario_path
 from eastflank.stages import list_stages, load_stage
 from eastflank.warning import (
     _fmt,
@@ -74,7 +74,8 @@ def test_fresh_seed_is_recorded_and_replays(catalog: Catalog) -> None:
 def test_order_latency_matches_command_sample_latency(catalog: Catalog) -> None:
     sc = load_scenario("suwalki-gap-closure", catalog)
     stage = load_stage("autonomy-2019", catalog)
-    plan = compile_plan(sc, stage, catalog)
+    # orders as given, consents requested after the decision: the chain's own latency
+    plan = compile_plan(sc, stage, catalog, options=DEFAULT_OPTIONS)
     s = simulate(plan, 20_000, 5, detail=True)
     assert s.force_order_h is not None
     j = [f.id for f in plan.forces].index("hrodna-brigade")
@@ -105,7 +106,8 @@ def test_reference_triangular_inverse_closed_form() -> None:
 
 def test_mean_time_to_ready_of_a_single_force_matches_closed_form(catalog: Catalog) -> None:
     sc = load_scenario("suwalki-gap-closure", catalog)
-    plan = compile_plan(sc, load_stage("subordination-2026", catalog), catalog)
+    plan = compile_plan(sc, load_stage("subordination-2026", catalog), catalog,
+                        options=DEFAULT_OPTIONS)  # each force starts as ordered
     s = simulate(plan, 200_000, 2, detail=True)
     assert s.force_ready_h is not None
     j = [f.id for f in plan.forces].index("hrodna-brigade")

@@ -30,7 +30,7 @@ def test_compare_json_has_one_verdict_sentence(capsys: pytest.CaptureFixture[str
     out = _json(capsys, ["warning", "compare", "suwalki-gap-closure", "--stages",
                          "autonomy-2019,subordination-2026", "--samples", "5000", "--json"])
     assert [r["stage"] for r in out["results"]] == ["autonomy-2019", "subordination-2026"]
-    assert out["verdict"].startswith("Under the sourced parameters the claim")
+    assert out["verdict"].startswith("Under the model's assumptions (")
     assert out["verdict"].count(". ") == 0 and out["verdict"].endswith(".")
     assert out["holds"] in (True, False, None)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from eastflank.catalog import Catalog, load_catalog
 from eastflank.command import order_chain
-from eastflank.scenario import MovementMode, Scenario, load_scenario
+from eastflank.scenario import DEFAULT_OPTIONS, MovementMode, Scenario, load_scenario
 from eastflank.stages import list_stages, load_stage
 from eastflank.warning import compile_plan, distance_km, simulate
 
@@ -56,7 +56,7 @@ def test_moving_a_force_from_russia_into_belarus_never_lengthens_time_to_ready(
 def test_removing_a_consent_gate_never_lengthens_time_to_ready(stage_id: str, seed: int,
                                                                data: st.DataObject) -> None:
     stage = load_stage(stage_id, CAT)
-    full = compile_plan(SC, stage, CAT)
+    full = compile_plan(SC, stage, CAT, options=DEFAULT_OPTIONS)  # consents on request
     gated = [(f.unit, sum(k.startswith("chain|gate|") for k in f.order))
              for f in full.forces if f.veto_points]
     if not gated:
@@ -68,7 +68,7 @@ def test_removing_a_consent_gate_never_lengthens_time_to_ready(stage_id: str, se
         chain = order_chain(stage_, cat, frm, uid, auth)  # type: ignore[arg-type]
         return chain.without_gate(index) if uid == unit else chain
 
-    lean = compile_plan(SC, stage, CAT, chain_fn=fewer)
+    lean = compile_plan(SC, stage, CAT, chain_fn=fewer, options=DEFAULT_OPTIONS)
     a, b = simulate(full, N, seed), simulate(lean, N, seed)
     assert np.all(b.ready_h <= a.ready_h + 1e-3)
 

@@ -774,6 +774,9 @@ ACTOR_COLOURS: dict[str, str] = {
 
 _ACTOR_ORDER = {"RU": 0, "UNION-STATE": 1, "BY": 2}
 
+_ROW_NAMES = {0: "heads of state", 1: "councils, ministries", 2: "general staffs",
+              3: "districts, commands", 4: "forces"}
+
 _LEVEL = {"head-of-state": 0, "council": 1, "government": 1, "ministry": 1,
           "general-staff": 2, "defence-staff": 2}
 
@@ -850,25 +853,31 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
                 pos[n] = (offset + i, -float(lvl))
 
     if ax is None:
-        fig = Figure(figsize=(15, 9), layout="constrained")
+        fig = Figure(figsize=(16, 10), layout="constrained")
         ax = fig.add_subplot()
     else:
         fig = ax.get_figure()  # type: ignore[assignment]
     ax.set_axis_off()
-    ax.set_title(f"{stage.name} ({stage.id}, {stage.date}, {stage.status.value})")
+    ax.set_title(f"{stage.name} ({stage.id}, {stage.date}, {stage.status.value})",
+                 fontsize=12)
 
-    bodies = [n for n in ordered if ordered.nodes[n]["kind"] == "body"]
-    groups = [n for n in ordered if ordered.nodes[n]["kind"] == "group"]
-    nx.draw_networkx_nodes(ordered, pos, nodelist=bodies, ax=ax, node_shape="o", node_size=900,
-                           node_color=[ACTOR_COLOURS.get(ordered.nodes[n]["actor"] or "",
-                                                         "#dddddd") for n in bodies],
-                           edgecolors="#444444")
-    nx.draw_networkx_nodes(ordered, pos, nodelist=groups, ax=ax, node_shape="s", node_size=1100,
-                           node_color=[ACTOR_COLOURS.get(ordered.nodes[n]["actor"].split("/")[0],
-                                                         "#dddddd") for n in groups],
-                           edgecolors="#222222")
-    labels = {n: _wrap(str(ordered.nodes[n]["name"])) for n in ordered}
-    nx.draw_networkx_labels(ordered, pos, labels=labels, ax=ax, font_size=6.5)
+    # Nodes are labelled boxes, coloured by actor (circles with small text are unreadable at
+    # 100 % zoom); rows are named on the left: who decides at the top, the forces at the bottom.
+    for n in ordered:
+        data = ordered.nodes[n]
+        is_group = data["kind"] == "group"
+        colour = ACTOR_COLOURS.get(str(data.get("actor") or "").split("/")[0], "#dddddd")
+        x, y = pos[n]
+        ax.text(x, y, _wrap(str(data["name"]), 16), ha="center", va="center", fontsize=9,
+                zorder=3, bbox={"boxstyle": "square,pad=0.35" if is_group else
+                                "round,pad=0.35", "fc": colour, "ec": "#333333",
+                                "lw": 1.2 if is_group else 0.8, "alpha": 0.95})
+    xs = [p_[0] for p_ in pos.values()] or [0.0]
+    for lvl in sorted(rows):
+        ax.text(min(xs) - 0.9, -float(lvl), _ROW_NAMES.get(lvl, ""), ha="right", va="center",
+                fontsize=9, style="italic", color="#555555")
+    ax.set_xlim(min(xs) - 2.4, max(xs) + 0.8)
+    ax.set_ylim(-4.6, 0.5)
 
     styles = {"order": ("#999999", "solid", 0.8), "consent": ("#8c564b", "dashed", 1.2),
               "channel": ("#17becf", "dotted", 1.6)}
@@ -889,13 +898,13 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
         k = rank.get((u, v), 0)
         rank[(u, v)] = k + 1
         nx.draw_networkx_edges(ordered, pos, edgelist=[(u, v)], ax=ax, edge_color=colour,
-                               style=style, width=width, arrows=True, arrowsize=9,
-                               node_size=1000, connectionstyle=f"arc3,rad={0.05 * k}")
+                               style=style, width=width, arrows=True, arrowsize=11,
+                               node_size=3200, connectionstyle=f"arc3,rad={0.05 * k}")
     handles = [Line2D([], [], color=c, lw=2, label=a) for a, c in AUTHORITY_COLOURS.items()]
     handles += [Line2D([], [], color=c, lw=w, ls=s, label=k) for k, (c, s, w) in styles.items()]
     handles += [Line2D([], [], marker="o", ls="", color=c, label=a, markersize=8)
                 for a, c in ACTOR_COLOURS.items()]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), fontsize=7,
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), fontsize=9,
               frameon=False, ncols=6)
     return fig
 

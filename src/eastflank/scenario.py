@@ -36,18 +36,30 @@ from eastflank.schema import ACTOR_ID, KEBAB_ID, Status, check_triangular
 from eastflank.yamlio import nested_validation_error, node_lines, read_yaml, resolve_file
 
 __all__ = [
+    "DEFAULT_OPTIONS",
     "Anchor",
+    "ConsentOption",
+    "ConsentRule",
+    "Controlled",
+    "CoverKind",
+    "CoverOption",
+    "DecisionOption",
+    "DecisionRule",
     "Dist",
     "Force",
     "HomeCommand",
     "Indicator",
     "Movement",
     "MovementMode",
+    "Options",
+    "OptionsOverride",
     "Position",
     "Probability",
     "RailModel",
     "RoadModel",
     "Scenario",
+    "StartOption",
+    "StartRule",
     "Verdict",
     "check_scenario",
     "list_scenarios",
@@ -238,6 +250,153 @@ class HomeCommand(_Sourced):
     via: list[_Id] = Field(default_factory=list, description="Bodies the order passes first.")
 
 
+# -- attacker and defender options -----------------------------------------------------------
+class StartRule(StrEnum):
+    """How the attacker times its forces' departures.
+
+    ``as-ordered``
+        Each force starts as soon as its order arrives; early movers are seen early.
+    ``coordinated``
+        Departures are scheduled so that every force is ready when the last one is: each
+        force holds its order (and everything after it) for the difference. This minimises
+        the earliest detectable activity for the same time to attack-ready.
+    """
+
+    AS_ORDERED = "as-ordered"
+    COORDINATED = "coordinated"
+
+
+class ConsentRule(StrEnum):
+    """When the consents on a command chain (veto points) are obtained.
+
+    ``on-request``
+        After the decision, on the chain: each consent's delay adds to the order's latency.
+    ``prior``
+        Before the decision (agreed in advance): the consent delays do not add to the
+        latency. The consent itself is still required; only its timing moves.
+    """
+
+    ON_REQUEST = "on-request"
+    PRIOR = "prior"
+
+
+class CoverKind(StrEnum):
+    """Whether the build-up moves under the cover of an announced exercise."""
+
+    NONE = "none"
+    EXERCISE = "exercise"
+
+
+class DecisionRule(StrEnum):
+    """What the defender needs to decide to act.
+
+    ``first-detection``
+        The first detected indicator, then the decision delay.
+    ``corroborated``
+        The ``detections``-th detected indicator (independent signs), then the delay.
+    """
+
+    FIRST_DETECTION = "first-detection"
+    CORROBORATED = "corroborated"
+
+
+class StartOption(_Sourced):
+    """The attacker's start rule, with its sources or reasoning."""
+
+    value: StartRule
+
+
+class ConsentOption(_Sourced):
+    """When consents are obtained, with sources or reasoning."""
+
+    value: ConsentRule
+
+
+class CoverOption(_Sourced):
+    """Exercise cover: the detection probability of indicators watching ``anchors`` is
+    multiplied by ``damping`` (a stated factor, 1 = no effect)."""
+
+    value: CoverKind
+    exercise: str | None = Field(None, description="The exercise giving cover, e.g. Zapad-2021.")
+    damping: float = Field(1.0, ge=0, le=1, allow_inf_nan=False,
+                           description="Factor on the detection probability (0 to 1).")
+    anchors: list[Anchor] = Field(
+        default_factory=lambda: [Anchor.RAIL_LOADING, Anchor.GARRISON_EXIT, Anchor.ARRIVAL],
+        description="Indicator anchors the cover damps (the forces' visible movements).")
+
+    @model_validator(mode="after")
+    def _damping_only_with_cover(self) -> CoverOption:
+        if self.value is CoverKind.NONE and self.damping != 1.0:
+            raise ValueError("cover 'none' takes no damping (expected damping 1 or omitted)")
+        return self
+
+    def factor(self, anchor: Anchor) -> float:
+        """The factor on the detection probability of an indicator watching ``anchor``."""
+        if self.value is CoverKind.NONE or anchor not in self.anchors:
+            return 1.0
+        return self.damping
+
+
+class DecisionOption(_Sourced):
+    """The defender's decision rule, with sources or reasoning."""
+
+    rule: DecisionRule
+    detections: int = Field(1, ge=1, description="Detected indicators needed to decide.")
+
+    @model_validator(mode="after")
+    def _one_for_first(self) -> DecisionOption:
+        if self.rule is DecisionRule.FIRST_DETECTION and self.detections != 1:
+            raise ValueError("rule 'first-detection' needs detections 1 (or omitted); "
+                             "use rule 'corroborated' for more")
+        return self
+
+
+_MODEL_DEFAULT = ("Model default when the scenario states no option: the behaviour of the "
+                  "model before the options existed.")
+
+
+class Options(_Frozen):
+    """Attacker and defender options of a scenario (see :class:`Scenario`)."""
+
+    start: StartOption = StartOption(value=StartRule.AS_ORDERED, status=Status.HYPOTHETICAL,
+                                     note=_MODEL_DEFAULT)
+    consent: ConsentOption = ConsentOption(value=ConsentRule.ON_REQUEST,
+                                           status=Status.HYPOTHETICAL, note=_MODEL_DEFAULT)
+    cover: CoverOption = CoverOption(value=CoverKind.NONE, status=Status.HYPOTHETICAL,
+                                     note=_MODEL_DEFAULT)
+    decision: DecisionOption = DecisionOption(rule=DecisionRule.FIRST_DETECTION,
+                                              status=Status.HYPOTHETICAL, note=_MODEL_DEFAULT)
+
+    def merged(self, override: OptionsOverride | None) -> Options:
+        """These options with the fields ``override`` states replaced."""
+        if override is None:
+            return self
+        return self.model_copy(update={k: v for k, v in override if v is not None})
+
+
+class OptionsOverride(_Frozen):
+    """Options for one stage; a field left out keeps the scenario's default option."""
+
+    start: StartOption | None = None
+    consent: ConsentOption | None = None
+    cover: CoverOption | None = None
+    decision: DecisionOption | None = None
+
+
+DEFAULT_OPTIONS = Options()
+"""The options of a scenario that states none."""
+
+
+class Controlled(_Sourced):
+    """The controlled comparison: the forces of one stage, placed at every stage.
+
+    With the same forces and the same (default) options at every stage, the command stage
+    (who may order whom, through which consents) is the only difference between stages.
+    """
+
+    forces_from: _Id = Field(description="Stage id whose force positions are used everywhere.")
+
+
 class Verdict(_Frozen):
     """How to word the verdict on a claim about warning time (thresholds in hours)."""
 
@@ -283,6 +442,11 @@ class Scenario(_Sourced):
         None, description="Command of the deciding state's forces on its own territory."
     )
     verdict: Verdict | None = None
+    options: Options = Field(DEFAULT_OPTIONS, description="Attacker and defender options.")
+    stage_options: dict[str, OptionsOverride] = Field(
+        default_factory=dict, description="Options that differ at a stage (by stage id).")
+    controlled: Controlled | None = Field(
+        None, description="Which stage's forces the controlled comparison uses.")
 
     _file: str | None = PrivateAttr(None)
     _lines: dict[str, int] = PrivateAttr(default_factory=dict)
@@ -295,6 +459,13 @@ class Scenario(_Sourced):
             if dup:
                 raise ValueError(f"duplicate {label} id(s): {', '.join(dup)}")
         return self
+
+    def options_at(self, stage_id: str, controlled: bool = False) -> Options:
+        """The options at ``stage_id``: the defaults with that stage's overrides; in a
+        controlled comparison the defaults at every stage."""
+        if controlled:
+            return self.options
+        return self.options.merged(self.stage_options.get(stage_id))
 
     def where(self, path: str = "") -> tuple[str | None, int | None]:
         """The file and line a dotted field path (``forces.0.jump_off``) was read from."""

@@ -9,6 +9,12 @@ inverse CDF, so agreement with the vectorized model (a two-sample Kolmogorov-Smi
 in the tests) checks the event logic and the sampling at once. It is slow by design and
 serves as the benchmark's peer.
 
+The options are applied here on their own terms: a coordinated start is a planner process
+that knows each force's durations and releases each force's order after the hold that makes
+all forces ready together; exercise cover damps the detection probabilities from the
+scenario's stated factor; the defender decides at its rule's k-th detection plus its delay.
+(Consent ``prior`` is a change of the command chain, applied when the plan is compiled.)
+
 SimPy is a test dependency (``pip install eastflank[test]``).
 """
 
@@ -53,12 +59,31 @@ def _draw(rng: random.Random, plan: WarningPlan) -> dict[str, float]:
     return values
 
 
+def _duration(plan: WarningPlan, x: dict[str, float], j: int) -> float:
+    """Planned duration of force ``j`` from the decision to ready (no hold)."""
+    f = plan.forces[j]
+    t = sum(x[k] for k in f.order) + x[f.prep] + x[f.readiness]
+    if f.speed is not None and f.detour is not None:
+        t += f.distance_km * x[f.detour] / x[f.speed]
+    if f.unload is not None:
+        t += x[f.unload]
+    return t
+
+
 def _one(plan: WarningPlan, rng: random.Random) -> tuple[float, float, float, int]:
     import simpy
 
     env = simpy.Environment()
     x = _draw(rng, plan)
-    detected = [rng.random() < ind.probability for ind in plan.indicators]
+    cover = plan.options.cover
+    detected = [rng.random() < (ind.probability if ind.base_probability is None
+                                else ind.base_probability * cover.factor(ind.anchor))
+                for ind in plan.indicators]
+    if plan.options.start.value == "coordinated":
+        plans = [_duration(plan, x, j) for j in range(len(plan.forces))]
+        holds = [max(plans) - d for d in plans]
+    else:
+        holds = [0.0] * len(plan.forces)
     anchors = {a: env.event() for a in Anchor}
     anchor_t: dict[Anchor, float] = {}
 
@@ -71,6 +96,8 @@ def _one(plan: WarningPlan, rng: random.Random) -> tuple[float, float, float, in
 
     def force(j: int) -> Generator[simpy.Event, Any, None]:
         f = plan.forces[j]
+        if holds[j] > 0:
+            yield env.timeout(holds[j])
         for key in f.order:  # the links of its command chain, one after the other
             yield env.timeout(x[key])
         mark(Anchor.ORDER)
@@ -110,7 +137,12 @@ def _one(plan: WarningPlan, rng: random.Random) -> tuple[float, float, float, in
         first, warning = -1, 0.0
     else:
         warning = ready - t_first
-    return ready, warning, warning - x[plan.defender_delay], first
+    need = plan.options.decision.detections
+    times = sorted(seen)
+    decided = (times[need - 1] + x[plan.defender_delay]
+               if len(times) >= need and math.isfinite(times[need - 1]) else math.inf)
+    margin = ready - decided if math.isfinite(decided) else -math.inf
+    return ready, warning, margin, first
 
 
 def simulate_ref(plan: WarningPlan, samples: int, seed: int | None = None
@@ -120,12 +152,13 @@ def simulate_ref(plan: WarningPlan, samples: int, seed: int | None = None
     Returns
     -------
     dict
-        ``ready_h``, ``warning_h``, ``usable_h`` (float arrays) and ``first_indicator``
-        (int array, -1 for no warning), plus ``seed``.
+        ``ready_h``, ``warning_h``, ``margin_h`` (decision margin, ``-inf`` where no
+        decision) (float arrays) and ``first_indicator`` (int array, -1 for no warning), plus
+        ``seed``.
     """
     base = resolve_seed(seed)
     rng = random.Random(base)
     rows = [_one(plan, rng) for _ in range(samples)]
     arr = np.array(rows, dtype=float).reshape(-1, 4)
-    return {"ready_h": arr[:, 0], "warning_h": arr[:, 1], "usable_h": arr[:, 2],
+    return {"ready_h": arr[:, 0], "warning_h": arr[:, 1], "margin_h": arr[:, 2],
             "first_indicator": arr[:, 3].astype(int), "seed": np.array(base)}

@@ -26,6 +26,7 @@ from eastflank.schema import KEBAB_ID, Status
 from eastflank.yamlio import load_document
 
 __all__ = [
+    "AdvanceAxis",
     "AirDefenceInputs",
     "Attrition",
     "CampaignInputs",
@@ -54,9 +55,12 @@ class _Sourced(_Frozen):
 
 
 class EchelonWeights(_Sourced):
-    """Brigade equivalents per unit echelon (unlisted echelons count 0)."""
+    """Brigade equivalents per unit echelon (unlisted echelons count 0), and the personnel of
+    one brigade equivalent, used instead of the echelon when a source gives a unit's personnel
+    (see :mod:`eastflank.posture`)."""
 
     weights: dict[str, float]
+    personnel_per_brigade: float = Field(gt=0)
 
 
 class Attrition(_Sourced):
@@ -76,6 +80,15 @@ class ExternalReinforcement(_Frozen):
     arrival_hours: Dist
 
 
+class AdvanceAxis(_Frozen):
+    """The distance Red must advance: from a territory's border to a place (measured on the
+    borders), instead of the gap width."""
+
+    from_area: str
+    to_place: _Id
+    note: str | None = None
+
+
 class CampaignInputs(_Frozen):
     """Inputs of the gap campaign (see the scenario file for each one's reasoning)."""
 
@@ -89,6 +102,17 @@ class CampaignInputs(_Frozen):
     branches: list[str]
     echelon_weights: EchelonWeights
     red_commit_share: Dist
+    blue_commit_share: dict[str, Dist] = Field(
+        default_factory=dict,
+        description="Share of each Blue unit committed to the sector, by actor id, deployment "
+                    "kind or 'default' (looked up in that order); 1 when none applies.")
+    belarus_joins: Dist | None = Field(
+        None, description="Probability that Minsk commits its forces where the stage leaves "
+                          "it the decision to initiate combat (0 to 1).")
+    red_forces: list[ExternalReinforcement] = Field(
+        default_factory=list,
+        description="Red forces stated by a study rather than read from the dataset.")
+    advance: AdvanceAxis | None = None
     red_march_speed_kmh: Dist
     blue_march_speed_kmh: Dist
     blue_readiness_hours: dict[str, Dist]
@@ -117,6 +141,12 @@ class ReachInputs(_Frozen):
     cruise_route_factor: Dist
 
 
+class SitePlacement(_Sourced):
+    """Where the cover model places a unit whose garrison the sources do not name."""
+
+    place: _Id
+
+
 class AirDefenceInputs(_Frozen):
     """Inputs of the air-defence cover."""
 
@@ -125,6 +155,9 @@ class AirDefenceInputs(_Frozen):
     target_altitudes_m: list[float]
     russia_proper_sites: list[str]
     russia_proper_note: str | None = None
+    placements: dict[str, SitePlacement] = Field(
+        default_factory=dict, description="Unit id -> stated placement (units without a "
+                                          "garrison in the dataset).")
 
 
 class CampaignScenario(_Sourced):
@@ -135,6 +168,17 @@ class CampaignScenario(_Sourced):
     campaign: CampaignInputs
     reach: ReachInputs
     air_defence: AirDefenceInputs
+
+
+def _check_probability(sc: CampaignScenario, file: str) -> None:
+    bj = sc.campaign.belarus_joins
+    if bj is not None and bj.max > 1:
+        raise ScenarioError(f"max {bj.max:g} > 1; expected a probability from 0 to 1",
+                            file=file, record=sc.id, field="campaign.belarus_joins")
+    for key, d in sc.campaign.blue_commit_share.items():
+        if d.max > 1:
+            raise ScenarioError(f"max {d.max:g} > 1; expected a share from 0 to 1", file=file,
+                                record=sc.id, field=f"campaign.blue_commit_share.{key}")
 
 
 def _dir() -> Path:
@@ -180,6 +224,7 @@ def load_campaign_scenario(name_or_path: str | Path,
     """
     path = campaign_scenario_path(name_or_path)
     sc = load_document(path, CampaignScenario, ScenarioError)
+    _check_probability(sc, str(path))
     if catalog is not None:
         check_campaign_scenario(sc, catalog, str(path))
     return sc
@@ -218,7 +263,12 @@ def check_campaign_scenario(sc: CampaignScenario, catalog: Catalog, file: str = 
         ("reach.targets", sc.reach.targets, "places"),
         ("air_defence.russia_proper_sites", sc.air_defence.russia_proper_sites, "places"),
         ("campaign.objective_place", [sc.campaign.objective_place], "places"),
+        ("campaign.advance.to_place",
+         [sc.campaign.advance.to_place] if sc.campaign.advance else [], "places"),
         ("air_defence.systems", sc.air_defence.systems, "weapon_systems"),
+        ("air_defence.placements", [p.place for p in sc.air_defence.placements.values()],
+         "places"),
+        ("air_defence.placements", list(sc.air_defence.placements), "units"),
     ):
         for rid in ids:
             if rid not in catalog.records[kind]:

@@ -34,7 +34,8 @@ def _register_optional() -> None:
     """Add the command groups of the model modules."""
     import importlib
 
-    for name in ("geo", "command", "warning", "reach", "campaign", "check", "report", "sweep"):
+    for name in ("geo", "command", "warning", "reach", "campaign", "anchors", "check", "report",
+                 "sweep"):
         try:
             module = importlib.import_module(f"eastflank.cli.{name}")
         except ModuleNotFoundError as exc:

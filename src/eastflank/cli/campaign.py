@@ -105,22 +105,44 @@ def run(
                           warning_label=label)
 
     def render(r: Any) -> None:
+        def hours(q: dict[str, float | None]) -> str:
+            if q["p50"] is None:
+                return "never within the horizon"
+            return f"{q['p50']:.0f} h (p10-p90 {q['p10']:.0f}-{q['p90']:.0f} h)"
+
         console.print(f"[bold]{r.scenario}[/] at stage {r.stage} ({r.date}), {r.samples} "
                       f"samples, seed {r.seed}")
         console.print(f"P(gap closed before reinforcement arrives) = "
                       f"{r.p_closed_before_reinforcement:.3f} "
                       f"± {r.p_closed_before_reinforcement_stderr:.3f}")
-        console.print(f"P(gap closed within the horizon) = {r.p_closed_within_horizon:.3f}")
-        console.print(f"gap width {r.gap_km:.1f} km; warning hours {r.warning_hours_quantiles}"
-                      f" from {r.warning_from}")
-        table = Table(title="force ratio Red/Blue by day (median, p10-p90)")
+        console.print(f"P(closed within the horizon) = {r.p_closed_within_horizon:.3f}; "
+                      f"closure {hours(r.closure_hours_quantiles)}")
+        console.print(f"advance to close {r.advance_km:.1f} km (gap {r.gap_km:.1f} km); "
+                      f"warning {hours(r.warning_hours_quantiles)} from {r.warning_from}")
+        console.print(f"counted: Red {r.red_brigades:.1f}, Blue {r.blue_brigades:.1f} brigade "
+                      "equivalents before commitment shares")
+        if r.belarus_joined_share is not None:
+            console.print(f"Minsk decides for Belarusian units; they joined in "
+                          f"{r.belarus_joined_share:.0%} of samples")
+        forces = Table(title="forces counted (each once)")
+        for col in ("side", "unit", "garrison", "brigade eq.", "basis", "km to objective"):
+            forces.add_column(col)
+        for side, units in (("Red", r.red_units), ("Blue", r.blue_units)):
+            for u in units:
+                forces.add_row(side, u.name, u.garrison_name, f"{u.brigades:.2f}", u.basis,
+                               f"{u.distance_km:.0f}" if u.distance_km is not None else "-")
+        console.print(forces)
+        table = Table(title="force ratio Red/Blue at the end of each day (median, p10-p90)")
         table.add_column("day")
         table.add_column("median", justify="right")
         table.add_column("p10-p90", justify="right")
         for d, m, lo, hi in zip(r.force_ratio_days, r.force_ratio_median, r.force_ratio_p10,
                                 r.force_ratio_p90, strict=True):
-            table.add_row(f"{d:g}", f"{m:.2f}", f"{lo:.2f}-{hi:.2f}")
+            table.add_row(f"{d:g}", "-" if m is None else f"{m:.2f}",
+                          "-" if lo is None or hi is None else f"{lo:.2f}-{hi:.2f}")
         console.print(table)
+        console.print(f"left out: {len(r.red_skipped)} Red, {len(r.blue_skipped)} Blue units "
+                      "(reasons in --json)")
         console.print("sources: " + ", ".join(r.sources))
 
     emit(result, as_json, render)

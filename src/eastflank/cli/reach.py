@@ -103,6 +103,15 @@ def cover(
             table.add_row(row.territory, f"{row.target_altitude_m:g}", f"{row.area_km2:,.0f}",
                           f"{row.share:.1%}")
         console.print(table)
+        sites = Table(title="SAM sites (Belarus and Kaliningrad) on the stage date")
+        for col in ("unit", "system", "site", "range km", "range basis", "sources"):
+            sites.add_column(col)
+        for st_ in r.sites:
+            where = st_.place_name + ("" if st_.sited == "garrison" else " (placed)")
+            sites.add_row(st_.unit_name or st_.unit, st_.system, where,
+                          "unknown" if st_.range_km is None else f"{st_.range_km:.0f}",
+                          st_.range_basis, ", ".join(st_.sources))
+        console.print(sites)
         for k, v in r.forward_shift_km.items():
             console.print(f"forward shift {k}: {v:.0f} km")
 

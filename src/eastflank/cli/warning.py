@@ -59,8 +59,19 @@ def _seed(k: int) -> int:
     return k
 
 
-def _h(x: float) -> str:
-    return "n/a" if math.isnan(x) else (f"{x / 24:.1f} d" if abs(x) >= 48 else f"{x:.1f} h")
+def _h(x: float | None) -> str:
+    """Hours with a unit: days to one decimal from 48 h, else hours to one decimal."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    return f"{x / 24:.1f} d" if abs(x) >= 48 else f"{x:.1f} h"
+
+
+def _options(r: WarningResult) -> str:
+    o = r.options
+    cover = o.cover if o.cover == "none" else f"{o.cover} (x{o.cover_damping:g})"
+    decision = o.decision if o.detections == 1 else f"{o.decision} ({o.detections})"
+    forces = f"forces of {r.forces_from}" if r.forces_from else "own forces"
+    return f"{forces}; start {o.start}; consent {o.consent}; cover {cover}; decision {decision}"
 
 
 def _render_result(r: WarningResult) -> None:
@@ -68,25 +79,41 @@ def _render_result(r: WarningResult) -> None:
                     f"({r.samples} samples, seed {r.seed})")
     for col in ("quantity", "p5", "p50", "p95", "mean"):
         t.add_column(col, justify="right" if col != "quantity" else "left")
-    for label, q in (("warning", r.warning), ("usable warning", r.usable),
-                     ("time to attack-ready", r.ready)):
+    for label, q in (("warning (≥ 0)", r.warning), ("time to attack-ready", r.ready),
+                     ("decision margin", r.decision_margin)):
         t.add_row(label, _h(q.p5_h), _h(q.p50_h), _h(q.p95_h), _h(q.mean_h))
     console.print(t)
-    console.print(f"P(no warning) {r.p_no_warning:.1%}; P(no usable warning) "
-                  f"{r.p_no_usable_warning:.1%}")
+    console.print(f"P(no warning) {r.p_no_warning:.1%}; P(defender decides before attack-ready)"
+                  f" {r.p_decides_before_ready:.1%}; P(no decision from indicators) "
+                  f"{r.p_no_decision:.1%}")
+    console.print("decision margin = attack-ready − defender's decision (negative: decided "
+                  "after); over the samples with a decision")
+    console.print(_options(r))
+    console.print(f"parameters: {r.status_counts.phrase()}")
     console.print("first indicator: " + ", ".join(f"{d.id} {d.share:.0%}"
                                                   for d in r.first_indicator[:4]))
     console.print("last force ready: " + ", ".join(f"{d.id} {d.share:.0%}"
                                                    for d in r.last_force))
 
 
+ControlledOpt = Annotated[bool, typer.Option(
+    "--controlled", help="Same forces (see --forces-from) and the scenario's default options "
+                         "at every stage: the command stage is the only difference.")]
+ForcesFromOpt = Annotated[str | None, typer.Option(
+    "--forces-from", help="Stage id whose force positions are used (default with "
+                          "--controlled: the scenario's controlled.forces_from).")]
+
+
 @app.command()
 def run(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 100_000,
-        seed: SeedOpt = 0, data: DataOpt = None, as_json: JsonOpt = False) -> None:
-    """p5/p50/p95 warning and usable warning (hours), P(no warning), top drivers."""
+        seed: SeedOpt = 0, controlled: ControlledOpt = False,
+        forces_from: ForcesFromOpt = None, data: DataOpt = None,
+        as_json: JsonOpt = False) -> None:
+    """p5/p50/p95 warning (≥ 0), decision margin, P(no warning), drivers, status counts."""
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
-    result = run_warning(sc, stage, cat, _samples(samples), _seed(seed))
+    result = run_warning(sc, stage, cat, _samples(samples), _seed(seed), controlled=controlled,
+                         forces_from=forces_from)
     emit(result, as_json, _render_result)
 
 
@@ -110,8 +137,13 @@ def compare(scenario: ScenarioArg,
             stages: Annotated[str, typer.Option("--stages", help="Comma-separated stage ids.")],
             samples: SamplesOpt = 100_000, seed: SeedOpt = 0,
             png: Annotated[Path | None, typer.Option("--png", help="Write the CDF plot.")] = None,
+            controlled: ControlledOpt = False, forces_from: ForcesFromOpt = None,
             data: DataOpt = None, as_json: JsonOpt = False) -> None:
-    """Warning time at several stages: table, CDF plot and the verdict sentence."""
+    """Warning time at several stages: table, CDF plot and the verdict sentence.
+
+    Stage-specific by default (each stage's own forces and options); ``--controlled``
+    holds forces and options fixed so that only the command stage differs.
+    """
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
     names = [s.strip() for s in stages.split(",") if s.strip()]
@@ -123,21 +155,28 @@ def compare(scenario: ScenarioArg,
         task = bar.add_task("warning", total=len(names))
         result = compare_stages(sc, names, cat, _samples(samples), _seed(seed),
                                 progress=lambda sid: bar.update(task, advance=1,
-                                                                description=sid))
+                                                                description=sid),
+                                controlled=controlled, forces_from=forces_from)
     if png is not None:
         _write_png(result, png)
 
     def render(c: WarningComparison) -> None:
-        t = Table(title=f"{c.scenario}: warning for {c.defender} ({c.samples} samples, "
-                        f"seed {c.seed})")
-        for col in ("stage", "warning p5", "p50", "p95", "usable p50", "P(no warning)",
-                    "first indicator", "last force"):
-            t.add_column(col)
+        kind = (f"controlled: forces of {c.forces_from}, default options" if c.controlled
+                else "stage-specific forces and options")
+        t = Table(title=f"{c.scenario}: warning for {c.defender}, {kind} ({c.samples} "
+                        f"samples, seed {c.seed})")
+        for col in ("stage", "warning p50 (p5–p95)", "P(no warning)", "decision margin p50",
+                    "P(decides before ready)", "first indicator", "last force"):
+            t.add_column(col, no_wrap=col.startswith("warning"))
         for r in c.results:
-            t.add_row(r.stage, _h(r.warning.p5_h), _h(r.warning.p50_h), _h(r.warning.p95_h),
-                      _h(r.usable.p50_h), f"{r.p_no_warning:.1%}", r.first_indicator[0].id,
+            t.add_row(r.stage, f"{_h(r.warning.p50_h)} ({_h(r.warning.p5_h)}–"
+                               f"{_h(r.warning.p95_h)})",
+                      f"{r.p_no_warning:.1%}", _h(r.decision_margin.p50_h),
+                      f"{r.p_decides_before_ready:.1%}", r.first_indicator[0].id,
                       r.last_force[0].id)
         console.print(t)
+        for r in c.results:
+            console.print(f"{r.stage}: {_options(r)}")
         console.print(c.verdict)
         if png is not None:
             console.print(f"wrote {png}")
@@ -147,16 +186,19 @@ def compare(scenario: ScenarioArg,
 
 @app.command()
 def explain(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 10_001,
-            seed: SeedOpt = 0, data: DataOpt = None, as_json: JsonOpt = False) -> None:
+            seed: SeedOpt = 0, controlled: ControlledOpt = False,
+            forces_from: ForcesFromOpt = None, data: DataOpt = None,
+            as_json: JsonOpt = False) -> None:
     """The timeline of the median-warning sample."""
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
-    result = explain_stage(sc, stage, cat, _samples(samples), _seed(seed))
+    result = explain_stage(sc, stage, cat, _samples(samples), _seed(seed),
+                           controlled=controlled, forces_from=forces_from)
 
     def render(tl: Timeline) -> None:
         t = Table(title=f"{tl.scenario} at {tl.stage}: median sample {tl.sample} "
-                        f"(seed {tl.seed}); warning {_h(tl.warning_h)}, usable "
-                        f"{_h(tl.usable_h)}")
+                        f"(seed {tl.seed}); warning {_h(tl.warning_h)}, decision margin "
+                        f"{_h(tl.decision_margin_h)}")
         t.add_column("t", justify="right")
         t.add_column("event")
         t.add_column("who")

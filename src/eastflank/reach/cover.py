@@ -22,7 +22,7 @@ from typing import Literal
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from eastflank.campaign.forces import StageDate, area_of, place_point
+from eastflank.campaign.forces import StageDate, place_point
 from eastflank.campaign.scenario import CampaignScenario
 from eastflank.catalog import Catalog
 from eastflank.errors import ModelInputError
@@ -36,6 +36,7 @@ from eastflank.geo import (
     gap,
 )
 from eastflank.geo.measure import rings
+from eastflank.posture import SAM_KINDS, deployments
 from eastflank.reach.trajectory import EARTH_RADIUS_KM
 from eastflank.schema import WeaponSystem
 
@@ -99,6 +100,9 @@ class SamSite:
     lon: float
     range_km: float | None
     range_basis: str
+    unit_name: str = ""
+    sited: str = "garrison"
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -174,21 +178,16 @@ def air_defence_cover(sc: CampaignScenario, catalog: Catalog, stage: StageDate,
     region = default_region()
     ad = sc.air_defence
     mast = ad.radar_mast_m.mode
+    placements = {uid: p.place for uid, p in ad.placements.items()}
     sites: list[SamSite] = []
-    for u in cat.units.values():
-        if u.garrison is None or u.garrison not in cat.places:
+    for d in deployments(cat, kinds=SAM_KINDS, areas=("BY", "RU-KGD"), require_range=False,
+                         placements=placements):
+        if d.system_id not in ad.systems:
             continue
-        place = cat.places[u.garrison]
-        area = area_of(place)
-        if area not in ("BY", "RU-KGD"):
-            continue
-        for sid in u.weapon_systems:
-            ws = cat.weapon_systems.get(sid)
-            if ws is None or ws.kind != "sam" or sid not in ad.systems:
-                continue
-            rng, label = sam_range_km(ws, basis)
-            sites.append(SamSite(place.id, place.name, area, u.id, sid, place.lat, place.lon,
-                                 rng, label))
+        rng, label = sam_range_km(cat.weapon_systems[d.system_id], basis)
+        sites.append(SamSite(d.place_id, d.place_name, d.area, d.unit_id, d.system_id, d.lat,
+                             d.lon, rng, label, unit_name=d.unit_name, sited=d.sited,
+                             sources=list(d.sources)))
     targets = {t: region.projected(t) for t in territories}
     targets["suwalki-gap"] = gap_zone(region)
     rows: list[CoverRow] = []
@@ -222,7 +221,8 @@ def air_defence_cover(sc: CampaignScenario, catalog: Catalog, stage: StageDate,
         shift[key] = float(there - here)
     notes = [f"Radar horizon on a 4/3 Earth with the engagement radar at {mast:g} m "
              f"({ad.radar_mast_m.status.value}).",
-             "Sites are garrisons of units holding the system on the stage date; mobile "
+             "Sites are garrisons of units holding the system on the stage date (or the "
+             "scenario's stated placement where the sources name no site: sited); mobile "
              "batteries may deploy forward of them.",
              "Forward shift is measured towards Warsaw from the scenario's Russia-proper "
              f"site(s): {', '.join(ad.russia_proper_sites)}."]

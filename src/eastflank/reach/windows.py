@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eastflank.campaign.forces import StageDate, area_of, place_point
+from eastflank.campaign.forces import StageDate, place_point
 from eastflank.campaign.scenario import CampaignScenario
 from eastflank.catalog import Catalog
 from eastflank.errors import ModelInputError
 from eastflank.geo import distance
+from eastflank.posture import Deployment, deployments
 from eastflank.reach.trajectory import Boost, CruiseProfile, Flight, ballistic_flight, cruise_flight
 from eastflank.schema import Place, WeaponSystem
 
@@ -34,6 +35,8 @@ __all__ = ["FLYING_KINDS", "LaunchSite", "WindowRow", "WindowsResult", "fly",
            "launch_sites", "reach_windows"]
 
 FLYING_KINDS = ("ballistic-missile", "irbm", "hypersonic-missile", "cruise-missile")
+ALL_KINDS = ("ballistic-missile", "cruise-missile", "hypersonic-missile", "irbm", "mlrs", "sam",
+             "aircraft", "artillery")
 
 
 @dataclass(frozen=True)
@@ -65,22 +68,26 @@ def _missiles(cat: Catalog, system_id: str, actor: str, listed: list[str]) -> li
 
 
 def launch_sites(cat: Catalog, areas: list[str]) -> list[LaunchSite]:
-    """Launch sites in ``areas`` (territory codes) in a dated catalog slice."""
+    """Launch sites in ``areas`` (territory codes) in a dated catalog slice.
+
+    The units and their garrisons come from :func:`eastflank.posture.deployments`; a
+    launcher is expanded to the missiles its actor operates (:func:`_missiles`).
+    """
+    by_unit: dict[str, list[Deployment]] = {}
+    for d in deployments(cat, actors=sorted({u.actor for u in cat.units.values()}),
+                         kinds=ALL_KINDS, areas=areas, require_range=False):
+        by_unit.setdefault(d.unit_id, []).append(d)
     sites: list[LaunchSite] = []
-    for u in cat.units.values():
-        if not u.weapon_systems or u.garrison is None or u.garrison not in cat.places:
-            continue
-        place = cat.places[u.garrison]
-        area = area_of(place)
-        if area not in areas:
-            continue
+    for uid in sorted(by_unit):
+        u = cat.units[uid]
+        first = by_unit[uid][0]
         seen: set[str] = set()
         for sid in u.weapon_systems:
             for m in _missiles(cat, sid, u.actor, u.weapon_systems):
                 if m.id not in seen:
                     seen.add(m.id)
-                    sites.append(LaunchSite(place.id, place.name, area, u.id, m.id,
-                                            place.lat, place.lon))
+                    sites.append(LaunchSite(first.place_id, first.place_name, first.area,
+                                            u.id, m.id, first.lat, first.lon))
     return sites
 
 

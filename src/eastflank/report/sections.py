@@ -108,11 +108,12 @@ def map_section(ctx: Context) -> Section:
         rings: list[RingSpec] = []
         ring_rows: list[dict[str, Any]] = []
         for d in deployed:
-            if d.range_km < 100 or (d.place_id, d.range_km) in seen or d.range_km > 1500:
+            r = d.range_km
+            if r is None or r < 100 or (d.place_id, r) in seen or r > 1500:
                 continue
-            seen.add((d.place_id, d.range_km))
-            rings.append(RingSpec(GeoPoint(d.lat, d.lon, d.place_name, d.place_id), d.range_km,
-                                  f"{d.system_name} {d.range_km:.0f} km"))
+            seen.add((d.place_id, r))
+            rings.append(RingSpec(GeoPoint(d.lat, d.lon, d.place_name, d.place_id), r,
+                                  f"{d.system_name} {r:.0f} km"))
             ring_rows.append({"system": d.system_id, "unit": d.unit_id, "place": d.place_id,
                               "range_km": d.range_km, "kind": d.kind,
                               "sources": list(d.sources)})
@@ -130,7 +131,8 @@ def map_section(ctx: Context) -> Section:
                 "geometric_km": total.geometric_km, "preferred_official_km": total.preferred_km,
                 "by_basis": total.by_basis, "neighbours": [p.b for p in total.pairs],
             },
-            "long_range_systems": sorted({d.system_id for d in deployed if d.range_km > 1500}),
+            "long_range_systems": sorted({d.system_id for d in deployed
+                                          if d.range_km is not None and d.range_km > 1500}),
         })
     data = {
         "gap": {"a": the_gap.a, "b": the_gap.b, "distance_km": the_gap.distance_km,
@@ -161,11 +163,19 @@ def command_section(ctx: Context) -> Section:
                                                              strict=False)]
     overall = (stage_diff(ctx.stages[0], ctx.stages[-1], ctx.catalog)
                if len(ctx.stages) > 1 else None)
+    names: dict[str, str] = {b.id: b.name for b in ctx.catalog.command_bodies.values()}
+    for st in ctx.stages:
+        names.update({g.id: g.name for g in st.force_groups})
+
+    def name(rid: str) -> str:
+        return names.get(rid, rid)
+
     matrix: dict[str, dict[str, dict[str, str]]] = {}
     for h in holders:
-        cell = h["holder"] + (f" (consent: {', '.join(h['vetoes'])})" if h["vetoes"] else "")
-        matrix.setdefault(h["group"], {}).setdefault(h["authority"], {})[h["stage"]] = cell
-    data = {"assignments": holders, "matrix": matrix,
+        cell = name(h["holder"]) + (f" (consent: {', '.join(name(v) for v in h['vetoes'])})"
+                                    if h["vetoes"] else "")
+        matrix.setdefault(name(h["group"]), {}).setdefault(h["authority"], {})[h["stage"]] = cell
+    data = {"assignments": holders, "matrix": matrix, "names": names,
             "diffs": [to_jsonable(d) for d in diffs],
             "first_to_last": to_jsonable(overall) if overall else None}
     return Section("command", "Command authority, stage by stage", data,
@@ -174,19 +184,26 @@ def command_section(ctx: Context) -> Section:
 
 
 def warning_section(ctx: Context) -> Section:
-    """Warning-time distributions per stage for each built-in scenario, and the verdicts."""
+    """Warning-time distributions per stage for each built-in scenario: the stage-specific
+    and the controlled comparison side by side, which effect is which, and the verdicts."""
     from eastflank.scenario import load_scenario
-    from eastflank.warning import compare_stages, plot_cdf
+    from eastflank.warning import plot_cdf, study_stages
 
     figures: list[str] = []
     comparisons: list[dict[str, Any]] = []
+    controlled: list[dict[str, Any]] = []
+    studies: list[dict[str, Any]] = []
     for name in WARNING_SCENARIOS:
         ctx.progress(f"warning {name}")
         sc = load_scenario(name, ctx.catalog)
-        comp = compare_stages(sc, ctx.stages, ctx.catalog, ctx.samples, ctx.seed)
-        figures.append(svg(plot_cdf(comp)))
-        comparisons.append(to_jsonable(comp))
-    data = {"scenarios": comparisons}
+        study = study_stages(sc, ctx.stages, ctx.catalog, ctx.samples, ctx.seed)
+        figures.append(svg(plot_cdf(study.stage_specific)))
+        figures.append(svg(plot_cdf(study.controlled)))
+        comparisons.append(to_jsonable(study.stage_specific))
+        controlled.append(to_jsonable(study.controlled))
+        studies.append(to_jsonable({k: v for k, v in vars(study).items()
+                                    if k not in ("stage_specific", "controlled")}))
+    data = {"scenarios": comparisons, "controlled": controlled, "studies": studies}
     return Section("warning", "Warning time: decision to attack against NATO detection", data,
                    ctx.render("warning", data=data, figures=figures,
                               claimed_stages=[st.id for st in ctx.stages
@@ -203,14 +220,45 @@ def reach_section(ctx: Context) -> Section:
     sc = load_campaign_scenario(CAMPAIGN_SCENARIO, ctx.catalog)
     windows: list[dict[str, Any]] = []
     cover: list[dict[str, Any]] = []
+    cover_assessed: list[dict[str, Any]] = []
+    figures: list[str] = []
     for st in ctx.stages:
         ctx.progress(f"reach {st.id}")
         when = stage_date(st.id, ctx.catalog)
         windows.append(to_jsonable(reach_windows(sc, ctx.catalog, when)))
-        cover.append(to_jsonable(air_defence_cover(sc, ctx.catalog, when, "advertised")))
-    data = {"windows": windows, "cover": cover}
+        adv = air_defence_cover(sc, ctx.catalog, when, "advertised")
+        ass = air_defence_cover(sc, ctx.catalog, when, "assessed")
+        cover.append(to_jsonable(adv))
+        cover_assessed.append(to_jsonable(ass))
+        figures.append(svg(_cover_map(ctx, st, adv, ass)))
+    data = {"windows": windows, "cover": cover, "cover_assessed": cover_assessed}
     return Section("reach", "Reach: flight times, decision windows, air-defence cover", data,
-                   ctx.render("reach", data=data))
+                   ctx.render("reach", data=data, figures=figures), figures)
+
+
+def _cover_map(ctx: Context, st: Stage, adv: Any, ass: Any) -> Any:
+    """A map of one stage's long-range SAM cover: advertised and assessed radii per site."""
+    from eastflank.geo import default_region
+    from eastflank.geo.borders import default_border_data
+    from eastflank.geo.maps import RingSpec, draw_flank_map, markers_from_catalog
+    from eastflank.geo.points import GeoPoint
+
+    rings: list[RingSpec] = []
+    seen: set[tuple[str, float]] = set()
+    for res, basis in ((adv, "advertised"), (ass, "assessed")):
+        for site in res.sites:
+            r = site.range_km
+            if r is None or r < 50 or (site.place, r) in seen:
+                continue
+            seen.add((site.place, r))
+            rings.append(RingSpec(GeoPoint(site.lat, site.lon, site.place_name, site.place), r,
+                                  f"{site.system.upper()} {basis} {r:.0f} km"))
+    view = ctx.catalog.as_of(st.date)
+    return draw_flank_map(region=default_region(), markers=markers_from_catalog(view),
+                          rings=rings, nato=default_border_data().nato_members(st.date),
+                          title=f"Long-range air-defence cover — {st.name}",
+                          subtitle=f"stage {st.id}, as of {st.date}; rings: advertised and "
+                                   "assessed (FOI) engagement radius")
 
 
 def campaign_section(ctx: Context) -> Section:
@@ -232,11 +280,19 @@ def campaign_section(ctx: Context) -> Section:
         res = run_campaign(sc, ctx.catalog, when, samples=samples, seed=ctx.seed,
                            warning_hours=hours, warning_label=label)
         runs.append(to_jsonable(res))
-        ax.plot(res.force_ratio_days, res.force_ratio_median,
-                label=f"{st.id}: P(closed first) {res.p_closed_before_reinforcement:.2f}")
+
+        def arr(xs: list[float | None]) -> list[float]:
+            return [float("nan") if x is None else x for x in xs]
+
+        line, = ax.plot(res.force_ratio_days, arr(res.force_ratio_median), marker="o", ms=3,
+                        label=f"{st.id}: P(closed first) {res.p_closed_before_reinforcement:.2f}")
+        ax.fill_between(res.force_ratio_days, arr(res.force_ratio_p10),
+                        arr(res.force_ratio_p90), color=line.get_color(), alpha=0.12, lw=0)
     ax.axhline(3.0, color="grey", lw=0.8, ls=":")
-    ax.set_xlabel("day after the attack starts")
-    ax.set_ylabel("force ratio Red/Blue (median)")
+    ax.axhline(1.0, color="grey", lw=0.8, ls="--")
+    ax.set_xlabel("end of day after the attack starts (day 1 = first 24 h)")
+    ax.set_ylabel("force ratio Red/Blue (median, band p10-p90)")
+    ax.set_xlim(left=1)
     ax.set_title(f"{CAMPAIGN_SCENARIO}: force ratio in the gap sector")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
@@ -244,6 +300,17 @@ def campaign_section(ctx: Context) -> Section:
     data = {"scenario": CAMPAIGN_SCENARIO, "samples": samples, "runs": runs}
     return Section("campaign", "The Suwałki campaign", data,
                    ctx.render("campaign", data=data, figures=figures), figures)
+
+
+def anchors_section(ctx: Context) -> Section:
+    """The model beside published results (RAND, CEPA, the 2025 German wargame, FOI)."""
+    from eastflank.anchors import anchor_rows
+
+    ctx.progress("anchors")
+    rows = to_jsonable(anchor_rows(ctx.catalog))
+    data = {"rows": rows}
+    return Section("anchors", "The model beside published studies", data,
+                   ctx.render("anchors", data=data))
 
 
 def claims_section(ctx: Context) -> Section:
@@ -298,6 +365,7 @@ BUILDERS: list[Callable[[Context], Section | None]] = [
     warning_section,
     reach_section,
     campaign_section,
+    anchors_section,
     drivers_section,
     claims_section,
     dataset_section,

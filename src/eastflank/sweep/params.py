@@ -225,7 +225,7 @@ def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog,
     ModelInputError
         If the model is unknown, no stage is given, or nothing is left to sweep.
     """
-    from eastflank.warning import compile_plan
+    from eastflank.warning import stage_plan
 
     if model not in MODELS:
         raise ModelInputError(f"--model: expected one of {', '.join(MODELS)}, got {model!r}")
@@ -236,7 +236,7 @@ def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog,
     if model != "warning" and campaign is None:
         raise ModelInputError(f"--model {model}: the scenario has no campaign file")
     use_warning = model in ("warning", "both")
-    plans = tuple(compile_plan(scenario, st, catalog) for st in stages) if use_warning else ()
+    plans = tuple(stage_plan(scenario, st, catalog) for st in stages) if use_warning else ()
     found: dict[str, Parameter] = {}
     targets: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
 
@@ -253,9 +253,9 @@ def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog,
         for k, (st, plan) in enumerate(zip(stages, plans, strict=True)):
             base = _plan_signature(plan)
             _probe(add, scenario, "scenario:", "scenario", base, k,
-                   lambda sc, st=st: compile_plan(sc, st, catalog))
+                   lambda sc, st=st: stage_plan(sc, st, catalog))
             _probe(add, st, f"stage:{st.id}:", f"stage:{st.id}", base, k,
-                   lambda s: compile_plan(scenario, s, catalog))
+                   lambda s: stage_plan(scenario, s, catalog))
     if model in ("campaign", "both"):
         for path, d in _walk(campaign.campaign, ()):
             if path[0] == "warning_hours" and (model == "both" or path[1] not in
@@ -359,7 +359,7 @@ def evaluate_point(ctx: Context, values: Sequence[float], seed: int) -> dict[str
     The point's random streams come from ``seed`` alone (see :func:`point_seed`), so the
     same point gives the same outputs on any machine and in any order.
     """
-    from eastflank.warning import simulate
+    from eastflank.warning import joint_from_samples, simulate
 
     per_stage: list[dict[int, float]] = [{} for _ in ctx.stages]
     camp_fix: list[tuple[tuple[str, ...], float]] = []
@@ -382,19 +382,21 @@ def evaluate_point(ctx: Context, values: Sequence[float], seed: int) -> dict[str
         camp = ctx.campaign
     for k, st in enumerate(ctx.stages):
         holds = True
-        usable = None
+        joint = None
         if ctx.model in ("warning", "both"):
-            s = simulate(_fix_plan(ctx.plans[k], per_stage[k]), ctx.samples, seed)
+            plan = _fix_plan(ctx.plans[k], per_stage[k])
+            s = simulate(plan, ctx.samples, seed, detail=camp is not None)
             med = float(np.median(s.warning_h))
             band = _band(med, weeks_h, hours_h)
             out[f"{st.id}.median_warning_h"] = med
             out[f"{st.id}.p_no_warning"] = float(s.no_warning.mean())
-            out[f"{st.id}.p_decides_in_time"] = float((s.usable_h > 0).mean())
+            out[f"{st.id}.p_decides_in_time"] = float(s.decides_before_ready.mean())
             out[f"{st.id}.band"] = band
             holds = band == ctx.expected[k]
-            usable = np.clip(s.usable_h, 0.0, None)
+            if camp is not None:
+                joint = joint_from_samples(plan, s)
         if camp is not None:
-            p_closed, closure = _campaign(ctx, camp, st, seed, usable)
+            p_closed, closure = _campaign(ctx, camp, st, seed, joint)
             out[f"{st.id}.p_gap_closed"] = p_closed
             out[f"{st.id}.median_closure_h"] = closure
             if ctx.model == "campaign":
@@ -408,13 +410,17 @@ def evaluate_point(ctx: Context, values: Sequence[float], seed: int) -> dict[str
 
 
 def _campaign(ctx: Context, camp: Any, stage: Stage, seed: int,
-              usable: np.ndarray | None) -> tuple[float, float]:
+              joint: Any) -> tuple[float, float]:
+    import warnings
+
     from eastflank.campaign.forces import StageDate
     from eastflank.campaign.model import run_campaign
 
-    r = run_campaign(camp, ctx.catalog, StageDate(stage.id, stage.date, "stage file"),
-                     samples=ctx.samples, seed=seed, warning_hours=usable,
-                     warning_label="warning model at the sweep point" if usable is not None
-                     else None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN days of a quantile band
+        r = run_campaign(camp, ctx.catalog, StageDate(stage.id, stage.date, "stage file"),
+                         samples=ctx.samples, seed=seed, warning_hours=joint,
+                         warning_label="warning model at the sweep point" if joint is not None
+                         else None)
     med = r.closure_hours_quantiles.get("p50")
     return float(r.p_closed_before_reinforcement), (math.nan if med is None else float(med))

@@ -58,8 +58,11 @@ def force_sites(catalog: Catalog, day: dt.date | None) -> list[Site]:
     cat = catalog.as_of(day) if day is not None else catalog
     places = catalog.places
     out: list[Site] = []
-    for unit in cat.units.values():
-        _add(out, unit, unit.garrison, places, unit.deployment, tuple(unit.weapon_systems))
+    from eastflank.posture import stationed  # who stands where: one answer for every model
+
+    for st in stationed(cat):
+        unit = cat.units[st.unit]
+        _add(out, unit, st.garrison, places, st.deployment, tuple(unit.weapon_systems))
     for fac in cat.facilities.values():
         _add(out, fac, fac.place, places, "permanent", ())
     return out
