@@ -54,7 +54,7 @@ MODELS: tuple[str, ...] = ("warning", "campaign", "both")
 OUTPUTS: dict[str, str] = {
     "median_warning_h": "median warning (h)",
     "p_no_warning": "P(no warning)",
-    "p_decides_in_time": "P(defender decides in time)",
+    "p_decides_in_time": "P(defender decides before the attack is ready)",
     "band": "verdict band of the median warning (hours/days/weeks)",
     "verdict_holds": "the claim's band holds at this stage",
     "p_gap_closed": "P(gap closed before reinforcement)",
