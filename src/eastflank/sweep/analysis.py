@@ -9,7 +9,7 @@
   outcome (verdict holds / does not hold) is concentrated, with its coverage (share of all
   such points inside the box) and density (share of the box's points with that outcome).
 * **Flip values**: for the top parameters, the value at which P(verdict holds | value)
-  crosses one half (binned over the sweep's points), if it does within the range.
+  crosses one half (a monotone fit over the sweep's points), if it does within the range.
 * **Swings**: the headline output's mean with the parameter in the lowest and the highest
   tenth of its range (the tornado chart).
 
@@ -18,7 +18,7 @@ Examples
 >>> import numpy as np
 >>> x = np.linspace(0, 1, 200)[:, None]
 >>> flip_value(x[:, 0], x[:, 0] > 0.3)
-(0.3, 'above')
+(0.299, 'above')
 """
 
 from __future__ import annotations
