@@ -136,7 +136,9 @@ def _meta(settings: SweepSettings, ctx: Context) -> dict[str, Any]:
     return {"eastflank_version": __version__, "seed": settings.seed,
             "method": settings.method, "n": settings.n, "samples": settings.samples,
             "model": settings.model, "scenario": ctx.scenario.id,
-            "stages": list(ctx.stage_ids), "hashes": ctx.hashes}
+            "stages": list(ctx.stage_ids), "hashes": ctx.hashes,
+            "claimed_band": dict(zip(ctx.stage_ids, ctx.expected, strict=True)),
+            "verdict_stages": [ctx.stage_ids[k] for k in ctx.claim_stages]}
 
 
 def run_sweep(settings: SweepSettings, folder: Path, catalog: Catalog, *,

@@ -208,10 +208,10 @@ def flip_value(x: NDArray[np.float64], holds: NDArray[np.bool_]
                ) -> tuple[float | None, str | None]:
     """The value of ``x`` at which P(holds | x) crosses one half, and on which side it holds.
 
-    P(holds | x) is fitted as a monotone function of ``x`` (isotonic regression, increasing
-    or decreasing as the two ends of the range say); the crossing is interpolated between
-    the fitted points on either side of one half. ``(None, None)`` when the fit stays on one
-    side over the whole range.
+    Only when P(holds) over the lowest tenth of the range and over the highest tenth are on
+    opposite sides of one half; then P(holds | x) is fitted as a monotone function of ``x``
+    (isotonic regression, in the direction of the two ends) and the crossing interpolated
+    between the fitted points on either side of one half. Else ``(None, None)``.
     """
     from scipy.optimize import isotonic_regression
 
@@ -219,8 +219,12 @@ def flip_value(x: NDArray[np.float64], holds: NDArray[np.bool_]
     xs, ys = x[order], holds[order].astype(float)
     if xs.size < 2 or xs[-1] <= xs[0]:
         return None, None
-    tenth = max(1, xs.size // 10)
-    rising = ys[-tenth:].mean() >= ys[:tenth].mean()
+    span = xs[-1] - xs[0]
+    p_low = ys[xs <= xs[0] + 0.1 * span].mean()
+    p_high = ys[xs >= xs[-1] - 0.1 * span].mean()
+    if (p_low >= 0.5) == (p_high >= 0.5):
+        return None, None
+    rising = p_high > p_low
     fit = isotonic_regression(ys, increasing=bool(rising)).x
     side = fit >= 0.5
     if side.all() or not side.any():

@@ -164,6 +164,7 @@ class Context:
     targets: tuple[tuple[tuple[str, int, tuple[int, ...]], ...], ...]
     samples: int
     expected: tuple[str, ...]
+    claim_stages: tuple[int, ...]
     thresholds: tuple[float, float]
     hashes: dict[str, str]
 
@@ -195,6 +196,14 @@ def expected_band(scenario: Scenario, stage: Stage, stages_by_id: Mapping[str, S
     if after is not None:
         return "hours" if stage.date >= after.date else "weeks"
     return "hours" if stage.id == v.after else "weeks"
+
+
+def _claim_stages(scenario: Scenario, ids: Sequence[str]) -> tuple[int, ...]:
+    """The stages the overall verdict is judged on: those the claim names (its "before" and
+    "after" stages) among ``ids``, else every stage."""
+    v = scenario.verdict
+    named = [i for i, s in enumerate(ids) if v is not None and s in (v.before, v.after)]
+    return tuple(named) if named else tuple(range(len(ids)))
 
 
 def _plan_signature(plan: Any) -> list[tuple[float, float, float]]:
@@ -285,6 +294,7 @@ def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog,
         campaign=campaign, plans=plans, parameters=params,
         targets=tuple(tuple(targets[n]) for n in names), samples=samples,
         expected=tuple(expected_band(scenario, s, by_id) for s in stages),
+        claim_stages=_claim_stages(scenario, ids),
         thresholds=(v.weeks_min_h if v else 168.0, v.hours_max_h if v else 48.0),
         hashes=hashes)
 
@@ -404,7 +414,8 @@ def evaluate_point(ctx: Context, values: Sequence[float], seed: int) -> dict[str
                 # samples after the change, in few before it
                 holds = (p_closed >= 0.5) == (ctx.expected[k] == "hours")
         out[f"{st.id}.verdict_holds"] = holds
-        holds_all = holds_all and holds
+        if k in ctx.claim_stages:
+            holds_all = holds_all and holds
     out["verdict_holds"] = holds_all
     return out
 
