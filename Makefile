@@ -9,18 +9,22 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VENDOR := vendor
 ATLAS  := $(VENDOR)/world-atlas/countries-10m.json
+# JS/CSS of `eastflank serve`, from the npm registry; only their dist files, served by the app.
+WEBVENDOR := src/eastflank/web/static/vendor
+WEBLIBS   := leaflet@1.9.4 milsymbol@3.0.4 cytoscape@3.35.0 d3@7.9.2
+WEBSTAMP  := $(WEBVENDOR)/.installed
 
 CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint bench setup clean
 
-setup: $(STAMP) $(ATLAS)
+setup: $(STAMP) $(ATLAS) $(WEBSTAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,claims,sweep]'
+	$(PY) -m pip install --quiet -e '.[test,claims,web,sweep]'
 	touch $@
 
 # Natural Earth 1:10m countries (public domain) from the npm package world-atlas@2.0.2.
@@ -31,6 +35,28 @@ $(ATLAS):
 	mkdir -p $(VENDOR)/world-atlas
 	cp $(VENDOR)/tmp/package/countries-10m.json $(VENDOR)/tmp/package/LICENSE $(VENDOR)/world-atlas/ 2>/dev/null || cp $(VENDOR)/tmp/package/countries-10m.json $(VENDOR)/world-atlas/
 	rm -rf $(VENDOR)/tmp
+
+# Leaflet (map), milsymbol (unit symbols), Cytoscape.js (command diagrams), d3 (charts).
+$(WEBSTAMP): Makefile
+	rm -rf $(WEBVENDOR) $(VENDOR)/webtmp
+	mkdir -p $(WEBVENDOR)/leaflet/images $(VENDOR)/webtmp
+	cd $(VENDOR)/webtmp && for lib in $(WEBLIBS); do npm pack --silent $$lib >/dev/null; done
+	for tgz in $(VENDOR)/webtmp/*.tgz; do \
+	  name=$$(basename $$tgz .tgz); mkdir -p $(VENDOR)/webtmp/$$name; \
+	  tar -xzf $$tgz -C $(VENDOR)/webtmp/$$name; done
+	cp $(VENDOR)/webtmp/leaflet-1.9.4/package/dist/leaflet.js \
+	   $(VENDOR)/webtmp/leaflet-1.9.4/package/dist/leaflet.css $(WEBVENDOR)/leaflet/
+	cp $(VENDOR)/webtmp/leaflet-1.9.4/package/dist/images/*.png $(WEBVENDOR)/leaflet/images/
+	cp $(VENDOR)/webtmp/leaflet-1.9.4/package/LICENSE $(WEBVENDOR)/leaflet/
+	mkdir -p $(WEBVENDOR)/milsymbol $(WEBVENDOR)/cytoscape $(WEBVENDOR)/d3
+	cp $(VENDOR)/webtmp/milsymbol-3.0.4/package/dist/milsymbol.js \
+	   $(VENDOR)/webtmp/milsymbol-3.0.4/package/LICENSE $(WEBVENDOR)/milsymbol/
+	cp $(VENDOR)/webtmp/cytoscape-3.35.0/package/dist/cytoscape.min.js \
+	   $(VENDOR)/webtmp/cytoscape-3.35.0/package/LICENSE $(WEBVENDOR)/cytoscape/
+	cp $(VENDOR)/webtmp/d3-7.9.2/package/dist/d3.min.js \
+	   $(VENDOR)/webtmp/d3-7.9.2/package/LICENSE $(WEBVENDOR)/d3/
+	rm -rf $(VENDOR)/webtmp
+	touch $@
 
 # Debian's Chromium, for the test that opens the report in a headless browser.
 $(CHROMIUM):
@@ -55,4 +81,4 @@ bench: setup
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) $(VENDOR) report .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(VENDOR) $(WEBVENDOR) report test-artifacts .pytest_cache .mypy_cache .ruff_cache

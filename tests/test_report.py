@@ -20,7 +20,7 @@ SAMPLES = 2000
 SEED = 7
 
 EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "anchors",
-                     "drivers", "claims", "dataset", "sources"]
+                     "drivers", "claims", "economy", "dataset", "sources"]
 
 
 def _seeds() -> list[tuple[str, str]]:

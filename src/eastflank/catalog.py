@@ -33,6 +33,7 @@ from eastflank.schema import (
     CommandBody,
     Event,
     Facility,
+    Indicator,
     Place,
     Record,
     Source,
@@ -102,6 +103,16 @@ class Catalog:
     @property
     def events(self) -> Mapping[str, Event]:
         return cast(Mapping[str, Event], self.records["events"])
+
+    @property
+    def indicators(self) -> Mapping[str, Indicator]:
+        return cast(Mapping[str, Indicator], self.records.get("indicators", {}))
+
+    def series(self, subject: str, quantity: str | None = None) -> list[Indicator]:
+        """The indicator records of ``subject`` (and ``quantity``), oldest first."""
+        recs = [r for r in self.indicators.values()
+                if r.subject == subject and (quantity is None or r.quantity == quantity)]
+        return sorted(recs, key=lambda r: (r.date, r.id))
 
     def kind_of(self, record_id: str) -> str:
         """The kind (folder name) of the record ``record_id``."""
@@ -201,8 +212,9 @@ class Catalog:
         if hasattr(rec, "parent"):
             out["parent"] = None
         if isinstance(parent, str):
-            pk = self.kind_of(parent)
-            out["parent"] = {"id": parent, "name": self.records[pk][parent].name, "kind": pk}
+            pk = next((k for k, recs in self.records.items() if parent in recs), None)
+            name = self.records[pk][parent].name if pk else None
+            out["parent"] = {"id": parent, "name": name, "kind": pk}
         return out
 
     # -- names ----------------------------------------------------------------------------
@@ -284,7 +296,8 @@ class Catalog:
 
     # -- time -----------------------------------------------------------------------------
     def as_of(self, day: dt.date) -> Catalog:
-        """The dataset as it stood on ``day``: records valid then, events up to then.
+        """The dataset as it stood on ``day``: records valid then, events and indicator values
+        up to then; each unit with the weapon systems it had and the parent it had that day.
 
         Sources are kept whole, so every record of the slice still resolves to its sources.
         """
@@ -292,11 +305,13 @@ class Catalog:
         for kind, recs in self.records.items():
             if kind == "sources":
                 sliced[kind] = dict(recs)
-            elif kind == "events":
+            elif kind in ("events", "indicators"):
                 sliced[kind] = {i: r for i, r in recs.items() if r.date <= day}
             else:
                 sliced[kind] = {i: r for i, r in recs.items() if r.valid_on(day)}
-        sliced["units"] = {i: _systems_on(u, day) for i, u in sliced["units"].items()}
+        sliced["units"] = {
+            i: _parent_on(_systems_on(u, day), day) for i, u in sliced["units"].items()
+        }
         return Catalog(sliced, self.where, day)
 
     # -- export ---------------------------------------------------------------------------
@@ -318,6 +333,14 @@ def _systems_on(unit: Unit, day: dt.date) -> Unit:
             s: d for s, d in unit.weapon_systems_from.items() if s not in later
         },
     })
+
+
+def _parent_on(unit: Unit, day: dt.date) -> Unit:
+    """``unit`` with ``parent`` set to its dated parent on ``day`` (see ``Unit.parents``)."""
+    parent = unit.parent_on(day)
+    if parent == unit.parent:
+        return unit
+    return unit.model_copy(update={"parent": parent})
 
 
 def _short(file: str) -> str:

@@ -60,6 +60,12 @@ def check_sources_exist(data: Records, where: Where) -> None:
                         raise _fail(
                             where, rec.id, f"figures.{j}.sources", f"unknown source id {sid!r}"
                         )
+            for j, span in enumerate(getattr(rec, "parents", [])):
+                for sid in span.sources:
+                    if sid not in sources:
+                        raise _fail(
+                            where, rec.id, f"parents.{j}.sources", f"unknown source id {sid!r}"
+                        )
 
 
 def check_actor_refs(data: Records, where: Where) -> None:
@@ -72,6 +78,7 @@ def check_actor_refs(data: Records, where: Where) -> None:
         "facilities": ["actor", "operator"],
         "weapon_systems": ["origin", "operators"],
         "events": ["actors"],
+        "indicators": ["actors"],
         "actors": ["members"],
     }.items():
         for attr in attrs:
@@ -107,6 +114,14 @@ def check_command_refs(data: Records, where: Where) -> None:
             )
         if value == rid:
             raise _fail(where, rid, fld, "a unit cannot be its own parent")
+    for unit in data["units"].values():
+        for j, span in enumerate(getattr(unit, "parents", [])):
+            fld = f"parents.{j}.parent"
+            if span.parent not in bodies and span.parent not in units:
+                raise _fail(where, unit.id, fld, f"unknown parent {span.parent!r}; expected a "
+                            "command body or unit id")
+            if span.parent == unit.id:
+                raise _fail(where, unit.id, fld, "a unit cannot be its own parent")
     for rid, fld, value in _refs(data["command_bodies"].values(), "parent"):
         if value not in bodies:
             raise _fail(where, rid, fld, f"unknown parent {value!r}; expected a command body id")
@@ -132,6 +147,29 @@ def check_weapon_dates(data: Records, where: Where) -> None:
             if start is not None and since < start:
                 raise _fail(where, unit.id, "weapon_systems_from",
                             f"{sid!r} from {since}, before the unit's valid_from {start}")
+
+
+def check_parent_dates(data: Records, where: Where) -> None:
+    """A dated parent span lies within the unit's own validity and overlaps its parent's."""
+    for unit in data["units"].values():
+        start, end = getattr(unit, "valid_from", None), getattr(unit, "valid_to", None)
+        for j, span in enumerate(getattr(unit, "parents", [])):
+            if start is not None and span.valid_from is not None and span.valid_from < start:
+                raise _fail(where, unit.id, f"parents.{j}.valid_from",
+                            f"{span.valid_from} is before the unit's valid_from {start}")
+            if end is not None and span.valid_to is not None and span.valid_to > end:
+                raise _fail(where, unit.id, f"parents.{j}.valid_to",
+                            f"{span.valid_to} is after the unit's valid_to {end}")
+            parent = data["units"].get(span.parent) or data["command_bodies"].get(span.parent)
+            p_from = getattr(parent, "valid_from", None)
+            p_to = getattr(parent, "valid_to", None)
+            if (p_to is not None and span.valid_from is not None and p_to < span.valid_from) or (
+                p_from is not None and span.valid_to is not None and span.valid_to < p_from
+            ):
+                raise _fail(where, unit.id, f"parents.{j}.parent",
+                            f"parent {span.parent!r} (valid {p_from or '...'} to {p_to or '...'}) "
+                            f"does not exist during the span {span.valid_from or '...'} to "
+                            f"{span.valid_to or '...'}")
 
 
 def check_parent_cycles(data: Records, where: Where) -> None:
@@ -206,6 +244,7 @@ RULES: list[Callable[[Records, Where], None]] = [
     check_command_refs,
     check_weapon_refs,
     check_weapon_dates,
+    check_parent_dates,
     check_parent_cycles,
     check_preferred_figures,
     check_claimed_sources,

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from itertools import pairwise
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -34,6 +35,7 @@ from pydantic import (
 
 __all__ = [
     "ACTOR_ID",
+    "INDICATOR_UNITS",
     "KEBAB_ID",
     "RECORD_TYPES",
     "Actor",
@@ -41,6 +43,8 @@ __all__ = [
     "Event",
     "Facility",
     "Figure",
+    "Indicator",
+    "ParentSpan",
     "Place",
     "Record",
     "Source",
@@ -219,8 +223,43 @@ class CommandBody(Record):
     seat: str | None = Field(None, description="Place id of its headquarters.")
 
 
+class ParentSpan(_Frozen):
+    """One dated parent of a unit: the parent command body or unit from one day to another.
+
+    Bounds are inclusive; an open bound is unbounded. A unit lists its spans in date order,
+    without overlaps; the catalog's dated slice (:meth:`eastflank.catalog.Catalog.as_of`) gives
+    the unit the parent of the span valid that day.
+    """
+
+    parent: Annotated[str, Field(pattern=KEBAB_ID)] = Field(
+        description="Id of the parent command body or unit during the span."
+    )
+    valid_from: dt.date | None = Field(None, description="First day of the span.")
+    valid_to: dt.date | None = Field(None, description="Last day of the span.")
+    sources: list[Annotated[str, Field(pattern=KEBAB_ID)]] = Field(min_length=1)
+    status: Status
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ParentSpan:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+        return self
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the span holds on ``day`` (bounds inclusive, open ends unbounded)."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return not (self.valid_to is not None and day > self.valid_to)
+
+
 class Unit(Record):
-    """A military formation with a garrison and a parent command."""
+    """A military formation with a garrison and a parent command.
+
+    ``parent`` is the current parent. A unit whose parent changed over time lists every dated
+    parent in ``parents``; the last span's parent must then be ``parent``, and the catalog's
+    dated slice gives the unit the parent valid on the slice date.
+    """
 
     actor: Annotated[str, Field(pattern=ACTOR_ID)]
     branch: Literal[
@@ -261,6 +300,33 @@ class Unit(Record):
         description="Date a listed weapon system entered service with the unit, when later "
         "than the unit itself; a dated slice leaves it out before then.",
     )
+    parents: list[ParentSpan] = Field(
+        default_factory=list,
+        description="Dated parents, oldest first, when the parent changed over time.",
+    )
+
+    @model_validator(mode="after")
+    def _parents_in_order(self) -> Unit:
+        spans = self.parents
+        for i, (a, b) in enumerate(pairwise(spans), start=1):
+            if a.valid_to is None or b.valid_from is None or b.valid_from <= a.valid_to:
+                raise ValueError(
+                    f"parents.{i} starts {b.valid_from} but parents.{i - 1} runs to "
+                    f"{a.valid_to}; expected dated spans, oldest first, without overlap"
+                )
+        if spans and spans[-1].parent != self.parent:
+            raise ValueError(
+                f"parent {self.parent!r} differs from the latest dated parent "
+                f"{spans[-1].parent!r} (parents.{len(spans) - 1}); expected them to agree"
+            )
+        return self
+
+    def parent_on(self, day: dt.date) -> str | None:
+        """The parent on ``day``: from ``parents`` when given (None if no span covers the
+        day), else ``parent``."""
+        if not self.parents:
+            return self.parent
+        return next((s.parent for s in self.parents if s.valid_on(day)), None)
 
 
 class Facility(Record):
@@ -338,6 +404,53 @@ class Event(Record):
         return self
 
 
+IndicatorKind = Literal["official", "estimate", "planned", "reported"]
+"""How an indicator value was produced: an ``official`` statistic or statement, an
+``estimate`` by an outside analyst, a ``planned`` (announced, budgeted, contracted) figure, or a
+``reported`` figure from the press whose origin is not stated."""
+
+IndicatorUnit = Literal["t", "t/month", "t/year", "USD", "RUB", "USD/1000m3", "RUB/t", "percent"]
+"""Units an indicator value may carry. Values are in these base units, never scaled
+(1.2 million tonnes is ``1200000`` with unit ``t``)."""
+
+INDICATOR_UNITS: tuple[str, ...] = get_args(IndicatorUnit)
+"""Every indicator unit, in the order above."""
+
+
+class Indicator(Record):
+    """One dated value of an economic or other indicator series, with its source.
+
+    Records sharing ``subject`` and ``quantity`` form one series (e.g. the oil delivered to
+    Germany through the Druzhba pipeline's northern branch, per year). ``date`` is the day the
+    value refers to, or the last day of the period when ``period_start`` is given.
+    """
+
+    subject: Annotated[str, Field(pattern=KEBAB_ID)] = Field(
+        description="Series subject, e.g. `druzhba-northern-branch`, `belarus-debt-to-russia`."
+    )
+    quantity: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(
+        description="What is measured, e.g. `oil_delivered`, `debt_outstanding`."
+    )
+    value: float | None = Field(description="The value; null when only a range is given.")
+    low: float | None = Field(None, description="Lower end when a source gives a range.")
+    high: float | None = Field(None, description="Upper end when a source gives a range.")
+    unit: IndicatorUnit = Field(description="Unit of value/low/high (see INDICATOR_UNITS).")
+    date: dt.date = Field(description="Day the value refers to (the period's last day).")
+    period_start: dt.date | None = Field(None, description="First day of the period, if any.")
+    kind: IndicatorKind
+    actors: list[str] = Field(default_factory=list, description="Actor ids concerned.")
+
+    @model_validator(mode="after")
+    def _value_and_period(self) -> Indicator:
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("a null value needs both 'low' and 'high'")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low {self.low:g} > high {self.high:g}")
+        if self.period_start is not None and self.period_start > self.date:
+            raise ValueError(f"period_start {self.period_start} is after date {self.date}")
+        return self
+
+
 RECORD_TYPES: dict[str, type[_Frozen]] = {
     "sources": Source,
     "actors": Actor,
@@ -347,6 +460,7 @@ RECORD_TYPES: dict[str, type[_Frozen]] = {
     "facilities": Facility,
     "weapon_systems": WeaponSystem,
     "events": Event,
+    "indicators": Indicator,
 }
 """Dataset folder name -> record type. Each folder under ``data/`` holds YAML lists."""
 

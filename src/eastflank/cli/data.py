@@ -83,7 +83,8 @@ def validate(
 @app.command("list")
 def list_(
     kind: Annotated[str, typer.Argument(help="places, units, facilities, weapon-systems, "
-                                        "command-bodies, events, sources or actors")],
+                                        "command-bodies, events, indicators, sources or "
+                                        "actors")],
     as_of: Annotated[str | None, typer.Option(help="Only records valid on this date.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor code: BY, RU, PL, LT, LV, UA, NATO.")]
     = None,
@@ -270,3 +271,32 @@ def summary(data: DataOpt = None, as_json: JsonOpt = False) -> None:
         console.print(table)
 
     emit(result, as_json, render)
+
+
+@app.command()
+def cite(
+    record_ids: Annotated[list[str] | None, typer.Argument(
+        help="Ids of sources or of any records (a record brings its sources).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="bibtex, csl-json or ris.")] = "bibtex",
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="Cite the sources of every record of this kind (e.g. units).")] = None,
+    report: Annotated[Path | None, typer.Option(
+        "--report", help="Cite every source a written report cites (its folder or "
+        "report.json).")] = None,
+    data: DataOpt = None,
+) -> None:
+    """Print citations of the sources behind records, as BibTeX, CSL-JSON or RIS."""
+    import sys
+
+    from eastflank.cite import FORMATS, format_sources, report_source_ids, sources_for
+
+    if fmt not in FORMATS:
+        raise ModelInputError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+    if not record_ids and kind is None and report is None:
+        raise ModelInputError("give record ids, --kind KIND or --report PATH")
+    ids = list(record_ids or ())
+    if report is not None:
+        ids += report_source_ids(report)
+    cat = get_catalog(data)
+    found = sources_for(cat, ids, _kind(kind) if kind else None)
+    sys.stdout.write(format_sources(found, fmt))

@@ -18,6 +18,7 @@ from eastflank.catalog import KINDS, Catalog
 from eastflank.jsonable import to_jsonable
 from eastflank.report import Section
 from eastflank.report.drivers import drivers_section
+from eastflank.report.economy import economy_section
 from eastflank.report.figures import svg
 from eastflank.schema import Stage
 
@@ -368,6 +369,7 @@ BUILDERS: list[Callable[[Context], Section | None]] = [
     anchors_section,
     drivers_section,
     claims_section,
+    economy_section,
     dataset_section,
     sources_section,
 ]
