@@ -78,6 +78,7 @@ test: setup lint $(CHROMIUM)
 	$(BIN)/pytest -q
 
 bench: setup
+	$(PY) -m pip install --quiet -e '.[parsers]'
 	$(PY) benchmarks/run.py
 
 clean:

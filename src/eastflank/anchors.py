@@ -44,6 +44,8 @@ class Published(_Frozen):
     high: float | None = None
     unit: str
     text: str
+    page: str | None = Field(None, description="Where in the study (or its report) the words "
+                                                "stand: page, section.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Published:
@@ -172,6 +174,7 @@ class AnchorRow:
     published_low: float | None
     published_high: float | None
     published_unit: str
+    published_page: str | None
     sources: list[str]
     interpretation: str | None
     scenario: str
@@ -200,6 +203,7 @@ def anchor_rows(catalog: Catalog, anchors: list[Anchor] | None = None) -> list[A
         rows.append(AnchorRow(
             id=a.id, study=a.study, quantity=a.quantity, published_text=a.published.text,
             published_low=lo, published_high=hi, published_unit=a.published.unit,
+            published_page=a.published.page,
             sources=list(a.sources), interpretation=a.interpretation,
             scenario=a.model.scenario, stage=a.model.stage, field=a.model.field,
             command="eastflank " + " ".join(a.model.argv()), model_figure=fig,

@@ -310,7 +310,8 @@ def run_campaign(
     b_share = np.stack([shares[k] if k is not None else np.ones(n) for k in share_keys],
                        axis=1) if blue else np.zeros((n, 0))
     default_ready = ready.get("permanent", next(iter(ready.values())))
-    b_ready = np.stack([ready.get(u.deployment, default_ready) for u in blue], axis=1)
+    b_ready = (np.stack([ready.get(u.deployment, default_ready) for u in blue], axis=1)
+               if blue else np.zeros((n, 0)))
     blue_arr = np.clip(b_ready + b_d[None, :] / v_blue[:, None] - warn[:, None], 0.0, None)
     blue_str = b_share * b_w[None, :]
     reinforcing = b_d[None, :] > zone[:, None]

@@ -12,15 +12,48 @@ from eastflank.claims.dates import find_dates, latest_date
 from eastflank.claims.detect import detect_claims
 from eastflank.claims.extract import extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
-from eastflank.claims.model import CheckResult, Claim, Span
+from eastflank.claims.model import CheckResult, Claim, Evidence, Span
 from eastflank.claims.resolvers import resolve
-from eastflank.claims.resolvers.base import Context, reference_date
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    reference_date,
+    statement_evidence,
+    unverifiable,
+)
+from eastflank.claims.retrieval import Retriever
+from eastflank.claims.statements import StatementStore, build_statements
 from eastflank.claims.text import word_count
 from eastflank.claims.tolerances import Tolerances, load_tolerances
 
-__all__ = ["check_text", "gazetteer_for"]
+__all__ = ["apply_policy", "check_text", "gazetteer_for", "statements_for"]
 
 _GAZETTEERS: dict[int, tuple[Catalog, Gazetteer]] = {}
+_STORES: dict[int, tuple[Catalog, StatementStore, Retriever]] = {}
+
+
+def statements_for(catalog: Catalog) -> tuple[StatementStore, Retriever]:
+    """The statement store of ``catalog`` and its retriever, built once per catalog object."""
+    hit = _STORES.get(id(catalog))
+    if hit is None or hit[0] is not catalog:
+        store = build_statements(catalog)
+        _STORES[id(catalog)] = (catalog, store, Retriever(store))
+        return store, _STORES[id(catalog)][2]
+    return hit[1], hit[2]
+
+
+def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
+    """Turn a decisive verdict whose evidence is below the policy's threshold into
+    ``unverifiable``, keeping the evidence and saying why."""
+    threshold = tol.policy.decisive_threshold
+    if outcome.verdict == "unverifiable" or outcome.strength >= threshold:
+        return outcome
+    return unverifiable(
+        f"Evidence too weak for a verdict (strength {outcome.strength:.2f} < "
+        f"{threshold:.2f}); it would have been {outcome.verdict}: {outcome.explanation}",
+        claimed=outcome.claimed, computed=outcome.computed, unit=outcome.unit,
+        tolerance={**outcome.tolerance, "decisive_threshold": threshold},
+        evidence=outcome.evidence, strength=outcome.strength)
 
 
 def gazetteer_for(catalog: Catalog, tolerances: Tolerances | None = None) -> Gazetteer:
@@ -88,13 +121,20 @@ def check_text(
             origin = "inferred"
     gaz = gazetteer_for(catalog, tol)
     seeds = frozenset(sid for sid, s in catalog.sources.items() if s.kind == "seed")
-    ctx = Context(catalog, tol, article_date, seeds)
+    store, retriever = statements_for(catalog)
+    ctx = Context(catalog, tol, article_date, seeds, store, retriever)
     facts = extract(text, gaz, article_date)
     claims: list[Claim] = []
     for cand in detect_claims(facts):
         outcome = resolve(cand, ctx)
         if not outcome.keep:
             continue
+        outcome = apply_policy(outcome, tol)
+        nearest: list[Evidence] = []
+        if outcome.verdict == "unverifiable" and tol.policy.nearest:
+            records = [m.record for m in cand.facts.mentions]
+            nearest = [statement_evidence(h.statement) for h in
+                       retriever.retrieve(cand.facts.text, records, k=tol.policy.nearest)]
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1:03d}",
@@ -111,6 +151,8 @@ def check_text(
                 unit=outcome.unit,
                 tolerance=outcome.tolerance,
                 evidence=outcome.evidence,
+                strength=outcome.strength,
+                nearest=nearest,
                 quantities=[cand.quantity] if cand.quantity is not None else [],
                 mentions=list(cand.facts.mentions),
                 dates=list(cand.facts.dates),

@@ -22,7 +22,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?"
+_DAY2 = r"(?:\s*(?:[-–]|to|until|till|through)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 
 _PATTERNS = [
     # January 6, 2026 / Sept. 10-16, 2021 / June 16
@@ -126,7 +126,10 @@ def find_dates(
                 found.append(DateMention(date=first, precision="month", relative=True,
                                          span=span))
             elif rel.split()[-1] in _WEEKDAYS:
-                back = (article_date.weekday() - _WEEKDAYS.index(rel.split()[-1])) % 7 or 7
+                # "on Friday" in a Friday's article is that day; "last Friday" a week back
+                back = (article_date.weekday() - _WEEKDAYS.index(rel.split()[-1])) % 7
+                if back == 0 and rel.split()[0].lower() == "last":
+                    back = 7
                 found.append(DateMention(date=article_date - dt.timedelta(days=back),
                                          precision="day", relative=True, span=span))
             elif rel == "last week":

@@ -20,6 +20,9 @@ command         a command body with a relation ("subordinated to", "under the co
                 "resides in") or one that did not exist at the claim's date
 basing          a unit, unit type or weapon system "in/at/near" a place or a country
 event           a date with an event named, or with a verb of record (signed, deployed)
+relation        any other sentence asserting something of a named unit, command body,
+                facility, event, weapon system or indicator series: with a second named
+                entity, a date, or a verb of state ("based", "part of", "now-defunct")
 ==============  =========================================================================
 """
 
@@ -48,6 +51,13 @@ class Candidate:
 
 _BORDER = re.compile(r"\bborders?\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
+_BARRIER = re.compile(r"\b(?:fence\w*|wall|barrier|barbed|razor[- ]wire|fortification\w*)\b",
+                      re.I)
+_SECTION = re.compile(r"\b(?:over\s*land|on\s+land|land\s+section|along\s+(?:the\s+)?"
+                      r"(?:rivers?|lakes?|water)|on\s+water|by\s+water|river\s+section)\b",
+                      re.I)
+_POPULATION = re.compile(r"\b(?:population|inhabitants|residents|citizens|people\s+liv\w*)\b",
+                         re.I)
 _GAP = re.compile(r"\b(?:gap|corridor)\b", re.I)
 _BETWEEN_KGD_BY = re.compile(r"between\b.{0,60}\bKaliningrad\b.{0,40}\bBelarus|"
                              r"between\b.{0,40}\bBelarus\b.{0,60}\bKaliningrad", re.I)
@@ -83,15 +93,32 @@ def _mentions(facts: SentenceFacts, kind: str) -> list[Mention]:
     return [m for m in facts.mentions if m.kind == kind]
 
 
-def _place_after(facts: SentenceFacts, q: Quantity) -> Mention | None:
+def _place_after(facts: SentenceFacts, q: Quantity,
+                 kinds: tuple[str, ...] = ("places", "facilities")) -> Mention | None:
     """The first place named within 60 characters after a quantity, after of/from/to."""
     for m in facts.mentions:
-        if m.kind not in ("places", "facilities") or m.span.start < q.span.end:
+        if m.kind not in kinds or m.span.start < q.span.end:
             continue
         between = facts.text[q.span.end - facts.start : m.span.start - facts.start]
         if len(between) <= 60 and re.search(r"\b(?:of|from|to|off)\b", between, re.I):
             return m
     return None
+
+
+def _fence_or_section(text: str, start: int, end: int) -> bool:
+    """Whether the length at ``text[start:end]`` measures a fence or wall, or one section of a
+    border ("379.9 km overland"), rather than the border: the nearer of a border word and a
+    barrier word before it decides, and a barrier or a section named right after it."""
+    before = text[max(0, start - 80):start]
+    after = re.split(r"[,;(]|\d", text[end:end + 40], maxsplit=1)[0]
+    last_barrier = max((m.end() for m in _BARRIER.finditer(before)), default=-1)
+    # a border named after the barrier is the subject only when not in a prepositional
+    # phrase: "the fence along the border stretches 502 km" measures the fence
+    subject_border = [m for m in _BORDER.finditer(before) if m.start() > last_barrier
+                      and not re.search(r"\b(?:along|on|at|with|of|near)\s+(?:the\s+)?"
+                                        r"(?:[\w-]+\s+){0,2}$", before[:m.start()], re.I)]
+    return ((last_barrier >= 0 and not subject_border) or bool(_BARRIER.search(after))
+            or bool(_SECTION.search(after)))
 
 
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
@@ -100,6 +127,8 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
     if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)):
         return "gap_width", None
     if q.bound != "vague" and _BORDER.search(text) and _LENGTHY.search(text):
+        if _fence_or_section(text, q.span.start - facts.start, q.span.end - facts.start):
+            return None  # a fence's length, or a section of the border, is not its length
         return "border_length", None
     weapons = _mentions(facts, "weapon_systems")
     if weapons or (_RANGE.search(text) and context and _mentions(context[-1], "weapon_systems")):
@@ -107,6 +136,10 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
     place = _place_after(facts, q)
     if place is not None:
         return "distance", place
+    territory = _place_after(facts, q, kinds=("actors",))
+    if territory is not None and territory.record in _COUNTRIES \
+            and not territory.span.text.endswith(("ian", "an", "ish")):
+        return "distance", territory
     if q.bound == "vague" or re.search(r"\b(?:away|westward|eastward|from)\b", text, re.I):
         return "distance", None
     return None
@@ -151,6 +184,10 @@ def detect_claims(
                     kind = "flight_time"
             elif q.unit == "personnel":
                 kind = "strength" if q.bound != "vague" else None
+                if _POPULATION.search(text[max(0, q.span.start - facts.start - 40):
+                                           q.span.end - facts.start + 10]):
+                    kind = "count"  # a population is not a strength
+                    extra["noun"] = "population"
             else:
                 kind = "count"
             if kind is not None:
@@ -186,7 +223,48 @@ def detect_claims(
         event = _event(facts, context)
         if event is not None:
             out.append(event)
+        if not any(c.facts is facts and c.kind != "attribution" for c in out):
+            # reported speech is checked for what it says, besides who said it
+            fallback = _relation(facts, context)
+            if fallback is not None:
+                out.append(fallback)
     return out
+
+
+_SUBJECT_KINDS = ("units", "command_bodies", "facilities", "events", "weapon_systems",
+                  "indicators")
+_STATE_VERB = re.compile(
+    r"\b(?:based|stationed|garrison\w*|headquarter\w*|deploy\w*|locat\w*|part\s+of|"
+    r"subordinat\w*|under|command\w*|belong\w*|operat\w*|took\s+part|participat\w*|"
+    r"held|hosted|form(?:ed|s|ing|ation)|establish\w*|creat\w*|disband\w*|abolish\w*|dissolv\w*|"
+    r"defunct|no\s+longer|ceas\w*|shut\w*|clos\w*|halt\w*|stopp\w*|resum\w*|"
+    r"leas\w*|rent\w*|received|delivered|equipped|armed|moved|relocat\w*|arriv\w*|"
+    r"handed\s+over|transferred|supplied|sent|capable|"
+    r"is|are|was|were|has|have|remains?)\b", re.I)
+
+
+def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    """A sentence asserting something of a named entity, when no other rule took it."""
+    subjects = [m for m in facts.mentions if m.kind in _SUBJECT_KINDS]
+    if not subjects:
+        return _assertion(facts, context)
+    others = [m for m in facts.mentions
+              if (m.record != subjects[0].record and m.kind != "actors")
+              or (m.kind == "actors" and not m.span.text.endswith(("ian", "an", "ish")))]
+    verb = _STATE_VERB.search(facts.text)
+    if not (others or facts.dates or (verb and verb.group(0).lower() not in
+                                      ("is", "are", "was", "were", "has", "have"))):
+        return None
+    pieces = [m.span for m in (*subjects, *others)]
+    if verb is not None:
+        pieces.append(Span(start=facts.start + verb.start(), end=facts.start + verb.end(),
+                           text=verb.group(0)))
+    start = min(p.start for p in pieces)
+    end = max(p.end for p in pieces)
+    if end - start > 240:
+        end = max(p.end for p in pieces if p.end - start <= 240)
+    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
+                     facts, context, extra={"verb": verb.group(0) if verb else None})
 
 
 def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
@@ -256,3 +334,35 @@ def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidat
     end = max(p.end for p in pieces)
     return Candidate("event", Span(start=start, end=end, text=facts.full[start:end]), facts,
                      context, extra={"named": named.group(0) if named else None})
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w+ed|\w+s)\b",
+                     re.I)
+
+
+_ACTING = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|government|"
+                     r"authorities|defen[cs]e\s+ministry|president|leader|side)\b", re.I)
+"""After a nationality adjective, words that make it name the state acting ("the Russian
+military is preparing ...")."""
+
+
+def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    """A sentence relating two named entities (places, states), or stating a date or a
+    quantity, with a verb: a claim whose subject the dataset may not hold."""
+    nouns = [m for m in facts.mentions
+             if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
+             or _ACTING.match(facts.full, m.span.end)]
+    named = {m.record for m in nouns}
+    dates = [d for d in facts.dates if not d.relative or named]  # "this month" with a name
+    if not (len(named) >= 2 or dates or facts.quantities):
+        return None
+    if not _FINITE.search(facts.text) or facts.text.rstrip().endswith("?"):
+        return None
+    pieces = [*(m.span for m in nouns), *(d.span for d in dates),
+              *(q.span for q in facts.quantities)]
+    start = min(p.start for p in pieces)
+    end = max(p.end for p in pieces)
+    if end - start > 240:
+        end = max(p.end for p in pieces if p.end - start <= 240)
+    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
+                     facts, context, extra={"verb": None})

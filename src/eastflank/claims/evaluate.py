@@ -1,4 +1,4 @@
-"""Evaluate the checker on labelled texts: extraction recall and precision, verdict accuracy.
+"""Evaluate the checker on labelled texts: recall, verdict accuracy, decisive precision.
 
 An evaluation folder holds YAML files, one per public text::
 
@@ -12,16 +12,33 @@ An evaluation folder holds YAML files, one per public text::
       - quote: "range of up to 500 km"   # a substring of text
         kind: weapon_range
         verdict: supported
-        reason: why this is the right verdict, from the dataset
+        reason: why this is the right verdict, from public evidence
+        evidence:                        # optional: the public sources of the label
+          - {title: ..., publisher: ..., year: 2023, url: https://...}
 
-A labelled claim is *found* when an extracted claim's span overlaps its quote; its verdict is
-*correct* when the overlapping claim of the same kind (else any overlapping claim) has the
-labelled verdict. Precision counts extracted claims that overlap some labelled quote.
+A folder with ``dev/`` and ``test/`` subfolders is scored per split (each split on its own,
+never pooled); a flat folder is one split named after it.
+
+Scores, per split and per labelled claim kind:
+
+recall
+    labelled claims found (an extracted claim's span overlaps the quote) / labelled claims;
+verdict accuracy
+    found claims with the labelled verdict / found claims (the overlapping claim of the same
+    kind is taken, else any overlapping claim);
+end-to-end accuracy
+    claims found with the labelled verdict / labelled claims;
+decisive precision
+    found claims given ``supported``, ``contradicted`` or ``outdated`` whose verdict is the
+    label / found claims given such a verdict;
+precision
+    extracted claims that overlap some labelled quote / extracted claims.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -33,11 +50,35 @@ from eastflank.claims.model import CheckResult, Claim, ClaimKind, Verdict
 from eastflank.errors import ClaimInputError
 from eastflank.yamlio import load_document
 
-__all__ = ["EvalClaim", "EvalReport", "EvalText", "evaluate_dir", "evaluate_text"]
+__all__ = [
+    "ClaimOutcome",
+    "EvalClaim",
+    "EvalReport",
+    "EvalText",
+    "Scores",
+    "SplitReport",
+    "evaluate_dir",
+    "evaluate_text",
+    "scores",
+]
+
+DECISIVE: frozenset[str] = frozenset({"supported", "contradicted", "outdated"})
+"""Verdicts that assert something about the claim."""
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class EvalEvidence(_Frozen):
+    """A public source behind a label."""
+
+    title: str
+    publisher: str | None = None
+    author: str | None = None
+    year: int | None = None
+    url: str | None = None
+    page: str | None = None
 
 
 class EvalClaim(_Frozen):
@@ -47,6 +88,7 @@ class EvalClaim(_Frozen):
     kind: ClaimKind
     verdict: Verdict
     reason: str = Field(min_length=3)
+    evidence: list[EvalEvidence] = Field(default_factory=list)
 
 
 class EvalText(_Frozen):
@@ -73,18 +115,66 @@ class ClaimOutcome(_Frozen):
     correct: bool
 
 
-class EvalReport(_Frozen):
-    """Scores over an evaluation folder."""
+class Scores(_Frozen):
+    """Scores over a set of labelled claims (fractions in [0, 1]; ``None`` when undefined)."""
 
+    n_labelled: int
+    n_found: int
+    n_correct: int
+    n_decisive: int
+    n_decisive_correct: int
+    recall: float | None
+    verdict_accuracy: float | None = Field(description="Correct verdicts / claims found.")
+    end_to_end_accuracy: float | None = Field(description="Correct verdicts / labelled claims.")
+    decisive_precision: float | None = Field(
+        description="Correct decisive verdicts / decisive verdicts given to claims found.")
+
+
+class SplitReport(_Frozen):
+    """Scores of one split (``dev``, ``test`` or a flat folder)."""
+
+    split: str
     n_texts: int
     n_labelled: int
     n_extracted: int
-    recall: float = Field(description="Labelled claims found / labelled claims.")
-    precision: float = Field(description="Extracted claims on a labelled quote / extracted.")
-    verdict_accuracy: float = Field(description="Correct verdicts / labelled claims found.")
-    kind_accuracy: float = Field(description="Right kind / labelled claims found.")
+    recall: float | None
+    precision: float | None = Field(description="Extracted claims on a labelled quote / "
+                                                "extracted claims.")
+    verdict_accuracy: float | None
+    end_to_end_accuracy: float | None
+    decisive_precision: float | None
+    kind_accuracy: float | None = Field(description="Right kind / labelled claims found.")
+    by_kind: dict[str, Scores]
     outcomes: list[ClaimOutcome]
+
+
+class EvalReport(_Frozen):
+    """Scores per split of an evaluation folder; splits are never pooled."""
+
+    folder: str
+    splits: dict[str, SplitReport]
     status: Literal["ok"] = "ok"
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return a / b if b else None
+
+
+def scores(outcomes: Iterable[ClaimOutcome]) -> Scores:
+    """Recall, verdict accuracy and decisive precision of ``outcomes``."""
+    outs = list(outcomes)
+    found = [o for o in outs if o.found]
+    correct = sum(o.correct for o in found)
+    decisive = [o for o in found if o.got in DECISIVE]
+    dec_ok = sum(o.correct for o in decisive)
+    return Scores(
+        n_labelled=len(outs), n_found=len(found), n_correct=correct,
+        n_decisive=len(decisive), n_decisive_correct=dec_ok,
+        recall=_ratio(len(found), len(outs)),
+        verdict_accuracy=_ratio(correct, len(found)),
+        end_to_end_accuracy=_ratio(correct, len(outs)),
+        decisive_precision=_ratio(dec_ok, len(decisive)),
+    )
 
 
 def _overlaps(c: Claim, start: int, end: int) -> bool:
@@ -119,8 +209,8 @@ def evaluate_text(item: EvalText, catalog: Catalog, file: str = "") -> tuple[
     return result, outcomes, on_label
 
 
-def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
-    """Evaluate every ``*.yaml`` file of ``folder``.
+def evaluate_split(folder: Path, catalog: Catalog, split: str | None = None) -> SplitReport:
+    """Evaluate every ``*.yaml`` file of ``folder`` as one split.
 
     Raises
     ------
@@ -139,14 +229,42 @@ def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
         outcomes += outs
         extracted += len(result.claims)
         on_label += hits
+    total = scores(outcomes)
     found = [o for o in outcomes if o.found]
-    return EvalReport(
+    kinds = sorted({o.kind for o in outcomes})
+    return SplitReport(
+        split=split or folder.name,
         n_texts=len(files),
         n_labelled=len(outcomes),
         n_extracted=extracted,
-        recall=len(found) / len(outcomes),
-        precision=on_label / extracted if extracted else 0.0,
-        verdict_accuracy=sum(o.correct for o in found) / len(found) if found else 0.0,
-        kind_accuracy=sum(o.got_kind == o.kind for o in found) / len(found) if found else 0.0,
+        recall=total.recall,
+        precision=_ratio(on_label, extracted),
+        verdict_accuracy=total.verdict_accuracy,
+        end_to_end_accuracy=total.end_to_end_accuracy,
+        decisive_precision=total.decisive_precision,
+        kind_accuracy=_ratio(sum(o.got_kind == o.kind for o in found), len(found)),
+        by_kind={k: scores(o for o in outcomes if o.kind == k) for k in kinds},
         outcomes=outcomes,
     )
+
+
+SPLITS = ("dev", "test")
+"""Subfolders scored as separate splits when present."""
+
+
+def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
+    """Evaluate ``folder``: each of its ``dev/`` and ``test/`` subfolders as a split, or the
+    folder itself as one split when it has neither.
+
+    Raises
+    ------
+    ClaimInputError
+        If a split has no evaluation file, or a file is malformed or quotes text it does not
+        contain.
+    """
+    subs = [folder / s for s in SPLITS if (folder / s).is_dir()]
+    if subs:
+        splits = {p.name: evaluate_split(p, catalog, p.name) for p in subs}
+    else:
+        splits = {folder.name: evaluate_split(folder, catalog, folder.name)}
+    return EvalReport(folder=str(folder), splits=splits)

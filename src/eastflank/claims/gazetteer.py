@@ -33,6 +33,7 @@ __all__ = ["GAZETTEER_KINDS", "Entry", "Gazetteer", "build_gazetteer"]
 
 GAZETTEER_KINDS: tuple[str, ...] = (
     "places", "units", "command_bodies", "weapon_systems", "events", "actors", "facilities",
+    "indicators",
 )
 """Record kinds whose names are looked for in text."""
 
@@ -85,19 +86,25 @@ class Gazetteer:
         tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
         taken = [False] * len(tokens)
         found: list[tuple[int, int, list[Entry], float]] = []
-        for n in range(min(_MAX_N, len(tokens)), 0, -1):
-            for i in range(len(tokens) - n + 1):
-                if any(taken[i : i + n]):
+        # exact names first, longest first; typo-tolerant matches only on what is left, so
+        # "Iskander-M missile" is the exact "Iskander-M", not a near miss of "Iskander-K missile"
+        for exact in (True, False) if fuzzy else (True,):
+            for n in range(min(_MAX_N, len(tokens)), 0, -1):
+                if not exact and n > 4:
                     continue
-                key = tuple(t[2] for t in tokens[i : i + n])
-                entries = self._exact(key, text, tokens[i][0], tokens[i + n - 1][1])
-                score = 100.0
-                if not entries and fuzzy and n <= 4:
-                    entries, score = self._fuzzy(key, text, tokens[i][0])
-                if entries:
-                    for k in range(i, i + n):
-                        taken[k] = True
-                    found.append((tokens[i][0], tokens[i + n - 1][1], entries, score))
+                for i in range(len(tokens) - n + 1):
+                    if any(taken[i : i + n]):
+                        continue
+                    key = tuple(t[2] for t in tokens[i : i + n])
+                    if exact:
+                        entries = self._exact(key, text, tokens[i][0], tokens[i + n - 1][1])
+                        score = 100.0
+                    else:
+                        entries, score = self._fuzzy(key, text, tokens[i][0])
+                    if entries:
+                        for k in range(i, i + n):
+                            taken[k] = True
+                        found.append((tokens[i][0], tokens[i + n - 1][1], entries, score))
         out: list[Mention] = []
         for start, end, entries, score in sorted(found, key=lambda f: f[0]):
             surface = text[start:end]
@@ -137,6 +144,10 @@ class Gazetteer:
             joined, pool, scorer=fuzz.ratio, score_cutoff=self.min_score, limit=5
         )
         if not hits:
+            return [], 0.0
+        digits = [t for t in key if t.isdigit()]
+        hits = [h for h in hits if [t for t in self.joined[h[0]] if t.isdigit()] == digits]
+        if not hits:  # "Zapad 2021" is never a typo of "Zapad 2017"
             return [], 0.0
         best = max(h[1] for h in hits)
         entries: list[Entry] = []
@@ -231,6 +242,19 @@ def build_gazetteer(
                    for k, entries in table.items()):
                 continue  # "Regional Grouping" begins a command body's name
             table[key].append(Entry("events", rid, rec.name))
+    series: dict[str, str] = {}
+    for rid, rec in records.get("indicators", {}).items() if "indicators" in kinds else ():
+        # an indicator series is named by its subject ("druzhba-northern-branch"): the
+        # subject's words, and its first word alone when that names nothing else ("Druzhba")
+        subject = getattr(rec, "subject", None)
+        if isinstance(subject, str) and subject not in series:
+            series[subject] = rid
+    for subject, rid in series.items():
+        words = tuple(_TOKEN.findall(fold(subject.replace("-", " "))))
+        label = subject.replace("-", " ")
+        for key in (words, words[:1]):
+            if key and len(" ".join(key)) >= 5 and key not in table:
+                table[key].append(Entry("indicators", rid, label))
     gaz = Gazetteer(dict(table), min_score=min_score, min_length=min_length)
     buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key in gaz.table:

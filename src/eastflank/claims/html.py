@@ -52,7 +52,10 @@ function show(id){
     +(c.computed!=null?'<p><b>Computed:</b> '+esc(c.computed)+' '+esc(c.unit||'')+'</p>':'')
     +'<p><b>Checked at:</b> '+esc(c.reference_date)+'</p>'
     +'<p><b>Tolerance:</b> '+esc(JSON.stringify(c.tolerance))+'</p>'
-    +(rows?'<table><tr><th>record</th><th>evidence</th><th>sources</th></tr>'+rows+'</table>':'');
+    +'<p><b>Evidence strength:</b> '+esc(c.strength)+'</p>'
+    +(rows?'<table><tr><th>record</th><th>evidence</th><th>sources</th></tr>'+rows+'</table>':'')
+    +((c.nearest||[]).length?'<p><b>Nearest statements:</b></p><ul>'
+      +c.nearest.map(e => '<li>'+esc(e.detail)+'</li>').join('')+'</ul>':'');
 }
 document.querySelectorAll('mark[data-claim]').forEach(m =>
   m.addEventListener('click', () => show(m.dataset.claim)));

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pyproj import Geod
 
@@ -103,8 +104,10 @@ def gap_width(a: str = "BY", b: str = "RU-KGD") -> Measure:
                    f"(Natural Earth 1:10m borders, geodesic)")
 
 
+@lru_cache(maxsize=256)
 def territory_distance_km(actor: str, lat: float, lon: float) -> float | None:
-    """Distance from a point to the nearest point of ``actor``'s territory (0 inside)."""
+    """Distance from a point to the nearest point of ``actor``'s territory (0 inside);
+    remembered per point, as building the local projection dominates the cost."""
     from eastflank.geo import GeoPoint, default_region, distance_to_border
 
     try:

@@ -53,6 +53,7 @@ ClaimKind = Literal[
     "event",
     "attribution",
     "warning_time",
+    "relation",
 ]
 """Kinds of checkable claims; each has a resolver in :mod:`eastflank.claims.resolvers`."""
 
@@ -146,6 +147,10 @@ class Claim(_Frozen):
         default_factory=dict, description="Tolerance used (from tolerances.yaml)."
     )
     evidence: list[Evidence] = Field(default_factory=list)
+    strength: float = Field(1.0, ge=0, le=1, description="Evidence strength behind the "
+                            "verdict; decisive verdicts need the policy's threshold.")
+    nearest: list[Evidence] = Field(default_factory=list, description="Nearest statements "
+                                    "of the dataset, shown when the claim is unverifiable.")
     quantities: list[Quantity] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)

@@ -175,8 +175,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 if mult:
                     value *= _MULT[mult.lower()]
                 bound = "exact"
-            if unit in ("personnel", *COUNT_NOUNS) and 1900 <= value <= 2100 and not mult:
-                continue  # a year ("2023 troops" never happens; "in 2023 units ...")
+            if unit in ("personnel", *COUNT_NOUNS) and 1900 <= value <= 2100 and not mult \
+                    and re.fullmatch(r"\d{4}", m.group("num") or ""):
+                continue  # a year ("in 2023 units ..."); "2,000 personnel" is a number
         qual = (m.group("qual") or "").lower()
         qual = re.sub(r"\s+", " ", qual)
         if bound not in ("range", "vague"):
@@ -196,4 +197,40 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             high = high * factor if high is not None else None
         span = Span(start=offset + m.start(), end=offset + m.end(), text=m.group(0))
         out.append(Quantity(value=value, low=low, high=high, unit=unit, bound=bound, span=span))
-    return out
+    return _generic_counts(text, offset, out)
+
+
+_GENERIC = re.compile(
+    rf"(?<![\w.,/-])(?:{_QUAL})?(?P<num>{_NUM})(?:\s*(?P<mult>thousand|million|billion)\b)?"
+    rf"(?:\s*(?P<area>sq\.?\s*km|square\s+kilomet(?:er|re)s?|km2|km²)"
+    rf"|\s+(?P<gap>(?:(?!of\b|in\b|to\b|from\b|with\b|at\b|on\b|the\b)"
+    rf"[A-Za-z’'-]+\s+){{0,2}})(?P<noun>[a-z]{{3,}}s)\b)",
+    re.IGNORECASE,
+)
+_MULT_GENERIC = {**_MULT, "billion": 1e9}
+
+
+def _generic_counts(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """Counts of any plural noun ("292 tents", "85 such oblasts") and areas ("15,000 sq km")
+    that the unit list above does not name, where no quantity was found already."""
+    out = list(found)
+    for m in _GENERIC.finditer(text):
+        start, end = offset + m.start(), offset + m.end()
+        if any(q.span.start < end and start < q.span.end for q in out):
+            continue
+        num = m.group("num")
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("mult"):
+            continue  # a year
+        value = _number(num) * _MULT_GENERIC.get((m.group("mult") or "").lower(), 1.0)
+        unit = "km2" if m.group("area") else m.group("noun").lower()
+        if unit in ("years", "days", "hours", "months", "weeks", "times", "percent"):
+            continue
+        qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower())
+        bound = ("at-most" if qual in ("up to", "under", "less than", "fewer than", "below",
+                                       "at most", "no more than", "within", "just under")
+                 else "at-least" if qual in ("more than", "over", "above", "at least",
+                                             "exceeding", "just over")
+                 else "about" if qual else "exact")
+        out.append(Quantity(value=value, unit=unit, bound=bound,
+                            span=Span(start=start, end=end, text=m.group(0))))
+    return sorted(out, key=lambda q: q.span.start)

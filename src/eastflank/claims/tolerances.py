@@ -29,6 +29,8 @@ __all__ = [
     "GazetteerTolerance",
     "NameTolerance",
     "NumericTolerance",
+    "PolicyTolerance",
+    "RelationTolerance",
     "Tolerances",
     "load_tolerances",
     "tolerances_path",
@@ -64,6 +66,8 @@ class CountTolerance(_Frozen):
 
     relative: float = Field(ge=0, le=1)
     absolute: int = Field(ge=0)
+    hedged_relative: float = Field(0.0, ge=0, le=1, description="Tolerance of a hedged "
+                                   "(about, some, around) count.")
     description: str
 
 
@@ -99,6 +103,26 @@ class GazetteerTolerance(_Frozen):
     description: str
 
 
+class PolicyTolerance(_Frozen):
+    """When a verdict may be decisive: the evidence threshold and the nearest statements."""
+
+    decisive_threshold: float = Field(ge=0, le=1, description="Least evidence strength for "
+                                      "supported, contradicted or outdated.")
+    nearest: int = Field(ge=0, le=20, description="Nearest statements shown with an "
+                                                  "unverifiable claim.")
+    description: str
+
+
+class RelationTolerance(_Frozen):
+    """Tolerance of a relation claim: how near a garrison or venue must lie to a place."""
+
+    place_km: float = Field(gt=0, description="A unit or event is 'in' a town within this "
+                                              "distance (km).")
+    recent_days: int = Field(gt=0, description="A value recorded this many days before the "
+                                               "claim's date shows a series in operation.")
+    description: str
+
+
 class Tolerances(_Frozen):
     """Tolerances per claim kind (see ``data/claims/tolerances.yaml``)."""
 
@@ -113,6 +137,8 @@ class Tolerances(_Frozen):
     command: CommandTolerance
     attribution: NameTolerance
     gazetteer: GazetteerTolerance
+    policy: PolicyTolerance
+    relation: RelationTolerance
 
 
 def tolerances_path() -> Path:

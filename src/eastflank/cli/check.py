@@ -41,18 +41,28 @@ def _write_atomic(path: Path, text: str) -> None:
         raise OutputError(f"cannot write ({exc.strerror})", file=str(path)) from None
 
 
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.1%}"
+
+
 def _render(results: Any) -> None:
-    if isinstance(results, dict) and "verdict_accuracy" in results:
-        r = results
-        console.print(f"{r['n_texts']} texts, {r['n_labelled']} labelled claims, "
-                      f"{r['n_extracted']} extracted")
-        console.print(f"extraction recall {r['recall']:.1%}, precision {r['precision']:.1%}, "
-                      f"verdict accuracy {r['verdict_accuracy']:.1%}, "
-                      f"kind accuracy {r['kind_accuracy']:.1%}")
-        for o in r["outcomes"]:
-            if not o["correct"]:
-                console.print(f"  [red]miss[/red] {o['file']}: {o['quote']!r} expected "
-                              f"{o['kind']}/{o['expected']}, got {o['got_kind']}/{o['got']}")
+    if isinstance(results, dict) and "splits" in results:
+        for name, r in results["splits"].items():
+            console.print(f"[bold]{name}[/bold]: {r['n_texts']} texts, {r['n_labelled']} "
+                          f"labelled claims, {r['n_extracted']} extracted")
+            console.print(f"  recall {_pct(r['recall'])}, verdict accuracy "
+                          f"{_pct(r['verdict_accuracy'])}, decisive precision "
+                          f"{_pct(r['decisive_precision'])}, end-to-end accuracy "
+                          f"{_pct(r['end_to_end_accuracy'])}, extraction precision "
+                          f"{_pct(r['precision'])}")
+            for kind, k in r["by_kind"].items():
+                console.print(f"    {kind:<14} n={k['n_labelled']:<3} recall "
+                              f"{_pct(k['recall'])}, accuracy {_pct(k['verdict_accuracy'])}, "
+                              f"decisive precision {_pct(k['decisive_precision'])}")
+            for o in r["outcomes"]:
+                if not o["correct"]:
+                    console.print(f"  [red]miss[/red] {o['file']}: {o['quote']!r} expected "
+                                  f"{o['kind']}/{o['expected']}, got {o['got_kind']}/{o['got']}")
         return
     for result in results:
         table = Table(title=f"{result.source} — checked at {result.article_date}")

@@ -41,6 +41,7 @@ from eastflank.geo.points import GeoPoint
 __all__ = [
     "ACTOR_COLOURS",
     "DEFAULT_EXTENT",
+    "DRAW_TOLERANCE_M",
     "MapLine",
     "MapMarker",
     "RingSpec",
@@ -101,6 +102,13 @@ class MapLine:
     label: str
 
 
+DRAW_TOLERANCE_M = 1000.0
+"""Tolerance (metres, equal-area projection) to which borders are simplified for drawing
+only: about half a point on the 9-inch flank map (some 2 km a point), so the figure looks the
+same while its SVG is a fraction of the size. Distances and areas are computed on the
+unsimplified borders (eastflank.geo)."""
+
+
 def markers_from_catalog(catalog: Catalog, label_kinds: Iterable[str] = ("capital",)) -> list[
     MapMarker
 ]:
@@ -108,16 +116,20 @@ def markers_from_catalog(catalog: Catalog, label_kinds: Iterable[str] = ("capita
 
     A place that is the garrison of a unit becomes a square in the colour of the unit's
     actor (a Russian unit in Belarus is drawn in Russia's colour). Places of kinds in
-    ``label_kinds`` are named on the map.
+    ``label_kinds`` are named on the map. Who stands where is read from
+    :func:`eastflank.posture.stationed`, the one owner of that question.
     """
+    from eastflank.posture import stationed  # posture imports eastflank.geo
+
     garrison_actor: dict[str, str] = {}
-    for unit in catalog.units.values():
-        if unit.garrison and unit.garrison in catalog.places:
-            prev = garrison_actor.get(unit.garrison)
-            place_country = catalog.places[unit.garrison].country
-            # A foreign garrison is the more telling colour; keep it once seen.
-            if prev is None or (prev == place_country and unit.actor != place_country):
-                garrison_actor[unit.garrison] = unit.actor
+    for s in stationed(catalog):
+        if s.garrison is None:
+            continue
+        prev = garrison_actor.get(s.garrison)
+        place_country = catalog.places[s.garrison].country
+        # A foreign garrison is the more telling colour; keep it once seen.
+        if prev is None or (prev == place_country and s.actor != place_country):
+            garrison_actor[s.garrison] = s.actor
     kinds = set(label_kinds)
     return [
         MapMarker(
@@ -220,6 +232,8 @@ def draw_flank_map(
     # Territories: fill by side, outline, name.
     for terr in region:
         geom = shapely.intersection(region.projected(terr.code), window)
+        # drawn at a tolerance far below a pixel; every distance is measured on the full borders
+        geom = shapely.simplify(geom, DRAW_TOLERANCE_M, preserve_topology=True)
         path = _polygon_path(geom)
         if path is None:
             continue

@@ -93,7 +93,7 @@ def map_section(ctx: Context) -> Section:
     from eastflank.geo.borders import belarus_nato_border, default_border_data
     from eastflank.geo.maps import RingSpec, draw_flank_map, markers_from_catalog
     from eastflank.geo.points import GeoPoint
-    from eastflank.posture import deployments
+    from eastflank.posture import deployments, stationed
 
     region = default_region()
     borders = default_border_data()
@@ -126,7 +126,7 @@ def map_section(ctx: Context) -> Section:
         per_stage.append({
             "stage": st.id,
             "date": st.date.isoformat(),
-            "garrisons": sorted({u.garrison for u in view.units.values() if u.garrison}),
+            "garrisons": sorted({s.garrison for s in stationed(view) if s.garrison}),
             "rings": ring_rows,
             "belarus_nato_border": {
                 "geometric_km": total.geometric_km, "preferred_official_km": total.preferred_km,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import ClaimKind
 from eastflank.claims.resolvers.attribution import resolve_attribution
-from eastflank.claims.resolvers.base import Context, Outcome, unverifiable
+from eastflank.claims.resolvers.base import Context, Outcome
 from eastflank.claims.resolvers.basing import resolve_basing
 from eastflank.claims.resolvers.command import resolve_command
 from eastflank.claims.resolvers.distance import (
@@ -16,18 +16,12 @@ from eastflank.claims.resolvers.distance import (
     resolve_gap_width,
 )
 from eastflank.claims.resolvers.events import resolve_event
+from eastflank.claims.resolvers.relation import resolve_relation
 from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
+from eastflank.claims.resolvers.warning import resolve_warning_time
 from eastflank.claims.resolvers.weapons import resolve_flight_time, resolve_weapon_range
 
 __all__ = ["RESOLVERS", "Context", "Outcome", "resolve"]
-
-
-def resolve_warning_time(cand: Candidate, ctx: Context) -> Outcome:
-    """Warning time is a model output that depends on a scenario, not a recorded fact."""
-    return unverifiable(
-        "Warning time depends on a scenario (forces, stage, detection); it is not a recorded "
-        "fact. Run the warning-time model (`eastflank warning`) for the stages compared."
-    )
 
 
 RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
@@ -43,6 +37,7 @@ RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
     "event": resolve_event,
     "attribution": resolve_attribution,
     "warning_time": resolve_warning_time,
+    "relation": resolve_relation,
 }
 """Claim kind -> resolver."""
 

@@ -27,6 +27,25 @@ def _acronym(inst: str) -> str | None:
     return m.group(1) if m else None
 
 
+_FOLDED: dict[int, tuple[object, list[tuple[str, str, str, str, str, str]]]] = {}
+
+
+def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
+    """(id, title, author, folded author, folded publisher line, publisher line) of the
+    sources other than the seeds, folded once per catalog."""
+    hit = _FOLDED.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    rows = []
+    for s in ctx.catalog.sources.values():
+        if s.id in ctx.seed_sources:
+            continue
+        pub = " ".join(x for x in (s.publisher, s.author, s.title) if x)
+        rows.append((s.id, s.title, s.author or "", fold(s.author or ""), fold(pub), pub))
+    _FOLDED[id(ctx.catalog)] = (ctx.catalog, rows)
+    return rows
+
+
 def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     """Say whether the dataset's sources know the quoted person and institution."""
     attrs = [a for a in cand.facts.attributions if a.span.start == cand.span.start]
@@ -41,19 +60,18 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     inst = re.sub(r"^the\s+", "", a.institution or "", flags=re.I)
     inst_name = re.sub(r"\s*\([^)]*\)", "", inst).strip()
     acronym = _acronym(inst)
-    for s in ctx.catalog.sources.values():
-        if s.id in ctx.seed_sources:
-            continue
-        author = s.author or ""
-        if person and author and fuzz.token_set_ratio(fold(person), fold(author)) >= threshold:
-            by_person.append(Evidence(record=s.id, kind="sources", name=s.title,
-                                      detail=f"source by {author}", sources=[s.id]))
-        pub = " ".join(x for x in (s.publisher, s.author, s.title) if x)
-        if inst_name and (fuzz.partial_ratio(fold(inst_name), fold(pub)) >= threshold
-                          or (acronym and re.search(rf"\b{acronym}\b", pub))):
-            by_inst.append(Evidence(record=s.id, kind="sources", name=s.title,
-                                    detail=f"source from {s.publisher or s.author}",
-                                    sources=[s.id]))
+    f_person = fold(person) if person else ""
+    f_inst = fold(inst_name) if inst_name else ""
+    for sid, title, author, f_author, f_pub, pub in _folded_sources(ctx):
+        if f_person and f_author and fuzz.token_set_ratio(f_person, f_author) >= threshold:
+            by_person.append(Evidence(record=sid, kind="sources", name=title,
+                                      detail=f"source by {author}", sources=[sid]))
+        if f_inst and (fuzz.partial_ratio(f_inst, f_pub) >= threshold
+                       or (acronym and re.search(rf"\b{acronym}\b", pub))):
+            src = ctx.catalog.sources[sid]
+            by_inst.append(Evidence(record=sid, kind="sources", name=title,
+                                    detail=f"source from {src.publisher or src.author}",
+                                    sources=[sid]))
     if by_person:
         return Outcome("supported",
                        f"{person} is an author of {len(by_person)} source(s) of the dataset; "

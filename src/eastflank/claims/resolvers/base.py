@@ -12,6 +12,8 @@ from eastflank.catalog import Catalog
 from eastflank.claims.detect import Candidate
 from eastflank.claims.extract import SentenceFacts
 from eastflank.claims.model import DateMention, Evidence, Mention, Verdict
+from eastflank.claims.retrieval import Retriever
+from eastflank.claims.statements import Statement, StatementStore
 from eastflank.claims.text import fold
 from eastflank.claims.tolerances import Tolerances
 from eastflank.schema import Figure, Record
@@ -23,7 +25,9 @@ __all__ = [
     "independent_sources",
     "keywords",
     "mentions_of",
+    "numbered_units",
     "reference_date",
+    "statement_evidence",
     "unverifiable",
 ]
 
@@ -36,6 +40,8 @@ class Context:
     tolerances: Tolerances
     article_date: dt.date | None
     seed_sources: frozenset[str] = frozenset()
+    store: StatementStore | None = None
+    retriever: Retriever | None = None
 
     def sliced(self, day: dt.date | None) -> Catalog:
         """The catalog as of ``day`` (the whole catalog when the date is unknown)."""
@@ -55,6 +61,22 @@ class Outcome:
     evidence: list[Evidence] = field(default_factory=list)
     keep: bool = True
     """False when the candidate turned out to hold no checkable claim (it is dropped)."""
+    strength: float = 1.0
+    """Evidence strength in [0, 1] (see the ``policy`` block of ``tolerances.yaml``)."""
+
+
+def statement_evidence(st: Statement, detail: str | None = None) -> Evidence:
+    """Evidence citing one statement (its subject record, value, kind and sources)."""
+    return Evidence(
+        record=st.subject if not st.subject.startswith(("border:", "computed:")) else None,
+        kind=st.subject_kind,
+        name=st.subject_name,
+        value=st.value.number,
+        unit=st.value.unit,
+        detail=detail or st.describe()
+        + (f"; assumptions: {'; '.join(st.assumptions)}" if st.assumptions else ""),
+        sources=list(st.sources),
+    )
 
 
 def unverifiable(why: str, **kw: Any) -> Outcome:
@@ -146,6 +168,30 @@ _STOPWORDS = frozenset(
         "said", "says", "year",
     ]
 )
+
+
+_NUMBERED = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\b(?:\s+[A-Z][\w-]*){0,5}?\s+"
+    r"(brigade|division|regiment|battalion|corps|army|squadron|group)s?\b", re.I)
+
+
+def numbered_units(text: str, catalog: Any) -> list[tuple[str, str | None]]:
+    """Numbered formations a text names ("120th Guards Mechanised Brigade"): for each, the
+    text and the id of the one unit whose name has that number and echelon word, or ``None``
+    when the dataset has none or several."""
+    out: list[tuple[str, str | None]] = []
+    for m in _NUMBERED.finditer(text):
+        num, noun = m.group(1), m.group(2).lower()
+        ids = [u.id for u in catalog.units.values()
+               if re.match(rf"{num}(?:st|nd|rd|th)\b", u.name)
+               and re.search(rf"\b{noun}\b", u.name, re.I)]
+        if len(ids) > 1:  # "120th Guards Mechanised Brigade" among two 120th brigades
+            words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group(0))} - {noun}
+            ids = [i for i in ids
+                   if words <= {w.lower() for w in re.findall(r"[A-Za-z]{4,}",
+                                                              catalog.units[i].name)}]
+        out.append((m.group(0), ids[0] if len(ids) == 1 else None))
+    return out
 
 
 def keywords(text: str) -> set[str]:

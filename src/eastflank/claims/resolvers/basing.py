@@ -15,6 +15,7 @@ from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
     mentions_of,
+    numbered_units,
     reference_date,
     unverifiable,
 )
@@ -55,8 +56,13 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
         if m.span.text.endswith(("ian", "an")) and m.span.start < cand.span.end:
             actors.add(m.record)
     anchors = [a for a in cand.extra.get("anchors", []) if isinstance(a, str)]  # type: ignore[attr-defined]
-    if units:
-        ids = {m.record for m in units}
+    numbered = [] if units else numbered_units(cand.facts.text, ctx.catalog)
+    if numbered and any(uid is None for _, uid in numbered):
+        unknown = ", ".join(t for t, uid in numbered if uid is None)
+        return unverifiable(f"The sentence names a formation the dataset does not identify "
+                            f"({unknown}); its basing cannot be checked.")
+    if units or numbered:
+        ids = {m.record for m in units} | {uid for _, uid in numbered if uid}
         pool = [s for s in sites if s.record in ids]
     else:
         pool = [s for s in sites if _matches(s, cand, ctx, systems, echelon, actors)]
@@ -89,12 +95,31 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                                   sources=list(s.sources)))
         else:
             missing.append(label)
+    plural = echelon is not None and re.search(rf"\b{echelon}s\b", text) is not None
+    if plural and weapons and not units and not missing:
+        # "the Iskander-M brigades in Belarus": the plural claims more than one formation
+        for anchor in anchors:
+            if anchor not in ctx.catalog.actors:
+                continue
+            here = sorted({s.record for s in pool if s.country == anchor
+                           and s.kind == "units"})
+            if len(here) == 1:
+                label = ctx.catalog.actors[anchor].name
+                return Outcome("contradicted",
+                               f"The claim speaks of {what}s (plural) in "
+                               f"{label}; the dataset records one at {day or 'the claim date'}"
+                               f": " + "; ".join(e.detail for e in found) + ".",
+                               evidence=found, tolerance={"radius_km": RADIUS_KM,
+                                                          "rule": "plural needs two or more"},
+                               strength=0.9)
     if not found and not missing:
         return unverifiable("The places named are not in the dataset.")
     if missing:
         return Outcome("contradicted",
-                       f"No recorded {what} within {RADIUS_KM:.0f} km of "
-                       f"{', '.join(missing)} at {day or 'the claim date'}"
+                       f"No recorded {what} "
+                       + ("in " if all(a in ctx.catalog.actors for a in anchors) else
+                          f"within {RADIUS_KM:.0f} km of ")
+                       + f"{', '.join(missing)} at {day or 'the claim date'}"
                        + (f"; found at {', '.join(e.name or '' for e in found)}." if found
                           else "."),
                        evidence=found, tolerance={"radius_km": RADIUS_KM})

@@ -14,7 +14,7 @@ import re
 
 from eastflank.catalog import Catalog
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import Evidence
+from eastflank.claims.model import Evidence, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -28,7 +28,8 @@ __all__ = ["chain_of", "resolve_command"]
 
 _END = re.compile(r"\b(?:no\s+longer\s+exist\w*|ceas\w*\s+to\s+exist|abolish\w*|"
                   r"disband\w*|dissolv\w*|liquidat\w*)\b", re.I)
-_CREATE = re.compile(r"\b(?:re-?establish\w*|creat\w*|form\w*|restor\w*|recreat\w*|"
+_CREATE = re.compile(r"\b(?:re-?establish\w*|creat\w*|form(?:ed|s|ing|ation)\b|"
+                     r"restor\w*|recreat\w*|"
                      r"set\s+up|will)\b", re.I)
 
 
@@ -49,6 +50,51 @@ def chain_of(catalog: Catalog, record_id: str) -> list[str]:
     return out
 
 
+_FORMATION = re.compile(r"\b(?:merg\w*\s+into|form(?:ed|s|ing|ation)\b|"
+                        r"re-?establish\w*|establish\w*|"
+                        r"creat\w*|re-?creat\w*|set\s+up|stood\s+up|founded)\b", re.I)
+
+
+def _formation(cand: Candidate, ctx: Context, bodies: list[Mention]) -> Outcome | None:
+    """"merged into a single Western Military District in 2010": the body's recorded
+    ``valid_from`` against the sentence's date, at the date's precision."""
+    verb = _FORMATION.search(cand.facts.text)
+    dates = [d for d in cand.facts.dates if not d.relative]
+    if verb is None or not dates:
+        return None
+    at, end = cand.facts.start + verb.start(), cand.facts.start + verb.end()
+    # the body the verb governs: named right after it ("merged into a single Western
+    # Military District in 2010") or right before it ("the WMD, formed in 2010")
+    near = [m for m in bodies if end <= m.span.start <= end + 50] or \
+        [m for m in bodies if at - 40 <= m.span.end <= at]
+    for m in near[:1]:
+        dates = sorted(dates, key=lambda d: abs(d.span.start - m.span.end))[:1]
+        body = ctx.catalog.command_bodies[m.record]
+        start = body.valid_from
+        if start is None:
+            continue
+        ev = [evidence_of(body, "command_bodies", f"valid_from {start.isoformat()}")]
+        for d in dates:
+            same = {"year": start.year == d.date.year,
+                    "month": (start.year, start.month) == (d.date.year, d.date.month),
+                    "day": abs((start - d.date).days) <= ctx.tolerances.event_date.days,
+                    }[d.precision]
+            if same:
+                return Outcome("supported", f"{body.name} is recorded from "
+                               f"{start.isoformat()}; the sentence says {d.span.text!r}.",
+                               evidence=ev, tolerance={"rule": "valid_from at the date's "
+                                                       "precision"})
+        return Outcome("contradicted", f"{body.name} is recorded from {start.isoformat()}, "
+                       f"not {', '.join(d.span.text for d in dates)}.", evidence=ev,
+                       tolerance={"rule": "valid_from at the date's precision"}, strength=0.8)
+    return None
+
+
+_STATES = re.compile(r"\b(?:includ\w*|comprises?|covers?|covered|consists?|responsible|"
+                     r"headquarter\w*|based|located|seat|transferred|moved|joined|part)\b",
+                     re.I)
+
+
 def _fmt(day: dt.date | None) -> str:
     return day.isoformat() if day else "an unknown date"
 
@@ -58,8 +104,16 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
     day = reference_date(cand, ctx)
     bodies = mentions_of(cand, "command_bodies")
     text = cand.facts.text
-    if _END.search(text):
-        for m in bodies:
+    end_verb = _END.search(text)
+    if end_verb is not None:
+        # the ending is said of the body named nearest before it ("..., and the Western
+        # Military District will no longer exist"), else the nearest after it
+        at = cand.facts.start + end_verb.start()
+        before = [m for m in bodies if m.span.end <= at]
+        after = [m for m in bodies if m.span.start >= at]
+        ended = ([max(before, key=lambda m: m.span.end)] if before else
+                 [min(after, key=lambda m: m.span.start)] if after else [])
+        for m in ended:
             body = ctx.catalog.command_bodies[m.record]
             if body.valid_to is None:
                 return Outcome("contradicted",
@@ -78,6 +132,9 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
                                                      f"valid_to {body.valid_to.isoformat()}")],
                                tolerance={"rule": "end within days of valid_to",
                                           "days": slack})
+    formed = _formation(cand, ctx, bodies)
+    if formed is not None:
+        return formed
     creating = bool(_CREATE.search(text))
     for m in bodies:
         body = ctx.catalog.command_bodies[m.record]
@@ -105,6 +162,17 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
                            tolerance={"rule": "valid_from after the claim's date"})
     relation = cand.extra.get("relation")
     if not relation:
+        # no command relation: the sentence may still say where the body sits, or when it
+        # was formed or ended ("the Western Military District, headquartered in St Petersburg")
+        from eastflank.claims.resolvers.relation import resolve_relation
+
+        other = resolve_relation(cand, ctx)
+        if other.verdict != "unverifiable":
+            return other
+        named = {m.record for m in cand.facts.mentions
+                 if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))}
+        if len(named) >= 2 and _STATES.search(text):
+            return other  # "Crimea was included in the Southern Military District": a claim
         return Outcome("unverifiable", "A command body is named but no relation is stated.",
                        keep=False)
     sliced = ctx.sliced(day)

@@ -19,7 +19,7 @@ from eastflank.claims.measure import (
     gap_width,
     territory_distance_km,
 )
-from eastflank.claims.model import Evidence, Verdict
+from eastflank.claims.model import Evidence, Quantity, Verdict
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -33,11 +33,13 @@ from eastflank.claims.resolvers.sites import (
     force_sites,
     nuclear_capable_systems,
 )
+from eastflank.claims.tolerances import NumericTolerance
 
 __all__ = ["resolve_border_length", "resolve_distance", "resolve_gap_width"]
 
 _NUCLEAR = re.compile(r"\bnuclear\b", re.I)
 _HOSTILE = frozenset({"RU", "BY", "UNION-STATE"})
+_TERRITORIES = frozenset({"RU", "RU-KGD", "BY", "PL", "LT", "LV", "EE", "UA"})
 
 
 def _subject_sites(cand: Candidate, ctx: Context) -> tuple[list[Site], str]:
@@ -85,6 +87,9 @@ def resolve_distance(cand: Candidate, ctx: Context) -> Outcome:
     assert q is not None
     tol = ctx.tolerances.distance
     target_id = cand.extra.get("target")
+    between = _place_to_place(cand, ctx)
+    if between is not None:
+        return between
     if not isinstance(target_id, str) or target_id not in ctx.catalog.places:
         return unverifiable(
             "The claim names no place to measure from, so no distance can be computed.",
@@ -181,6 +186,119 @@ def resolve_distance(cand: Candidate, ctx: Context) -> Outcome:
                    f"No recorded site of {described} lies about {claimed:.0f} km from "
                    f"{target.name}; the nearest is {nearest_d:.0f} km.",
                    claimed, round(nearest_d, 1), "km", tolerance, evidence)
+
+
+_FORCES = re.compile(r"\b(?:missiles?|weapons?|systems?|launchers?|troops|forces|units?|"
+                     r"brigades?|divisions?|regiments?|battalions?|bases?|nuclear|Iskanders?|"
+                     r"warheads?|aircraft|bombers?|garrisons?|deploy\w*|stationed)\b", re.I)
+ROAD_FACTOR = 1.4
+"""A route between two places is rarely more than this many times their geodesic distance:
+a claimed distance longer than the straight line by less than that may be a road distance."""
+
+
+def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
+    """"Tsel is about 90 km from Minsk", "It lies 1,300 km from Moscow" (after a sentence
+    about Kaliningrad), "almost 300 km from mainland Russia": the geodesic distance between a
+    place and the place or territory after "from", when the sentence is not about forces.
+
+    The straight line is the shortest route: a claim shorter than it (beyond the tolerance)
+    is contradicted whatever route is meant; a longer claim within :data:`ROAD_FACTOR` may be
+    a road distance and stays unverifiable.
+    """
+    q = cand.quantity
+    assert q is not None
+    target = cand.extra.get("target")
+    if not isinstance(target, str) or _FORCES.search(cand.facts.text):
+        return None
+    cat = ctx.catalog
+    q_at = q.span.start
+    kinds = ("places", "facilities", "actors")
+    own = [m for m in cand.facts.mentions
+           if m.kind in kinds and m.record != target and m.span.end <= q_at
+           and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+    subject = None
+    if own:
+        subject = own[-1]
+    elif re.match(r"[\s\-–•*]*(?:It|The\s+(?:city|town|oblast|region|exclave|enclave|camp|base|"
+                  r"site))\b", cand.facts.text) and cand.context:
+        for facts in reversed(cand.context):  # the nearest sentence naming a place
+            prev = [m for m in facts.mentions
+                    if m.kind in kinds and m.record != target
+                    and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+            if prev:
+                subject = prev[0]
+                break
+    if subject is None:
+        return None
+    tol = ctx.tolerances.distance
+    if subject.kind == "actors":
+        if subject.record not in _TERRITORIES or target not in _TERRITORIES:
+            return None
+        try:  # "the Kaliningrad oblast ... lies almost 300 km from mainland Russia"
+            g = gap_width(subject.record, target)
+        except Exception:  # the borders are not available: no measure, no verdict
+            return None
+        return _compare_geodesic(q, g.km, f"{cat.actors[subject.record].name} lies "
+                                 f"{g.km:.0f} km from {cat.actors[target].name} at the "
+                                 f"nearest points of their territories", tol,
+                                 [Evidence(kind="geo", name="territory to territory",
+                                           value=round(g.km, 1), unit="km", detail=g.detail)])
+    rec = cat.places.get(subject.record)
+    if rec is None and subject.record in cat.facilities:
+        rec = cat.places.get(cat.facilities[subject.record].place)
+    if rec is None:
+        return None
+    if target in cat.places:
+        st = ctx.store.distance(rec.id, target) if ctx.store is not None else None
+        if st is None or st.value.number is None:
+            return None
+        d = st.value.number
+        to_name = cat.places[target].name
+        sources = list(st.sources)
+    elif target in cat.actors:
+        near = territory_distance_km(target, rec.lat, rec.lon)
+        if near is None or near == 0.0:
+            return None
+        d = near
+        to_name = f"the nearest point of {cat.actors[target].name}"
+        sources = list(rec.sources)
+    else:
+        return None
+    ev = [Evidence(record=rec.id, kind="places", name=rec.name, value=round(d, 1), unit="km",
+                   detail=f"{rec.name} to {to_name}: {d:.0f} km (geodesic, WGS84)",
+                   sources=sources)]
+    return _compare_geodesic(q, d, f"{rec.name} lies {d:.0f} km from {to_name} in a straight "
+                             f"line", tol, ev)
+
+
+def _compare_geodesic(q: Quantity, d: float, what: str, tol: NumericTolerance,
+                      ev: list[Evidence]) -> Outcome:
+    """A claimed distance against a geodesic one, with its hedge and the road caveat."""
+    allowed = tol.allowed(q.value)
+    lo = (q.low if q.low is not None else q.value) - allowed
+    hi = (q.high if q.high is not None else q.value) + allowed
+    tolerance = {**tol.as_dict(), "road_factor": ROAD_FACTOR}
+    if q.bound == "at-most":
+        ok = d <= hi
+        return Outcome("supported" if ok else "contradicted",
+                       f"{what}; the claim says {q.span.text.strip()}.", q.value, round(d, 1),
+                       "km", tolerance, ev)
+    if q.bound == "at-least" and d >= lo:
+        return Outcome("supported", f"{what}; the claim says {q.span.text.strip()}.",
+                       q.value, round(d, 1), "km", tolerance, ev)
+    if lo <= d <= hi:
+        return Outcome("supported", f"{what}, within tolerance of the claimed "
+                       f"{q.value:,.0f} km.", q.value, round(d, 1), "km", tolerance, ev)
+    if hi < d:
+        return Outcome("contradicted", f"{what}: farther than the claimed {q.value:,.0f} km "
+                       f"by any route.", q.value, round(d, 1), "km", tolerance, ev)
+    if q.value <= d * ROAD_FACTOR:
+        return unverifiable(f"{what}; the claimed {q.value:,.0f} km may be a distance by "
+                            f"road.", claimed=q.value, computed=round(d, 1), unit="km",
+                            tolerance=tolerance, evidence=ev)
+    return Outcome("contradicted", f"{what}; the claimed {q.value:,.0f} km is longer than "
+                   f"any likely route.", q.value, round(d, 1), "km", tolerance, ev,
+                   strength=0.8)
 
 
 def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:

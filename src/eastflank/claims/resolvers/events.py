@@ -39,6 +39,8 @@ def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
         return (start.year, start.month) <= (first.year, first.month) <= (end.year, end.month)
     lo = mention.date
     hi = mention.end or mention.date
+    if mention.end is not None and mention.end != mention.date and event.end_date is not None:
+        return lo == start and hi == end  # a period given to the day must match to the day
     slack = dt.timedelta(days=days)
     return lo <= end + slack and hi >= start - slack
 
@@ -52,7 +54,8 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     """Check a dated statement against the recorded events."""
     tol = ctx.tolerances.event_date
     tolerance = {"days": tol.days, "keyword_share": tol.keyword_share}
-    dates = [d for d in cand.facts.dates if not d.relative or d.precision == "day"]
+    # relative dates ("last year", "on Friday") are resolved from the article's date
+    dates = list(cand.facts.dates)
     events = {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)}
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
     if named:
@@ -63,10 +66,15 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                            f"The event is recorded: {_describe(e)}.",
                            evidence=[evidence_of(e, "events", _describe(e))],
                            tolerance=tolerance)
+        # a date far from the event's name in the sentence may date something else
+        m0 = next(m for m in mentions_of(cand, "events") if m.record == e.id)
+        near = any(abs(d.span.start - m0.span.end) <= 60 or abs(m0.span.start - d.span.end)
+                   <= 60 for d in dates)
         return Outcome("contradicted",
                        f"The dataset dates {e.name} to {e.date.isoformat()}, not "
                        f"{', '.join(d.span.text for d in dates)}.",
-                       evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
+                       evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance,
+                       strength=1.0 if near else 0.6)
     if not dates:
         return unverifiable("No date and no recorded event in the sentence.",
                             tolerance=tolerance)

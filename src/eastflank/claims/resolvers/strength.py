@@ -19,8 +19,11 @@ from eastflank.claims.resolvers.base import (
     independent_sources,
     keywords,
     mentions_of,
+    numbered_units,
+    reference_date,
     unverifiable,
 )
+from eastflank.claims.statements import figure_kind
 from eastflank.schema import Record
 
 __all__ = ["resolve_count", "resolve_strength"]
@@ -28,21 +31,107 @@ __all__ = ["resolve_count", "resolve_strength"]
 _ORDER = ("units", "events", "command_bodies", "actors")
 
 
-def _values(rec: Any, unit: str, ctx: Context) -> list[tuple[float, float, float, list[str],
-                                                             str]]:
-    """(value, low, high, sources, quantity) of the record's figures for ``unit``."""
+_PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|plans?|target\w*|expected\s+to\s+(?:reach|"
+                             r"number|grow)|capacity\s+(?:of|for)|authori[sz]ed|to\s+grow\s+to|"
+                             r"aim\w*\s+(?:at|for))\b[^.;]{0,40}$", re.I)
+_GROWTH = re.compile(r"\b(?:increas\w*|grow\w*|expand\w*|rais\w*|boost\w*|enlarg\w*)\b",
+                     re.I)
+_OFFICIAL_CLAIM = re.compile(r"\b(?:official\w*|according\s+to\s+the\s+(?:ministry|MoD)|"
+                             r"ministry\s+(?:said|says|announced))\b", re.I)
+_ESTIMATE_CLAIM = re.compile(r"\b(?:estimat\w*|observers?|intelligence|analysts?|"
+                             r"monitor\w*|satellite)\b", re.I)
+_KINDS_DEFAULT = frozenset({"official", "estimate", "recorded"})
+_ALL_KINDS = frozenset({"official", "estimate", "recorded", "planned"})
+
+
+def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
+    """The kinds of figure a claimed number (at offset ``at`` of ``sentence``) may be
+    compared with, from the words before it: a planned, target or authorised figure ("plans
+    to increase ... to 80,000", "a capacity of 8,000") only with planned ones; a number after
+    "from" in a growth ("from 45,000 to 80,000") is the actual one. Otherwise an official
+    figure ("officially", "the ministry said") with official or plain recorded figures, an
+    estimate ("observers estimated") with estimates or recorded ones, else any actual figure.
+
+    >>> s = "Belarus plans to increase its army from 45,000 to 80,000."
+    >>> sorted(claim_kinds(s, s.index("45,000"))), sorted(claim_kinds(s, s.index("80,000")))
+    (['estimate', 'official', 'recorded'], ['planned'])
+    >>> sorted(claim_kinds("Officially 12,700 troops took part", 11))
+    ['official', 'recorded']
+    """
+    prefix = sentence[: at if at is not None else len(sentence)]
+    if not re.search(r"\bfrom\s*$", prefix, re.I) and (
+            _PLANNED_BEFORE.search(prefix)
+            or (re.search(r"\bto\s*$", prefix, re.I) and _GROWTH.search(prefix))):
+        return frozenset({"planned"})
+    if _OFFICIAL_CLAIM.search(sentence):
+        return frozenset({"official", "recorded"})
+    if _ESTIMATE_CLAIM.search(sentence):
+        return frozenset({"estimate", "recorded"})
+    return _KINDS_DEFAULT
+
+
+def _claimed_values(rec: Any) -> set[float]:
+    """Values that only claims back: every figure of the value has status ``claimed`` and is
+    not an official figure (an announced total counts as official)."""
+    figs = [f for f in getattr(rec, "figures", []) if f.value is not None]
+    weak = {f.value for f in figs if f.status.value == "claimed"
+            and figure_kind(f) != "official"}
+    strong = {f.value for f in figs if f.value not in weak or f.status.value != "claimed"}
+    return {v for v in weak if v not in strong or all(
+        f.status.value == "claimed" and figure_kind(f) != "official"
+        for f in figs if f.value == v)}
+
+
+_PART = re.compile(r"\b(?:border|reserve|reservist|territorial|interior|paramilitary|special|"
+                   r"airborne|naval|air\s+force|police|guard|volunteer|civilian|contract|"
+                   r"conscript)\w*\s+(?:troops|soldiers|personnel|servicemen|forces|guards)\b",
+                   re.I)
+_SUBSET = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Russian|Belarusian|Ukrainian|Polish|Lithuanian)|"
+                     r"(?:Russian|Belarusian|Ukrainian|Polish|Lithuanian|foreign)\s+(?:troops|"
+                     r"soldiers|servicemen|personnel|military)|in\s+(?:Belarus|Russia|"
+                     r"Kaliningrad))\b", re.I)
+
+
+_PLAIN = frozenset({"active", "total", "personnel", "troops", "strength", "target", "planned",
+                    "peacetime", "authorised", "capacity", "received", "count", "number"})
+"""Words of a figure's quantity name that do not narrow what it counts."""
+
+
+def _qualified(quantity: str, want: tuple[str, ...], text: str | None) -> bool:
+    """Whether the sentence names what a figure's quantity narrows its noun to:
+    ``tents_removed`` judges "60 tents have been removed", not "the camp has 130 tents";
+    ``russian_personnel`` judges "2,500 of them Russian", not the whole exercise."""
+    if text is None:
+        return True
+    words = [w for w in quantity.split("_") if w not in _PLAIN
+             and not any(w in x or x in w for x in want) and len(w) > 2]
+    stems = {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
+    return all(w[:4] in stems for w in words)
+
+
+def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DEFAULT,
+            day: Any = None, text: str | None = None
+            ) -> list[tuple[float, float, float, list[str], str]]:
+    """(value, low, high, sources, quantity) of the record's figures for ``unit`` of the
+    figure ``kinds`` (:func:`eastflank.claims.statements.figure_kind`), not dated after
+    ``day``, and (given the sentence ``text``) whose quantity's qualifiers it names."""
     out = []
-    want = ("personnel", "troops", "strength") if unit == "personnel" else (unit.rstrip("s"),)
+    want = (("personnel", "troops", "strength") if unit == "personnel" else
+            (re.sub(r"\s+", "_", unit.rstrip("s")),))
     for f in getattr(rec, "figures", []):
         if f.value is None or not any(w in f.quantity for w in want):
             continue
-        if "capacity" in f.quantity or "target" in f.quantity or "planned" in f.quantity:
+        if not _qualified(f.quantity, want, text):
             continue
+        if figure_kind(f) not in kinds:
+            continue
+        if day is not None and f.as_of is not None and f.as_of > day:
+            continue  # a figure of a later date does not judge an earlier claim
         sources = independent_sources(f.sources, ctx)
         if sources:
             out.append((f.value, f.low if f.low is not None else f.value,
                         f.high if f.high is not None else f.value, sources, f.quantity))
-    if unit == "personnel" and getattr(rec, "personnel", None):
+    if unit == "personnel" and getattr(rec, "personnel", None) and "planned" not in kinds:
         sources = independent_sources(rec.sources, ctx)
         if sources and not any(v[0] == rec.personnel for v in out):
             out.append((float(rec.personnel), float(rec.personnel), float(rec.personnel),
@@ -52,6 +141,10 @@ def _values(rec: Any, unit: str, ctx: Context) -> list[tuple[float, float, float
 
 _ARMY = re.compile(r"\b(?:army|armed\s+forces|military|active|troops|soldiers|"
                    r"servicemen|personnel|strong)\b", re.I)
+
+
+_WHOLE = re.compile(r"\b(?:army|armed\s+forces|active[- ]duty|military\s+personnel|"
+                    r"-strong)\b", re.I)
 
 
 _GENERIC = frozenset(
@@ -70,13 +163,25 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     for kind in _ORDER[:3]:
         for m in mentions_of(cand, kind):
             rec = ctx.catalog.records[kind].get(m.record)
-            if rec is not None and _values(rec, unit, ctx):
+            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, True
+    pools = [cand.facts.text]
+    if re.search(r"\b[Tt]he\s+(?:brigade|division|regiment|battalion|corps|unit)\b",
+                 cand.facts.text):  # "The brigade, expected to reach 5,000 troops": before
+        pools += [c.text for c in reversed(cand.context)]
+    for pool in pools:
+        found = [uid for _, uid in numbered_units(pool, ctx.catalog) if uid]
+        for uid in found[:1]:
+            unit_rec = ctx.catalog.units[uid]
+            if _values(unit_rec, unit, ctx, _ALL_KINDS):
+                return unit_rec, True
+        if found:
+            break
     words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
     for kind in _ORDER[:3]:
         for rec in ctx.catalog.records[kind].values():
-            if not isinstance(rec, Record) or not _values(rec, unit, ctx):
+            if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
                 continue
             names = keywords(" ".join([rec.name, *rec.aliases])) - _GENERIC
             shared = len(names & words)
@@ -88,12 +193,22 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     for kind in ("events", "command_bodies"):
         for m in mentions_of(cand, kind, with_context=True):
             rec = ctx.catalog.records[kind].get(m.record)
-            if rec is not None and _values(rec, unit, ctx):
+            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, False
     if _ARMY.search(cand.facts.text):  # a state's figures are of its armed forces
+        q = cand.quantity
+        if q is not None and _PART.search(q.span.text):
+            return None, False  # "12,000 border troops" are not the armed forces
+        own = [m.record for m in cand.facts.mentions if m.kind == "actors" and q is not None
+               and (q.span.start <= m.span.start <= q.span.end + 2
+                    or re.fullmatch(r"\s+of\s+(?:the\s+)?", cand.facts.full[q.span.end:
+                                                                            m.span.start]))
+               and m.span.text.endswith(("ian", "an", "ish"))]
         for m in mentions_of(cand, "actors", with_context=True):
+            if own and m.record not in own:
+                continue  # "9,000 Russian troops ... in Belarus" are not Belarus's army
             rec = ctx.catalog.actors.get(m.record)
-            if rec is not None and _values(rec, unit, ctx):
+            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, any(m.record == x.record for x in cand.facts.mentions)
     return None, False
 
@@ -103,12 +218,26 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     assert q is not None
     tolerance = {"relative": relative}
     rec, named = _subject(cand, ctx, unit)
+    kinds = claim_kinds(cand.facts.text, q.span.start - cand.facts.start)
+    day = reference_date(cand, ctx)
+    if rec is not None and not _values(rec, unit, ctx, kinds, text=cand.facts.text):
+        other = _values(rec, unit, ctx, frozenset({"official", "estimate", "recorded",
+                                                   "planned"}), day)
+        return unverifiable(
+            f"{rec.name} has {len(other)} sourced {unit} figure(s), none of the kind the "
+            f"claim states ({', '.join(sorted(kinds))}); a planned figure is not an actual "
+            f"one, nor an official figure an estimate.",
+            claimed=q.value, unit=unit, tolerance=tolerance,
+            evidence=[Evidence(record=rec.id, kind=ctx.catalog.kind_of(rec.id), name=rec.name,
+                               value=v, unit=unit, detail=f"{rec.name}: {qty} = {v:,.0f}",
+                               sources=src) for v, _, _, src, qty in other])
     if rec is None:
         return unverifiable(
             f"No record of the dataset named in the sentence has a sourced {unit} figure.",
             claimed=q.value, unit=unit, tolerance=tolerance,
         )
-    values = _values(rec, unit, ctx)
+    now = _values(rec, unit, ctx, kinds, day, cand.facts.text)
+    values = _values(rec, unit, ctx, kinds, text=cand.facts.text)
     kind = ctx.catalog.kind_of(rec.id)
     evidence = [
         Evidence(record=rec.id, kind=kind, name=rec.name, value=v, unit=unit,
@@ -123,23 +252,38 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     claim_lo = q.low if q.low is not None else q.value
     claim_hi = q.high if q.high is not None else q.value
     matched = None
-    for v, lo, hi, _, _ in values:
-        lo_t, hi_t = lo * (1 - relative), hi * (1 + relative)
-        if q.bound == "at-least":
-            ok = hi_t >= q.value
-        elif q.bound == "at-most":  # "up to 200,000": the figure is near the cap
-            ok = lo_t <= q.value <= hi_t or q.value * 0.5 <= hi <= q.value * (1 + relative)
-        else:
-            ok = claim_lo <= hi_t and claim_hi >= lo_t
-        if ok:
-            matched = v
+    strength = 1.0
+    for pool, weight in ((now, 1.0), (values, 0.8)):
+        for v, lo, hi, _, _ in pool:
+            lo_t, hi_t = lo * (1 - relative), hi * (1 + relative)
+            if q.bound == "at-least":
+                ok = hi_t >= q.value
+            elif q.bound == "at-most":  # "up to 200,000": the figure is near the cap
+                ok = lo_t <= q.value <= hi_t or q.value * 0.5 <= hi <= q.value * (1 + relative)
+            else:
+                ok = claim_lo <= hi_t and claim_hi >= lo_t
+            if ok:
+                matched = v
+                break
+        if matched is not None:
+            strength = weight  # a figure dated after the claim supports it less surely
+            if matched in _claimed_values(rec):
+                strength *= 0.5  # a figure that is itself only a claim confirms nothing
             break
+    if matched is None:
+        # a contradiction needs a figure valid at the claim's date, and for a state's armed
+        # forces a sentence that speaks of the whole army
+        strength = 1.0 if now else 0.6
+        if kind == "actors" and not _WHOLE.search(cand.facts.text):
+            strength = min(strength, 0.7)
+        if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
+            strength = min(strength, 0.6)  # "2,500 Russian servicemen in Belarus": a part
     what = f"{rec.name} ({spread} in {len(values)} sourced figure{'s' * (len(values) > 1)})"
     if matched is not None:
         return Outcome("supported",
                        f"The claimed {q.value:,.0f} agrees within {relative:.0%} with a sourced "
                        f"figure of {matched:,.0f} for {what}.",
-                       q.value, matched, unit, tolerance, evidence)
+                       q.value, matched, unit, tolerance, evidence, strength=strength)
     nearest = min((v for v, *_ in values), key=lambda v: abs(v - q.value))
     if not named:
         return unverifiable(
@@ -149,7 +293,7 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     return Outcome("contradicted",
                    f"The claimed {q.value:,.0f} is outside {relative:.0%} of every sourced "
                    f"figure for {what}.",
-                   q.value, nearest, unit, tolerance, evidence)
+                   q.value, nearest, unit, tolerance, evidence, strength=strength)
 
 
 def resolve_strength(cand: Candidate, ctx: Context) -> Outcome:
@@ -161,5 +305,14 @@ def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     """Check a count of things against sourced figures of the same noun."""
     q = cand.quantity
     assert q is not None
-    noun = re.sub(r"s$", "", q.unit)
-    return _compare(cand, ctx, noun + "s", ctx.tolerances.count.relative)
+    tol = ctx.tolerances.count
+    relative = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
+    if cand.extra.get("noun") == "population":
+        return _compare(cand, ctx, "population", relative)
+    noun = _SYNONYMS.get(q.unit, re.sub(r"s$", "", q.unit))
+    return _compare(cand, ctx, noun + "s", relative)
+
+
+_SYNONYMS = {"planes": "aircraft", "jets": "aircraft", "warplanes": "aircraft",
+             "pieces of military hardware": "vehicle", "armoured vehicles": "vehicle"}
+"""Count nouns that name the quantity of a figure under another word."""

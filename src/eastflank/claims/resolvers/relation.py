@@ -1,0 +1,281 @@
+"""Relation claims: what a sentence asserts of a named entity, against the statements.
+
+The subject is the first unit, command body, facility, event, weapon system or indicator
+series the sentence names; the objects are the other entities it names. Each pair is compared
+through the statement store (:mod:`eastflank.claims.statements`) at the claim's date:
+
+- a unit, body or facility and a place: its garrison, seat or location within
+  ``relation.place_km`` supports the claim; one recorded only before the claim's date makes
+  it outdated; with a verb of basing ("based", "stationed", "headquartered") a recorded place
+  farther away contradicts it;
+- a unit or body and a command body or unit: the recorded chain of parents at the date;
+- an event and a place or a state: its recorded venues and participants (support only: an
+  exercise spans more places than any record lists);
+- a weapon system and a state: its recorded operators (support only);
+- "now-defunct", "no longer operates", "shut down" of a series or record: a recorded value
+  of the series after the record says otherwise, a recorded end date agrees;
+- a creation or end with a date: ``valid_from`` / ``valid_to`` at the date's precision.
+
+Anything else stays ``unverifiable`` with the nearest statements (added by the checker).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from eastflank.claims.detect import Candidate
+from eastflank.claims.measure import distance_km
+from eastflank.claims.model import DateMention, Mention
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    reference_date,
+    statement_evidence,
+    unverifiable,
+)
+from eastflank.claims.resolvers.command import chain_of
+from eastflank.claims.resolvers.sites import family
+from eastflank.claims.statements import Statement
+from eastflank.claims.text import fold
+
+__all__ = ["resolve_relation"]
+
+_SUBJECTS = ("units", "command_bodies", "facilities", "events", "weapon_systems", "indicators")
+_BASED = re.compile(r"\b(?:based|stationed|garrison\w*|headquarter\w*|home\s+base|"
+                    r"permanently|located)\b", re.I)
+_PARENT = re.compile(r"\b(?:part\s+of|subordinat\w*|under\s+the\s+(?:operational\s+)?"
+                     r"(?:command|control)|belong\w*\s+to|reports?\s+to)\b", re.I)
+_DEFUNCT = re.compile(r"\b(?:(?:now-?)?defunct|no\s+longer\s+(?:operat\w*|exist\w*|"
+                      r"function\w*|work\w*|in\s+use)|shut\s+down|ceased\s+(?:operat\w*|"
+                      r"to\s+exist)|closed\s+down|stopped\s+(?:operat\w*|working|pumping))\b",
+                      re.I)
+_FORMED = re.compile(r"\b(?:form(?:ed|s|ing|ation)\b|establish\w*|creat\w*|set\s+up|"
+                     r"stood\s+up|founded)\b",
+                     re.I)
+_ENDED = re.compile(r"\b(?:disband\w*|abolish\w*|dissolv\w*|liquidat\w*|ceas\w*|ended)\b",
+                    re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|based|stationed|headquartered|located|garrisoned|"
+                       r"held|took\s+place|deployed\s+to|moved\s+to|comprises?|covers?)\b",
+                       re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|without|neither|nor)\b", re.I)
+
+
+def _place_of(ctx: Context, st: Statement) -> tuple[float, float] | None:
+    ref = st.value.ref
+    if ref is None or ref not in ctx.catalog.places:
+        return None
+    p = ctx.catalog.places[ref]
+    return p.lat, p.lon
+
+
+def _located(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
+             day: dt.date | None) -> Outcome | None:
+    """A unit, body, facility or event and a place or a state."""
+    store = ctx.store
+    assert store is not None
+    props = {"units": ("garrison",), "command_bodies": ("seat",), "facilities": ("place",),
+             "events": ("place",)}.get(subj.kind)
+    if props is None:
+        return None
+    between = cand.facts.full[subj.span.end:obj.span.start]
+    if len(between) > 80 or not _LOCATIVE.search(between):
+        return None  # "the Kremlin's goal is to make Belarus dependent" locates nothing
+    sts = [s for p in props for s in store.about(subj.record, p)]
+    if not sts:
+        return None
+    radius = ctx.tolerances.relation.place_km
+    tol = {"place_km": radius}
+    if obj.kind == "actors":
+        match = [s for s in sts if s.value.ref in ctx.catalog.places
+                 and ctx.catalog.places[str(s.value.ref)].country == obj.record]
+        now = [s for s in match if s.holds_on(day)]
+        if now:
+            return Outcome("supported", f"{now[0].describe()}: in {obj.name}.", tolerance=tol,
+                           evidence=[statement_evidence(s) for s in now[:3]])
+        return None
+    place = ctx.catalog.places.get(obj.record)
+    if place is None:
+        return None
+    near: list[tuple[float, Statement]] = []
+    far: list[tuple[float, Statement]] = []
+    for s in sts:
+        loc = _place_of(ctx, s)
+        if loc is None:
+            continue
+        d = distance_km(loc[0], loc[1], place.lat, place.lon)
+        (near if d <= radius else far).append((d, s))
+    now_near = [(d, s) for d, s in near if s.holds_on(day)]
+    if now_near:
+        d, s = min(now_near, key=lambda t: t[0])
+        return Outcome("supported", f"{s.describe()}, {d:.0f} km from {place.name}.",
+                       tolerance=tol, evidence=[statement_evidence(s)])
+    if near and subj.kind != "events":
+        d, s = near[0]
+        return Outcome("outdated", f"{s.describe()}: {d:.0f} km from {place.name}, but that "
+                       f"no longer holds at {day}.", tolerance=tol,
+                       evidence=[statement_evidence(s)])
+    now_far = [(d, s) for d, s in far if s.holds_on(day)]
+    if now_far and subj.kind != "events" and _BASED.search(cand.facts.text) \
+            and not _NEGATED.search(cand.facts.text):
+        d, s = min(now_far, key=lambda t: t[0])
+        return Outcome("contradicted", f"{s.describe()}: {d:.0f} km from {place.name}, "
+                       f"beyond {radius:.0f} km.", tolerance=tol,
+                       evidence=[statement_evidence(s)], strength=0.8)
+    return None
+
+
+def _parent(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
+            day: dt.date | None) -> Outcome | None:
+    """A unit or body and a superior body or unit."""
+    if subj.kind not in ("units", "command_bodies") or obj.kind not in ("units",
+                                                                         "command_bodies"):
+        return None
+    sliced = ctx.sliced(day)
+    if subj.record not in sliced.records.get(subj.kind, {}):
+        return None
+    chain = chain_of(sliced, subj.record)
+    if obj.record in chain:
+        names = " -> ".join(str(getattr(sliced.get(c), "name", c)) for c in chain
+                            if obj.record not in chain[: chain.index(c)])
+        return Outcome("supported", f"As of {day}: {names}.",
+                       evidence=[statement_evidence(s) for s in
+                                 ctx.store.about(subj.record, "parent")] if ctx.store else [])
+    if _PARENT.search(cand.facts.text) and not _NEGATED.search(cand.facts.text) \
+            and len(chain) > 1:
+        return Outcome("contradicted", f"As of {day}, the recorded chain of {subj.name} does "
+                       f"not reach {obj.name}.", strength=0.8,
+                       evidence=[statement_evidence(s) for s in
+                                 ctx.store.about(subj.record, "parent")] if ctx.store else [])
+    return None
+
+
+def _member(cand: Candidate, ctx: Context, subj: Mention, obj: Mention) -> Outcome | None:
+    """An event's participants, a weapon system's operators."""
+    store = ctx.store
+    assert store is not None
+    prop = {"events": "participant", "weapon_systems": "operator"}.get(subj.kind)
+    if prop is None or obj.kind != "actors":
+        return None
+    hits = [s for s in store.about(subj.record, prop) if s.value.ref == obj.record]
+    if not hits:
+        return None
+    if subj.kind == "weapon_systems":
+        # an operator holds the system at the claim's date only through a unit that has it
+        day = reference_date(cand, ctx)
+        ids = family(ctx.catalog, [subj.record])
+        held = [s for s in store.with_property("weapon_system")
+                if s.value.ref in ids and s.holds_on(day)
+                and getattr(ctx.catalog.units.get(s.subject), "actor", None) == obj.record]
+        if not held:
+            return None
+        return Outcome("supported", f"{hits[0].describe()}; at {day}: {held[0].describe()}.",
+                       evidence=[statement_evidence(hits[0]), statement_evidence(held[0])])
+    return Outcome("supported", hits[0].describe() + ".",
+                   evidence=[statement_evidence(hits[0])])
+
+
+def _defunct(cand: Candidate, ctx: Context, subjects: list[Mention],
+             day: dt.date | None) -> Outcome | None:
+    """"now-defunct X": a later recorded value of X's series, or its recorded end."""
+    store = ctx.store
+    assert store is not None
+    words = set(re.findall(r"[a-z]+", fold(cand.facts.text)))
+    recent = dt.timedelta(days=ctx.tolerances.relation.recent_days)
+    for m in subjects:
+        rec = ctx.catalog.get(m.record)
+        series = str(getattr(rec, "subject", m.record))
+        # the most specific series the sentence names in full ("Druzhba pipeline northern
+        # branch": druzhba-northern-branch rather than druzhba-pipeline)
+        named = [sub for sub in {st.subject for st in store.statements
+                                 if st.subject_kind == "indicators"}
+                 if set(sub.split("-")) <= words]
+        if named:
+            series = max(named, key=lambda sub: len(sub.split("-")))
+        sts = [s for s in store.about(series) if s.value.kind == "quantity"
+               and s.valid_from is not None and (day is None or s.valid_from <= day)]
+        active = [s for s in sts if (s.value.number or 0) > 0 and s.kind != "planned"
+                  and (day is None or s.valid_from is None or day - s.valid_from <= recent)]
+        if active:
+            last = max(active, key=lambda s: s.valid_from or dt.date.min)
+            return Outcome("contradicted",
+                           f"The claim calls {series.replace('-', ' ')} defunct, but the "
+                           f"dataset records it in operation within "
+                           f"{recent.days} days before the claim's date: {last.describe()}.",
+                           evidence=[statement_evidence(s) for s in
+                                     sorted(active, key=lambda s: s.valid_from or dt.date.min,
+                                            reverse=True)[:3]],
+                           tolerance={"recent_days": recent.days})
+        end = getattr(rec, "valid_to", None)
+        if isinstance(end, dt.date) and (day is None or end <= day):
+            return Outcome("supported", f"{m.name} is recorded as ending on "
+                           f"{end.isoformat()}.",
+                           evidence=[statement_evidence(s) for s in
+                                     store.about(m.record, "valid_to")])
+    return None
+
+
+def _dated(cand: Candidate, ctx: Context, subj: Mention, dates: list[DateMention]
+           ) -> Outcome | None:
+    """A creation or an end of a record with a date."""
+    store = ctx.store
+    assert store is not None
+    text = cand.facts.text
+    prop = "valid_to" if _ENDED.search(text) else "valid_from" if _FORMED.search(text) else None
+    if prop is None:
+        return None
+    sts = store.about(subj.record, prop)
+    if not sts:
+        return None
+    st = sts[0]
+    rec_day = st.value.date
+    assert rec_day is not None
+    for d in dates:
+        prec = d.precision if st.value.precision in (None, "day") else st.value.precision
+        same = {"year": rec_day.year == d.date.year,
+                "month": (rec_day.year, rec_day.month) == (d.date.year, d.date.month),
+                "day": abs((rec_day - d.date).days) <= ctx.tolerances.event_date.days,
+                }[prec if prec in ("year", "month") else ("day" if d.precision == "day"
+                                                          else d.precision)]
+        if same:
+            return Outcome("supported", f"{st.describe()}; the claim says {d.span.text!r}.",
+                           evidence=[statement_evidence(st)])
+    if all(d.date.year != rec_day.year for d in dates):
+        return Outcome("contradicted", f"{st.describe()}; the claim says "
+                       f"{', '.join(d.span.text for d in dates)}.",
+                       evidence=[statement_evidence(st)], strength=0.8)
+    return None
+
+
+def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
+    """Check what a sentence asserts of a named entity against the statements."""
+    if ctx.store is None:
+        return unverifiable("No statement store.")
+    day = reference_date(cand, ctx)
+    ments = list(cand.facts.mentions)
+    subjects = [m for m in ments if m.kind in _SUBJECTS]
+    text = cand.facts.text
+    if _DEFUNCT.search(text):
+        out = _defunct(cand, ctx, subjects, ctx.article_date)
+        if out is not None:
+            return out
+    dates = [d for d in cand.facts.dates if not d.relative]
+    for subj in subjects:
+        objects = [m for m in ments if m.span.start > subj.span.start
+                   and m.record != subj.record
+                   and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+        for obj in objects:
+            for fn in (_located, _parent):
+                out = fn(cand, ctx, subj, obj, day)
+                if out is not None:
+                    return out
+            out = _member(cand, ctx, subj, obj)
+            if out is not None:
+                return out
+        if dates:
+            out = _dated(cand, ctx, subj, dates)
+            if out is not None:
+                return out
+    names = ", ".join(dict.fromkeys(m.name for m in subjects or ments)) or "its subject"
+    return unverifiable(f"No recorded statement about {names} decides what this sentence "
+                        f"asserts; the nearest statements are shown.")

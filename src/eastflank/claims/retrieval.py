@@ -1,0 +1,114 @@
+"""Retrieve the statements a sentence may be about: entity links first, then BM25.
+
+Each statement's surface text (subject, aliases, property, value) is indexed once with
+`bm25s <https://github.com/xhluca/bm25s>`_ (Okapi BM25). A sentence's candidates are
+
+1. the statements about a record the gazetteer found in it (the sentence names the subject),
+   or whose value is such a record (the sentence names the garrison, the parent ...);
+2. ranked by BM25 similarity between the sentence and the statement's text, so that among
+   the statements about the Iskander-M the range ones come first for "range of 500 km".
+
+With no entity link, BM25 alone ranks the whole store: such candidates are only ever shown as
+the *nearest statements* of an unverifiable claim, never used for a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from eastflank.claims.statements import Statement, StatementStore
+from eastflank.claims.text import fold
+
+__all__ = ["Hit", "Retriever", "tokens"]
+
+_STOP = frozenset([
+    "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with", "as",
+    "is", "are", "was", "were", "be", "been", "this", "that", "its", "it", "his", "her",
+    "their", "into", "over", "under", "after", "before", "since", "which", "who", "what",
+    "when", "where", "will", "would", "could", "should", "may", "might", "has", "have", "had",
+    "not", "no", "also", "than", "then", "there", "here", "said", "says",
+])
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case, accent-folded word stems (first six letters) without stop words.
+
+    >>> tokens("Iskander-M brigades stationed in Belarus")
+    ['iskand', 'brigad', 'statio', 'belaru']
+    """
+    words = re.findall(r"[a-z0-9]+", fold(text).lower())
+    return [w[:6] for w in words if w not in _STOP and (len(w) > 1 or w.isdigit())]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved statement with its score and whether an entity link found it."""
+
+    statement: Statement
+    score: float
+    linked: bool
+
+
+class Retriever:
+    """BM25 over the surface texts of a statement store, with entity links."""
+
+    def __init__(self, store: StatementStore) -> None:
+        self.store = store
+        self.statements = list(store.statements)
+        self._index: dict[str, list[int]] = {}
+        for i, st in enumerate(self.statements):
+            self._index.setdefault(st.subject, []).append(i)
+            if st.value.ref is not None:
+                self._index.setdefault(st.value.ref, []).append(i)
+        corpus = [tokens(st.text) or ["_"] for st in self.statements]
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(corpus, show_progress=False)
+        self._vocab = set(self.bm25.vocab_dict)
+
+    def scores(self, text: str) -> np.ndarray:
+        """BM25 score of every statement for ``text``."""
+        query = [t for t in tokens(text) if t in self._vocab]
+        if not query:
+            return np.zeros(len(self.statements))
+        return np.asarray(self.bm25.get_scores(query), dtype=float)
+
+    def linked(self, records: Iterable[str]) -> list[int]:
+        """Indices of the statements about, or pointing to, any of ``records``."""
+        out: list[int] = []
+        seen: set[int] = set()
+        for r in records:
+            for i in self._index.get(r, []):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(i)
+        return out
+
+    def retrieve(self, text: str, records: Sequence[str] = (), k: int = 5,
+                 properties: Iterable[str] | None = None) -> list[Hit]:
+        """The ``k`` best statements for a sentence naming ``records``.
+
+        Statements linked to a named record come first (ranked by BM25 among themselves);
+        the rest of the store follows by BM25 alone. ``properties`` restricts the result.
+        """
+        sc = self.scores(text)
+        props = set(properties) if properties is not None else None
+        linked = [i for i in self.linked(records)
+                  if props is None or self.statements[i].property in props]
+        linked.sort(key=lambda i: -sc[i])
+        hits = [Hit(self.statements[i], float(sc[i]), True) for i in linked[:k]]
+        if len(hits) < k:
+            taken = set(linked)
+            order = np.argsort(-sc)
+            for i in order:
+                if len(hits) >= k or sc[i] <= 0:
+                    break
+                st = self.statements[int(i)]
+                if int(i) in taken or (props is not None and st.property not in props):
+                    continue
+                hits.append(Hit(st, float(sc[i]), False))
+        return hits
