@@ -23,6 +23,7 @@ from eastflank.claims.resolvers.base import (
     reference_date,
     unverifiable,
 )
+from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind
 from eastflank.schema import Record
 
@@ -213,6 +214,73 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     return None, False
 
 
+_NAME_SHARE = 0.75
+"""Share of a record's name words a sentence must hold for a support-only subject."""
+
+
+def _named_by_words(cand: Candidate, ctx: Context, unit: str) -> list[Any]:
+    """Records with figures of ``unit`` whose full name (or an alias), generic words and
+    state names included, the sentence holds at least :data:`_NAME_SHARE` of (three words
+    or more): "some 12,000 state border troops" of the State Border Troops of Belarus,
+    "9,000 Russian troops ... in Belarus as part of a regional grouping of forces" of the
+    Russian contingent of the Regional Grouping of Forces in Belarus. Best share first.
+
+    Such a match is loose (the words may describe something else), so it may only confirm a
+    figure, never refute one."""
+    words = set(tokens(cand.facts.text))
+    ranked: list[tuple[float, int, Any]] = []
+    for kind in _ORDER[:3]:
+        for rec in ctx.catalog.records[kind].values():
+            if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
+                continue
+            best = (0.0, 0)
+            for name in (rec.name, *rec.aliases):
+                toks = {t for t in tokens(name) if not t.isdigit() or len(t) == 4}
+                if len(toks) < 3:
+                    continue
+                shared = len(toks & words)
+                share = shared / len(toks)
+                if shared >= 3 and share >= _NAME_SHARE and (share, shared) > best:
+                    best = (share, shared)
+            if best[1]:
+                ranked.append((best[0], best[1], rec))
+    ranked.sort(key=lambda x: (-x[0], -x[1]))
+    return [r for _, _, r in ranked]
+
+
+def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
+                   kinds: frozenset[str], day: Any) -> Outcome | None:
+    """A ``supported`` outcome when a record the sentence names by most of its words has a
+    figure, of the kind the claim states and valid at its date, that the claim matches;
+    else None (the claim stays unverifiable: a loose name match never contradicts)."""
+    q = cand.quantity
+    assert q is not None
+    claim_lo = q.low if q.low is not None else q.value
+    claim_hi = q.high if q.high is not None else q.value
+    for rec in _named_by_words(cand, ctx, unit)[:3]:
+        weak = _claimed_values(rec)
+        for v, lo, hi, src, qty in _values(rec, unit, ctx, kinds, day, cand.facts.text):
+            if v in weak:
+                continue
+            lo_t, hi_t = lo * (1 - relative), hi * (1 + relative)
+            if q.bound == "at-least":
+                ok = hi_t >= q.value and lo <= q.value * 3
+            elif q.bound == "at-most":
+                ok = lo_t <= q.value <= hi_t
+            else:
+                ok = claim_lo <= hi_t and claim_hi >= lo_t
+            if ok:
+                ev = Evidence(record=rec.id, kind=ctx.catalog.kind_of(rec.id), name=rec.name,
+                              value=v, unit=unit, detail=f"{rec.name}: {qty} = {v:,.0f}",
+                              sources=src)
+                return Outcome("supported",
+                               f"The sentence names most words of {rec.name}; the claimed "
+                               f"{q.value:,.0f} agrees within {relative:.0%} with its "
+                               f"sourced {qty} figure of {v:,.0f}.",
+                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+    return None
+
+
 def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outcome:
     q = cand.quantity
     assert q is not None
@@ -232,6 +300,9 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                                value=v, unit=unit, detail=f"{rec.name}: {qty} = {v:,.0f}",
                                sources=src) for v, _, _, src, qty in other])
     if rec is None:
+        loose = _loose_support(cand, ctx, unit, relative, kinds, day)
+        if loose is not None:
+            return loose
         return unverifiable(
             f"No record of the dataset named in the sentence has a sourced {unit} figure.",
             claimed=q.value, unit=unit, tolerance=tolerance,
@@ -286,6 +357,9 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                        q.value, matched, unit, tolerance, evidence, strength=strength)
     nearest = min((v for v, *_ in values), key=lambda v: abs(v - q.value))
     if not named:
+        loose = _loose_support(cand, ctx, unit, relative, kinds, day)
+        if loose is not None:
+            return loose
         return unverifiable(
             f"The sentence does not name its subject; the nearest record named before it, "
             f"{what}, does not match {q.value:,.0f} (the sentence may describe a part of it).",
