@@ -79,6 +79,15 @@ class EventTolerance(_Frozen):
     keyword_share_month: float = Field(gt=0, le=1)
     keyword_share_day: float = Field(gt=0, le=1)
     summary_words_day: int = Field(ge=1, description="Or this many words of the summary.")
+    typed_entities: int = Field(2, ge=1, description="Participants and places of an event "
+                                "a sentence must name for a match by type.")
+    typed_name_words: int = Field(2, ge=1, description="And this many words of its name.")
+    typed_name_share: float = Field(0.75, gt=0, le=1, description="Share of the words of "
+                                    "its name (over at most four) those must make.")
+    typed_future_days: int = Field(31, ge=0, description="How far ahead of the claim's date "
+                                   "a sentence in the future tense may point.")
+    typed_strength: float = Field(0.8, ge=0, le=1, description="Evidence strength of a "
+                                  "match by type (support only).")
     description: str
 
 
