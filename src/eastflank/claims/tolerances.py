@@ -95,6 +95,10 @@ class NameTolerance(_Frozen):
     """Fuzzy-match threshold of a person's or institution's name (rapidfuzz score 0-100)."""
 
     name_score: float = Field(ge=0, le=100)
+    statement_days: int = Field(31, ge=0, description="A recorded statement this many days "
+                                "before the claim's date may be the one the text reports.")
+    statement_words: int = Field(2, ge=1, description="Words of the recorded statement's name "
+                                 "and summary the sentence must share.")
     description: str
 
 
