@@ -197,7 +197,8 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, False
-    if _ARMY.search(cand.facts.text):  # a state's figures are of its armed forces
+    if unit == "population" or _ARMY.search(cand.facts.text):
+        # a state's personnel figures are of its armed forces
         q = cand.quantity
         if q is not None and _PART.search(q.span.text):
             return None, False  # "12,000 border troops" are not the armed forces
