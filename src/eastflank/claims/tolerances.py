@@ -123,6 +123,9 @@ class PolicyTolerance(_Frozen):
                                       "supported, contradicted or outdated.")
     nearest: int = Field(ge=0, le=20, description="Nearest statements shown with an "
                                                   "unverifiable claim.")
+    stale_days: int = Field(60, ge=0, description="A unit's or facility's figure dated this "
+                            "many days or more before the claim's date refutes it only weakly.")
+    stale_strength: float = Field(0.6, ge=0, le=1)
     description: str
 
 

@@ -1,7 +1,8 @@
 """Strength and count claims ("45,000-strong", "almost 9,000 Russian troops", "290 tanks").
 
 The subject is the most specific record named in the sentence: a unit, then an event (an
-exercise), then a command body (a grouping), then a state. Failing a name, the record whose
+exercise), then a command body (a grouping), then a facility (a camp), then a place (an
+area, a population), then a state. Failing a name, the record whose
 name shares the most words with the sentence among those with personnel figures is taken.
 Every sourced figure of the subject is compared; the spread of all figures is reported.
 """
@@ -29,7 +30,7 @@ from eastflank.schema import Record
 
 __all__ = ["resolve_count", "resolve_strength"]
 
-_ORDER = ("units", "events", "command_bodies", "actors")
+_ORDER = ("units", "events", "command_bodies", "facilities", "actors")
 
 
 _PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|plans?|target\w*|expected\s+to\s+(?:reach|"
@@ -162,7 +163,7 @@ _GENERIC = frozenset(
 
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     """The record the number is about, and whether the sentence itself names it."""
-    for kind in (*_ORDER[:3], "places"):  # a place's area or population
+    for kind in (*_ORDER[:4], "places"):  # a camp's tents, a place's area or population
         for m in mentions_of(cand, kind):
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
@@ -181,7 +182,7 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             break
     words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
-    for kind in _ORDER[:3]:
+    for kind in _ORDER[:4]:
         for rec in ctx.catalog.records[kind].values():
             if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
                 continue
@@ -231,7 +232,7 @@ def _named_by_words(cand: Candidate, ctx: Context, unit: str) -> list[Any]:
     figure, never refute one."""
     words = set(tokens(cand.facts.text))
     ranked: list[tuple[float, int, Any]] = []
-    for kind in _ORDER[:3]:
+    for kind in _ORDER[:4]:
         for rec in ctx.catalog.records[kind].values():
             if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
                 continue
@@ -347,6 +348,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
         # a contradiction needs a figure valid at the claim's date, and for a state's armed
         # forces a sentence that speaks of the whole army
         strength = 1.0 if now else 0.6
+        pol = ctx.tolerances.policy
+        dated = [f.as_of for f in getattr(rec, "figures", []) if f.value in {v for v, *_ in now}]
+        if kind in ("units", "facilities") and day is not None and dated and all(
+                d is not None and (day - d).days >= pol.stale_days for d in dated):
+            strength = min(strength, pol.stale_strength)  # 298 tents in June, 130 in September
         if kind == "actors" and not _WHOLE.search(cand.facts.text):
             strength = min(strength, 0.7)
         if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
