@@ -156,14 +156,15 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     words = keywords(cand.facts.text)
     near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
     for e in sorted(events.values(), key=lambda e: e.date):
-        names = keywords(" ".join([e.name, *e.aliases]))
-        if not names:
+        # each name on its own: a short alias is not diluted by the long name's words
+        variants = [k for k in (keywords(n) for n in [e.name, *e.aliases]) if k]
+        if not variants:
             continue
         for d in dates:
             if not dates_agree(d, e, tol.days):
                 continue
             pool = near_words if d.precision == "day" else words
-            share = len(names & pool) / min(len(names), 4)
+            share = max(len(k & pool) / min(len(k), 4) for k in variants)
             need = {"day": tol.keyword_share_day, "month": tol.keyword_share_month,
                     "year": tol.keyword_share}[d.precision]
             summary_hits = len(keywords(e.summary) & words)
