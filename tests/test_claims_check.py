@@ -115,6 +115,18 @@ def test_event_matched_by_type_supports_only(catalog) -> None:
     assert all(c.verdict != "supported" for c in wrong_year.claims)
 
 
+def test_basing_in_a_town_that_names_its_region(catalog) -> None:
+    # "Kaliningrad" for the exclave: the Iskander-M brigade at Chernyakhovsk is in it
+    r = check_text("Russian Iskander-M missiles are stationed in Kaliningrad.", catalog,
+                   dt.date(2023, 7, 20))
+    (c,) = [c for c in r.claims if c.kind == "basing"]
+    assert c.verdict == "supported" and "Kaliningrad Oblast" in c.explanation
+    # a town that does not name a region holding such forces is still contradicted
+    r = check_text("Russian Iskander-M missiles are stationed in Minsk.", catalog,
+                   dt.date(2023, 7, 20))
+    assert [c.verdict for c in r.claims if c.kind == "basing"] == ["contradicted"]
+
+
 def test_strength_of_a_record_named_by_its_words(catalog) -> None:
     text = ("The country's professional army has about 48,000 troops and some 12,000 state "
             "border troops.")
