@@ -134,6 +134,13 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                                strength=0.9)
     if not found and not missing:
         return unverifiable("The places named are not in the dataset.")
+    if (units or numbered) and found and missing:
+        # a formation spreads over several sites (a brigade's battalions); the dataset
+        # records one garrison, so another place named is not refuted by it
+        return unverifiable(
+            f"Recorded: {'; '.join(e.detail for e in found)}; the dataset records no site of "
+            f"it at {', '.join(missing)}, where parts of it may stand.",
+            evidence=found, tolerance={"radius_km": RADIUS_KM})
     if in_region and not missing:
         return unverifiable(
             f"No recorded {what} within {RADIUS_KM:.0f} km of the town named, but some in the "
