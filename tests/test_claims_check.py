@@ -113,6 +113,9 @@ def test_event_matched_by_type_supports_only(catalog) -> None:
     wrong_year = check_text("Russia and Belarus delivered the first nuclear warheads to "
                             "Belarus in 2019.", catalog, dt.date(2023, 7, 1))
     assert all(c.verdict != "supported" for c in wrong_year.claims)
+    negated = check_text("Russia never delivered nuclear warheads to Belarus.", catalog,
+                         dt.date(2023, 7, 1))
+    assert all(c.verdict != "supported" for c in negated.claims)
 
 
 def test_basing_in_a_town_that_names_its_region(catalog) -> None:

@@ -68,7 +68,7 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str) -> Outcome | 
     date (or at a date the sentence gives) and enough shared words. Support only."""
     surname = fold(person).split()[-1] if person.strip() else ""
     if len(surname) < 3:
-        return None
+        return None  # (a negation in what was said, "does not exist", is part of the quote)
     tol = ctx.tolerances.attribution
     day = reference_date(cand, ctx)
     dates = [d for d in cand.facts.dates if not d.relative]

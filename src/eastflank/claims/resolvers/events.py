@@ -27,7 +27,11 @@ from eastflank.claims.resolvers.base import (
 )
 from eastflank.schema import Event
 
-__all__ = ["dates_agree", "resolve_event", "typed_event"]
+__all__ = ["NEGATION", "dates_agree", "resolve_event", "typed_event"]
+
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
+                      r"without|refused|rejected|ruled\s+out|false|fake|untrue)\b|n't\b", re.I)
+"""Words that turn a sentence against the event it names: a match by type says nothing."""
 
 _FUNCTION = keywords("between through about against during within without among around across "
                      "along towards until upon near next last year years month border "
@@ -70,6 +74,8 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     not match never refutes it. Among several matches the one naming most entities, then most
     name words, then the latest before the claim's date is taken."""
     tol = ctx.tolerances.event_date
+    if NEGATION.search(cand.facts.text):
+        return None  # "never delivered": a recorded event would refute, not support it
     named = {m.record for m in cand.facts.mentions if m.kind in ("actors", "places")}
     if len(named) < min(tol.typed_entities, 2) and not any(
             m.kind == "places" for m in cand.facts.mentions):

@@ -24,6 +24,7 @@ from eastflank.claims.resolvers.base import (
     reference_date,
     unverifiable,
 )
+from eastflank.claims.resolvers.events import NEGATION
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind
 from eastflank.schema import Record
@@ -258,6 +259,8 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
     else None (the claim stays unverifiable: a loose name match never contradicts)."""
     q = cand.quantity
     assert q is not None
+    if NEGATION.search(cand.facts.text):
+        return None
     claim_lo = q.low if q.low is not None else q.value
     claim_hi = q.high if q.high is not None else q.value
     for rec in _named_by_words(cand, ctx, unit)[:3]:
