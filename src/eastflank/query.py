@@ -66,8 +66,9 @@ def open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 @contextlib.contextmanager
-def dataset_file(catalog: Catalog) -> Iterator[Path]:
-    """A temporary DuckDB export of ``catalog``, removed afterwards."""
+def dataset_file(catalog: Catalog, sweep: Path | None = None) -> Iterator[Path]:
+    """A temporary DuckDB export of ``catalog`` (and of the results of the sweep in folder
+    ``sweep``, as table ``sweep``), removed afterwards."""
     from eastflank.export import fill
 
     folder = Path(tempfile.mkdtemp(prefix="eastflank-query-"))
@@ -76,6 +77,10 @@ def dataset_file(catalog: Catalog) -> Iterator[Path]:
         con = duckdb.connect(str(path))
         try:
             fill(con, catalog)
+            if sweep is not None:
+                from eastflank.sweep.store import register_duckdb
+
+                register_duckdb(con, sweep)
         finally:
             con.close()
         yield path

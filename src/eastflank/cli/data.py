@@ -250,17 +250,24 @@ def query(
         "--db", help="Query this eastflank DuckDB export instead of the loaded dataset.")]
     = None,
     data: DataOpt = None,
+    sweep: Annotated[Path | None, typer.Option(
+        "--sweep", help="Also load this sweep's results (one row per point) as table sweep.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run one read-only SELECT over the dataset (DuckDB, one table per kind).
 
     The connection is read-only with external access (files, URLs, extensions) disabled and
-    its configuration locked; at most 100,000 rows and 30 s.
+    its configuration locked; at most 100,000 rows and 30 s. ``--sweep`` adds a sweep's
+    results as table ``sweep``.
     """
     from eastflank.export import is_eastflank_duckdb
     from eastflank.query import check_sql, dataset_file, open_readonly, run_query
 
     check_sql(sql)
+    if db is not None and sweep is not None:
+        raise ModelInputError("--db and --sweep: expected one of them (the sweep's results are "
+                              "loaded beside the dataset, not into an export)")
     if db is not None:
         read_regular_check(db)
         if not is_eastflank_duckdb(db):
@@ -272,7 +279,7 @@ def query(
         finally:
             con.close()
     else:
-        with dataset_file(get_catalog(data)) as path:
+        with dataset_file(get_catalog(data), sweep) as path:
             con = open_readonly(path)
             try:
                 result = run_query(con, sql)
