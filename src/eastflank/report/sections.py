@@ -114,7 +114,9 @@ def map_section(ctx: Context) -> Section:
             seen.add((d.place_id, r))
             rings.append(RingSpec(GeoPoint(d.lat, d.lon, d.place_name, d.place_id), r,
                                   f"{d.system_name} {r:.0f} km"))
-            ring_rows.append({"system": d.system_id, "unit": d.unit_id, "place": d.place_id,
+            ring_rows.append({"system": d.system_id, "system_name": d.system_name,
+                              "unit": d.unit_id, "place": d.place_id,
+                              "place_name": d.place_name,
                               "range_km": d.range_km, "kind": d.kind,
                               "sources": list(d.sources)})
         fig = draw_flank_map(region=region, markers=markers_from_catalog(view), rings=rings,
@@ -133,6 +135,9 @@ def map_section(ctx: Context) -> Section:
             },
             "long_range_systems": sorted({d.system_id for d in deployed
                                           if d.range_km is not None and d.range_km > 1500}),
+            "long_range_system_names": sorted({d.system_name for d in deployed
+                                               if d.range_km is not None
+                                               and d.range_km > 1500}),
         })
     data = {
         "gap": {"a": the_gap.a, "b": the_gap.b, "distance_km": the_gap.distance_km,
@@ -233,7 +238,10 @@ def reach_section(ctx: Context) -> Section:
         figures.append(svg(_cover_map(ctx, st, adv, ass)))
     data = {"windows": windows, "cover": cover, "cover_assessed": cover_assessed}
     return Section("reach", "Reach: flight times, decision windows, air-defence cover", data,
-                   ctx.render("reach", data=data, figures=figures), figures)
+                   ctx.render("reach", data=data, figures=figures,
+                              system_names={w.id: w.name
+                                            for w in ctx.catalog.weapon_systems.values()}),
+                   figures)
 
 
 def _cover_map(ctx: Context, st: Stage, adv: Any, ass: Any) -> Any:
