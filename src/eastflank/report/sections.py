@@ -281,7 +281,8 @@ def campaign_section(ctx: Context) -> Section:
     runs: list[dict[str, Any]] = []
     samples = min(ctx.samples, CAMPAIGN_SAMPLES)
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    for st in ctx.stages:
+    styles = [("o", "-"), ("s", "--"), ("^", "-."), ("D", ":"), ("v", "-"), ("P", "--")]
+    for i, st in enumerate(ctx.stages):
         ctx.progress(f"campaign {st.id}")
         when = stage_date(st.id, ctx.catalog)
         hours, label = model_warning_hours(ctx.catalog, sc.id, when.stage, samples, ctx.seed)
@@ -292,14 +293,27 @@ def campaign_section(ctx: Context) -> Section:
         def arr(xs: list[float | None]) -> list[float]:
             return [float("nan") if x is None else x for x in xs]
 
-        line, = ax.plot(res.force_ratio_days, arr(res.force_ratio_median), marker="o", ms=3,
-                        label=f"{st.id}: P(closed first) {res.p_closed_before_reinforcement:.2f}")
+        marker, dash = styles[i % len(styles)]
+        line, = ax.plot(res.force_ratio_days, arr(res.force_ratio_median), marker=marker,
+                        ms=4, ls=dash, lw=1.4,
+                        label=f"{st.id}: P(closed first) "
+                              f"{100 * res.p_closed_before_reinforcement:.0f} %")
         ax.fill_between(res.force_ratio_days, arr(res.force_ratio_p10),
                         arr(res.force_ratio_p90), color=line.get_color(), alpha=0.12, lw=0)
+    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
+
     ax.axhline(3.0, color="grey", lw=0.8, ls=":")
     ax.axhline(1.0, color="grey", lw=0.8, ls="--")
+    ax.text(1.05, 3.0, "3:1", va="bottom", fontsize=8, color="grey")
+    ax.text(1.05, 1.0, "1:1", va="bottom", fontsize=8, color="grey")
+    ax.set_yscale("log")
+    ticks = [0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
+    ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:g}")
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("end of day after the attack starts (day 1 = first 24 h)")
-    ax.set_ylabel("force ratio Red/Blue (median, band p10-p90)")
+    ax.set_ylabel("force ratio Red : Blue (log scale)\nmedian line, p10–p90 band")
     ax.set_xlim(left=1)
     ax.set_title(f"{CAMPAIGN_SCENARIO}: force ratio in the gap sector")
     ax.legend(fontsize=8)
