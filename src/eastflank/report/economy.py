@@ -110,5 +110,5 @@ def economy_section(ctx: Context) -> Section:
                   for p in s.points]
         blocks.append({"heading": SUBJECTS.get(s.subject, s.subject), "series": s.to_dict(),
                        "svg": _chart(s), "label": _label(s.quantity), "unit": unit,
-                       "values": values})
+                       "shown": values})
     return Section("economy", "Economic levers", data, ctx.render("economy", blocks=blocks))

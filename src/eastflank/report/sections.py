@@ -297,15 +297,16 @@ def campaign_section(ctx: Context) -> Section:
         line, = ax.plot(res.force_ratio_days, arr(res.force_ratio_median), marker=marker,
                         ms=4, ls=dash, lw=1.4,
                         label=f"{st.id}: P(closed first) "
-                              f"{100 * res.p_closed_before_reinforcement:.0f} %")
+                              f"{100 * res.p_closed_before_reinforcement:.0f}%")
         ax.fill_between(res.force_ratio_days, arr(res.force_ratio_p10),
                         arr(res.force_ratio_p90), color=line.get_color(), alpha=0.12, lw=0)
     from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
     ax.axhline(3.0, color="grey", lw=0.8, ls=":")
     ax.axhline(1.0, color="grey", lw=0.8, ls="--")
-    ax.text(1.05, 3.0, "3:1", va="bottom", fontsize=8, color="grey")
-    ax.text(1.05, 1.0, "1:1", va="bottom", fontsize=8, color="grey")
+    last_day = max((float(d) for r in runs for d in r["force_ratio_days"]), default=1.0)
+    ax.text(last_day, 3.0, "3:1 ", ha="right", va="bottom", fontsize=8, color="grey")
+    ax.text(last_day, 1.0, "1:1 ", ha="right", va="bottom", fontsize=8, color="grey")
     ax.set_yscale("log")
     ticks = [0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
     ax.yaxis.set_major_locator(FixedLocator(ticks))
@@ -316,7 +317,8 @@ def campaign_section(ctx: Context) -> Section:
     ax.set_ylabel("force ratio Red : Blue (log scale)\nmedian line, p10–p90 band")
     ax.set_xlim(left=1)
     ax.set_title(f"{CAMPAIGN_SCENARIO}: force ratio in the gap sector")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2,
+              frameon=False)
     ax.grid(alpha=0.3)
     figures = [svg(fig)]
     data = {"scenario": CAMPAIGN_SCENARIO, "samples": samples, "runs": runs}
