@@ -24,7 +24,7 @@ setup: $(STAMP) $(ATLAS) $(WEBSTAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,claims,web]'
+	$(PY) -m pip install --quiet -e '.[test,claims,web,sweep]'
 	touch $@
 
 # Natural Earth 1:10m countries (public domain) from the npm package world-atlas@2.0.2.

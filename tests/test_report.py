@@ -22,7 +22,7 @@ SAMPLES = 2000
 SEED = 7
 
 EXPECTED_SECTIONS = ["glance", "map", "command", "warning", "reach", "campaign", "anchors",
-                     "claims", "economy", "dataset", "sources"]
+                     "drivers", "claims", "economy", "dataset", "sources"]
 
 
 def _seeds() -> list[tuple[str, str]]:
@@ -222,7 +222,7 @@ def test_report_in_headless_chromium_offline(report_dir: Path) -> None:
             for section in EXPECTED_SECTIONS:
                 assert page.locator(f'section[data-section="{section}"]').count() == 1, section
                 assert page.locator(f'section[data-section="{section}"] h2').inner_text()
-            for section in ["map", "command", "warning", "campaign"]:
+            for section in ["map", "command", "warning", "campaign", "drivers"]:
                 figures = page.locator(f'section[data-section="{section}"] figure svg')
                 assert figures.count() >= 1, section
             # a cover map per stage, and the anchors panel with its rows

@@ -785,11 +785,12 @@ def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float32], rows: dict[
         np.add(arrive, x[rows[f.readiness]], out=f_ready[j])
         if rail[j]:
             leave[:] = o
-    last[sl] = f_ready.argmax(axis=0)
+    t_ready, lst = _extreme(f_ready, np.greater, np.maximum)
+    last[sl] = lst
     if plan.coordinated:
         # each force holds its order (and all that follows) until it will be ready together
         # with the last one
-        hold = f_ready.max(axis=0)[None, :] - f_ready
+        hold = t_ready[None, :] - f_ready
         for arr in (f_order, f_leave, f_arrive, f_ready):
             np.add(arr, hold, out=arr)
     need = {ind.anchor for ind in plan.indicators}
@@ -808,25 +809,35 @@ def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float32], rows: dict[
             anchors[a] = f_arrive.min(axis=0)
     n_ind = len(plan.indicators)
     t_ind = np.empty((n_ind, m), f32)
-    for k, ind in enumerate(plan.indicators):
-        t = t_ind[k]
-        np.add(anchors[ind.anchor], x[rows[ind.onset]], out=t)
-        np.add(t, x[rows[ind.lag]], out=t)
-        t[u_bern[k] >= lay.probs[k]] = np.inf
-    r = f_ready.max(axis=0)
-    ready[sl] = r
+    # masked writes (t[mask] = ..., copyto(where=)) on random masks cost tens of times an
+    # arithmetic pass; the selections below are arithmetic blends with the same results
+    pen = np.empty(m, f32)
+    with np.errstate(divide="ignore"):
+        for k, ind in enumerate(plan.indicators):
+            t = t_ind[k]
+            np.add(anchors[ind.anchor], x[rows[ind.onset]], out=t)
+            np.add(t, x[rows[ind.lag]], out=t)
+            np.less(u_bern[k], lay.probs[k], out=pen)  # 1 detected, 0 not
+            np.divide(f32(1.0), pen, out=pen)  # 1 or inf
+            np.subtract(pen, f32(1.0), out=pen)  # 0 or inf
+            np.add(t, pen, out=t)  # t, or inf when not detected
+    if plan.coordinated:
+        t_ready = f_ready.max(axis=0)
+    ready[sl] = t_ready
     k_need = plan.detections_needed
     delay[sl] = x[rows[plan.defender_delay]]
+    if n_ind:
+        d, fi = _extreme(t_ind, np.less, np.minimum)
     if n_ind >= k_need:
-        kth = np.partition(t_ind, k_need - 1, axis=0)[k_need - 1] if k_need > 1 \
-            else t_ind.min(axis=0)
+        kth = np.partition(t_ind, k_need - 1, axis=0)[k_need - 1] if k_need > 1 else d
         decided[sl] = kth + delay[sl]
     else:
         decided[sl] = np.inf
     if n_ind:
-        d = t_ind.min(axis=0)
-        fi = t_ind.argmin(axis=0).astype(np.int16)
-        fi[~(d < r)] = -1
+        seen = np.less(d, t_ready)
+        np.add(fi, np.int16(1), out=fi)
+        np.multiply(fi, seen, out=fi)
+        np.subtract(fi, np.int16(1), out=fi)  # -1 where nothing is detected before ready
         detected[sl] = d
     else:
         fi = np.full(m, -1, np.int16)
@@ -838,6 +849,25 @@ def _events(plan: WarningPlan, lay: _Layout, x: NDArray[np.float32], rows: dict[
         keep[2][:, sl] = f_leave
         keep[3][:, sl] = f_arrive
         keep[4][:, sl] = t_ind
+
+
+def _extreme(a: NDArray[np.float32], beats: np.ufunc, pick: np.ufunc
+             ) -> tuple[NDArray[np.float32], NDArray[np.int16]]:
+    """Column-wise max and argmax (``np.greater``, ``np.maximum``) or min and argmin of a few
+    rows, the first row winning ties (as ``argmax``/``argmin``), one contiguous row at a time
+    (``argmax(axis=0)`` walks each column with a stride, and a masked write per row costs
+    tens of arithmetic passes)."""
+    best = a[0].copy()
+    idx = np.zeros(a.shape[1], np.int16)
+    better = np.empty(a.shape[1], np.bool_)
+    step = np.empty(a.shape[1], np.int16)
+    for j in range(1, a.shape[0]):
+        beats(a[j], best, out=better)
+        np.subtract(np.int16(j), idx, out=step)
+        np.multiply(step, better, out=step)
+        np.add(idx, step, out=idx)  # j where row j beats the best so far
+        pick(best, a[j], out=best)
+    return best, idx
 
 
 # -- joint samples: one timeline for the campaign -----------------------------------------

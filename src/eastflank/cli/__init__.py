@@ -35,7 +35,7 @@ def _register_optional() -> None:
     import importlib
 
     for name in ("geo", "command", "warning", "reach", "campaign", "anchors", "check", "report",
-                 "serve"):
+                 "serve", "sweep"):
         try:
             module = importlib.import_module(f"eastflank.cli.{name}")
         except ModuleNotFoundError as exc:

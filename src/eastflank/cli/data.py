@@ -209,6 +209,9 @@ def export(
 def query(
     sql: Annotated[str, typer.Argument(help="SQL over tables sources, places, units, ...")],
     data: DataOpt = None,
+    sweep: Annotated[Path | None, typer.Option(
+        "--sweep", help="Also load this sweep's results (one row per point) as table sweep.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run SQL over the dataset (an in-memory DuckDB with one table per kind)."""
@@ -216,6 +219,10 @@ def query(
 
     con = connect(get_catalog(data))
     try:
+        if sweep is not None:
+            from eastflank.sweep.store import register_duckdb
+
+            register_duckdb(con, sweep)
         cur = con.execute(sql)
         cols = [d[0] for d in cur.description or []]
         rows = cur.fetchall()

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from eastflank.catalog import KINDS, Catalog
 from eastflank.jsonable import to_jsonable
 from eastflank.report import Section
+from eastflank.report.drivers import drivers_section
 from eastflank.report.economy import economy_section
 from eastflank.report.figures import svg
 from eastflank.schema import Stage
@@ -390,6 +391,7 @@ BUILDERS: list[Callable[[Context], Section | None]] = [
     reach_section,
     campaign_section,
     anchors_section,
+    drivers_section,
     claims_section,
     economy_section,
     dataset_section,
