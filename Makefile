@@ -17,7 +17,7 @@ WEBSTAMP  := $(WEBVENDOR)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench setup clean
+.PHONY: demo test lint bench fuzz setup clean
 
 setup: $(STAMP) $(ATLAS) $(WEBSTAMP)
 
@@ -81,5 +81,20 @@ bench: setup
 	$(PY) -m pip install --quiet -e '.[parsers]'
 	$(PY) benchmarks/run.py
 
+# Coverage-guided fuzzing (atheris) of the YAML loader and the article reader, each for
+# FUZZ_SECONDS; a crash stops it with a non-zero status and its input in .fuzz/. Not in `test`.
+FUZZ_SECONDS ?= 60
+FUZZ := .fuzz
+fuzz: setup
+	$(PY) -m pip install --quiet -e '.[fuzz]'
+	rm -rf $(FUZZ) && mkdir -p $(FUZZ)/yaml $(FUZZ)/article
+	cp src/eastflank/data/stages/*.yaml src/eastflank/data/scenarios/*.yaml \
+	   src/eastflank/data/places/*.yaml $(FUZZ)/yaml/
+	cp tests/data/claims/eval/*.txt $(SEEDS) $(FUZZ)/article/ 2>/dev/null || true
+	$(PY) fuzz/fuzz_yaml.py $(FUZZ)/yaml -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1536 \
+	   -timeout=20 -artifact_prefix=$(FUZZ)/ -print_final_stats=1
+	$(PY) fuzz/fuzz_article.py $(FUZZ)/article -max_total_time=$(FUZZ_SECONDS) \
+	   -rss_limit_mb=1536 -timeout=20 -max_len=4096 -artifact_prefix=$(FUZZ)/ -print_final_stats=1
+
 clean:
-	rm -rf $(VENV) $(VENDOR) $(WEBVENDOR) report test-artifacts .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(VENDOR) $(WEBVENDOR) report test-artifacts .pytest_cache .mypy_cache .ruff_cache $(FUZZ)

@@ -94,7 +94,10 @@ def test_attributions() -> None:
                              "Institute for the Study of War (ISW).")
     assert a.person == "Dr. Elena Covaliu"
     assert a.institution == "the Institute for the Study of War (ISW)"
-    assert find_attributions("Lukashenko said the army is ready.") == []
+    # a speaker named by the surname alone, at the start of a clause
+    (b,) = find_attributions("Lukashenko later said the army is ready.")
+    assert b.person == "Lukashenko" and b.span.text == "Lukashenko later said"
+    assert find_attributions("Moscow said the army is ready; the Kremlin said so too.") == []
 
 
 def test_tolerances_load_and_reject(tmp_path: Path) -> None:

@@ -127,12 +127,17 @@ def test_property_guards(catalog) -> None:
     r = check_text("The fence and the razor wire along the border stretch for about 502 "
                    "kilometres.", catalog, DAY)
     assert not [c for c in r.claims if c.kind == "border_length"]
+    # a population is judged by a population figure, never by the army's strength
     r = check_text("Belarus has a population of around 9.3 million people.", catalog, DAY)
-    assert [c.verdict for c in r.claims if c.kind in ("count", "strength")] == ["unverifiable"]
+    (pop,) = [c for c in r.claims if c.kind in ("count", "strength")]
+    assert pop.kind == "count" and pop.verdict == "supported"
+    assert pop.computed is not None and pop.computed > 9_000_000
+    # border troops are judged by the border troops' figure, not the army's
     r = check_text("Belarus has a professional army of 48,000 troops and 12,000 border troops.",
                    catalog, DAY)
-    assert [c.verdict for c in r.claims if c.kind == "strength"] == ["supported",
-                                                                     "unverifiable"]
+    army, border = [c for c in r.claims if c.kind == "strength"]
+    assert army.verdict == "supported" and border.verdict == "supported"
+    assert {e.record for e in border.evidence} == {"belarusian-state-border-troops"}
 
 
 def test_now_defunct_series_with_later_values_is_contradicted(catalog) -> None:

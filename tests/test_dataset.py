@@ -84,9 +84,12 @@ def test_aliases_resolve(catalog: Catalog, alias: str, expected: str) -> None:
     assert catalog.resolve(alias, kind="places").id == expected
 
 
-def test_typo_tolerant_lookup_and_suggestions(catalog: Catalog) -> None:
-    assert catalog.resolve("Baranavichi", kind="places").id == "baranavichy"
+def test_lookup_is_exact_and_search_is_typo_tolerant(catalog: Catalog) -> None:
     from eastflank.errors import UnknownNameError
+
+    with pytest.raises(UnknownNameError, match="did you mean 'baranavichy'"):
+        catalog.resolve("Baranavichi", kind="places")
+    assert catalog.find("Baranavichi", kind="places")[0]["id"] == "baranavichy"
 
     with pytest.raises(UnknownNameError, match="did you mean") as info:
         catalog.resolve("Warsw Centre East", kind="places")

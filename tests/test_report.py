@@ -141,6 +141,7 @@ def test_failed_run_leaves_previous_report_untouched(
     out = tmp_path / "report"
     out.mkdir()
     (out / "index.html").write_text("previous", encoding="utf-8")
+    (out / "report.json").write_text('{"meta": {"eastflank_version": "0"}}', encoding="utf-8")
     report = build_report(catalog, samples=200, seed=1)
 
     def boom(_report: object) -> str:
@@ -151,6 +152,7 @@ def test_failed_run_leaves_previous_report_untouched(
         write_report(report, out)
     assert (out / "index.html").read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["report"]
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "report.json"]
 
 
 _LONG_FLOAT = re.compile(r"(?<![\w./-])-?\d+\.\d{5,}(?![\w/])")

@@ -55,7 +55,7 @@ def test_explain_prints_a_timeline(capsys: pytest.CaptureFixture[str]) -> None:
      "unknown scenario 'suwalki-gap-closur'; did you mean 'suwalki-gap-closure'"),
     (["warning", "run", "suwalki-gap-closure", "--stage", "war-2030"], "unknown stage 'war-2030'"),
     (["warning", "run", "suwalki-gap-closure", "--stage", "war-2022", "--samples", "0"],
-     "--samples: expected an integer >= 1, got 0"),
+     "--samples: expected an integer from 1 to 2,000,000, got 0"),
     (["warning", "compare", "suwalki-gap-closure", "--stages", " , "],
      "--stages: expected comma-separated stage ids"),
     (["warning", "compare", "suwalki-gap-closure", "--stages", "war-2022", "--samples", "10",

@@ -11,6 +11,9 @@ Examples
 2022
 >>> cat.resolve("Grodno", kind="places").id
 'hrodna'
+
+Look-up by id, name or alias is exact (case and diacritics folded, see :func:`fold`); a near
+miss is an error listing the nearest names. :meth:`Catalog.find` is the typo-tolerant search.
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from eastflank.consistency import check_all
-from eastflank.errors import DataError, UnknownNameError
+from eastflank.errors import AmbiguousNameError, DataError, UnknownNameError
+from eastflank.policy import check_name_length, fold
 from eastflank.schema import (
     RECORD_TYPES,
     Actor,
@@ -40,9 +44,9 @@ from eastflank.schema import (
     Unit,
     WeaponSystem,
 )
-from eastflank.yamlio import Located, load_records
+from eastflank.yamlio import Located, load_records, yaml_files
 
-__all__ = ["KINDS", "Catalog", "data_dir", "load_catalog"]
+__all__ = ["KINDS", "Catalog", "data_dir", "fold", "load_catalog"]
 
 KINDS: tuple[str, ...] = tuple(RECORD_TYPES)
 """Record kinds in load order."""
@@ -65,6 +69,9 @@ class Catalog:
     records: Mapping[str, Mapping[str, Any]]
     where: Mapping[str, Located] = field(default_factory=dict, repr=False)
     as_of_date: dt.date | None = None
+    base: Catalog | None = field(default=None, repr=False, compare=False)
+    """For a dated slice, the whole catalog it was cut from (references may point out of the
+    slice, e.g. to a command that no longer exists on the date)."""
 
     # -- access ---------------------------------------------------------------------------
     def _kind(self, kind: str) -> Mapping[str, Any]:
@@ -115,7 +122,8 @@ class Catalog:
         return sorted(recs, key=lambda r: (r.date, r.id))
 
     def kind_of(self, record_id: str) -> str:
-        """The kind (folder name) of the record ``record_id``."""
+        """The kind (folder name) of the record ``record_id`` (an exact id)."""
+        check_name_length(record_id)
         for kind, recs in self.records.items():
             if record_id in recs:
                 return kind
@@ -205,9 +213,12 @@ class Catalog:
             pid = getattr(rec, attr, None)
             if hasattr(rec, attr):
                 out[attr] = None
-            if isinstance(pid, str) and pid in self.places:
-                p = self.places[pid]
+            ref = self._reference(pid, "places") if isinstance(pid, str) else None
+            if ref is not None:
+                p, _, in_slice = ref
                 out[attr] = {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon}
+                if not in_slice:
+                    out[attr]["valid_on_date"] = False
         parent = getattr(rec, "parent", None)
         if hasattr(rec, "parent"):
             out["parent"] = None
@@ -217,10 +228,21 @@ class Catalog:
             out["parent"] = {"id": parent, "name": name, "kind": pk}
         return out
 
+    def _reference(self, rid: str, kind: str | None = None) -> tuple[Any, str, bool] | None:
+        """(record, kind, whether it is in this slice) of a referenced id, looked up in the
+        slice first and then in the whole catalog it was cut from."""
+        for cat, in_slice in ((self, True), (self.base, False)):
+            if cat is None:
+                continue
+            for k in (kind,) if kind else tuple(cat.records):
+                if rid in cat.records.get(k, {}):
+                    return cat.records[k][rid], k, in_slice
+        return None
+
     # -- names ----------------------------------------------------------------------------
     @cached_property
     def _names(self) -> dict[str, list[tuple[str, str]]]:
-        """Lower-cased names and aliases -> [(kind, id)], for look-up."""
+        """Folded names and aliases (see :func:`fold`) -> [(kind, id)], for look-up."""
         table: dict[str, list[tuple[str, str]]] = {}
         for kind, recs in self.records.items():
             for rid, rec in recs.items():
@@ -230,68 +252,72 @@ class Catalog:
                 else:
                     names.append(rec.title)
                 for n in names:
-                    key = utils.default_process(n)
-                    entries = table.setdefault(key, [])
+                    entries = table.setdefault(fold(n), [])
                     if (kind, rid) not in entries:
                         entries.append((kind, rid))
         return table
 
     def suggest(self, name: str, kind: str | None = None, limit: int = 3) -> list[str]:
         """Nearest known ids to ``name`` (typo-tolerant), best first."""
-        pool = {
-            key: entries[0][1]
+        return [hit["id"] for hit in self.find(name, kind, limit=limit, min_score=60)]
+
+    def find(self, name: str, kind: str | None = None, limit: int = 10,
+             min_score: float = 50) -> list[dict[str, Any]]:
+        """Typo-tolerant search of ids, names and aliases; the best ``limit`` records.
+
+        Each hit is ``{"id", "kind", "name", "matched", "score"}`` (score 0-100, best first).
+        This is the only look-up that tolerates typos; :meth:`resolve` and :meth:`get` are exact.
+        """
+        check_name_length(name)
+        pool: dict[str, list[tuple[str, str]]] = {
+            key: [e for e in entries if kind is None or e[0] == kind]
             for key, entries in self._names.items()
-            if kind is None or any(k == kind for k, _ in entries)
         }
-        hits = process.extract(
-            utils.default_process(name), list(pool), scorer=fuzz.WRatio, limit=limit * 3
-        )
-        out: list[str] = []
+        pool = {k: v for k, v in pool.items() if v}
+        hits = process.extract(fold(name), list(pool), scorer=_find_score,
+                               limit=max(limit * 3, 10), score_cutoff=min_score)
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
         for key, score, _ in hits:
-            rid = pool[key]
-            if score >= 60 and rid not in out:
-                out.append(rid)
+            for k, rid in pool[key]:
+                if rid in seen:
+                    continue
+                seen.add(rid)
+                rec = self.records[k][rid]
+                out.append({"id": rid, "kind": k,
+                            "name": getattr(rec, "name", None) or getattr(rec, "title", rid),
+                            "matched": key, "score": round(float(score), 1)})
         return out[:limit]
 
     def resolve(self, name: str, kind: str | None = None) -> Any:
-        """The record whose id, name or alias is ``name``, tolerating small typos.
+        """The record whose id, name or alias is ``name``, exactly (case and diacritics folded).
 
-        An exact match (case- and punctuation-insensitive) wins; otherwise a single fuzzy
-        match scoring >= 90 is accepted.
+        A near miss is never taken for another record: use :meth:`find` for a typo-tolerant
+        search.
 
         Raises
         ------
         UnknownNameError
-            If nothing matches, or the match is ambiguous; the error lists the nearest names.
+            If nothing matches exactly; the error lists the nearest names.
+        AmbiguousNameError
+            If the name belongs to several records; the error lists them.
         """
+        check_name_length(name)
         if kind is not None:
             self._kind(kind)
-        key = utils.default_process(name)
-        exact = [e for e in self._names.get(key, []) if kind is None or e[0] == kind]
-        if name in self.records.get(kind or "", {}):
-            return self.records[kind or ""][name]
+            if name in self.records[kind]:
+                return self.records[kind][name]
+        else:
+            for recs in self.records.values():
+                if name in recs:
+                    return recs[name]
+        exact = [e for e in self._names.get(fold(name), []) if kind is None or e[0] == kind]
         if len({rid for _, rid in exact}) == 1:
             k, rid = exact[0]
             return self.records[k][rid]
-        pool = {
-            k: entries
-            for k, entries in self._names.items()
-            if any(kind is None or e[0] == kind for e in entries)
-        }
-        hits = process.extract(key, list(pool), scorer=fuzz.ratio, limit=5, score_cutoff=90)
-        if hits:
-            best = hits[0][1]
-            top = {
-                (k, rid)
-                for name, score, _ in hits
-                if score == best
-                for k, rid in pool[name]
-                if kind is None or k == kind
-            }
-            if len({rid for _, rid in top}) == 1:
-                k, rid = next(iter(top))
-                return self.records[k][rid]
         label = (kind or "record").rstrip("s").replace("_", " ")
+        if exact:
+            raise AmbiguousNameError(label, name, [rid for _, rid in exact])
         raise UnknownNameError(label, name, self.suggest(name, kind))
 
     # -- time -----------------------------------------------------------------------------
@@ -312,14 +338,14 @@ class Catalog:
         sliced["units"] = {
             i: _parent_on(_systems_on(u, day), day) for i, u in sliced["units"].items()
         }
-        return Catalog(sliced, self.where, day)
+        return Catalog(sliced, self.where, day, base=self.base or self)
 
     # -- export ---------------------------------------------------------------------------
-    def to_duckdb(self, path: Path) -> None:
+    def to_duckdb(self, path: Path, force: bool = False) -> None:
         """Write every kind as a table into a DuckDB file (see :mod:`eastflank.export`)."""
         from eastflank.export import write_duckdb
 
-        write_duckdb(self, path)
+        write_duckdb(self, path, force)
 
 
 def _systems_on(unit: Unit, day: dt.date) -> Unit:
@@ -351,6 +377,14 @@ def _short(file: str) -> str:
         return file
 
 
+def _find_score(query: str, key: str, **_: Any) -> float:
+    """rapidfuzz's weighted ratio, except that a name much shorter than the query (``UA`` for
+    ``7th guards mech``) scores on the whole strings, not on a partial match."""
+    if len(key) * 3 < len(query):
+        return float(fuzz.QRatio(query, key))
+    return float(fuzz.WRatio(query, key))
+
+
 def _nearest(name: str, choices: Iterable[str]) -> list[str]:
     return [c for c, s, _ in process.extract(name, list(choices), limit=3) if s >= 60]
 
@@ -362,7 +396,8 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalo
     ----------
     root
         A folder with one sub-folder per kind (``sources/``, ``places/`` ...), each holding
-        YAML files with lists of records. Missing sub-folders are empty kinds.
+        YAML files (``*.yaml`` or ``*.yml``) with lists of records. Missing sub-folders are
+        empty kinds.
     extra
         More dataset folders of the same shape, loaded after ``root`` (a user's additions).
 
@@ -382,7 +417,7 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalo
             folder = base / kind
             if not folder.is_dir():
                 continue
-            for path in sorted(folder.glob("*.yaml")):
+            for path in yaml_files(folder):
                 for rec, loc in load_records(path, model, DataError):
                     rid = rec.id  # type: ignore[attr-defined]
                     if rid in where:

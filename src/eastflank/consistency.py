@@ -180,15 +180,19 @@ def check_parent_cycles(data: Records, where: Where) -> None:
             p = getattr(rec, "parent", None)
             if p:
                 parent[rec.id] = p
+    done: set[str] = set()  # records whose chain is known to end
     for start in parent:
-        seen = [start]
+        path: list[str] = []
+        index: dict[str, int] = {}
         node = start
-        while node in parent:
-            node = parent[node]
-            if node in seen:
-                chain = " -> ".join([*seen, node])
+        while node in parent and node not in done:  # each record is walked once: linear
+            if node in index:
+                chain = " -> ".join([*path, node])
                 raise _fail(where, start, "parent", f"parent chain has a cycle: {chain}")
-            seen.append(node)
+            index[node] = len(path)
+            path.append(node)
+            node = parent[node]
+        done.update(path)
 
 
 def check_preferred_figures(data: Records, where: Where) -> None:

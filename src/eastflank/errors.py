@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "AmbiguousNameError",
     "ClaimInputError",
     "DataError",
     "EastflankError",
@@ -67,7 +68,9 @@ class EastflankError(Exception):
         if where:
             parts.append(", ".join(where))
         parts.append(self.message)
-        return ": ".join(parts)
+        text = ": ".join(parts)
+        # one line always: a name or value read from a file may hold line breaks
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class DataError(EastflankError):
@@ -118,6 +121,28 @@ class UnknownNameError(EastflankError, LookupError):
         names = ", ".join(repr(s) for s in self.suggestions)
         hint = f"; did you mean {names}?" if suggestions else ""
         super().__init__(f"unknown {kind} {name!r}{hint}", **where)  # type: ignore[arg-type]
+
+
+class AmbiguousNameError(EastflankError, LookupError):
+    """Raised when a name or alias belongs to several records; carries the candidates.
+
+    Parameters
+    ----------
+    kind
+        What was looked up (``place``, ``unit`` ...).
+    name
+        The name given.
+    candidates
+        Ids of the records that bear the name.
+    """
+
+    def __init__(self, kind: str, name: str, candidates: Sequence[str], **where: str) -> None:
+        self.kind = kind
+        self.name = name
+        self.candidates = list(dict.fromkeys(candidates))
+        names = ", ".join(repr(s) for s in self.candidates)
+        super().__init__(f"ambiguous {kind} {name!r}: it names {names}; give the id",
+                         **where)  # type: ignore[arg-type]
 
 
 class InternalError(RuntimeError):

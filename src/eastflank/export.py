@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import os
-import tempfile
+import stat
 import types
 import typing
 from pathlib import Path
@@ -22,12 +21,16 @@ from pydantic import BaseModel
 
 from eastflank import __version__
 from eastflank.errors import OutputError
+from eastflank.safeio import atomic_target, check_target
 from eastflank.schema import RECORD_TYPES
 
 if TYPE_CHECKING:
     from eastflank.catalog import Catalog
 
-__all__ = ["CRS", "column_types", "connect", "fill", "read_duckdb", "write_duckdb"]
+__all__ = [
+    "CRS", "column_types", "connect", "fill", "is_eastflank_duckdb", "read_duckdb",
+    "write_duckdb",
+]
 
 CRS = "EPSG:4326"
 """Coordinate system of every latitude/longitude in the dataset (WGS84)."""
@@ -86,6 +89,10 @@ def _row(rec: BaseModel, cols: dict[str, tuple[str, bool]]) -> list[Any]:
     return out
 
 
+_BATCH = 100
+"""Rows per INSERT statement when filling a table."""
+
+
 def fill(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     """Create one table per record kind and a ``metadata`` table in ``con``."""
     for kind, model in RECORD_TYPES.items():
@@ -93,9 +100,11 @@ def fill(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         ddl = ", ".join(f'"{c}" {t}' for c, (t, _) in cols.items())
         con.execute(f'CREATE TABLE "{kind}" ({ddl})')
         rows = [_row(r, cols) for r in catalog.records[kind].values()]
-        if rows:
-            marks = ", ".join("?" for _ in cols)
-            con.executemany(f'INSERT INTO "{kind}" VALUES ({marks})', rows)
+        marks = "(" + ", ".join("?" for _ in cols) + ")"
+        for start in range(0, len(rows), _BATCH):  # one statement per batch: far quicker
+            batch = rows[start:start + _BATCH]
+            con.execute(f'INSERT INTO "{kind}" VALUES ' + ", ".join([marks] * len(batch)),
+                        [v for row in batch for v in row])
     con.execute("CREATE TABLE metadata (key VARCHAR, value VARCHAR)")
     con.executemany(
         "INSERT INTO metadata VALUES (?, ?)",
@@ -114,34 +123,51 @@ def connect(catalog: Catalog) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def write_duckdb(catalog: Catalog, path: Path) -> None:
-    """Write ``catalog`` to a new DuckDB file at ``path``, atomically.
+def is_eastflank_duckdb(path: Path) -> bool:
+    """Whether ``path`` is a regular file holding a DuckDB database written by eastflank."""
+    try:
+        if not stat.S_ISREG(Path(path).stat().st_mode):
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head[8:12] != b"DUCK":
+            return False
+        con = duckdb.connect(str(path), read_only=True,
+                             config={"enable_external_access": False})
+        try:
+            row = con.execute(
+                "SELECT value FROM metadata WHERE key = 'eastflank_version'").fetchone()
+        finally:
+            con.close()
+    except (OSError, duckdb.Error):
+        return False
+    return row is not None
+
+
+def write_duckdb(catalog: Catalog, path: Path, force: bool = False) -> None:
+    """Write ``catalog`` to a DuckDB file at ``path``, atomically.
+
+    An existing file is replaced only if it is an eastflank export, or if ``force``; anything
+    that is not a regular file (a folder, a device, a FIFO) is never written to.
 
     Raises
     ------
     OutputError
-        If the folder of ``path`` does not exist or cannot be written.
+        If the folder of ``path`` does not exist or cannot be written, or ``path`` exists and
+        is not an eastflank DuckDB file (without ``force``) or not a regular file.
     """
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError("folder does not exist", file=str(folder))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".eastflank-", suffix=".duckdb", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"cannot write here ({exc.strerror})", file=str(folder)) from None
-    os.close(fd)
-    Path(tmp).unlink()  # DuckDB wants to create the file itself
-    try:
-        con = duckdb.connect(tmp)
+    path = check_target(Path(path), "DuckDB file")
+    if path.exists() and not force and not is_eastflank_duckdb(path):
+        raise OutputError("file exists and is not an eastflank DuckDB export; choose another "
+                          "path or pass --force to replace it", file=str(path))
+    with atomic_target(path, "DuckDB file") as tmp:
+        con = duckdb.connect(str(tmp))
         try:
             fill(con, catalog)
+            con.execute("CHECKPOINT")
         finally:
             con.close()
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
 def read_duckdb(path: Path, kind: str) -> list[BaseModel]:

@@ -33,7 +33,13 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from eastflank.catalog import Catalog, data_dir
 from eastflank.errors import ScenarioError, UnknownNameError
 from eastflank.schema import ACTOR_ID, KEBAB_ID, Status, check_triangular
-from eastflank.yamlio import nested_validation_error, node_lines, read_yaml, resolve_file
+from eastflank.yamlio import (
+    nested_validation_error,
+    node_lines,
+    read_yaml,
+    resolve_file,
+    yaml_files,
+)
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -61,6 +67,7 @@ __all__ = [
     "StartOption",
     "StartRule",
     "Verdict",
+    "check_position_keys",
     "check_scenario",
     "list_scenarios",
     "load_scenario",
@@ -492,8 +499,8 @@ def scenarios_dir() -> Path:
 def _builtin() -> dict[str, Path]:
     return {
         p.stem: p
-        for p in sorted(scenarios_dir().glob("*.yaml"))
-        if not p.name.endswith(".campaign.yaml")
+        for p in yaml_files(scenarios_dir())
+        if not p.name.endswith((".campaign.yaml", ".campaign.yml"))
     }
 
 
@@ -617,3 +624,29 @@ def check_scenario(scenario: Scenario, catalog: Catalog) -> None:
                     f"unit {pos.unit!r} has no garrison in the dataset; give 'place'",
                     f"{base}.place",
                 )
+
+
+def check_position_keys(scenario: Scenario, stage_id: str, *more: str) -> None:
+    """Check that every key of every force's ``positions`` names a stage: ``default``, the stage
+    being run (``stage_id``, which may come from a user's stage file, and any of ``more``) or a
+    built-in stage.
+
+    Raises
+    ------
+    ScenarioError
+        For a key that names no stage (a misspelt stage id would otherwise be ignored).
+    """
+    from rapidfuzz import process
+
+    from eastflank.stages import list_stages
+
+    known = {"default", stage_id, *more, *list_stages()}
+    for i, force in enumerate(scenario.forces):
+        for key in force.positions:
+            if key in known:
+                continue
+            near = [c for c, s, _ in process.extract(key, sorted(known), limit=2) if s >= 70]
+            hint = f"did you mean {', '.join(repr(n) for n in near)}? " if near else ""
+            raise scenario.error(
+                f"unknown stage {key!r} in positions; {hint}expected 'default', the stage being "
+                f"run ({stage_id!r}) or a built-in stage id", f"forces.{i}.positions.{key}")

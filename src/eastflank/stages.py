@@ -41,7 +41,13 @@ from eastflank.schema import (
     Stage,
     Unit,
 )
-from eastflank.yamlio import nested_validation_error, node_lines, read_yaml, resolve_file
+from eastflank.yamlio import (
+    nested_validation_error,
+    node_lines,
+    read_yaml,
+    resolve_file,
+    yaml_files,
+)
 
 __all__ = [
     "ancestors",
@@ -60,7 +66,7 @@ def stages_dir() -> Path:
 
 
 def _builtin() -> dict[str, Path]:
-    return {p.stem: p for p in sorted(stages_dir().glob("*.yaml"))}
+    return {p.stem: p for p in yaml_files(stages_dir())}
 
 
 def list_stages() -> list[str]:

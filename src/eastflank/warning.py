@@ -74,6 +74,7 @@ from eastflank.scenario import (
     Options,
     Scenario,
     StartRule,
+    check_position_keys,
 )
 from eastflank.schema import Stage
 
@@ -323,6 +324,7 @@ def compile_plan(scenario: Scenario, stage: Stage, catalog: Catalog,
 
     mv = scenario.movement
     forces: list[ForcePlan] = []
+    check_position_keys(scenario, stage.id, pos_stage)
     for i, force in enumerate(scenario.forces):
         pos = force.position(pos_stage)
         base = f"forces.{i}.positions"

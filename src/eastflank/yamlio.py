@@ -16,6 +16,12 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
 from eastflank.errors import EastflankError, UnknownNameError
+from eastflank.policy import (
+    check_yaml_events,
+    check_yaml_scalars,
+    kind_of_error,
+    read_regular,
+)
 
 __all__ = [
     "Located",
@@ -23,9 +29,11 @@ __all__ = [
     "load_records",
     "nested_validation_error",
     "node_lines",
+    "parse_yaml",
     "read_yaml",
     "resolve_file",
     "validate_located",
+    "yaml_files",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -49,21 +57,34 @@ class Located:
 
 
 def _check_duplicate_keys(node: yaml.Node, file: str, error: type[EastflankError]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                raise error(
-                    f"duplicate key {key!r}; each key may appear once in a mapping",
-                    file=file,
-                    line=key_node.start_mark.line + 1,
-                )
-            seen.add(key)
-            _check_duplicate_keys(value_node, file, error)
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            _check_duplicate_keys(child, file, error)
+    todo = [node]
+    seen: set[int] = set()
+    while todo:
+        cur = todo.pop()
+        if id(cur) in seen:
+            continue
+        seen.add(id(cur))
+        if isinstance(cur, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in cur.value:
+                key = str(key_node.value)
+                if key in keys:
+                    raise error(
+                        f"duplicate key {key!r}; each key may appear once in a mapping",
+                        file=file,
+                        line=key_node.start_mark.line + 1,
+                    )
+                keys.add(key)
+                todo.append(value_node)
+        elif isinstance(cur, yaml.SequenceNode):
+            todo.extend(cur.value)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of ``folder`` (``*.yaml`` and ``*.yml``), sorted by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
 def read_yaml(
@@ -71,26 +92,41 @@ def read_yaml(
 ) -> tuple[Any, yaml.Node | None]:
     """Parse one YAML file into Python data and its node tree.
 
+    The input policy (:mod:`eastflank.policy`) is applied first: a regular file within the
+    size limit, nesting depth and alias expansion bounded, every number finite and within its
+    bounds, every date real.
+
     Raises
     ------
     EastflankError (of class ``error``)
-        If the file cannot be read, is not UTF-8, is malformed YAML or repeats a key.
+        If the file cannot be read, is not UTF-8, is malformed YAML, repeats a key or breaks
+        the input policy.
     """
     file = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error("file not found", file=file) from None
-    except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 text ({exc.reason})", file=file) from None
-    except OSError as exc:
-        raise error(f"cannot read file ({exc.strerror})", file=file) from None
+    raw = read_regular(path, kind_of_error(error), error)
+    return parse_yaml(raw, file, error)
+
+
+def parse_yaml(
+    raw: bytes | str, file: str, error: type[EastflankError] = EastflankError
+) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML bytes or text (read from ``file``) into Python data and its node tree, under
+    the input policy; see :func:`read_yaml`."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise error(f"not UTF-8 text ({exc.reason})", file=file) from None
+    else:
+        text = raw
+    check_yaml_events(text, file, error)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, None
         _check_duplicate_keys(node, file, error)
+        check_yaml_scalars(node, file, error)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -210,8 +246,8 @@ def resolve_file(
     if text in builtin:
         return builtin[text]
     path = Path(text)
-    if path.is_file():
-        return path
+    if path.exists():
+        return path  # read_regular refuses what is not a regular file
     if path.suffix in (".yaml", ".yml") or "/" in text:
         raise error(f"{kind} file not found; expected a YAML {kind} file", file=text)
     near = [c for c, s, _ in process.extract(text, list(builtin), limit=3) if s >= 60]

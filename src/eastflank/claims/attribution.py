@@ -32,6 +32,19 @@ _PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+{_NAME}(?:,\s+{_ROLE}\s+(?:at|of|with|from)\s+{_INST})?"),
     re.compile(rf"{_NAME},?\s+{_VERB}\b"),
 ]
+_SURNAME = re.compile(
+    r"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))"
+    r"(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
+    r"(?:says|said|told|stated|declared|announced|warned|claimed)\b")
+"""A speaker named by the surname alone ("Putin later said that ..."), at the start of a
+clause: the statement is checked against the recorded statements of that person."""
+_NOT_SURNAME = re.compile(
+    r"^(?:The|This|That|These|Those|Then|There|Here|Moscow|Minsk|Kyiv|Kiev|Warsaw|Vilnius|Riga|"
+    r"Tallinn|Berlin|Paris|London|Washington|Beijing|Brussels|NATO|Russia|Belarus|Ukraine|"
+    r"Poland|Lithuania|Latvia|Estonia|Germany|France|Britain|China|America|Europe|Kremlin|"
+    r"Pentagon|Reuters|Interfax|Tass|Belta|Officials?|Analysts?|Experts?|Sources?|Observers?|"
+    r"Ministry|Police|Army|Media|Authorities|Residents?|Some|Many|Others?|Both|Each|Which|"
+    r"What|When|While|After|Before|Later|Also|Earlier|Previously|However|Meanwhile)$")
 _NOT_PEOPLE = re.compile(
     r"^(?:The|This|That|These|Those|It|He|She|They|We|Moscow|Minsk|Kyiv|Warsaw|Vilnius|NATO|"
     r"Russia|Belarus|Ukraine|Poland|Lithuania|Latvia|Putin|Lukashenko|Lukashenka)\b"
@@ -43,8 +56,9 @@ _NOT_PEOPLE = re.compile(
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     """Statements attributed to a named person (with role and institution when given).
 
-    Heads of state and ministries speaking in their own name are not attributions to check:
-    those are statements of record, checked as events.
+    Ministries and capitals speaking ("Moscow said") are not attributions to check. A person
+    named by the surname alone ("Putin later said") is one: the resolver looks for a recorded
+    statement of that person.
 
     Examples
     --------
@@ -72,4 +86,12 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
                     span=Span(start=offset + m.start(), end=offset + m.end(), text=m.group(0)),
                 )
             )
+    for m in _SURNAME.finditer(text):
+        person = m.group("person")
+        if _NOT_SURNAME.search(person) or any(
+                a.span.start - offset <= m.start() < a.span.end - offset for a in out):
+            continue
+        out.append(Attribution(person=person, span=Span(start=offset + m.start(),
+                                                        end=offset + m.end(),
+                                                        text=m.group(0))))
     return sorted(out, key=lambda a: a.span.start)

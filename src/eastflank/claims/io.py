@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from eastflank.errors import ClaimInputError
+from eastflank.policy import read_regular
 
 __all__ = [
     "MAX_BYTES",
@@ -219,23 +220,8 @@ def read_article(path: Path | str) -> Article:
     source = str(p)
     if p.is_dir():
         raise ClaimInputError("is a directory; expected a file", file=source)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ClaimInputError(
-                f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB",
-                file=source,
-            )
-        with p.open("rb") as fh:
-            data = _read_limited(fh, source)
-    except FileNotFoundError:
-        raise ClaimInputError("file not found", file=source) from None
-    except IsADirectoryError:
-        raise ClaimInputError("is a directory; expected a file", file=source) from None
-    except PermissionError:
-        raise ClaimInputError("permission denied", file=source) from None
-    except OSError as exc:
-        raise ClaimInputError(f"cannot read file ({exc.strerror})", file=source) from None
+    # regular files only, read without blocking (a FIFO or a device cannot hang the run)
+    data = read_regular(p, "article", ClaimInputError)
     return read_bytes(data, source, p.suffix)
 
 

@@ -95,6 +95,7 @@ def alliance_border(state: str, as_of: dt.date | None = None) -> Measure | None:
                    f"{total.geometric_km:.0f} km on the 1:10m map", _sources(figures))
 
 
+@lru_cache(maxsize=16)
 def gap_width(a: str = "BY", b: str = "RU-KGD") -> Measure:
     """The shortest distance between two territories (the Suwałki gap by default)."""
     from eastflank.geo import default_region, gap

@@ -79,6 +79,15 @@ class EventTolerance(_Frozen):
     keyword_share_month: float = Field(gt=0, le=1)
     keyword_share_day: float = Field(gt=0, le=1)
     summary_words_day: int = Field(ge=1, description="Or this many words of the summary.")
+    typed_entities: int = Field(2, ge=1, description="Participants and places of an event "
+                                "a sentence must name for a match by type.")
+    typed_name_words: int = Field(2, ge=1, description="And this many words of its name.")
+    typed_name_share: float = Field(0.75, gt=0, le=1, description="Share of the words of "
+                                    "its name (over at most four) those must make.")
+    typed_future_days: int = Field(31, ge=0, description="How far ahead of the claim's date "
+                                   "a sentence in the future tense may point.")
+    typed_strength: float = Field(0.8, ge=0, le=1, description="Evidence strength of a "
+                                  "match by type (support only).")
     description: str
 
 
@@ -86,6 +95,10 @@ class NameTolerance(_Frozen):
     """Fuzzy-match threshold of a person's or institution's name (rapidfuzz score 0-100)."""
 
     name_score: float = Field(ge=0, le=100)
+    statement_days: int = Field(31, ge=0, description="A recorded statement this many days "
+                                "before the claim's date may be the one the text reports.")
+    statement_words: int = Field(2, ge=1, description="Words of the recorded statement's name "
+                                 "and summary the sentence must share.")
     description: str
 
 
@@ -110,6 +123,9 @@ class PolicyTolerance(_Frozen):
                                       "supported, contradicted or outdated.")
     nearest: int = Field(ge=0, le=20, description="Nearest statements shown with an "
                                                   "unverifiable claim.")
+    stale_days: int = Field(60, ge=0, description="A unit's or facility's figure dated this "
+                            "many days or more before the claim's date refutes it only weakly.")
+    stale_strength: float = Field(0.6, ge=0, le=1)
     description: str
 
 

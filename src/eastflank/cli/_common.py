@@ -12,14 +12,15 @@ import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
-from eastflank.catalog import Catalog, load_catalog
+if TYPE_CHECKING:
+    from eastflank.catalog import Catalog
 from eastflank.errors import ModelInputError
-from eastflank.jsonable import to_jsonable
+from eastflank.jsonable import finite, to_jsonable
 
 __all__ = [
     "DataOpt",
@@ -48,12 +49,14 @@ DataOpt = Annotated[
 
 @lru_cache(maxsize=8)
 def _catalog(extra: tuple[Path, ...]) -> Catalog:
+    from eastflank.catalog import load_catalog
+
     return load_catalog(extra=extra)
 
 
 def get_catalog(extra: list[Path] | None = None) -> Catalog:
     """The packaged catalog, plus any extra dataset folders, loaded once per process."""
-    return _catalog(tuple(extra or ()))
+    return _catalog(tuple(Path(p).absolute() for p in extra or ()))
 
 
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
@@ -67,8 +70,13 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
 
 
 def emit(result: Any, as_json: bool, render: Callable[[Any], None]) -> None:
-    """Print ``result`` as JSON on stdout, or let ``render`` print it for people."""
+    """Print ``result`` as JSON on stdout, or let ``render`` print it for people.
+
+    The JSON is always valid: a NaN or infinite number (e.g. a quantile of no samples) is
+    printed as ``null``.
+    """
     if as_json:
-        sys.stdout.write(json.dumps(to_jsonable(result), indent=2, ensure_ascii=False) + "\n")
+        data = finite(to_jsonable(result))
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     else:
         render(result)

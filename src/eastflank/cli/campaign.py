@@ -90,7 +90,9 @@ def run(
     from eastflank.campaign.model import run_campaign
     from eastflank.campaign.scenario import load_campaign_scenario
     from eastflank.cli._common import get_catalog
+    from eastflank.policy import check_samples
 
+    check_samples(samples, "campaign")
     cat = get_catalog()
     sc = load_campaign_scenario(scenario, cat)
     when = stage_date(stage, cat)

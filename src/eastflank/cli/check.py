@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +16,8 @@ from eastflank.cli._common import (
     get_catalog,
     parse_date,
 )
-from eastflank.errors import ClaimInputError, OutputError
+from eastflank.errors import ClaimInputError
+from eastflank.safeio import atomic_write
 
 __all__ = ["register"]
 
@@ -28,17 +27,7 @@ _STYLE = {"supported": "green", "contradicted": "red", "outdated": "yellow",
 
 def _write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise OutputError("the folder does not exist", file=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".eastflank-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        Path(tmp).chmod(0o644)
-        Path(tmp).replace(path)
-    except OSError as exc:
-        raise OutputError(f"cannot write ({exc.strerror})", file=str(path)) from None
+    atomic_write(path, text)
 
 
 def _pct(x: float | None) -> str:

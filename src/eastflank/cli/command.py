@@ -6,30 +6,19 @@ path of a user's own stage file (a counterfactual), and ``--json``.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from eastflank.catalog import Catalog
+if TYPE_CHECKING:
+    from eastflank.catalog import Catalog
+    from eastflank.schema import Stage
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog
-from eastflank.command import (
-    authority_graph,
-    chain_report,
-    draw_stage,
-    list_stages,
-    load_stage,
-    parse_authority,
-    stage_diff,
-    who,
-)
-from eastflank.errors import OutputError, UnknownNameError
-from eastflank.schema import AUTHORITIES, Stage
-from eastflank.stages import parse_stage, stage_path
+from eastflank.errors import UnknownNameError
+from eastflank.policy import check_samples
 
 __all__ = ["app", "register"]
 
@@ -53,6 +42,8 @@ def register(app_: typer.Typer) -> None:
 
 
 def _stage(name: str, cat: Catalog) -> Stage:
+    from eastflank.command import load_stage
+
     return load_stage(name, cat)
 
 
@@ -83,6 +74,9 @@ def _body(cat: Catalog, name: str) -> str:
 @app.command()
 def stages(as_json: JsonOpt = False) -> None:
     """List the built-in stages with their date, status and gist."""
+    from eastflank.command import list_stages
+    from eastflank.stages import parse_stage, stage_path
+
     rows: list[dict[str, Any]] = []
     for sid in list_stages():
         st = parse_stage(stage_path(sid))
@@ -109,6 +103,8 @@ def who_(
     as_json: JsonOpt = False,
 ) -> None:
     """Who holds an authority over a unit at a stage, with the sources of the assignment."""
+    from eastflank.command import parse_authority, who
+
     auth = parse_authority(authority)
     cat = get_catalog(data)
     st = _stage(stage, cat)
@@ -139,14 +135,17 @@ def chain(
     unit: UnitOpt,
     authority: AuthOpt,
     stage: StageOpt,
-    samples: Annotated[int, typer.Option(help="Latency samples.", min=1,
-                                         max=10_000_000)] = 10_000,
+    samples: Annotated[int, typer.Option(help="Latency samples (at most 2,000,000).")]
+    = 10_000,
     seed: Annotated[int | None, typer.Option(help="Random seed (default: fresh, printed).",
                                              min=0)] = None,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The chain of an order from a decision-maker to a unit: bodies, veto points, latency."""
+    from eastflank.command import chain_report, parse_authority
+
+    check_samples(samples, "chain")
     auth = parse_authority(authority)
     cat = get_catalog(data)
     st = _stage(stage, cat)
@@ -186,6 +185,8 @@ def diff(
     as_json: JsonOpt = False,
 ) -> None:
     """Which authority over which force group moved from whom to whom between two stages."""
+    from eastflank.command import stage_diff
+
     cat = get_catalog(data)
     result = stage_diff(_stage(stage_a, cat), _stage(stage_b, cat), cat)
 
@@ -207,25 +208,10 @@ def diff(
 
 def _write_svg(fig: Any, path: Path) -> None:
     """Save a figure as SVG without leaving a half-written file."""
-    parent = path.parent if str(path.parent) else Path()
-    if not parent.is_dir():
-        raise OutputError("folder does not exist; expected an existing folder", file=str(parent))
-    if path.is_dir():
-        raise OutputError("is a folder; expected a file name ending in .svg", file=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(suffix=".svg.tmp", dir=parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write here ({exc.strerror})", file=str(parent)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format="svg")
-        mask = os.umask(0)
-        os.umask(mask)
-        Path(tmp).chmod(0o666 & ~mask)
-        Path(tmp).replace(path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write the drawing ({exc.strerror})", file=str(path)) from None
+    from eastflank.safeio import atomic_target
+
+    with atomic_target(path, "SVG file") as tmp:
+        fig.savefig(tmp, format="svg")
 
 
 @app.command()
@@ -236,6 +222,9 @@ def graph(
     as_json: JsonOpt = False,
 ) -> None:
     """Draw a stage's authority graph (bodies, force groups, authority edges) as SVG."""
+    from eastflank.command import authority_graph, draw_stage
+    from eastflank.schema import AUTHORITIES
+
     cat = get_catalog(data)
     st = _stage(stage, cat)
     fig = draw_stage(st, cat)

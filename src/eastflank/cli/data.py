@@ -5,34 +5,37 @@ from __future__ import annotations
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from eastflank.catalog import KINDS, Catalog, load_catalog
+if TYPE_CHECKING:
+    from eastflank.catalog import Catalog
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog, parse_date
 from eastflank.errors import ModelInputError, UnknownNameError
-from eastflank.export import connect
 
 app = typer.Typer(help="Validate, list, show, export and query the sourced dataset.",
                   no_args_is_help=True)
 
-KIND_NAMES = {k.replace("_", "-"): k for k in KINDS}
-
-
 def _kind(name: str) -> str:
+    from eastflank.catalog import KINDS
+
+
+    kind_names = {k.replace("_", "-"): k for k in KINDS}
     key = name.replace("_", "-").lower()
-    if key not in KIND_NAMES:
+    if key not in kind_names:
         from rapidfuzz import process
 
-        near = [c for c, s, _ in process.extract(key, list(KIND_NAMES), limit=2) if s >= 60]
+        near = [c for c, s, _ in process.extract(key, list(kind_names), limit=2) if s >= 60]
         raise UnknownNameError("kind", name, near)
-    return KIND_NAMES[key]
+    return kind_names[key]
 
 
 def validation_summary(cat: Catalog, seconds: float) -> dict[str, Any]:
     """Counts by kind, status and actor, and source coverage of a loaded catalog."""
+    from eastflank.catalog import KINDS
+
     status: Counter[str] = Counter()
     by_actor: Counter[str] = Counter()
     unsourced: list[str] = []
@@ -62,6 +65,8 @@ def validate(
     as_json: JsonOpt = False,
 ) -> None:
     """Load and cross-check the whole dataset; print counts by kind, status and actor."""
+    from eastflank.catalog import load_catalog
+
     t0 = time.perf_counter()
     cat = load_catalog(extra=data or ())
     result = validation_summary(cat, time.perf_counter() - t0)
@@ -134,7 +139,11 @@ def show(
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one record in full, with its sources and where it is defined."""
+    """Show one record in full, with its sources and where it is defined.
+
+    The id, name or alias must match exactly (case and diacritics aside); ``data find`` searches
+    with typos.
+    """
     cat = get_catalog(data)
     try:
         rec = cat.get(record_id)
@@ -163,8 +172,35 @@ def show(
 
 
 @app.command()
+def find(
+    text: Annotated[str, typer.Argument(help="Id, name or alias, possibly misspelt.")],
+    kind: Annotated[str | None, typer.Option(help="Only records of this kind.")] = None,
+    limit: Annotated[int, typer.Option(help="Most records to list (1-100).")] = 10,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Typo-tolerant search of ids, names and aliases (every other look-up is exact)."""
+    if not 1 <= limit <= 100:
+        raise ModelInputError(f"--limit: expected an integer from 1 to 100, got {limit}")
+    cat = get_catalog(data)
+    hits = cat.find(text, _kind(kind) if kind else None, limit=limit)
+
+    def render(rows: list[dict[str, Any]]) -> None:
+        table = Table(title=f"records like {text!r} ({len(rows)})")
+        for col in ("id", "kind", "name", "score"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["id"], r["kind"].replace("_", "-"), r["name"], f"{r['score']:.0f}")
+        console.print(table)
+
+    emit(hits, as_json, render)
+
+
+@app.command()
 def sources(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """List every source with the number of records citing it."""
+    from eastflank.catalog import KINDS
+
     cat = get_catalog(data)
     cited: Counter[str] = Counter()
     for rec in cat.iter_records([k for k in KINDS if k != "sources"]):
@@ -192,6 +228,8 @@ def export(
     duckdb_file: Annotated[Path, typer.Option("--duckdb", help="DuckDB file to write.")],
     as_of: Annotated[str | None, typer.Option(help="Export the slice valid on this date.")]
     = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing file that is not an eastflank export.")] = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -200,43 +238,58 @@ def export(
     cat = get_catalog(data)
     if day is not None:
         cat = cat.as_of(day)
-    cat.to_duckdb(duckdb_file)
+    cat.to_duckdb(duckdb_file, force)
     result = {"path": str(duckdb_file), "tables": cat.counts()}
     emit(result, as_json, lambda r: console.print(f"wrote {r['path']}: {r['tables']}"))
 
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL over tables sources, places, units, ...")],
+    sql: Annotated[str, typer.Argument(help="One SELECT over tables sources, places, units, ...")],
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="Query this eastflank DuckDB export instead of the loaded dataset.")]
+    = None,
     data: DataOpt = None,
     sweep: Annotated[Path | None, typer.Option(
         "--sweep", help="Also load this sweep's results (one row per point) as table sweep.")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Run SQL over the dataset (an in-memory DuckDB with one table per kind)."""
-    import duckdb
+    """Run one read-only SELECT over the dataset (DuckDB, one table per kind).
 
-    con = connect(get_catalog(data))
-    try:
-        if sweep is not None:
-            from eastflank.sweep.store import register_duckdb
+    The connection is read-only with external access (files, URLs, extensions) disabled and
+    its configuration locked; at most 100,000 rows and 30 s. ``--sweep`` adds a sweep's
+    results as table ``sweep``.
+    """
+    from eastflank.export import is_eastflank_duckdb
+    from eastflank.query import check_sql, dataset_file, open_readonly, run_query
 
-            register_duckdb(con, sweep)
-        cur = con.execute(sql)
-        cols = [d[0] for d in cur.description or []]
-        rows = cur.fetchall()
-    except duckdb.Error as exc:
-        first = str(exc).splitlines()[0]
-        raise ModelInputError(f"SQL error: {first}") from None
-    finally:
-        con.close()
-    result = {"columns": cols, "rows": [dict(zip(cols, r, strict=True)) for r in rows]}
+    check_sql(sql)
+    if db is not None and sweep is not None:
+        raise ModelInputError("--db and --sweep: expected one of them (the sweep's results are "
+                              "loaded beside the dataset, not into an export)")
+    if db is not None:
+        read_regular_check(db)
+        if not is_eastflank_duckdb(db):
+            raise ModelInputError("not an eastflank DuckDB export; expected a file written by "
+                                  "'eastflank data export'", file=str(db))
+        con = open_readonly(db)
+        try:
+            result = run_query(con, sql)
+        finally:
+            con.close()
+    else:
+        with dataset_file(get_catalog(data), sweep) as path:
+            con = open_readonly(path)
+            try:
+                result = run_query(con, sql)
+            finally:
+                con.close()
 
     def render(r: dict[str, Any]) -> None:
         table = Table()
         for c in r["columns"]:
-            table.add_column(c, overflow="fold")
+            table.add_column(str(c), overflow="fold")
         for row in r["rows"]:
             table.add_row(*(str(v) for v in row.values()))
         console.print(table)
@@ -244,9 +297,23 @@ def query(
     emit(result, as_json, render)
 
 
+def read_regular_check(path: Path) -> None:
+    """Refuse a ``--db`` path that is missing or not a regular file (a FIFO, a device)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise ModelInputError(f"cannot open ({exc.strerror})", file=str(path)) from None
+    if not stat.S_ISREG(mode):
+        raise ModelInputError("expected a regular file", file=str(path))
+
+
 @app.command()
 def summary(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Summarise the dataset by actor, kind and status."""
+    from eastflank.catalog import KINDS
+
     cat = get_catalog(data)
     table_data: dict[str, dict[str, int]] = {}
     for kind in KINDS:

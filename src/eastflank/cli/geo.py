@@ -4,39 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from eastflank.catalog import Catalog
+if TYPE_CHECKING:
+    from eastflank.catalog import Catalog
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog, parse_date
 from eastflank.errors import ModelInputError
-from eastflank.geo.atlas import ATLAS_LABEL, default_region
-from eastflank.geo.borders import (
-    belarus_nato_border,
-    check_border_sources,
-    compare_border,
-    default_border_data,
-    russia_nato_border,
-)
-from eastflank.geo.maps import (
-    MapLine,
-    RingSpec,
-    draw_flank_map,
-    markers_from_catalog,
-    save_figure,
-)
-from eastflank.geo.measure import (
-    common_boundary,
-    coverage,
-    distance,
-    distance_to_border,
-    gap,
-    territory_area,
-)
-from eastflank.geo.points import GeoPoint, resolve_point
-from eastflank.stages import load_stage
+
+if TYPE_CHECKING:
+    from eastflank.geo.maps import RingSpec
+    from eastflank.geo.points import GeoPoint
 
 app = typer.Typer(
     help="Geodesic distances, gaps, border lengths, coverage and maps on Natural Earth 1:10m "
@@ -55,6 +35,9 @@ def register(root: typer.Typer) -> None:
 
 def _draw(png: Path | None, svg: Path | None, data: list[Path] | None, **kw: Any) -> list[str]:
     """Draw the flank map with ``kw`` overlays to the files asked for; return their paths."""
+    from eastflank.geo.atlas import default_region
+    from eastflank.geo.maps import draw_flank_map, markers_from_catalog, save_figure
+
     if png is None and svg is None:
         return []
     cat = get_catalog(data)
@@ -73,6 +56,10 @@ def distance_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Geodesic distance (WGS84) between two places."""
+    from eastflank.geo.maps import MapLine
+    from eastflank.geo.measure import distance
+    from eastflank.geo.points import resolve_point
+
     cat = get_catalog(data)
     res = distance(resolve_point(a, cat), resolve_point(b, cat))
     line = MapLine(res.a, res.b, f"{res.a.label}–{res.b.label} {res.distance_km:.1f} km")
@@ -98,6 +85,10 @@ def to_border_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Geodesic distance from a place to the nearest point of a territory's border."""
+    from eastflank.geo.atlas import default_region
+    from eastflank.geo.measure import distance_to_border
+    from eastflank.geo.points import resolve_point
+
     cat = get_catalog(data)
     region = default_region()
     res = distance_to_border(resolve_point(place, cat), region.get(territory))
@@ -121,6 +112,10 @@ def gap_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Shortest geodesic distance between two territories and its end points."""
+    from eastflank.geo.atlas import default_region
+    from eastflank.geo.maps import MapLine
+    from eastflank.geo.measure import gap
+
     res = gap(default_region(), a, b)
     line = MapLine(res.point_a, res.point_b, f"{res.a}–{res.b} {res.distance_km:.1f} km")
     maps = _draw(png, svg, data, lines=[line], show_gap=False)
@@ -153,6 +148,16 @@ def border_cmd(
     When one side is Belarus or Russia, the total of its land border with NATO states is
     given too, both ways.
     """
+    from eastflank.geo.atlas import ATLAS_LABEL, default_region
+    from eastflank.geo.borders import (
+        belarus_nato_border,
+        check_border_sources,
+        compare_border,
+        default_border_data,
+        russia_nato_border,
+    )
+    from eastflank.geo.measure import common_boundary
+
     cat = get_catalog(data)
     region = default_region()
     borders = default_border_data()
@@ -212,6 +217,11 @@ def coverage_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Share and area (km², EPSG:3035) of territories within R km of any of the sites."""
+    from eastflank.geo.atlas import default_region
+    from eastflank.geo.maps import RingSpec
+    from eastflank.geo.measure import coverage
+    from eastflank.geo.points import resolve_point
+
     cat = get_catalog(data)
     sites = [resolve_point(s, cat) for s in site]
     codes = _split_codes(territory or ["PL,LT,LV"])
@@ -242,6 +252,9 @@ def area_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Area of territories: geodesic and in the equal-area projection (km²)."""
+    from eastflank.geo.atlas import ATLAS_LABEL, default_region
+    from eastflank.geo.measure import territory_area
+
     region = default_region()
     res = [territory_area(region, t) for t in _split_codes(territory)]
 
@@ -258,10 +271,15 @@ def area_cmd(
 
 def _stage_date(stage: str, cat: Catalog) -> dt.date:
     """The date of a stage (built-in id or a stage file), loaded and checked."""
+    from eastflank.stages import load_stage
+
     return load_stage(stage, cat).date
 
 
 def _ring_spec(text: str, cat: Any) -> RingSpec:
+    from eastflank.geo.maps import RingSpec
+    from eastflank.geo.points import resolve_point
+
     place, sep, km = text.rpartition(":")
     if not sep:
         raise ModelInputError(f"expected PLACE:KM, got {text!r}", field="--ring")
@@ -293,6 +311,9 @@ def map_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Draw the eastern flank: borders, places and garrisons by actor, the gap, range rings."""
+    from eastflank.geo.borders import default_border_data
+    from eastflank.geo.maps import markers_from_catalog
+
     if png is None and svg is None:
         raise ModelInputError("nothing to draw to; give --png FILE and/or --svg FILE",
                               field="--png")

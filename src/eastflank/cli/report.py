@@ -9,7 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, err_console, get_catalog
-from eastflank.errors import ModelInputError
+from eastflank.policy import check_samples
 
 
 def report(
@@ -22,15 +22,17 @@ def report(
     article: Annotated[list[str] | None, typer.Option(
         "--article", help="Article (text, HTML, PDF) or folder of them to claim-check; "
         "repeatable.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write into a non-empty folder that holds no report (only index.html "
+        "and report.json are written).")] = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Compute every section and write the offline HTML report (index.html + report.json)."""
     from eastflank.report import build_report, check_out, write_report
 
-    if samples < 100:
-        raise ModelInputError(f"--samples: expected at least 100, got {samples}")
-    check_out(out)
+    check_samples(samples, "report", low=100)
+    check_out(out, force)
     stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
     texts: list[tuple[str, str]] = []
     if article:
@@ -43,7 +45,7 @@ def report(
         task = bar.add_task("report", total=None)
         rep = build_report(cat, stages=stage_list, samples=samples, seed=seed, articles=texts,
                            progress=lambda label: bar.update(task, description=label))
-        path = write_report(rep, out)
+        path = write_report(rep, out, force)
     result = {"out": str(path), "index": str(path / "index.html"),
               "json": str(path / "report.json"), "sections": [s.id for s in rep.sections]}
     emit(result, as_json, lambda r: console.print(

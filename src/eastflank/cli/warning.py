@@ -8,10 +8,8 @@ stage files. Every command takes ``--json``; long runs show a progress bar on st
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,17 +17,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from eastflank.cli._common import DataOpt, JsonOpt, console, emit, get_catalog
-from eastflank.errors import ModelInputError, OutputError
-from eastflank.scenario import load_scenario
-from eastflank.warning import (
-    Timeline,
-    WarningComparison,
-    WarningResult,
-    compare_stages,
-    explain_stage,
-    plot_cdf,
-    run_warning,
-)
+from eastflank.errors import ModelInputError
+from eastflank.policy import check_samples
+
+if TYPE_CHECKING:
+    from eastflank.warning import Timeline, WarningComparison, WarningResult
 
 __all__ = ["app", "register"]
 
@@ -48,9 +40,7 @@ def register(app_: typer.Typer) -> None:
 
 
 def _samples(n: int) -> int:
-    if n < 1:
-        raise ModelInputError(f"--samples: expected an integer >= 1, got {n}")
-    return n
+    return check_samples(n, "warning")
 
 
 def _seed(k: int) -> int:
@@ -110,6 +100,9 @@ def run(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 100_000,
         forces_from: ForcesFromOpt = None, data: DataOpt = None,
         as_json: JsonOpt = False) -> None:
     """p5/p50/p95 warning (≥ 0), decision margin, P(no warning), drivers, status counts."""
+    from eastflank.scenario import load_scenario
+    from eastflank.warning import run_warning
+
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
     result = run_warning(sc, stage, cat, _samples(samples), _seed(seed), controlled=controlled,
@@ -118,18 +111,17 @@ def run(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 100_000,
 
 
 def _write_png(comparison: WarningComparison, path: Path) -> None:
+    from eastflank.safeio import atomic_target
+    from eastflank.warning import plot_cdf
+
     fig = plot_cdf(comparison)
-    target = path.resolve()
-    if not target.parent.is_dir():
-        raise OutputError("folder does not exist; expected an existing folder",
-                          file=str(target.parent))
-    fd, tmp = tempfile.mkstemp(suffix=".png", dir=target.parent)
-    os.close(fd)
+    import matplotlib.pyplot as plt
+
     try:
-        fig.savefig(tmp, dpi=120)
-        Path(tmp).replace(target)
+        with atomic_target(path, "PNG file") as tmp:
+            fig.savefig(tmp, dpi=120, format="png")
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        plt.close(fig)
 
 
 @app.command()
@@ -144,6 +136,9 @@ def compare(scenario: ScenarioArg,
     Stage-specific by default (each stage's own forces and options); ``--controlled``
     holds forces and options fixed so that only the command stage differs.
     """
+    from eastflank.scenario import load_scenario
+    from eastflank.warning import compare_stages
+
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
     names = [s.strip() for s in stages.split(",") if s.strip()]
@@ -190,6 +185,9 @@ def explain(scenario: ScenarioArg, stage: StageOpt, samples: SamplesOpt = 10_001
             forces_from: ForcesFromOpt = None, data: DataOpt = None,
             as_json: JsonOpt = False) -> None:
     """The timeline of the median-warning sample."""
+    from eastflank.scenario import load_scenario
+    from eastflank.warning import explain_stage
+
     cat = get_catalog(data)
     sc = load_scenario(scenario, cat)
     result = explain_stage(sc, stage, cat, _samples(samples), _seed(seed),

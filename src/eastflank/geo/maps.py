@@ -16,8 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +35,7 @@ from eastflank.errors import OutputError
 from eastflank.geo.atlas import ATLAS_LABEL, EQUAL_AREA_CRS, Region
 from eastflank.geo.measure import Gap, gap, ring
 from eastflank.geo.points import GeoPoint
+from eastflank.safeio import atomic_target
 
 __all__ = [
     "ACTOR_COLOURS",
@@ -359,18 +358,6 @@ def save_figure(fig: Figure, path: Path) -> Path:
     if fmt not in ("png", "svg"):
         raise OutputError(f"unsupported map format {path.suffix!r}; expected .png or .svg",
                           file=str(path))
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise OutputError("folder does not exist", file=str(folder))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format=fmt, dpi=150)
-        Path(tmp).replace(path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write map ({exc.strerror})", file=str(path)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_target(Path(path), "map file") as tmp:
+        fig.savefig(tmp, format=fmt, dpi=150)
     return path

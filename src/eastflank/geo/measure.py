@@ -202,6 +202,7 @@ class Coverage:
 
 
 # -- helpers ------------------------------------------------------------------------------
+@lru_cache(maxsize=256)
 def _aeqd(lat: float, lon: float) -> tuple[Transformer, Transformer]:
     """Forward and inverse transformers of an azimuthal equidistant projection at lat, lon."""
     crs = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +ellps=WGS84 +units=m")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from eastflank.errors import OutputError
 from eastflank.reach.cover import CoverResult
+from eastflank.safeio import atomic_target
 
 __all__ = ["write_cover_png"]
 
@@ -41,13 +39,7 @@ def write_cover_png(result: CoverResult, path: Path) -> None:
     ax.legend(fontsize=8)
     fig.tight_layout()
     try:
-        fd, tmp = tempfile.mkstemp(suffix=".png", dir=path.parent if path.parent.exists()
-                                   else None)
-        os.close(fd)
-        fig.savefig(tmp, dpi=120)
-        Path(tmp).chmod(0o644)
-        Path(tmp).replace(path)
-    except OSError as exc:
-        raise OutputError(f"cannot write PNG ({exc.strerror})", file=str(path)) from None
+        with atomic_target(Path(path), "PNG file") as tmp:
+            fig.savefig(tmp, dpi=120, format="png")
     finally:
         plt.close(fig)

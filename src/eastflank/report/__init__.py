@@ -3,14 +3,14 @@
 :func:`build_report` calls the library (dataset, geography, command, warning, reach, campaign,
 claims) and returns a :class:`Report`: one :class:`Section` per topic, each with its numbers
 (``data``, written to ``report.json``) and its HTML fragment. :func:`write_report` writes
-``index.html`` and ``report.json`` atomically (a temporary folder renamed into place).
+``index.html`` and ``report.json`` (each atomically) and nothing else in its folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import shutil
-import tempfile
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +21,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from eastflank import __version__
 from eastflank.catalog import Catalog
 from eastflank.errors import OutputError
+from eastflank.safeio import atomic_write
 
-__all__ = ["Report", "Section", "build_report", "check_out", "render_html", "write_report"]
+__all__ = [
+    "REPORT_FILES", "Report", "Section", "build_report", "check_out", "holds_report",
+    "render_html", "write_report",
+]
 
 
 @dataclass
@@ -122,51 +126,81 @@ def render_html(report: Report) -> str:
     return template.render(report=report, meta=report.meta)
 
 
-def check_out(out: Path) -> None:
+REPORT_FILES = ("index.html", "report.json")
+"""The only files :func:`write_report` writes into its folder."""
+
+
+def holds_report(out: Path) -> bool:
+    """Whether the folder ``out`` holds an eastflank report (a ``report.json`` of ours)."""
+    try:
+        with open(Path(out) / "report.json", encoding="utf-8") as fh:
+            head = fh.read(1 << 20)
+        meta = json.loads(head).get("meta", {})
+    except (OSError, ValueError, AttributeError):
+        return False
+    return isinstance(meta, dict) and "eastflank_version" in meta
+
+
+def check_out(out: Path, force: bool = False) -> None:
     """Fail early, before any work, if ``out`` cannot receive a report.
+
+    A missing folder is created by :func:`write_report`; an existing one must be empty or hold
+    an eastflank report, unless ``force`` (even then only the report's own files are written).
 
     Raises
     ------
     OutputError
-        If ``out``'s parent folder does not exist or ``out`` is a file.
+        If ``out`` is a file, its parent folder does not exist, or it is a non-empty folder
+        that holds no eastflank report and ``force`` is not given.
     """
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise OutputError("expected a folder for the report, found a file", file=str(out))
-    if not out.resolve().parent.is_dir():
-        raise OutputError("parent folder does not exist", file=str(out.resolve().parent))
+    if not out.exists():
+        if not out.resolve().parent.is_dir():
+            raise OutputError("parent folder does not exist", file=str(out.resolve().parent))
+        return
+    try:
+        with os.scandir(out) as entries:
+            empty = next(entries, None) is None
+    except OSError as exc:
+        raise OutputError(f"cannot read folder ({exc.strerror})", file=str(out)) from None
+    if not empty and not force and not holds_report(out):
+        raise OutputError("folder is not empty and holds no eastflank report; choose another "
+                          "--out or pass --force (only index.html and report.json are written)",
+                          file=str(out))
 
 
-def write_report(report: Report, out: Path) -> Path:
-    """Write ``out/index.html`` and ``out/report.json`` atomically; return ``out``.
+def write_report(report: Report, out: Path, force: bool = False) -> Path:
+    """Write ``out/index.html`` and ``out/report.json``, each atomically; return ``out``.
 
-    A temporary folder beside ``out`` is filled, then renamed into place, so a failed run never
-    leaves a half-written report.
+    Only those two files are written; nothing else in ``out`` is touched. Each is written to a
+    temporary file in ``out`` and renamed into place, so a failed or interrupted run never
+    leaves a half-written file (see :mod:`eastflank.safeio`).
 
     Raises
     ------
     OutputError
-        If ``out``'s parent folder does not exist or cannot be written, or ``out`` is a file.
+        See :func:`check_out`; also if ``out`` cannot be written.
     """
     out = Path(out)
-    check_out(out)
-    parent = out.resolve().parent
+    check_out(out, force)
+    created = False
+    if not out.exists():
+        try:
+            out.mkdir()
+        except OSError as exc:
+            raise OutputError(f"cannot create folder ({exc.strerror})", file=str(out)) from None
+        created = True
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=parent))
-    except OSError as exc:
-        raise OutputError(f"cannot write here ({exc.strerror})", file=str(parent)) from None
-    try:
-        (tmp / "index.html").write_text(render_html(report), encoding="utf-8")
-        (tmp / "report.json").write_text(report.to_json(), encoding="utf-8")
-        tmp.chmod(0o755)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=parent))
-            out.replace(old / "report")
-            tmp.replace(out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.replace(out)
+        html = render_html(report)
+        atomic_write(out / "report.json", report.to_json())
+        atomic_write(out / "index.html", html)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if created:
+            for name in REPORT_FILES:
+                (out / name).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                out.rmdir()
         raise
     return out

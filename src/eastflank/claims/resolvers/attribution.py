@@ -8,14 +8,25 @@ institution publishes any source; a person unknown to the sources makes the clai
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from rapidfuzz import fuzz
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Evidence
-from eastflank.claims.resolvers.base import Context, Outcome, unverifiable
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    evidence_of,
+    keywords,
+    reference_date,
+    unverifiable,
+    usable,
+)
+from eastflank.claims.resolvers.events import dates_agree
 from eastflank.claims.text import fold
+from eastflank.schema import Event
 
 __all__ = ["resolve_attribution"]
 
@@ -44,6 +55,49 @@ def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
         rows.append((s.id, s.title, s.author or "", fold(s.author or ""), fold(pub), pub))
     _FOLDED[id(ctx.catalog)] = (ctx.catalog, rows)
     return rows
+
+
+_SPEECH = frozenset({"said", "says", "state", "stat", "told", "tell", "anno", "noted", "warn",
+                     "spea", "spok", "decl", "clai", "comm"})
+"""Stems of verbs of saying: they say that a statement was made, not what it was."""
+
+
+def recorded_statement(cand: Candidate, ctx: Context, person: str) -> Outcome | None:
+    """A recorded statement event of ``person`` that the sentence reports: the surname in the
+    event's name or summary, the event dated within ``statement_days`` before the claim's
+    date (or at a date the sentence gives) and enough shared words. Support only."""
+    surname = fold(person).split()[-1] if person.strip() else ""
+    if len(surname) < 3:
+        return None  # (a negation in what was said, "does not exist", is part of the quote)
+    tol = ctx.tolerances.attribution
+    day = reference_date(cand, ctx)
+    dates = [d for d in cand.facts.dates if not d.relative]
+    words = keywords(cand.facts.text) - _SPEECH - keywords(person)
+    window = dt.timedelta(days=tol.statement_days)
+    best: tuple[int, Event] | None = None
+    for e in ctx.catalog.events.values():
+        if e.kind != "statement" or not usable(e, ctx):
+            continue
+        if not re.search(rf"\b{re.escape(surname)}\b", fold(f"{e.name} {e.summary}")):
+            continue
+        if dates:
+            if not any(dates_agree(d, e, ctx.tolerances.event_date.days) for d in dates):
+                continue
+        elif day is None or not day - window <= e.date <= day + dt.timedelta(days=1):
+            continue
+        shared = len(keywords(f"{e.name} {e.summary}") & words)
+        if shared >= tol.statement_words and (best is None or shared > best[0]):
+            best = (shared, e)
+    if best is None:
+        return None
+    e = best[1]
+    return Outcome("supported",
+                   f"The dataset records {e.name} ({e.date.isoformat()}), sharing "
+                   f"{best[0]} words with the sentence; the wording itself is not checked.",
+                   evidence=[evidence_of(e, "events", f"{e.name} ({e.date.isoformat()})")],
+                   tolerance={"statement_days": tol.statement_days,
+                              "statement_words": tol.statement_words},
+                   strength=0.8)
 
 
 def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
@@ -77,6 +131,9 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
                        f"{person} is an author of {len(by_person)} source(s) of the dataset; "
                        f"the quotation itself is not checked.",
                        evidence=by_person[:5], tolerance=tolerance)
+    stated = recorded_statement(cand, ctx, person)
+    if stated is not None:
+        return stated
     inst_note = ""
     if inst_name:
         inst_note = (f" The institution ({inst_name}) publishes {len(by_inst)} source(s) of "

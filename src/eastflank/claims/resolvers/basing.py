@@ -2,7 +2,10 @@
 
 Each place named is checked for a recorded unit or facility of the claim's type (echelon,
 weapon system, country) garrisoned within ``RADIUS_KM`` of it at the claim's date; a country
-for a unit or facility of that type standing on its territory.
+for a unit or facility of that type standing on its territory. A town that gives its name to
+its region ("Kaliningrad", Kaliningrad Oblast) may stand for the region: forces in the region
+support the claim when the region is a territory of its own (the exclave,
+:func:`eastflank.posture.area_of`), and otherwise keep it from being contradicted.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.resolvers.sites import Site, family, force_sites
+from eastflank.claims.text import fold
+from eastflank.posture import area_of
+from eastflank.schema import Place
 
 __all__ = ["RADIUS_KM", "resolve_basing"]
 
@@ -75,6 +81,8 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable(f"No located {what} is recorded in the dataset.")
     found: list[Evidence] = []
     missing: list[str] = []
+    in_region: list[str] = []  # towns whose region of the same name holds such forces
+    strength = 1.0
     for anchor in anchors:
         if anchor in ctx.catalog.places:
             place = ctx.catalog.places[anchor]
@@ -82,6 +90,17 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                            if s.distance_to(place.lat, place.lon) <= RADIUS_KM),
                           key=lambda t: t[0])
             label = place.name
+            region = _namesake_region(place, pool, ctx)
+            if not near and region:
+                if area_of(place) not in (None, place.country):
+                    # "Kaliningrad" for the exclave, a territory of its own
+                    near = [(0.0, s) for s in region]
+                    label = f"{place.admin} (named after {place.name})"
+                    strength = min(strength, 0.8)
+                else:
+                    in_region.append(f"{place.name} ({place.admin}: "
+                                     f"{', '.join(sorted({s.name for s in region}))})")
+                    continue
         elif anchor in ctx.catalog.actors:
             near = [(0.0, s) for s in pool if s.country == anchor]
             label = ctx.catalog.actors[anchor].name
@@ -89,9 +108,10 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
             continue
         if near:
             d, s = near[0]
+            where = f"in {label}" if label.endswith(")") else f"{d:.0f} km from {label}"
             found.append(Evidence(record=s.record, kind=s.kind, name=s.name, value=round(d, 1),
                                   unit="km", detail=f"{s.name} at {s.place_name} "
-                                  f"({s.deployment}), {d:.0f} km from {label}",
+                                  f"({s.deployment}), {where}",
                                   sources=list(s.sources)))
         else:
             missing.append(label)
@@ -114,6 +134,18 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                                strength=0.9)
     if not found and not missing:
         return unverifiable("The places named are not in the dataset.")
+    if (units or numbered) and found and missing:
+        # a formation spreads over several sites (a brigade's battalions); the dataset
+        # records one garrison, so another place named is not refuted by it
+        return unverifiable(
+            f"Recorded: {'; '.join(e.detail for e in found)}; the dataset records no site of "
+            f"it at {', '.join(missing)}, where parts of it may stand.",
+            evidence=found, tolerance={"radius_km": RADIUS_KM})
+    if in_region and not missing:
+        return unverifiable(
+            f"No recorded {what} within {RADIUS_KM:.0f} km of the town named, but some in the "
+            f"region of the same name, which the text may mean: {'; '.join(in_region)}.",
+            evidence=found, tolerance={"radius_km": RADIUS_KM})
     if missing:
         return Outcome("contradicted",
                        f"No recorded {what} "
@@ -126,4 +158,18 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
     return Outcome("supported",
                    "Recorded at each place named: "
                    + "; ".join(e.detail for e in found) + ".",
-                   evidence=found, tolerance={"radius_km": RADIUS_KM})
+                   evidence=found, tolerance={"radius_km": RADIUS_KM}, strength=strength)
+
+
+def _namesake_region(place: Place, pool: list[Site], ctx: Context) -> list[Site]:
+    """Sites of ``pool`` in the region named after ``place`` ("Kaliningrad" and Kaliningrad
+    Oblast, "Brest" and Brest Oblast), which a text may mean by the town's name."""
+    admin = place.admin or ""
+    if not fold(admin).lower().startswith(fold(place.name).lower()) or place.kind == "region":
+        return []
+    out = []
+    for s in pool:
+        at = ctx.catalog.places.get(s.place)
+        if at is not None and at.admin == admin:
+            out.append(s)
+    return out

@@ -11,6 +11,7 @@ documents are not evidence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention
@@ -20,12 +21,25 @@ from eastflank.claims.resolvers.base import (
     evidence_of,
     keywords,
     mentions_of,
+    reference_date,
     unverifiable,
     usable,
 )
 from eastflank.schema import Event
 
-__all__ = ["dates_agree", "resolve_event"]
+__all__ = ["NEGATION", "dates_agree", "resolve_event", "typed_event"]
+
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
+                      r"without|refused|rejected|ruled\s+out|false|fake|untrue)\b|n't\b", re.I)
+"""Words that turn a sentence against the event it names: a match by type says nothing."""
+
+_FUNCTION = keywords("between through about against during within without among around across "
+                     "along towards until upon near next last year years month border "
+                     "borders military forces troops army armed")
+"""Words that say nothing of what an event was (or that nearly every event here shares)."""
+
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|prepar\w*|plan(?:s|ned|ning)?\s+to|"
+                     r"expected\s+to|going\s+to|intends?\s+to|upcoming|next)\b", re.I)
 
 
 def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
@@ -48,6 +62,70 @@ def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
 def _describe(e: Event) -> str:
     period = e.date.isoformat() + (f" to {e.end_date.isoformat()}" if e.end_date else "")
     return f"{e.name} ({period})"
+
+
+def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
+    """An event the sentence names by its participants and places (actors and places the
+    gazetteer finds) and a few words of its name, that took place by the claim's date (for a
+    sentence in the future tense: within ``typed_future_days`` after it), at any date and in
+    any year the sentence gives.
+
+    A support only: the sentence may say something else of the event, so an event that does
+    not match never refutes it. Among several matches the one naming most entities, then most
+    name words, then the latest before the claim's date is taken."""
+    tol = ctx.tolerances.event_date
+    if NEGATION.search(cand.facts.text):
+        return None  # "never delivered": a recorded event would refute, not support it
+    named = {m.record for m in cand.facts.mentions if m.kind in ("actors", "places")}
+    if len(named) < min(tol.typed_entities, 2) and not any(
+            m.kind == "places" for m in cand.facts.mentions):
+        return None
+    # name words: not the entities already counted, nor prepositions
+    entity_words = keywords(" ".join(m.span.text for m in cand.facts.mentions))
+    words = keywords(cand.facts.text) - entity_words - _FUNCTION
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", cand.facts.text)}
+    dates = [d for d in cand.facts.dates if not d.relative]
+    day = reference_date(cand, ctx)
+    future = bool(_FUTURE.search(cand.facts.text))
+    slack = dt.timedelta(days=tol.days)
+    ahead = dt.timedelta(days=tol.typed_future_days)
+    best: tuple[tuple[int, int, dt.date], Event] | None = None
+    for e in ctx.catalog.events.values():
+        if not usable(e, ctx):
+            continue
+        typed = named & (set(e.actors) | set(e.places))
+        names = keywords(" ".join([e.name, *e.aliases])) - entity_words - _FUNCTION
+        shared = len(names & words)
+        if not names or shared / min(len(names), 4) < tol.typed_name_share:
+            continue
+        # two entities, or one of its places with a word more of its name
+        if not (len(typed) >= tol.typed_entities and shared >= tol.typed_name_words) and not (
+                set(e.places) & named and shared > tol.typed_name_words):
+            continue
+        if dates and not any(dates_agree(d, e, tol.days) for d in dates):
+            continue
+        span = range(e.date.year, (e.end_date or e.date).year + 1)
+        if years and not years & set(span):
+            continue  # "West-2024" is not the exercise of 2025
+        if day is not None:
+            if future and not day - slack <= e.date <= day + ahead:
+                continue
+            if not future and e.date > day + slack:
+                continue
+        key = (len(typed), shared, e.date)
+        if best is None or key > best[0]:
+            best = (key, e)
+    if best is None:
+        return None
+    (n_typed, shared, _), e = best
+    return Outcome("supported",
+                   f"Recorded: {_describe(e)}; the sentence names {n_typed} of its "
+                   f"participants and places and {shared} words of its name"
+                   + (", and its date agrees." if dates else "."),
+                   evidence=[evidence_of(e, "events", _describe(e))],
+                   tolerance={"typed_entities": tol.typed_entities,
+                              "typed_name_words": tol.typed_name_words},
+                   strength=tol.typed_strength)
 
 
 def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
@@ -75,20 +153,24 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                        f"{', '.join(d.span.text for d in dates)}.",
                        evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance,
                        strength=1.0 if near else 0.6)
+    typed = typed_event(cand, ctx)
+    if typed is not None:
+        return typed
     if not dates:
         return unverifiable("No date and no recorded event in the sentence.",
                             tolerance=tolerance)
     words = keywords(cand.facts.text)
     near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
     for e in sorted(events.values(), key=lambda e: e.date):
-        names = keywords(" ".join([e.name, *e.aliases]))
-        if not names:
+        # each name on its own: a short alias is not diluted by the long name's words
+        variants = [k for k in (keywords(n) for n in [e.name, *e.aliases]) if k]
+        if not variants:
             continue
         for d in dates:
             if not dates_agree(d, e, tol.days):
                 continue
             pool = near_words if d.precision == "day" else words
-            share = len(names & pool) / min(len(names), 4)
+            share = max(len(k & pool) / min(len(k), 4) for k in variants)
             need = {"day": tol.keyword_share_day, "month": tol.keyword_share_month,
                     "year": tol.keyword_share}[d.precision]
             summary_hits = len(keywords(e.summary) & words)

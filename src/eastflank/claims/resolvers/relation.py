@@ -35,6 +35,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.resolvers.command import chain_of
+from eastflank.claims.resolvers.events import typed_event
 from eastflank.claims.resolvers.sites import family
 from eastflank.claims.statements import Statement
 from eastflank.claims.text import fold
@@ -276,6 +277,9 @@ def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
             out = _dated(cand, ctx, subj, dates)
             if out is not None:
                 return out
+    typed = typed_event(cand, ctx)
+    if typed is not None:
+        return typed
     names = ", ".join(dict.fromkeys(m.name for m in subjects or ments)) or "its subject"
     return unverifiable(f"No recorded statement about {names} decides what this sentence "
                         f"asserts; the nearest statements are shown.")

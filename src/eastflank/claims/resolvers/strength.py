@@ -1,7 +1,8 @@
 """Strength and count claims ("45,000-strong", "almost 9,000 Russian troops", "290 tanks").
 
 The subject is the most specific record named in the sentence: a unit, then an event (an
-exercise), then a command body (a grouping), then a state. Failing a name, the record whose
+exercise), then a command body (a grouping), then a facility (a camp), then a place (an
+area, a population), then a state. Failing a name, the record whose
 name shares the most words with the sentence among those with personnel figures is taken.
 Every sourced figure of the subject is compared; the spread of all figures is reported.
 """
@@ -23,12 +24,14 @@ from eastflank.claims.resolvers.base import (
     reference_date,
     unverifiable,
 )
+from eastflank.claims.resolvers.events import NEGATION
+from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind
 from eastflank.schema import Record
 
 __all__ = ["resolve_count", "resolve_strength"]
 
-_ORDER = ("units", "events", "command_bodies", "actors")
+_ORDER = ("units", "events", "command_bodies", "facilities", "actors")
 
 
 _PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|plans?|target\w*|expected\s+to\s+(?:reach|"
@@ -93,7 +96,8 @@ _SUBSET = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Russian|Belarusian|Ukrainian|Poli
 
 
 _PLAIN = frozenset({"active", "total", "personnel", "troops", "strength", "target", "planned",
-                    "peacetime", "authorised", "capacity", "received", "count", "number"})
+                    "peacetime", "authorised", "capacity", "received", "count", "number",
+                    "area"})
 """Words of a figure's quantity name that do not narrow what it counts."""
 
 
@@ -160,7 +164,7 @@ _GENERIC = frozenset(
 
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     """The record the number is about, and whether the sentence itself names it."""
-    for kind in _ORDER[:3]:
+    for kind in (*_ORDER[:4], "places"):  # a camp's tents, a place's area or population
         for m in mentions_of(cand, kind):
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
@@ -179,7 +183,7 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             break
     words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
-    for kind in _ORDER[:3]:
+    for kind in _ORDER[:4]:
         for rec in ctx.catalog.records[kind].values():
             if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
                 continue
@@ -195,7 +199,8 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, False
-    if _ARMY.search(cand.facts.text):  # a state's figures are of its armed forces
+    if unit == "population" or _ARMY.search(cand.facts.text):
+        # a state's personnel figures are of its armed forces
         q = cand.quantity
         if q is not None and _PART.search(q.span.text):
             return None, False  # "12,000 border troops" are not the armed forces
@@ -211,6 +216,75 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, any(m.record == x.record for x in cand.facts.mentions)
     return None, False
+
+
+_NAME_SHARE = 0.75
+"""Share of a record's name words a sentence must hold for a support-only subject."""
+
+
+def _named_by_words(cand: Candidate, ctx: Context, unit: str) -> list[Any]:
+    """Records with figures of ``unit`` whose full name (or an alias), generic words and
+    state names included, the sentence holds at least :data:`_NAME_SHARE` of (three words
+    or more): "some 12,000 state border troops" of the State Border Troops of Belarus,
+    "9,000 Russian troops ... in Belarus as part of a regional grouping of forces" of the
+    Russian contingent of the Regional Grouping of Forces in Belarus. Best share first.
+
+    Such a match is loose (the words may describe something else), so it may only confirm a
+    figure, never refute one."""
+    words = set(tokens(cand.facts.text))
+    ranked: list[tuple[float, int, Any]] = []
+    for kind in _ORDER[:4]:
+        for rec in ctx.catalog.records[kind].values():
+            if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
+                continue
+            best = (0.0, 0)
+            for name in (rec.name, *rec.aliases):
+                toks = {t for t in tokens(name) if not t.isdigit() or len(t) == 4}
+                if len(toks) < 3:
+                    continue
+                shared = len(toks & words)
+                share = shared / len(toks)
+                if shared >= 3 and share >= _NAME_SHARE and (share, shared) > best:
+                    best = (share, shared)
+            if best[1]:
+                ranked.append((best[0], best[1], rec))
+    ranked.sort(key=lambda x: (-x[0], -x[1]))
+    return [r for _, _, r in ranked]
+
+
+def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
+                   kinds: frozenset[str], day: Any) -> Outcome | None:
+    """A ``supported`` outcome when a record the sentence names by most of its words has a
+    figure, of the kind the claim states and valid at its date, that the claim matches;
+    else None (the claim stays unverifiable: a loose name match never contradicts)."""
+    q = cand.quantity
+    assert q is not None
+    if NEGATION.search(cand.facts.text):
+        return None
+    claim_lo = q.low if q.low is not None else q.value
+    claim_hi = q.high if q.high is not None else q.value
+    for rec in _named_by_words(cand, ctx, unit)[:3]:
+        weak = _claimed_values(rec)
+        for v, lo, hi, src, qty in _values(rec, unit, ctx, kinds, day, cand.facts.text):
+            if v in weak:
+                continue
+            lo_t, hi_t = lo * (1 - relative), hi * (1 + relative)
+            if q.bound == "at-least":
+                ok = hi_t >= q.value and lo <= q.value * 3
+            elif q.bound == "at-most":
+                ok = lo_t <= q.value <= hi_t
+            else:
+                ok = claim_lo <= hi_t and claim_hi >= lo_t
+            if ok:
+                ev = Evidence(record=rec.id, kind=ctx.catalog.kind_of(rec.id), name=rec.name,
+                              value=v, unit=unit, detail=f"{rec.name}: {qty} = {v:,.0f}",
+                              sources=src)
+                return Outcome("supported",
+                               f"The sentence names most words of {rec.name}; the claimed "
+                               f"{q.value:,.0f} agrees within {relative:.0%} with its "
+                               f"sourced {qty} figure of {v:,.0f}.",
+                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+    return None
 
 
 def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outcome:
@@ -232,6 +306,9 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                                value=v, unit=unit, detail=f"{rec.name}: {qty} = {v:,.0f}",
                                sources=src) for v, _, _, src, qty in other])
     if rec is None:
+        loose = _loose_support(cand, ctx, unit, relative, kinds, day)
+        if loose is not None:
+            return loose
         return unverifiable(
             f"No record of the dataset named in the sentence has a sourced {unit} figure.",
             claimed=q.value, unit=unit, tolerance=tolerance,
@@ -274,6 +351,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
         # a contradiction needs a figure valid at the claim's date, and for a state's armed
         # forces a sentence that speaks of the whole army
         strength = 1.0 if now else 0.6
+        pol = ctx.tolerances.policy
+        dated = [f.as_of for f in getattr(rec, "figures", []) if f.value in {v for v, *_ in now}]
+        if kind in ("units", "facilities") and day is not None and dated and all(
+                d is not None and (day - d).days >= pol.stale_days for d in dated):
+            strength = min(strength, pol.stale_strength)  # 298 tents in June, 130 in September
         if kind == "actors" and not _WHOLE.search(cand.facts.text):
             strength = min(strength, 0.7)
         if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
@@ -286,6 +368,9 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                        q.value, matched, unit, tolerance, evidence, strength=strength)
     nearest = min((v for v, *_ in values), key=lambda v: abs(v - q.value))
     if not named:
+        loose = _loose_support(cand, ctx, unit, relative, kinds, day)
+        if loose is not None:
+            return loose
         return unverifiable(
             f"The sentence does not name its subject; the nearest record named before it, "
             f"{what}, does not match {q.value:,.0f} (the sentence may describe a part of it).",
@@ -301,12 +386,29 @@ def resolve_strength(cand: Candidate, ctx: Context) -> Outcome:
     return _compare(cand, ctx, "personnel", ctx.tolerances.strength.relative)
 
 
+def _rounding(value: float) -> float:
+    """Half the rounding step of a round figure, relative to it: 15,000 is a figure rounded
+    to the thousand (0.033), 290 to the ten (0.017); 0 for a figure that is not round (or
+    below 100).
+
+    >>> round(_rounding(15000), 3), round(_rounding(290), 3), _rounding(293), _rounding(80)
+    (0.033, 0.017, 0.0, 0.0)
+    """
+    if value < 100 or value != int(value):
+        return 0.0
+    n, step = int(value), 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step / 2 / value if step > 1 else 0.0
+
+
 def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     """Check a count of things against sourced figures of the same noun."""
     q = cand.quantity
     assert q is not None
     tol = ctx.tolerances.count
     relative = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
+    relative = max(relative, min(_rounding(q.value), tol.hedged_relative))
     if cand.extra.get("noun") == "population":
         return _compare(cand, ctx, "population", relative)
     noun = _SYNONYMS.get(q.unit, re.sub(r"s$", "", q.unit))

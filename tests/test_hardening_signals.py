@@ -1,0 +1,88 @@
+"""Signals and standard output: Ctrl-C, a closed or full stdout, a reader that goes away.
+
+Real ``eastflank`` processes under a 1.5 GiB address-space limit (see ``_hostile``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from _hostile import EASTFLANK, limit_memory
+from eastflank.cli._common import emit
+
+LONG_RUN = ["warning", "compare", "suwalki-gap-closure", "--stages",
+            "autonomy-2019,war-2022,subordination-2026", "-n", "2000000", "--png", "cdf.png"]
+
+
+def test_ctrl_c_prints_interrupted_exits_130_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("keep", encoding="utf-8")
+    proc = subprocess.Popen([EASTFLANK, *LONG_RUN], cwd=tmp_path, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=limit_memory)  # noqa: PLW1509
+    time.sleep(4.0)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines[-1] == "eastflank: interrupted", err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_ctrl_c_during_a_query_is_interrupted_130(tmp_path: Path) -> None:
+    proc = subprocess.Popen([EASTFLANK, "data", "query",
+                             "SELECT sum(hash(i)) AS s FROM range(100000000000) t(i)"],
+                            cwd=tmp_path, text=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, preexec_fn=limit_memory)  # noqa: PLW1509
+    time.sleep(4.0)
+    assert proc.poll() is None, "the query ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["eastflank: interrupted"]
+
+
+def test_closed_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    proc = subprocess.run(f"exec {EASTFLANK} data show hrodna --json >&-", shell=True,
+                          cwd=tmp_path, text=True, stderr=subprocess.PIPE,
+                          preexec_fn=limit_memory, timeout=120, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip().splitlines() == ["eastflank: error: standard output is closed"]
+
+
+def test_full_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([EASTFLANK, "data", "list", "places", "--json"], cwd=tmp_path,
+                              stdout=full, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=limit_memory, timeout=120, check=False)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("eastflank: error: cannot write to standard output")
+
+
+def test_reader_going_away_ends_quietly_non_zero(tmp_path: Path) -> None:
+    proc = subprocess.run(f"{EASTFLANK} data list sources --json | true; "
+                          "echo ${PIPESTATUS[0]} >&2", shell=True, executable="/bin/bash",
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          preexec_fn=limit_memory, check=False)
+    lines = proc.stderr.strip().splitlines()
+    assert lines and int(lines[-1]) != 0
+    assert lines[:-1] == [], proc.stderr
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_json_output_never_holds_nan_or_infinity(capsys: pytest.CaptureFixture[str],
+                                                 value: float) -> None:
+    emit({"p50_h": value, "rows": [value, 1.5]}, True, print)
+    out = capsys.readouterr().out
+    data = json.loads(out, parse_constant=lambda c: pytest.fail(f"invalid JSON constant {c}"))
+    assert data == {"p50_h": None, "rows": [None, 1.5]}
