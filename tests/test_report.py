@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +155,40 @@ def test_failed_run_leaves_previous_report_untouched(
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "report.json"]
 
 
+_LONG_FLOAT = re.compile(r"(?<![\w./-])-?\d+\.\d{5,}(?![\w/])")
+_MISSING = re.compile(r"\b(None|nan|NaN|null|undefined|inf)\b")
+
+
+def _assert_readable_text(text: str) -> None:
+    """No long floats (URLs aside), no missing-value strings, no raw negative hours."""
+    words = [w for w in text.split() if "://" not in w and not w.startswith("[")]
+    joined = " ".join(words)
+    assert not _LONG_FLOAT.findall(joined), _LONG_FLOAT.findall(joined)[:5]
+    assert not _MISSING.findall(joined), [joined[max(m.start() - 60, 0):m.end() + 20]
+                                          for m in _MISSING.finditer(joined)][:5]
+
+
+def test_readable_text_check_catches_what_it_should() -> None:
+    with pytest.raises(AssertionError):
+        _assert_readable_text("median 292.53418159484863 h")
+    with pytest.raises(AssertionError):
+        _assert_readable_text("holder None")
+    with pytest.raises(AssertionError):
+        _assert_readable_text("ratio nan at day 0")
+    _assert_readable_text("see https://example.org/a-1.2074677 and 36.5 h, −2.2 d")
+
+
+def test_rendered_page_has_sensible_numbers_and_no_missing_values(report_dir: Path) -> None:
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    body = re.sub(r"<(svg|style)\b.*?</\1>", " ", html, flags=re.S)
+    _assert_readable_text(unescape(re.sub(r"<[^>]+>", " ", body)))
+    # figure text (axis ticks, labels) holds no long floats either
+    for svg_text in re.findall(r"<text[^>]*>([^<]*)</text>", html):
+        assert not _LONG_FLOAT.search(svg_text), svg_text
+    # decision margins are printed with a minus sign, warnings never negative
+    assert not re.search(r">\s*-\d", body)
+
+
 def _chromium() -> str:
     path = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
@@ -196,6 +232,22 @@ def test_report_in_headless_chromium_offline(report_dir: Path) -> None:
             assert cover_maps.count() == len(json.loads(
                 (report_dir / "report.json").read_text(encoding="utf-8"))["meta"]["stages"])
             assert page.locator('section[data-section="anchors"] table tr').count() >= 5
+            # a numbered table of contents linking every section
+            toc = page.locator("nav.toc li a")
+            assert toc.count() == len(EXPECTED_SECTIONS)
+            assert [toc.nth(i).get_attribute("href") for i in range(toc.count())] == [
+                f"#{s}" for s in EXPECTED_SECTIONS]
+            # the page never scrolls sideways: wide tables scroll inside themselves
+            assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+            # no number cell is left empty
+            empty = page.locator("td.num").evaluate_all(
+                "cells => cells.filter(c => !c.textContent.trim()).length")
+            assert empty == 0
+            text = page.locator("main").inner_text()
+            _assert_readable_text(text)
+            page.set_viewport_size({"width": 800, "height": 900})
+            assert page.evaluate("document.documentElement.scrollWidth") <= 800
+            page.set_viewport_size({"width": 1280, "height": 900})
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
             page.screenshot(path=str(ARTIFACTS / "report-full.png"), full_page=True)

@@ -842,9 +842,12 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
     pos: dict[str, tuple[float, float]] = {}
     for lvl, row in rows.items():
         if lvl == 4:
-            step = total / max(len(row), 1)
+            # at least one column per group so that the boxes never overlap; centred under
+            # the bodies when the row is wider than they are
+            step = max(total / max(len(row), 1), 1.0)
+            left = (total - step * len(row)) / 2
             for i, n in enumerate(row):
-                pos[n] = (step * (i + 0.5), -float(lvl))
+                pos[n] = (left + step * (i + 0.5), -float(lvl))
             continue
         for rank_ in sorted({actor_rank(n) for n in row}):
             members = [n for n in row if actor_rank(n) == rank_]
@@ -852,8 +855,12 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
             for i, n in enumerate(members):
                 pos[n] = (offset + i, -float(lvl))
 
+    xs_all = [p_[0] for p_ in pos.values()] or [0.0]
     if ax is None:
-        fig = Figure(figsize=(16, 10), layout="constrained")
+        # about 1.7 in per column, so that 10 pt labels stay legible at 100 % zoom when the
+        # page shows the figure at its natural size (a 16 in wide figure was shrunk to ~60 %)
+        span = max(xs_all) - min(xs_all) + 3.2
+        fig = Figure(figsize=(min(max(1.7 * span, 8.0), 15.0), 8.5), layout="constrained")
         ax = fig.add_subplot()
     else:
         fig = ax.get_figure()  # type: ignore[assignment]
@@ -868,15 +875,15 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
         is_group = data["kind"] == "group"
         colour = ACTOR_COLOURS.get(str(data.get("actor") or "").split("/")[0], "#dddddd")
         x, y = pos[n]
-        ax.text(x, y, _wrap(str(data["name"]), 16), ha="center", va="center", fontsize=9,
+        ax.text(x, y, _wrap(str(data["name"]), 16), ha="center", va="center", fontsize=10,
                 zorder=3, bbox={"boxstyle": "square,pad=0.35" if is_group else
                                 "round,pad=0.35", "fc": colour, "ec": "#333333",
                                 "lw": 1.2 if is_group else 0.8, "alpha": 0.95})
     xs = [p_[0] for p_ in pos.values()] or [0.0]
     for lvl in sorted(rows):
-        ax.text(min(xs) - 0.9, -float(lvl), _ROW_NAMES.get(lvl, ""), ha="right", va="center",
-                fontsize=9, style="italic", color="#555555")
-    ax.set_xlim(min(xs) - 2.4, max(xs) + 0.8)
+        ax.text(min(xs) - 0.6, -float(lvl), _ROW_NAMES.get(lvl, ""), ha="right", va="center",
+                fontsize=10, style="italic", color="#555555")
+    ax.set_xlim(min(xs) - 2.0, max(xs) + 0.6)
     ax.set_ylim(-4.6, 0.5)
 
     styles = {"order": ("#999999", "solid", 0.8), "consent": ("#8c564b", "dashed", 1.2),
@@ -905,7 +912,7 @@ def draw_stage(stage: Stage, catalog: Catalog, ax: Axes | None = None) -> Figure
     handles += [Line2D([], [], marker="o", ls="", color=c, label=a, markersize=8)
                 for a, c in ACTOR_COLOURS.items()]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), fontsize=9,
-              frameon=False, ncols=6)
+              frameon=False, ncols=5)
     return fig
 
 

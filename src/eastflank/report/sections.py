@@ -115,7 +115,9 @@ def map_section(ctx: Context) -> Section:
             seen.add((d.place_id, r))
             rings.append(RingSpec(GeoPoint(d.lat, d.lon, d.place_name, d.place_id), r,
                                   f"{d.system_name} {r:.0f} km"))
-            ring_rows.append({"system": d.system_id, "unit": d.unit_id, "place": d.place_id,
+            ring_rows.append({"system": d.system_id, "system_name": d.system_name,
+                              "unit": d.unit_id, "place": d.place_id,
+                              "place_name": d.place_name,
                               "range_km": d.range_km, "kind": d.kind,
                               "sources": list(d.sources)})
         fig = draw_flank_map(region=region, markers=markers_from_catalog(view), rings=rings,
@@ -134,6 +136,9 @@ def map_section(ctx: Context) -> Section:
             },
             "long_range_systems": sorted({d.system_id for d in deployed
                                           if d.range_km is not None and d.range_km > 1500}),
+            "long_range_system_names": sorted({d.system_name for d in deployed
+                                               if d.range_km is not None
+                                               and d.range_km > 1500}),
         })
     data = {
         "gap": {"a": the_gap.a, "b": the_gap.b, "distance_km": the_gap.distance_km,
@@ -234,7 +239,10 @@ def reach_section(ctx: Context) -> Section:
         figures.append(svg(_cover_map(ctx, st, adv, ass)))
     data = {"windows": windows, "cover": cover, "cover_assessed": cover_assessed}
     return Section("reach", "Reach: flight times, decision windows, air-defence cover", data,
-                   ctx.render("reach", data=data, figures=figures), figures)
+                   ctx.render("reach", data=data, figures=figures,
+                              system_names={w.id: w.name
+                                            for w in ctx.catalog.weapon_systems.values()}),
+                   figures)
 
 
 def _cover_map(ctx: Context, st: Stage, adv: Any, ass: Any) -> Any:
@@ -274,7 +282,8 @@ def campaign_section(ctx: Context) -> Section:
     runs: list[dict[str, Any]] = []
     samples = min(ctx.samples, CAMPAIGN_SAMPLES)
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    for st in ctx.stages:
+    styles = [("o", "-"), ("s", "--"), ("^", "-."), ("D", ":"), ("v", "-"), ("P", "--")]
+    for i, st in enumerate(ctx.stages):
         ctx.progress(f"campaign {st.id}")
         when = stage_date(st.id, ctx.catalog)
         hours, label = model_warning_hours(ctx.catalog, sc.id, when.stage, samples, ctx.seed)
@@ -285,17 +294,32 @@ def campaign_section(ctx: Context) -> Section:
         def arr(xs: list[float | None]) -> list[float]:
             return [float("nan") if x is None else x for x in xs]
 
-        line, = ax.plot(res.force_ratio_days, arr(res.force_ratio_median), marker="o", ms=3,
-                        label=f"{st.id}: P(closed first) {res.p_closed_before_reinforcement:.2f}")
+        marker, dash = styles[i % len(styles)]
+        line, = ax.plot(res.force_ratio_days, arr(res.force_ratio_median), marker=marker,
+                        ms=4, ls=dash, lw=1.4,
+                        label=f"{st.id}: P(closed first) "
+                              f"{100 * res.p_closed_before_reinforcement:.0f}%")
         ax.fill_between(res.force_ratio_days, arr(res.force_ratio_p10),
                         arr(res.force_ratio_p90), color=line.get_color(), alpha=0.12, lw=0)
+    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
+
     ax.axhline(3.0, color="grey", lw=0.8, ls=":")
     ax.axhline(1.0, color="grey", lw=0.8, ls="--")
+    last_day = max((float(d) for r in runs for d in r["force_ratio_days"]), default=1.0)
+    ax.text(last_day, 3.0, "3:1 ", ha="right", va="bottom", fontsize=8, color="grey")
+    ax.text(last_day, 1.0, "1:1 ", ha="right", va="bottom", fontsize=8, color="grey")
+    ax.set_yscale("log")
+    ticks = [0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
+    ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:g}")
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("end of day after the attack starts (day 1 = first 24 h)")
-    ax.set_ylabel("force ratio Red/Blue (median, band p10-p90)")
+    ax.set_ylabel("force ratio Red : Blue (log scale)\nmedian line, p10–p90 band")
     ax.set_xlim(left=1)
     ax.set_title(f"{CAMPAIGN_SCENARIO}: force ratio in the gap sector")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2,
+              frameon=False)
     ax.grid(alpha=0.3)
     figures = [svg(fig)]
     data = {"scenario": CAMPAIGN_SCENARIO, "samples": samples, "runs": runs}
