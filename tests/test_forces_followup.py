@@ -45,7 +45,7 @@ def _check(res: CampaignResult, catalog: Catalog, stated_red: bool, stated_blue:
     # no negative times or distances
     assert res.gap_km > 0 and res.advance_km > 0, where
     for qs in (res.closure_hours_quantiles, res.reinforcement_hours_quantiles,
-               res.warning_hours_quantiles):
+               res.blue_lead_hours_quantiles):
         vals = [v for v in qs.values() if v is not None]
         assert all(v >= 0 and math.isfinite(v) for v in vals), f"{where}: {qs}"
         assert vals == sorted(vals), f"{where}: quantiles out of order {qs}"

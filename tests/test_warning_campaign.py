@@ -29,7 +29,7 @@ def test_campaign_uses_the_joint_sample_of_its_seed(catalog: Catalog) -> None:
     m = j1.decision_margin_h
     assert np.all(lead >= 0)
     assert np.array_equal(lead > 0, np.isfinite(m) & (m > 0))
-    assert a.warning_hours_quantiles["p90"] == float(np.percentile(lead, 90))
+    assert a.blue_lead_hours_quantiles["p90"] == float(np.percentile(lead, 90))
 
 
 def test_red_units_the_warning_model_moved_start_from_their_jump_off(catalog: Catalog) -> None:

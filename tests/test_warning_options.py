@@ -241,7 +241,7 @@ def test_campaign_warning_hours_never_negative(capsys: pytest.CaptureFixture[str
         assert main(["campaign", "run", "suwalki-gap-closure", "--stage", st, "--samples",
                      "300", "--seed", "2", "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
-        assert all(v >= 0 for v in data["warning_hours_quantiles"].values())
+        assert all(v >= 0 for v in data["blue_lead_hours_quantiles"].values())
 
 
 def test_with_parameters_sets_one_quantity_and_keeps_the_other_draws(catalog: Catalog) -> None:

@@ -1353,8 +1353,9 @@ def verdict_sentence(scenario: Scenario, results: Sequence[WarningResult],
     band_a, band_b = _band(ma, weeks_h, hours_h), _band(mb, weeks_h, hours_h)
     setting = ("with the same forces and options at both stages (controlled)" if controlled
                else "with each stage's own forces and options")
-    detail = (f"{setting}, median warning for {a.defender} is {_fmt(ma)} ({band_a}) at "
-              f"{a.stage} and {_fmt(mb)} ({band_b}) at {b.stage}, P(no warning) "
+    detail = (f"{setting}, median warning for {a.defender} is {_fmt(ma)} (in the "
+              f"'{band_a}' band) at {a.stage} and {_fmt(mb)} (in the '{band_b}' band) at "
+              f"{b.stage}, P(no warning) "
               f"{a.p_no_warning:.0%} and {b.p_no_warning:.0%} (weeks: at least "
               f"{weeks_h / 24:g} days; hours: under {hours_h:g} h)")
     opening = ("Under mostly sourced parameters" if counts.mostly_sourced

@@ -98,7 +98,13 @@ class InputRecord:
 
 @dataclass(frozen=True)
 class CampaignResult:
-    """Result of :func:`run_campaign` (JSON-serialisable)."""
+    """Result of :func:`run_campaign` (JSON-serialisable).
+
+    ``blue_lead_hours_quantiles`` is NATO's lead time: the hours by which the defender's
+    decision precedes the attack (the decision margin where positive, 0 where the decision
+    comes after the attack is ready). It is not the warning time, which counts from the first
+    detection; ``warning_from`` says where the samples came from.
+    """
 
     scenario: str
     stage: str
@@ -113,7 +119,7 @@ class CampaignResult:
     p_closed_within_horizon: float
     closure_hours_quantiles: dict[str, float | None]
     reinforcement_hours_quantiles: dict[str, float | None]
-    warning_hours_quantiles: dict[str, float]
+    blue_lead_hours_quantiles: dict[str, float]
     warning_from: str
     force_ratio_days: list[float]
     force_ratio_median: list[float | None]
@@ -436,7 +442,7 @@ def run_campaign(
         p_closed_within_horizon=float(np.isfinite(closed_t).mean()),
         closure_hours_quantiles=_q(closed_t),
         reinforcement_hours_quantiles=_q(reinf_t),
-        warning_hours_quantiles={k: float(v) for k, v in zip(
+        blue_lead_hours_quantiles={k: float(v) for k, v in zip(
             ("p10", "p50", "p90"), np.percentile(warn, [10, 50, 90]), strict=True)},
         warning_from=warning_from,
         force_ratio_days=[float(d + 1) for d in range(len(ratio_days))],

@@ -120,7 +120,8 @@ def run(
         console.print(f"P(closed within the horizon) = {r.p_closed_within_horizon:.3f}; "
                       f"closure {hours(r.closure_hours_quantiles)}")
         console.print(f"advance to close {r.advance_km:.1f} km (gap {r.gap_km:.1f} km); "
-                      f"warning {hours(r.warning_hours_quantiles)} from {r.warning_from}")
+                      f"NATO lead time (decision before the attack) "
+                      f"{hours(r.blue_lead_hours_quantiles)} from {r.warning_from}")
         console.print(f"counted: Red {r.red_brigades:.1f}, Blue {r.blue_brigades:.1f} brigade "
                       "equivalents before commitment shares")
         if r.belarus_joined_share is not None:
