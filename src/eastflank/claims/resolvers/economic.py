@@ -131,7 +131,7 @@ def _amount(cand: Candidate, ctx: Context, a: Amount, topic: Topic | None,
         return unverifiable(
             f"The claimed {what} is not tied to a recorded series ({scope}); the dataset "
             "judges a figure only against statements of the same property.",
-            claimed=a.value, unit=a.unit, nearest=nearest)
+            claimed=a.value, unit=a.unit, nearest=nearest or None)
     sts = [s for s in _indicators(ctx, topic.quantities, day)
            if s.value.unit == a.unit and s.value.number is not None]
     planned = bool(_PLANNED_CLAIM.search(cand.facts.text))
