@@ -196,15 +196,24 @@ def _trend(cand: Candidate, ctx: Context, topic: Topic, day: dt.date | None) -> 
                 f"({_dated(sts[-1]).isoformat()})" if sts
                 else "no actual value of it is recorded")
         trend = _TREND_WORDS.get(topic.trend or "", "a state of")
-        routes = (" The recorded series measure export routes (Klaipeda transit until it "
-                  "ended on 1 Feb 2022; rerouting through Russian ports: 3 Mt in 2022, 8.4 Mt "
-                  "forecast for 2023), not the total exported, and none reaches the claim's "
-                  "period; a closed route is not a collapse of the volume."
-                  if topic.name == "potash" else "")
+        routes = ""
+        if set(topic.quantities) <= set(POTASH_VOLUME):
+            by_route = [r for r in _indicators(ctx, POTASH_ROUTES, day)
+                        if r.value.number is not None or r.value.low is not None]
+            if by_route:
+                routes = (" The dataset records export routes, not the total exported: "
+                          + "; ".join(f"{r.property.replace('_', ' ')} {r.value.label} "
+                                      f"({r.kind}, {_dated(r).isoformat()})"
+                                      for r in by_route)
+                          + ". A closed route is not a fall of the volume.")
+        need = (f"a trend needs two actual values, one within {tol.stale_days} days before "
+                "that date." if topic.trend in ("collapse", "growth") else
+                f"none is recorded within {tol.stale_days} days before that date, and the "
+                "gas price alone does not measure a subsidy." if topic.name == "energy" else
+                f"none is recorded within {tol.stale_days} days before that date.")
         return unverifiable(
             f"The sentence asserts {trend} {topic.scope_note} as of "
-            f"{day.isoformat() if day else 'its date'}, but {have}; a trend needs two actual "
-            f"values, one within {tol.stale_days} days before that date.{routes}",
+            f"{day.isoformat() if day else 'its date'}, but {have}; {need}{routes}",
             nearest=nearest)
     last = recent[-1]
     earlier = [s for s in sts if s.property == last.property and _dated(s) < _dated(last)]
