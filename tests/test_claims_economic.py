@@ -128,3 +128,18 @@ def test_seed_000_economic_sentences(catalog) -> None:
     potash = eco["collapse of potash exports"]
     assert potash.verdict == "unverifiable"
     assert any("Klaipeda" in e.detail for e in potash.nearest)
+
+
+def test_hedged_amounts(catalog) -> None:
+    # "over $10 billion": no recorded value of the debt to Russia reaches it
+    [over] = _economic("Minsk owes Russia over $10 billion.", catalog)
+    assert over.verdict == "contradicted"
+    # "more than 3 million tonnes" in 2022 through Russian ports: 3 Mt recorded (rounded)
+    [more] = _economic("In 2022 more than 3 million tonnes of potash went through Russian "
+                       "ports.", catalog)
+    assert more.verdict == "supported"
+    # a planned figure is judged only against planned ones: the 8.4 Mt forecast for 2023
+    [plan] = _economic("Moscow expects 8.4 million tonnes of Belarusian potash to be shipped "
+                       "through Russian ports in 2023.", catalog)
+    assert plan.verdict == "supported"
+    assert any("planned" in e.detail for e in plan.evidence)

@@ -107,7 +107,7 @@ _POTASH = re.compile(r"\bpotash\b", re.I)
 _ROUTE = re.compile(r"\b(?:transit\w*|route\w*|rerout\w*|ports?|Klaip[eė]da|rail\w*|"
                     r"shipp\w*|transship\w*|via|through)\b", re.I)
 _EXPORTS = re.compile(r"\bexports?\w*\b|\bsales\b|\bshipments\b", re.I)
-_DEBT = re.compile(r"\b(?:debts?|loans?|borrowing\w*|liabilit\w*)\b", re.I)
+_DEBT = re.compile(r"\b(?:debts?|loans?|borrowing\w*|liabilit\w*|ow(?:es|ed|ing))\b", re.I)
 _RUSSIA_LENDER = re.compile(r"\b(?:to|from|with|owe[sd]?)\s+(?:Russia|Moscow|the\s+Kremlin)\b|"
                             r"\bRussian\s+(?:loans?|credits?)\b|\bintergovernmental\b|"
                             r"\bKremlin\b|\bMoscow\b|\bPutin\b", re.I)

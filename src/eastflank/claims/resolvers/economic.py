@@ -115,7 +115,7 @@ def _fmt(x: float, unit: str) -> str:
 
 def _matches(a: Amount, value: float, allowed: float) -> bool:
     if a.hedge in _OVER:
-        return value > a.value
+        return value >= a.value
     if a.hedge in _UNDER:
         return value <= a.value
     return abs(value - a.value) <= allowed
