@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -227,6 +228,7 @@ def test_cli_json_lists_every_parameter_with_indices(cat, tmp_path, capsys):
     labels = {p["name"]: p["label"] for p in out["parameters"]}
     assert labels[out["top_drivers"][0]] in out["sentence"]  # named for readers, not by id
     assert out["top_drivers"][0] not in out["sentence"]
+    assert not re.search(r"(^|[\s(–])-\d", out["sentence"])  # negatives print with a real minus
     assert out["metadata"]["hashes"]["scenario"]
     # the sweep's rows through DuckDB
     assert main(["data", "query", "--sweep", str(folder), "--json",

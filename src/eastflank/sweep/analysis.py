@@ -419,8 +419,8 @@ def _sentence(method: str, head: OutputIndices | None, top: Sequence[str],
     def one(n: str) -> str:
         p = by[n]
         if method == "sobol" and p.st is not None:
-            return (f"{labels.get(n, n)} (ST {p.st:.2f}, 95% interval "
-                    f"{p.st_lo or 0:.2f}–{p.st_hi or 0:.2f})")
+            interval = f"{p.st_lo or 0:.2f}–{p.st_hi or 0:.2f}".replace("-", "\u2212")
+            return f"{labels.get(n, n)} (ST {p.st:.2f}, 95% interval {interval})"
         if method == "morris" and p.mu_star is not None:
             return f"{labels.get(n, n)} (mu* {p.mu_star:.3g})"
         rho = f"{p.rank_corr or 0:+.2f}".replace("-", "\u2212")
