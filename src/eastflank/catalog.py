@@ -28,8 +28,9 @@ from typing import Any, TypeVar, cast
 
 from rapidfuzz import fuzz, process
 
+from eastflank import catcache
 from eastflank.consistency import check_all
-from eastflank.errors import AmbiguousNameError, DataError, UnknownNameError
+from eastflank.errors import AmbiguousNameError, DataError, EastflankError, UnknownNameError
 from eastflank.policy import check_name_length, fold, path_kind
 from eastflank.schema import (
     RECORD_TYPES,
@@ -44,7 +45,7 @@ from eastflank.schema import (
     Unit,
     WeaponSystem,
 )
-from eastflank.yamlio import Located, load_records, yaml_files
+from eastflank.yamlio import Located, iter_located, validate_located, yaml_files
 
 __all__ = ["KINDS", "Catalog", "data_dir", "fold", "load_catalog"]
 
@@ -389,7 +390,8 @@ def _nearest(name: str, choices: Iterable[str]) -> list[str]:
     return [c for c, s, _ in process.extract(name, list(choices), limit=3) if s >= 60]
 
 
-def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalog:
+def load_catalog(root: Path | None = None, extra: Iterable[Path] = (), *,
+                 cache: bool = False) -> Catalog:
     """Load and cross-check the dataset under ``root`` (default: the packaged dataset).
 
     Parameters
@@ -400,6 +402,10 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalo
         empty kinds.
     extra
         More dataset folders of the same shape, loaded after ``root`` (a user's additions).
+    cache
+        Reuse the parsed files from the cache folder when no file (nor the code reading them)
+        changed, and store them after a load that passed every check (see
+        :mod:`eastflank.catcache`). Validation and cross-checks run either way.
 
     Raises
     ------
@@ -408,28 +414,54 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalo
         naming file:line, record id, field and what was expected.
     """
     roots = [root or data_dir(), *extra]
-    records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
-    where: dict[str, Located] = {}
     for base in roots:
         if path_kind(base) != "folder":
             raise DataError("dataset folder not found", file=str(base))
-        for kind, model in RECORD_TYPES.items():
-            folder = base / kind
-            if not folder.is_dir():
-                continue
-            for path in yaml_files(folder):
-                for rec, loc in load_records(path, model, DataError):
-                    rid = rec.id  # type: ignore[attr-defined]
-                    if rid in where:
-                        first = where[rid]
-                        raise DataError(
-                            f"duplicate id; first defined at {first.file}:{first.line}",
-                            file=loc.file,
-                            line=loc.line,
-                            record=rid,
-                            field="id",
-                        )
-                    records[kind][rid] = rec
-                    where[rid] = loc
+    files: list[tuple[str, type[Any], Path]] = [
+        (kind, model, path)
+        for base in roots
+        for kind, model in RECORD_TYPES.items()
+        if (base / kind).is_dir()
+        for path in yaml_files(base / kind)
+    ]
+    cached: catcache.Parsed | None = None
+    key = ""
+    cache_path = Path()
+    if cache:
+        cache_path = catcache.cache_file(roots)
+        try:
+            key = catcache.stamp(roots, [path for _, _, path in files])
+        except (OSError, EastflankError):
+            cache = False  # the full load reports what is wrong with the file
+        else:
+            cached = catcache.lookup(cache_path, key, len(files))
+    parsed: catcache.Parsed = []
+    records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    where: dict[str, Located] = {}
+    for i, (kind, model, path) in enumerate(files):
+        if cached is not None:
+            file = str(path)
+            locs: Iterable[Located] = (Located(d, file, line, kl) for d, line, kl in cached[i])
+        else:
+            locs = iter_located(path, DataError)
+        entries: list[tuple[dict[str, Any], int, dict[str, int]]] = []
+        parsed.append(entries)
+        for loc in locs:
+            rec = validate_located(model, loc, DataError)
+            entries.append((loc.data, loc.line, loc.key_lines))
+            rid = rec.id
+            if rid in where:
+                first = where[rid]
+                raise DataError(
+                    f"duplicate id; first defined at {first.file}:{first.line}",
+                    file=loc.file,
+                    line=loc.line,
+                    record=rid,
+                    field="id",
+                )
+            records[kind][rid] = rec
+            where[rid] = loc
     check_all(records, where)
+    if cache and cached is None:
+        catcache.store(cache_path, key, parsed)
     return Catalog(records, where)
