@@ -45,7 +45,7 @@ from eastflank.schema import (
     Unit,
     WeaponSystem,
 )
-from eastflank.yamlio import Located, iter_located, validate_located, yaml_files
+from eastflank.yamlio import Located, load_records, yaml_files
 
 __all__ = ["KINDS", "Catalog", "data_dir", "fold", "load_catalog"]
 
@@ -403,9 +403,9 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = (), *,
     extra
         More dataset folders of the same shape, loaded after ``root`` (a user's additions).
     cache
-        Reuse the parsed files from the cache folder when no file (nor the code reading them)
-        changed, and store them after a load that passed every check (see
-        :mod:`eastflank.catcache`). Validation and cross-checks run either way.
+        Reuse the validated records from the cache folder when no dataset file (nor the code
+        that reads and checks them) changed, and store them after a full load that passed
+        every check (see :mod:`eastflank.catcache`).
 
     Raises
     ------
@@ -424,7 +424,6 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = (), *,
         if (base / kind).is_dir()
         for path in yaml_files(base / kind)
     ]
-    cached: catcache.Parsed | None = None
     key = ""
     cache_path = Path()
     if cache:
@@ -434,21 +433,13 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = (), *,
         except (OSError, EastflankError):
             cache = False  # the full load reports what is wrong with the file
         else:
-            cached = catcache.lookup(cache_path, key, len(files))
-    parsed: catcache.Parsed = []
+            hit = catcache.lookup(cache_path, key)
+            if hit is not None:
+                return Catalog(*hit)
     records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     where: dict[str, Located] = {}
-    for i, (kind, model, path) in enumerate(files):
-        if cached is not None:
-            file = str(path)
-            locs: Iterable[Located] = (Located(d, file, line, kl) for d, line, kl in cached[i])
-        else:
-            locs = iter_located(path, DataError)
-        entries: list[tuple[dict[str, Any], int, dict[str, int]]] = []
-        parsed.append(entries)
-        for loc in locs:
-            rec = validate_located(model, loc, DataError)
-            entries.append((loc.data, loc.line, loc.key_lines))
+    for kind, model, path in files:
+        for rec, loc in load_records(path, model, DataError):
             rid = rec.id
             if rid in where:
                 first = where[rid]
@@ -462,6 +453,6 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = (), *,
             records[kind][rid] = rec
             where[rid] = loc
     check_all(records, where)
-    if cache and cached is None:
-        catcache.store(cache_path, key, parsed)
+    if cache:
+        catcache.store(cache_path, key, records, where)
     return Catalog(records, where)

@@ -1,22 +1,24 @@
-"""A cache of the parsed dataset files, so that a command does not re-parse YAML every run.
+"""A cache of the validated dataset, so that a command does not re-read the YAML every run.
 
-Reading the dataset costs mostly YAML parsing and the input-policy scan of every file
-(:func:`eastflank.yamlio.read_yaml`); both are a pure function of the file's bytes and of the
-code that reads them. After a load that passed every check, :func:`store` keeps each file's
-parsed records (plain data with their lines) in one file of the cache folder; :func:`lookup`
-returns them on the next run when nothing they depend on has changed. Validation into the
-schema types, the duplicate-id check and the cross-checks run on every load, cached or not.
+Reading the dataset costs mostly YAML parsing, the input-policy scan of every file and
+validation into the schema types (:func:`eastflank.catalog.load_catalog`). After a load that
+passed every check (policy, schema, duplicate ids, cross-checks), :func:`store` keeps the
+validated records and where each was defined in one file of the cache folder; :func:`lookup`
+returns them on the next run when nothing they depend on has changed.
 
 The cache is keyed by:
 
-* a stamp of every dataset file: its path, size, ``mtime_ns`` and SHA-256 of its bytes (the
-  listing of the folders too, so an added or removed file counts);
+* a stamp of every dataset file: its path, size, ``mtime_ns`` and SHA-256 of its bytes (and
+  the listing of the folders, so an added or removed file counts), for the packaged dataset and
+  every ``--data`` folder alike;
 * the eastflank version, the cache format, the Python, PyYAML and pydantic versions, and the
-  SHA-256 of the source of the modules that read, police, validate and cross-check the data.
+  SHA-256 of the source of the modules that read, police, validate and cross-check the data
+  (so a change of the schema or of the input policy means a full load).
 
-Any difference means a full load. A cache file that is missing, unreadable, truncated, from
-another version or holds anything but plain data (it is read with an unpickler that accepts
-only containers, strings, numbers and dates) is ignored, and the dataset is read in full.
+Any difference means a full load and full validation. A cache file that is missing,
+unreadable, truncated, from another version, or that holds anything but the dataset's own
+record types, dates and plain data (it is read with an unpickler that refuses every other
+class) is ignored, and the dataset is read and validated in full.
 
 The folder is ``$EASTFLANK_CACHE_DIR``, else ``$XDG_CACHE_HOME/eastflank``, else
 ``~/.cache/eastflank``; one file per set of dataset folders (at most :data:`KEEP` are kept).
@@ -33,12 +35,12 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from eastflank import __version__
 from eastflank.errors import EastflankError
 
-__all__ = ["CACHE_ENV", "FORMAT", "KEEP", "Parsed", "cache_dir", "cache_file", "lookup",
+__all__ = ["CACHE_ENV", "FORMAT", "KEEP", "Records", "cache_dir", "cache_file", "lookup",
            "stamp", "store"]
 
 CACHE_ENV = "EASTFLANK_CACHE_DIR"
@@ -53,14 +55,16 @@ KEEP = 4
 MAX_CACHE_BYTES = 256 * 1024 * 1024
 """A larger cache file is ignored."""
 
-Parsed = list[list[tuple[dict[str, Any], int, dict[str, int]]]]
-"""Per dataset file, in load order: each record's mapping, its line and its keys' lines."""
+Records = dict[str, dict[str, Any]]
+"""Validated records by kind and id (as in :class:`eastflank.catalog.Catalog`)."""
 
 _CODE_MODULES = ("eastflank.policy", "eastflank.yamlio", "eastflank.schema",
                  "eastflank.consistency", "eastflank.catalog", "eastflank.catcache")
 
 _SAFE_GLOBALS = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"),
-                 ("datetime", "timedelta")}
+                 ("datetime", "timedelta"), ("copyreg", "_reconstructor"),
+                 ("copyreg", "__newobj__"), ("builtins", "object"), ("builtins", "set"),
+                 ("builtins", "frozenset"), ("eastflank.yamlio", "Located")}
 
 
 def cache_dir() -> Path:
@@ -116,31 +120,48 @@ def stamp(roots: Sequence[Path], files: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Unpickles containers, strings, numbers and dates only; anything else is refused."""
+class _DatasetUnpickler(pickle.Unpickler):
+    """Unpickles the dataset's record types, dates and plain data; refuses any other class."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _SAFE_GLOBALS:
             return super().find_class(module, name)
+        if module == "eastflank.schema" and not name.startswith("__"):
+            from enum import Enum
+
+            from pydantic import BaseModel
+
+            from eastflank import schema
+
+            obj = getattr(schema, name, None)
+            if isinstance(obj, type) and issubclass(obj, BaseModel | Enum):
+                return obj
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
-def _well_formed(files: object, n: int) -> bool:
-    if not isinstance(files, list) or len(files) != n:
+def _well_formed(records: object, where: object) -> bool:
+    from eastflank.schema import RECORD_TYPES
+    from eastflank.yamlio import Located
+
+    if not (isinstance(records, dict) and list(records) == list(RECORD_TYPES)
+            and isinstance(where, dict)):
         return False
-    for entries in files:
-        if not isinstance(entries, list):
+    n = 0
+    for kind, recs in records.items():
+        model = RECORD_TYPES[kind]
+        if not isinstance(recs, dict):
             return False
-        for entry in entries:
-            if not (isinstance(entry, tuple) and len(entry) == 3
-                    and isinstance(entry[0], dict) and isinstance(entry[1], int)
-                    and isinstance(entry[2], dict)):
+        for rid, rec in recs.items():
+            if not (type(rec) is model and getattr(rec, "id", None) == rid
+                    and isinstance(where.get(rid), Located)):
                 return False
-    return True
+            n += 1
+    return n == len(where)
 
 
-def lookup(path: Path, key: str, n_files: int) -> Parsed | None:
-    """The parsed files cached at ``path`` under ``key``, or ``None`` (then load in full).
+def lookup(path: Path, key: str) -> tuple[Records, dict[str, Any]] | None:
+    """The validated records and their locations cached at ``path`` under ``key``, or ``None``
+    (then load in full).
 
     Never raises: a missing, unreadable, corrupt, foreign or stale cache is ``None``.
     """
@@ -154,24 +175,25 @@ def lookup(path: Path, key: str, n_files: int) -> Parsed | None:
             if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES:
                 return None
             blob = fh.read(MAX_CACHE_BYTES + 1)
-        payload = _PlainUnpickler(io.BytesIO(blob)).load()
+        payload = _DatasetUnpickler(io.BytesIO(blob)).load()
     except Exception:  # any damage to the cache means a full load
         return None
     if not (isinstance(payload, dict) and payload.get("format") == FORMAT
             and payload.get("version") == __version__ and payload.get("key") == key):
         return None
-    files = payload.get("files")
-    if not _well_formed(files, n_files):
+    records, where = payload.get("records"), payload.get("where")
+    if not _well_formed(records, where):
         return None
-    return files
+    return cast(Records, records), cast(dict[str, Any], where)
 
 
-def store(path: Path, key: str, files: Parsed) -> None:
-    """Write the parsed files to ``path`` atomically under ``key``; keep the newest
+def store(path: Path, key: str, records: Records, where: dict[str, Any]) -> None:
+    """Write the validated records to ``path`` atomically under ``key``; keep the newest
     :data:`KEEP` catalog caches. A cache that cannot be written is silently skipped."""
     from eastflank.safeio import atomic_write
 
-    payload = {"format": FORMAT, "version": __version__, "key": key, "files": files}
+    payload = {"format": FORMAT, "version": __version__, "key": key, "records": records,
+               "where": where}
     try:
         blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
