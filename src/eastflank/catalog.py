@@ -26,8 +26,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from rapidfuzz import fuzz, process
-
 from eastflank import catcache
 from eastflank.consistency import check_all
 from eastflank.errors import AmbiguousNameError, DataError, EastflankError, UnknownNameError
@@ -275,6 +273,8 @@ class Catalog:
             for key, entries in self._names.items()
         }
         pool = {k: v for k, v in pool.items() if v}
+        from rapidfuzz import process
+
         hits = process.extract(fold(name), list(pool), scorer=_find_score,
                                limit=max(limit * 3, 10), score_cutoff=min_score)
         out: list[dict[str, Any]] = []
@@ -381,12 +381,16 @@ def _short(file: str) -> str:
 def _find_score(query: str, key: str, **_: Any) -> float:
     """rapidfuzz's weighted ratio, except that a name much shorter than the query (``UA`` for
     ``7th guards mech``) scores on the whole strings, not on a partial match."""
+    from rapidfuzz import fuzz
+
     if len(key) * 3 < len(query):
         return float(fuzz.QRatio(query, key))
     return float(fuzz.WRatio(query, key))
 
 
 def _nearest(name: str, choices: Iterable[str]) -> list[str]:
+    from rapidfuzz import process
+
     return [c for c, s, _ in process.extract(name, list(choices), limit=3) if s >= 60]
 
 
