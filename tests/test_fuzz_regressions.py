@@ -118,3 +118,12 @@ def test_input_errors_stay_input_errors() -> None:
     """The classes the properties accept are the project's input errors."""
     for cls in (ClaimInputError, DataError, ScenarioError, StageError, UnknownNameError):
         assert issubclass(cls, EastflankError)
+
+
+@pytest.mark.parametrize("text", ["!!timestamp ''", "a: !!timestamp x", "- !!timestamp 2026-13"])
+def test_explicit_timestamp_tag_on_no_date_is_an_input_error(text: str) -> None:
+    # Found by test_fuzz_yaml: PyYAML's constructor raised AttributeError on ``!!timestamp ''``.
+    from eastflank.yamlio import parse_yaml
+
+    with pytest.raises(DataError, match="no such date"):
+        parse_yaml(text, "x.yaml", DataError)

@@ -418,7 +418,9 @@ def _check_scalar(node: yaml.ScalarNode, quantity: str | None, record: str | Non
     elif tag == _TIMESTAMP:
         try:
             _CONSTRUCT.construct_yaml_timestamp(node)
-        except (ValueError, TypeError, OverflowError) as exc:
+        # AttributeError: PyYAML's own constructor fails that way on an explicit
+        # ``!!timestamp`` tag whose text is no timestamp at all (``!!timestamp ''``).
+        except (ValueError, TypeError, OverflowError, AttributeError) as exc:
             raise fail(f"no such date {node.value!r} ({exc}); expected a real date as "
                        "YYYY-MM-DD") from None
         return

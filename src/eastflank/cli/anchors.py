@@ -30,9 +30,13 @@ def anchors(as_json: JsonOpt = False) -> None:
         for col in ("study", "quantity", "published", "model", "in band", "scenario @ stage"):
             table.add_column(col)
         for r in rs:
-            band = ("no number" if r.published_low is None and r.published_high is None else
-                    f"{_fmt(r.published_low, r.published_unit)}-"
-                    f"{_fmt(r.published_high, r.published_unit)} {r.published_unit}")
+            if r.published_low is None and r.published_high is None:
+                band = "no number"
+            elif r.published_low == r.published_high:
+                band = f"{_fmt(r.published_low, r.published_unit)} {r.published_unit}"
+            else:
+                band = (f"{_fmt(r.published_low, r.published_unit)}-"
+                        f"{_fmt(r.published_high, r.published_unit)} {r.published_unit}")
             table.add_row(r.study, r.quantity, band,
                           f"{_fmt(r.model_figure, r.model_unit)} {r.model_unit.split(' ')[0]}",
                           "-" if r.in_band is None else ("yes" if r.in_band else "no"),
