@@ -143,3 +143,43 @@ def test_cli_run_with_warning_model_and_scenario_assumption(capsys):
     assert stated["warning_from"].startswith("scenario assumption")
     assert main([*base, "--warning", "guess"]) == 2
     assert "--warning" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("  blue_readiness_hours:\n    forward:", "  blue_readiness_hours:\n    foward:",
+     "campaign.blue_readiness_hours.foward"),
+    ("  blue_commit_share:\n    forward:", "  blue_commit_share:\n    fowrard:",
+     "campaign.blue_commit_share.fowrard"),
+])
+def test_a_misspelt_map_key_is_a_one_line_error_with_file_and_line(tmp_path, capsys, catalog,
+                                                                   old, new, field):
+    from eastflank.catalog import data_dir
+    from eastflank.errors import ScenarioError
+
+    text = (data_dir() / "scenarios" / "suwalki-gap-closure.campaign.yaml").read_text()
+    assert old in text
+    bad = tmp_path / "bad.campaign.yaml"
+    bad.write_text(text.replace(old, new, 1))
+    line = text[: text.index(old)].count("\n") + 2  # the line of the map's first key
+    with pytest.raises(ScenarioError) as err:
+        load_campaign_scenario(bad, catalog)
+    assert err.value.field == field
+    assert err.value.line == line
+    assert main(["campaign", "run", str(bad), "--stage", "war-2022"]) == 2
+    msg = capsys.readouterr().err.strip()
+    assert len(msg.splitlines()) == 1
+    assert f"{bad}:{line}" in msg and field in msg and "did you mean 'forward'" in msg
+
+
+def test_a_warning_hours_key_naming_no_stage_is_refused(tmp_path, catalog):
+    from eastflank.catalog import data_dir
+    from eastflank.errors import ScenarioError
+
+    text = (data_dir() / "scenarios" / "suwalki-gap-closure.campaign.yaml").read_text()
+    bad = tmp_path / "bad.campaign.yaml"
+    bad.write_text(text.replace("    autonomy-2019:\n", "    autonomy-2091:\n", 1))
+    sc = load_campaign_scenario(bad, catalog)  # the stage being run is not known yet
+    with pytest.raises(ScenarioError, match="did you mean 'autonomy-2019'") as err:
+        run_campaign(sc, catalog, stage_date("war-2022", catalog), samples=10, seed=1)
+    assert err.value.field == "campaign.warning_hours.autonomy-2091"
+    assert err.value.line is not None

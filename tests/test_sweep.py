@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -224,7 +225,10 @@ def test_cli_json_lists_every_parameter_with_indices(cat, tmp_path, capsys):
     for p in out["parameters"]:
         assert p["s1_lo"] <= p["s1"] <= p["s1_hi"] and p["st_lo"] <= p["st"] <= p["st_hi"]
     assert 0.0 <= out["p_verdict_holds"] <= 1.0
-    assert out["top_drivers"][0].split(":", 1)[1] in out["sentence"]
+    labels = {p["name"]: p["label"] for p in out["parameters"]}
+    assert labels[out["top_drivers"][0]] in out["sentence"]  # named for readers, not by id
+    assert out["top_drivers"][0] not in out["sentence"]
+    assert not re.search(r"(^|[\s(–])-\d", out["sentence"])  # negatives print with a real minus
     assert out["metadata"]["hashes"]["scenario"]
     # the sweep's rows through DuckDB
     assert main(["data", "query", "--sweep", str(folder), "--json",
@@ -267,3 +271,51 @@ def test_cli_refuses_a_folder_holding_another_sweep(cat, tmp_path, capsys):
     assert code == 2
     assert "holds a different sweep" in capsys.readouterr().err
     assert main(["sweep", "show", str(tmp_path / "nothing")]) == 2
+
+
+# -- readers' labels -------------------------------------------------------------------------
+def test_parameters_carry_a_readers_label_and_unit(cat):
+    params = {p.name: p for p in list_parameters(SweepSettings(SCEN, ("autonomy-2019", STAGE),
+                                                               model="both"), cat)}
+    p = params["scenario:forces.manoeuvre-force.readiness_h"]
+    assert (p.label, p.unit) == ("readiness of the manoeuvre force (h)", "h")
+    assert params["scenario:indicators.garrison-exit.lag_h"].label == \
+        "garrison-exit indicator lag (h)"
+    assert params[f"stage:{STAGE}:hop_delay"].label == f"hop delay at {STAGE} (h)"
+    assert params["scenario:movement.rail.speed_kmh"].unit == "km/h"
+    assert params["campaign:red_commit_share"].unit == ""
+    assert all(":" not in p.label for p in params.values())
+
+
+def test_a_gate_delay_is_named_by_its_consenting_body(cat):
+    from eastflank.stages import load_stage
+    from eastflank.sweep.params import human_label
+
+    stage = load_stage("autonomy-2019", cat)
+    k, a = next((k, a) for k, a in enumerate(stage.assignments) if a.gates)
+    body = cat.command_bodies[a.gates[0].consent].name
+    label, unit = human_label(f"stage:{stage.id}", ("assignments", str(k), "gates", "0",
+                                                     "delay"), stage, cat)
+    assert label == f"consent of {body} delay at autonomy-2019 (h)"
+    assert unit == "h"
+
+
+def test_flip_and_box_words_use_labels_units_and_a_real_minus():
+    from eastflank.sweep.analysis import analyse
+
+    rng = np.random.default_rng(4)
+    x = rng.uniform(-200, 100, (2000, 2))
+    holds = x[:, 0] < -50
+    outputs = {"s.median_warning_h": x[:, 0] + 0.01 * x[:, 1], "s.verdict_holds": holds,
+               "verdict_holds": holds}
+    a = analyse("lhs", ["p:a", "p:b"], [(-200, 100), (-200, 100)], x, outputs, ["s"],
+                "s.median_warning_h", 1, labels={"p:a": "lag of a (h)", "p:b": "b"},
+                units={"p:a": "h"})
+    flip = next(f for f in a.flips if f.name == "p:a")
+    assert flip.value is not None and flip.value < 0
+    assert flip.words.startswith("the claim holds when lag of a (h) is below \u2212")
+    assert flip.words.endswith(" h")
+    assert "-" not in flip.words.replace("p:a", "")
+    assert "lag of a (h) at least \u2212" in a.prim[0].words
+    assert a.prim[0].words.split(":")[1].rstrip().endswith(" h")
+    assert "p:a" not in a.sentence and "lag of a (h)" in a.sentence

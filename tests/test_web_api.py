@@ -350,3 +350,43 @@ def test_serve_cli_warns_off_loopback(monkeypatch: pytest.MonkeyPatch,
     assert [c["host"] for c in calls] == ["127.0.0.1", "0.0.0.0"]
     assert main(["serve", "--port", "0"]) == 2
     assert "--port" in capsys.readouterr().err
+
+
+# -- Host header and the article check's time limit -----------------------------------------
+def _api_state(app: Any) -> Any:
+    """The app's WebState, under its middleware wrappers."""
+    while not hasattr(app, "state"):
+        app = app.app
+    return app.state.web
+
+
+def test_ipv6_loopback_host_header_is_accepted(catalog: Catalog) -> None:
+    from eastflank.web import create_app
+
+    app = create_app(catalog, trusted_hosts=["127.0.0.1", "localhost", "::1"])
+    with live_server(catalog, app=app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        assert c.get("/api/meta", headers={"host": "[::1]:8765"}).status_code == 200
+        assert c.get("/api/meta", headers={"host": "[::1]"}).status_code == 200
+        assert c.get("/api/meta", headers={"host": "[::2]:8765"}).status_code == 400
+        assert c.get("/api/meta", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_timed_out_check_leaves_no_busy_worker(catalog: Catalog) -> None:
+    from eastflank.web import create_app
+
+    app = create_app(catalog, check_timeout_s=0.05)
+    state = _api_state(app)
+    text = _seed_000().read_text(encoding="utf-8")
+    with live_server(catalog, app=app) as url, httpx.Client(base_url=url, timeout=120) as c:
+        r = c.post("/api/check/text", json={"text": text})
+        assert r.status_code == 422
+        assert "took longer than 0.05 s" in r.json()["detail"]
+        assert state.checker.busy_processes() == []  # the worker was terminated
+        # the next check starts a fresh worker and, given the time, finishes
+        state.check_timeout_s = 120.0
+        ok = c.post("/api/check/text", json={"text": "The Western Military District moved "
+                                             "troops to Minsk.", "date": "2026-01-10"})
+        assert ok.status_code == 200, ok.text
+        assert ok.json()["result"]["claims"]
+        state.checker.stop()
+        assert state.checker.busy_processes() == []

@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import uvicorn
@@ -23,11 +24,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(catalog: Catalog, sweeps: Path | None = None) -> Iterator[str]:
-    """Serve the app in a thread on 127.0.0.1; yield its base URL; stop it afterwards."""
+def live_server(catalog: Catalog, sweeps: Path | None = None,
+                app: Any = None) -> Iterator[str]:
+    """Serve the app (default: a new one) in a thread on 127.0.0.1; yield its base URL;
+    stop it afterwards."""
     port = free_port()
-    app = create_app(catalog, sweeps=sweeps,
-                     trusted_hosts=["127.0.0.1", "localhost"])
+    if app is None:
+        app = create_app(catalog, sweeps=sweeps, trusted_hosts=["127.0.0.1", "localhost"])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -41,7 +41,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from eastflank.campaign.forces import StageDate
 from eastflank.campaign.lanchester import LAW_EXPONENTS, Law
-from eastflank.campaign.scenario import CampaignScenario
+from eastflank.campaign.scenario import CampaignScenario, check_campaign_keys
 from eastflank.catalog import Catalog
 from eastflank.errors import EastflankError, ModelInputError, ScenarioError
 from eastflank.geo import GeoPoint, default_region, distance_to_border, gap
@@ -255,6 +255,7 @@ def run_campaign(
         uncounted = uncounted_forces(warning_hours, cat, [u.unit for u in red])
         warning_from = warning_label or "warning model joint samples"
     elif warning_hours is None:
+        check_campaign_keys(scenario, stage_id=stage.stage)
         if stage.stage not in c.warning_hours:
             raise ScenarioError(f"no warning_hours assumption for stage {stage.stage!r}",
                                 record=scenario.id, field="campaign.warning_hours")

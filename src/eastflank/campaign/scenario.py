@@ -17,16 +17,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from eastflank.catalog import Catalog, data_dir
 from eastflank.errors import ScenarioError, UnknownNameError
 from eastflank.policy import path_kind
 from eastflank.scenario import Dist
 from eastflank.schema import KEBAB_ID, Status
-from eastflank.yamlio import load_document
+from eastflank.yamlio import _located, node_lines, read_yaml, validate_located
 
 __all__ = [
+    "DEPLOYMENTS",
     "AdvanceAxis",
     "AirDefenceInputs",
     "Attrition",
@@ -36,6 +37,7 @@ __all__ = [
     "ExternalReinforcement",
     "ReachInputs",
     "campaign_scenario_path",
+    "check_campaign_keys",
     "check_campaign_scenario",
     "list_campaign_scenarios",
     "load_campaign_scenario",
@@ -170,6 +172,71 @@ class CampaignScenario(_Sourced):
     reach: ReachInputs
     air_defence: AirDefenceInputs
 
+    _file: str | None = PrivateAttr(None)
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def where(self, path: str) -> tuple[str | None, int | None]:
+        """The file and line a dotted field path (``campaign.blue_readiness_hours.forward``)
+        was read from (the nearest enclosing key when the path itself has no line)."""
+        parts = path.split(".")
+        while parts:
+            line = self._lines.get(".".join(parts))
+            if line is not None:
+                return self._file, line
+            parts.pop()
+        return self._file, self._lines.get("")
+
+
+DEPLOYMENTS: tuple[str, ...] = ("permanent", "rotational", "forward", "exercise", "training")
+"""The deployment kinds a unit record may have (:class:`eastflank.schema.Unit`)."""
+
+
+def _unknown_key(sc: CampaignScenario, key: str, field: str, known: set[str],
+                 expected: str) -> ScenarioError:
+    from rapidfuzz import process
+
+    near = [c for c, score, _ in process.extract(key, sorted(known), limit=2) if score >= 70]
+    hint = f"did you mean {', '.join(repr(n) for n in near)}? " if near else ""
+    path, name = f"{field}.{key}", field.rsplit(".", maxsplit=1)[-1]
+    file, line = sc.where(path)
+    return ScenarioError(f"unknown key {key!r} in {name}; {hint}expected "
+                         f"{expected}", file=file or "", line=line, record=sc.id, field=path)
+
+
+def check_campaign_keys(sc: CampaignScenario, catalog: Catalog | None = None,
+                        stage_id: str | None = None) -> None:
+    """Every key of the scenario's maps names something the model looks up: a deployment
+    kind (``blue_readiness_hours``); an actor, a deployment kind or ``default``
+    (``blue_commit_share``; actors are checked when ``catalog`` is given); and, when
+    ``stage_id`` (the stage being run) is given, a stage: the one being run or a built-in one
+    (``warning_hours``).
+
+    Raises
+    ------
+    ScenarioError
+        For a key that names none of these (a misspelt key would otherwise be ignored), with
+        file:line and field.
+    """
+    c = sc.campaign
+    for key in c.blue_readiness_hours:
+        if key not in DEPLOYMENTS:
+            raise _unknown_key(sc, key, "campaign.blue_readiness_hours", set(DEPLOYMENTS),
+                               f"a deployment kind ({', '.join(DEPLOYMENTS)})")
+    shares = {"default", *DEPLOYMENTS}
+    for key in c.blue_commit_share:
+        if key in shares or (catalog is None or key in catalog.actors):
+            continue
+        raise _unknown_key(sc, key, "campaign.blue_commit_share", shares | set(catalog.actors),
+                           "an actor id, a deployment kind or 'default'")
+    if stage_id is not None:
+        from eastflank.stages import list_stages
+
+        stages = {stage_id, *list_stages()}
+        for key in c.warning_hours:
+            if key not in stages:
+                raise _unknown_key(sc, key, "campaign.warning_hours", stages,
+                                   f"the stage being run ({stage_id!r}) or a built-in stage id")
+
 
 def _check_probability(sc: CampaignScenario, file: str) -> None:
     bj = sc.campaign.belarus_joins
@@ -224,8 +291,13 @@ def load_campaign_scenario(name_or_path: str | Path,
         If the file is malformed, a field invalid or a reference broken (file:line, field).
     """
     path = campaign_scenario_path(name_or_path)
-    sc = load_document(path, CampaignScenario, ScenarioError)
+    data, node = read_yaml(path, ScenarioError)
+    if not isinstance(data, dict) or node is None:
+        raise ScenarioError("expected a mapping at the top of the file", file=str(path), line=1)
+    sc = validate_located(CampaignScenario, _located(data, node, str(path)), ScenarioError)
+    sc._file, sc._lines = str(path), dict(node_lines(node))
     _check_probability(sc, str(path))
+    check_campaign_keys(sc, catalog)
     if catalog is not None:
         check_campaign_scenario(sc, catalog, str(path))
     return sc

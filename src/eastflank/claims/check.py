@@ -131,7 +131,9 @@ def check_text(
             continue
         outcome = apply_policy(outcome, tol)
         nearest: list[Evidence] = []
-        if outcome.verdict == "unverifiable" and tol.policy.nearest:
+        if outcome.verdict == "unverifiable" and outcome.nearest is not None:
+            nearest = list(outcome.nearest)
+        elif outcome.verdict == "unverifiable" and tol.policy.nearest:
             records = [m.record for m in cand.facts.mentions]
             nearest = [statement_evidence(h.statement) for h in
                        retriever.retrieve(cand.facts.text, records, k=tol.policy.nearest)]

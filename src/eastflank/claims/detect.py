@@ -20,6 +20,9 @@ command         a command body with a relation ("subordinated to", "under the co
                 "resides in") or one that did not exist at the claim's date
 basing          a unit, unit type or weapon system "in/at/near" a place or a country
 event           a date with an event named, or with a verb of record (signed, deployed)
+economic        a money amount ("$8 billion") or a tonnage ("3 million tonnes"), or a trend
+                ("collapse of potash exports", "continued energy subsidies") of an economic
+                topic: potash exports and routes, debt to Russia, energy subsidies
 relation        any other sentence asserting something of a named unit, command body,
                 facility, event, weapon system or indicator series: with a second named
                 entity, a date, or a verb of state ("based", "part of", "now-defunct")
@@ -31,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eastflank.claims.economy import find_amounts, find_topics
 from eastflank.claims.extract import SentenceFacts
 from eastflank.claims.model import ClaimKind, Mention, Quantity, Span
 
@@ -228,7 +232,46 @@ def detect_claims(
             fallback = _relation(facts, context)
             if fallback is not None:
                 out.append(fallback)
+        out.extend(_economic(facts, context))
     return out
+
+
+def _economic(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> list[Candidate]:
+    """Economic claims of a sentence: each money amount or tonnage with the topic nearest to
+    it, and each topic with no amount that asserts a trend ("collapse of potash exports",
+    "continued energy subsidies")."""
+    text = facts.text
+    amounts = find_amounts(text)
+    topics = find_topics(text, " ".join(c.text for c in context[-2:]))
+    if not amounts and not topics:
+        return []
+    out: list[Candidate] = []
+    used: set[int] = set()
+    for a in amounts:
+        topic = min(topics, key=lambda t: min(abs(t.start - a.end), abs(a.start - t.end)),
+                    default=None)
+        if topic is not None:
+            used.add(topics.index(topic))
+        lo = min(a.start, topic.start) if topic is not None else a.start
+        hi = max(a.end, topic.end) if topic is not None else a.end
+        span = Span(start=facts.start + lo, end=facts.start + hi, text=text[lo:hi])
+        out.append(Candidate("economic", span, facts, context,
+                             extra={"amount": a, "topic": topic}))
+    for i, t in enumerate(topics):
+        if i in used or t.trend is None:
+            continue
+        lo, hi = t.start, t.end
+        grow = _TREND_SPAN.search(text[max(0, lo - 40):lo])
+        if grow:
+            lo = max(0, lo - 40) + grow.start()
+        span = Span(start=facts.start + lo, end=facts.start + hi, text=text[lo:hi])
+        out.append(Candidate("economic", span, facts, context,
+                             extra={"amount": None, "topic": t}))
+    return out
+
+
+_TREND_SPAN = re.compile(r"\b(?:collaps|plung|plummet|slump|crash|halv|surg|soar|boom|doubl|"
+                         r"recover|rebound|continu|maintain|preserv|extend)\w*.*$", re.I)
 
 
 _SUBJECT_KINDS = ("units", "command_bodies", "facilities", "events", "weapon_systems",

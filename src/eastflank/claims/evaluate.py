@@ -248,13 +248,14 @@ def evaluate_split(folder: Path, catalog: Catalog, split: str | None = None) -> 
     )
 
 
-SPLITS = ("dev", "test")
-"""Subfolders scored as separate splits when present."""
+SPLITS = ("dev", "test", "test2")
+"""Subfolders scored as separate splits when present: ``dev`` (tuned on), ``test`` and
+``test2`` (frozen held-out splits, scored only; see the evaluation set's README)."""
 
 
 def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
-    """Evaluate ``folder``: each of its ``dev/`` and ``test/`` subfolders as a split, or the
-    folder itself as one split when it has neither.
+    """Evaluate ``folder``: each of its split subfolders (:data:`SPLITS`) as a split, or the
+    folder itself as one split when it has none.
 
     Raises
     ------

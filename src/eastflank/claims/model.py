@@ -54,6 +54,7 @@ ClaimKind = Literal[
     "attribution",
     "warning_time",
     "relation",
+    "economic",
 ]
 """Kinds of checkable claims; each has a resolver in :mod:`eastflank.claims.resolvers`."""
 

@@ -520,9 +520,18 @@ class _Builder:
         day = getattr(rec, "date", None)
         unit = str(getattr(rec, "unit", "") or "count")
         number = float(value) if isinstance(value, int | float) else None
-        label = (_fmt_number(number) + ("" if unit in ("count", "") else f" {unit}")
-                 if number is not None else str(value))
-        val = Value("quantity" if number is not None else "text", label, number, unit=unit)
+        low, high = getattr(rec, "low", None), getattr(rec, "high", None)
+        lo = float(low) if isinstance(low, int | float) else None
+        hi = float(high) if isinstance(high, int | float) else None
+        suffix = "" if unit in ("count", "") else f" {unit}"
+        if number is not None:
+            label = _fmt_number(number) + suffix
+        elif lo is not None and hi is not None:
+            label = f"{_fmt_number(lo)}-{_fmt_number(hi)}{suffix}"
+        else:
+            label = str(value)
+        val = Value("quantity" if number is not None or lo is not None else "text", label,
+                    number, lo, hi, unit=unit)
         self.n += 1
         st = Statement(
             id=f"{rec.id}:{quantity}:{self.n}", subject=subject, subject_kind="indicators",

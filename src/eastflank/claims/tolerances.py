@@ -139,6 +139,22 @@ class RelationTolerance(_Frozen):
     description: str
 
 
+class EconomicTolerance(_Frozen):
+    """Tolerance of an economic claim (a money amount, a tonnage, a trend of a series)."""
+
+    relative: float = Field(ge=0, le=1, description="Largest relative difference a plain "
+                            "figure's rounding may allow.")
+    hedged_relative: float = Field(ge=0, le=1, description="Tolerance of a hedged figure "
+                                   "(about, some, around).")
+    stale_days: int = Field(gt=0, description="A series whose latest value is older than "
+                            "this before the claim's date refutes only weakly.")
+    collapse_share: float = Field(gt=0, lt=1, description="A fall of at least this share "
+                                  "of the earlier value is a collapse.")
+    nearest: int = Field(ge=0, le=20, description="Statements shown with an unverifiable "
+                         "economic claim.")
+    description: str
+
+
 class Tolerances(_Frozen):
     """Tolerances per claim kind (see ``data/claims/tolerances.yaml``)."""
 
@@ -155,6 +171,7 @@ class Tolerances(_Frozen):
     gazetteer: GazetteerTolerance
     policy: PolicyTolerance
     relation: RelationTolerance
+    economic: EconomicTolerance
 
 
 def tolerances_path() -> Path:

@@ -250,8 +250,9 @@ def _analyse(folder: Path, manifest: dict[str, Any], table: Any) -> SweepResult:
         stages = manifest["metadata"]["stages"]
         relevant = {s: [p["name"] for p in params if s in p.get("stages", stages)]
                     for s in stages}
+        units = {p["name"]: p.get("unit", "") for p in params}
         analysis = analyse(settings.method, names, bounds, x, outputs, stages,
-                           manifest["headline"], settings.seed, labels, relevant)
+                           manifest["headline"], settings.seed, labels, relevant, units)
     status = "complete" if done == points else manifest.get("status", "partial")
     return SweepResult(folder=str(folder), settings=settings, status=status, points=points,
                        points_done=done, parameters=params, outputs=manifest["outputs"],
@@ -282,7 +283,8 @@ def summary(r: SweepResult) -> dict[str, Any]:
         head = {p.name: p for p in ix.parameters} if ix else {}
     params = []
     for p in r.parameters:
-        row = {k: p[k] for k in ("name", "min", "mode", "max", "status")}
+        row = {k: p[k] for k in ("name", "label", "unit", "min", "mode", "max", "status")
+               if k in p}
         pi = head.get(p["name"])
         if pi is not None:
             row.update({k: v for k, v in pi.__dict__.items() if k != "name" and v is not None})

@@ -124,6 +124,8 @@ class Flip:
     holds_when: str | None
     p_low: float
     p_high: float
+    words: str = ""
+    """The flip in words: label, side and value with its unit."""
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,8 @@ def flip_value(x: NDArray[np.float64], holds: NDArray[np.bool_]
 
 def prim_box(x: NDArray[np.float64], names: Sequence[str],
              bounds: Sequence[tuple[float, float]], y: NDArray[np.bool_], target: str,
-             outcome: str, threshold: float = 0.8) -> PrimBox | None:
+             outcome: str, threshold: float = 0.8, labels: Mapping[str, str] | None = None,
+             units: Mapping[str, str] | None = None) -> PrimBox | None:
     """The PRIM box (ema_workbench) of the points where ``y`` is true.
 
     Of the peeling trajectory (peeled until the density reaches ``threshold``), the box with
@@ -277,29 +280,35 @@ def prim_box(x: NDArray[np.float64], names: Sequence[str],
         coverage = float((y & inside).sum() / n_true)
         density = float(y[inside].mean()) if inside.any() else 0.0
         mass = float(inside.mean())
-    words = _box_words(limits, outcome, coverage, density)
+    words = _box_words(limits, outcome, coverage, density, labels, units)
     return PrimBox(target=target, outcome=outcome, limits=limits, coverage=coverage,
                    density=density, mass=mass, base_rate=n_true / y.size, words=words)
 
 
-def _num(v: float) -> str:
-    return f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+def _num(v: float, unit: str = "") -> str:
+    """A number for the report's text: 3 significant digits, a real minus sign, its unit."""
+    text = f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+    text = text.replace("-", "\u2212")
+    return f"{text} {unit}" if unit else text
 
 
 def _box_words(limits: Sequence[PrimLimit], outcome: str, coverage: float,
-               density: float) -> str:
+               density: float, labels: Mapping[str, str] | None = None,
+               units: Mapping[str, str] | None = None) -> str:
+    labels, units = labels or {}, units or {}
     if not limits:
         return f"No box narrower than the whole range concentrates \"{outcome}\"."
     parts = []
     for lim in limits:
         edge = 0.02 * (lim.range_hi - lim.range_lo)  # a side this close to the range is open
         low_cut, high_cut = lim.lo > lim.range_lo + edge, lim.hi < lim.range_hi - edge
+        name, unit = labels.get(lim.name, lim.name), units.get(lim.name, "")
         if low_cut and high_cut:
-            parts.append(f"{lim.name} between {_num(lim.lo)} and {_num(lim.hi)}")
+            parts.append(f"{name} between {_num(lim.lo)} and {_num(lim.hi, unit)}")
         elif low_cut:
-            parts.append(f"{lim.name} at least {_num(lim.lo)}")
+            parts.append(f"{name} at least {_num(lim.lo, unit)}")
         else:
-            parts.append(f"{lim.name} at most {_num(lim.hi)}")
+            parts.append(f"{name} at most {_num(lim.hi, unit)}")
     return (f"\"{outcome}\" where {'; '.join(parts)}: the box holds {coverage:.0%} of such "
             f"points (coverage) and {density:.0%} of the points in it are such (density).")
 
@@ -318,7 +327,8 @@ def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, flo
             x: NDArray[np.float64], outputs: Mapping[str, NDArray[Any]],
             stages: Sequence[str], headline: str, seed: int,
             labels: Mapping[str, str] | None = None,
-            relevant: Mapping[str, Sequence[str]] | None = None) -> SweepAnalysis:
+            relevant: Mapping[str, Sequence[str]] | None = None,
+            units: Mapping[str, str] | None = None) -> SweepAnalysis:
     """Analyse a finished sweep.
 
     Parameters
@@ -338,15 +348,19 @@ def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, flo
     seed
         Seed of the bootstrap intervals.
     labels
-        Short names of parameters for the sentence (default: the names).
+        Readers' names of parameters for the sentence, PRIM boxes and flips (default: the
+        names).
     relevant
         Per stage, the parameters that change its run (PRIM looks only at those); default
         every parameter.
+    units
+        The unit of each parameter's values, printed after flip values and box limits.
     """
     from eastflank.sweep.sampling import make_problem
 
     problem = make_problem(names, bounds)
     labels = labels or {}
+    units = units or {}
     out_idx = []
     for col, values in outputs.items():
         arr = np.asarray(values)
@@ -363,7 +377,8 @@ def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, flo
         use = [i for i, n in enumerate(names) if relevant is None or n in relevant.get(s, names)]
         box = prim_box(x[:, use], [names[i] for i in use], [bounds[i] for i in use],
                        y if rare_holds else ~y, f"{s}.verdict_holds",
-                       f"{s}: verdict holds" if rare_holds else f"{s}: verdict does not hold")
+                       f"{s}: verdict holds" if rare_holds else f"{s}: verdict does not hold",
+                       labels=labels, units=units)
         if box is not None:
             boxes.append(box)
     head = next((o for o in out_idx if o.output == headline), None)
@@ -376,13 +391,16 @@ def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, flo
         v, when = flip_value(xi, holds)
         lo, hi = float(xi.min()), float(xi.max())
         span = hi - lo
+        words = (f"the claim holds when {labels.get(n, n)} is {when} {_num(v, units.get(n, ''))}"
+                 if v is not None else
+                 f"{labels.get(n, n)} does not flip the verdict alone within its range")
         flips.append(Flip(n, v, when, float(holds[xi <= lo + 0.1 * span].mean()),
-                          float(holds[xi >= hi - 0.1 * span].mean())))
+                          float(holds[xi >= hi - 0.1 * span].mean()), words))
     swings = []
     if headline in outputs and np.all(np.isfinite(np.asarray(outputs[headline], float))):
         y = np.asarray(outputs[headline], float)
         swings = [_swing(x[:, list(names).index(n)], y, n) for n in ranked[:10]]
-    sentence = _sentence(method, head, top, flips, p_holds, labels)
+    sentence = _sentence(method, head, top, flips, p_holds, labels, units)
     return SweepAnalysis(method=method, points=int(x.shape[0]), headline=headline,
                          indices=out_idx, p_verdict_holds=p_holds,
                          p_verdict_holds_by_stage=by_stage, prim=boxes, flips=flips,
@@ -390,7 +408,9 @@ def analyse(method: str, names: Sequence[str], bounds: Sequence[tuple[float, flo
 
 
 def _sentence(method: str, head: OutputIndices | None, top: Sequence[str],
-              flips: Sequence[Flip], p_holds: float, labels: Mapping[str, str]) -> str:
+              flips: Sequence[Flip], p_holds: float, labels: Mapping[str, str],
+              units: Mapping[str, str] | None = None) -> str:
+    units = units or {}
     if head is None or not top:
         return (f"No parameter moves the headline output; the verdict holds at "
                 f"{p_holds:.0%} of the points.")
@@ -399,11 +419,12 @@ def _sentence(method: str, head: OutputIndices | None, top: Sequence[str],
     def one(n: str) -> str:
         p = by[n]
         if method == "sobol" and p.st is not None:
-            return (f"{labels.get(n, n)} (ST {p.st:.2f}, 95% interval "
-                    f"{p.st_lo or 0:.2f}–{p.st_hi or 0:.2f})")
+            interval = f"{p.st_lo or 0:.2f}–{p.st_hi or 0:.2f}".replace("-", "\u2212")
+            return f"{labels.get(n, n)} (ST {p.st:.2f}, 95% interval {interval})"
         if method == "morris" and p.mu_star is not None:
             return f"{labels.get(n, n)} (mu* {p.mu_star:.3g})"
-        return f"{labels.get(n, n)} (rank correlation {p.rank_corr or 0:+.2f})"
+        rho = f"{p.rank_corr or 0:+.2f}".replace("-", "\u2212")
+        return f"{labels.get(n, n)} (rank correlation {rho})"
 
     names = [one(n) for n in top]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -411,6 +432,6 @@ def _sentence(method: str, head: OutputIndices | None, top: Sequence[str],
     tail = ""
     if flip is not None:
         tail = (f"; the verdict holds when {labels.get(flip.name, flip.name)} is "
-                f"{flip.holds_when} {_num(flip.value or 0.0)}")
+                f"{flip.holds_when} {_num(flip.value or 0.0, units.get(flip.name, ''))}")
     return (f"The top drivers of {head.output} are {listed}; the verdict holds at "
             f"{p_holds:.0%} of the points{tail}.")

@@ -45,6 +45,7 @@ __all__ = [
     "digest",
     "evaluate_point",
     "expected_band",
+    "human_label",
     "point_seed",
 ]
 
@@ -78,6 +79,8 @@ class Parameter:
     path: tuple[str, ...]
     stages: tuple[str, ...] = ()
     """The stages whose run the parameter changes."""
+    unit: str = ""
+    """The unit of its values (``h``, ``km/h``...; empty for a factor, share or count)."""
 
 
 Leaf = Dist | DelayHours
@@ -135,6 +138,110 @@ def _set(obj: Any, path: Sequence[str], x: float) -> Any:
 
 def _label(path: Sequence[str]) -> str:
     return ".".join(path)
+
+
+_UNITS: tuple[tuple[str, str], ...] = (
+    ("_km_per_day", "km/day"), ("_per_day", "/day"), ("_kmh", "km/h"), ("_hours", "h"),
+    ("_h", "h"), ("_km", "km"),
+)
+_WORDS: dict[str, str] = {
+    "loading_h": "loading time", "unloading_h": "unloading time", "speed_kmh": "speed",
+    "detour_factor": "detour factor", "assembly_h": "assembly", "readiness_h": "readiness",
+    "onset_h": "onset", "lag_h": "lag", "hop_delay": "hop delay", "delay": "delay",
+    "defender_decision_delay_h": "the defender's decision delay",
+}
+
+
+def _unit(field: str) -> str:
+    if field in {"hop_delay", "delay"}:
+        return "h"
+    return next((u for suffix, u in _UNITS if field.endswith(suffix)), "")
+
+
+def _words(field: str) -> str:
+    if field in _WORDS:
+        return _WORDS[field]
+    for suffix, _ in _UNITS:
+        if field.endswith(suffix):
+            field = field[: -len(suffix)]
+            break
+    return field.replace("_", " ")
+
+
+def _spaced(ident: str) -> str:
+    return ident.replace("-", " ").replace("_", " ")
+
+
+def _along(obj: Any, path: Sequence[str]) -> list[Any]:
+    """The objects met from ``obj`` down ``path`` (``obj`` first)."""
+    chain = [obj]
+    for head in path:
+        if isinstance(obj, BaseModel):
+            obj = getattr(obj, head, None)
+        elif isinstance(obj, dict):
+            obj = obj.get(head)
+        elif isinstance(obj, list | tuple):
+            obj = next((v for i, v in enumerate(obj) if _item_key(v, i) == head), None)
+        else:
+            obj = None
+        chain.append(obj)
+    return chain
+
+
+def _body_name(catalog: Catalog | None, ident: str) -> str:
+    body = catalog.command_bodies.get(ident) if catalog is not None else None
+    name = getattr(body, "name", None)
+    return name if isinstance(name, str) and name else ident
+
+
+def human_label(owner: str, path: Sequence[str], root: Any = None,
+                catalog: Catalog | None = None) -> tuple[str, str]:
+    """A reader's name for the parameter at ``path`` of ``owner`` (``scenario``,
+    ``stage:<id>`` or ``campaign``), with its unit in brackets, and the unit alone.
+
+    >>> human_label("scenario", ("forces", "manoeuvre-force", "readiness_h"))
+    ('readiness of the manoeuvre force (h)', 'h')
+    >>> human_label("scenario", ("indicators", "garrison-exit", "lag_h"))
+    ('garrison-exit indicator lag (h)', 'h')
+    """
+    field = path[-1]
+    unit = _unit(field)
+    words = _words(field)
+    head = path[0]
+    if owner == "scenario" and head == "movement" and len(path) == 3:
+        text = f"{path[1]} {words}"
+    elif owner == "scenario" and head == "forces" and len(path) >= 3:
+        text = f"{words} of the {_spaced(path[1])}"
+        if len(path) == 5 and path[2] == "positions":
+            text += f" at {path[3]}"
+    elif owner == "scenario" and head == "indicators" and len(path) == 3:
+        text = f"{path[1]} indicator {words}"
+    elif owner.startswith("stage:"):
+        stage = owner.split(":", 1)[1]
+        chain = _along(root, path) if root is not None else []
+        parent = chain[-2] if len(chain) >= 2 else None
+        consent = getattr(parent, "consent", None)
+        to_body = getattr(parent, "to_body", None)
+        if isinstance(consent, str):
+            text = f"consent of {_body_name(catalog, consent)} delay"
+        elif isinstance(to_body, str):
+            text = f"request to {_body_name(catalog, to_body)} delay"
+        elif field == "hop_delay" and len(path) > 1:
+            group = getattr(parent, "group", None)
+            text = f"hop delay of {_spaced(group) if isinstance(group, str) else 'a chain'}"
+        else:
+            text = words
+        text += f" at {stage}"
+    elif owner == "campaign" and len(path) > 1:
+        if len(path) == 2:  # a map by kind: the map's field names the quantity
+            text, unit = f"{_words(head)} ({_spaced(field)})", _unit(head)
+        else:
+            text = f"{words} of {_spaced(path[1])}"
+    else:
+        text = words
+    if unit:
+        text += f" ({unit})"
+    return text, unit
 
 
 def digest(obj: BaseModel) -> str:
@@ -253,9 +360,11 @@ def build_context(scenario: Scenario, stages: Sequence[Stage], catalog: Catalog,
             target: tuple[str, int, tuple[int, ...]]) -> None:
         lo, mode, hi = _bounds(d)
         if name not in found:
-            label = _label(path) if ":" not in owner else f"{owner.split(':', 1)[1]}:{_label(path)}"
+            root = {"scenario": scenario, "campaign": campaign.campaign if campaign else None}
+            root.update({f"stage:{s.id}": s for s in stages})
+            label, unit = human_label(owner, path, root.get(owner), catalog)
             found[name] = Parameter(name=name, label=label, min=lo, mode=mode, max=hi,
-                                    status=d.status.value, owner=owner, path=path)
+                                    status=d.status.value, owner=owner, path=path, unit=unit)
         targets.setdefault(name, []).append(target)
 
     if use_warning:

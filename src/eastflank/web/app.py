@@ -8,7 +8,6 @@ naming the nearest names, bad input a 422 naming the field.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import importlib.util
 import json
@@ -33,6 +32,7 @@ from eastflank.web import views
 from eastflank.web.cite import bibtex, csl_json
 from eastflank.web.params import apply_overrides, parameters
 from eastflank.web.security import MAX_BODY_BYTES, BodyLimit, SecurityHeaders
+from eastflank.web.worker import CheckTimeoutError, CheckWorker
 
 __all__ = ["CHECK_TIMEOUT_S", "WebState", "create_app", "static_dir"]
 
@@ -63,6 +63,12 @@ class WebState:
     catalog: Catalog
     sweeps: Path | None = None
     _anchors: Any = None
+    check_timeout_s: float = CHECK_TIMEOUT_S
+
+    @cached_property
+    def checker(self) -> CheckWorker:
+        """The worker process of article checks (started on the first check)."""
+        return CheckWorker(self.catalog)
 
     @cached_property
     def stages(self) -> dict[str, Stage]:
@@ -158,8 +164,24 @@ StageQ = Annotated[str, Query(description="Stage id.", max_length=100)]
 
 
 # -- the app ----------------------------------------------------------------------------------
+def _host_patterns(hosts: list[str]) -> list[str]:
+    """``hosts`` with each IPv6 address also in brackets, as it stands in a Host header."""
+    import ipaddress
+
+    out: list[str] = []
+    for h in hosts:
+        bare = h[1:-1] if h.startswith("[") and h.endswith("]") else h
+        try:
+            is_v6 = isinstance(ipaddress.ip_address(bare), ipaddress.IPv6Address)
+        except ValueError:
+            is_v6 = False
+        out += [bare, f"[{bare}]"] if is_v6 else [h]
+    return list(dict.fromkeys(out))
+
+
 def create_app(catalog: Catalog | None = None, *, sweeps: Path | None = None,
-               data: list[Path] | None = None, trusted_hosts: list[str] | None = None) -> Any:
+               data: list[Path] | None = None, trusted_hosts: list[str] | None = None,
+               check_timeout_s: float = CHECK_TIMEOUT_S) -> Any:
     """The ASGI app: FastAPI wrapped in the request-size limit and the security headers.
 
     Parameters
@@ -170,9 +192,13 @@ def create_app(catalog: Catalog | None = None, *, sweeps: Path | None = None,
         Folder holding sweep results (Parquet files), if any.
     trusted_hosts
         Host names the app answers to (a loopback server refuses others, against DNS
-        rebinding); default: any.
+        rebinding); default: any. An IPv6 address is accepted with or without brackets
+        (``::1`` also allows the ``[::1]:port`` a browser sends).
+    check_timeout_s
+        Time an article check may take; the worker process doing it is stopped after it.
     """
-    state = WebState(catalog or load_catalog(extra=tuple(data or ())), sweeps)
+    state = WebState(catalog or load_catalog(extra=tuple(data or ())), sweeps,
+                     check_timeout_s=check_timeout_s)
     api = FastAPI(title="eastflank", version=__version__, docs_url=None, redoc_url=None,
                   description="The eastflank model over HTTP: every view's data as JSON.")
     api.state.web = state
@@ -190,7 +216,7 @@ def create_app(catalog: Catalog | None = None, *, sweeps: Path | None = None,
     if trusted_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-        api.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts)
+        api.add_middleware(TrustedHostMiddleware, allowed_hosts=_host_patterns(trusted_hosts))
     _routes(api, state)
     static = static_dir()
     api.mount("/static", StaticFiles(directory=static, check_dir=False), name="static")
@@ -412,22 +438,12 @@ def _routes(api: FastAPI, state: WebState) -> None:
     # -- claims -------------------------------------------------------------------------
     async def _check(data: bytes | str, source: str, day: dt.date | None,
                      suffix: str = "") -> dict[str, Any]:
-        from eastflank.claims import check_text
-        from eastflank.claims.io import read_bytes
-
-        def work() -> dict[str, Any]:
-            if isinstance(data, bytes):
-                article = read_bytes(data, source, suffix)
-                text, title = article.text, article.title
-            else:
-                text, title = data, None
-            result = check_text(text, cat, day, source=source, title=title)
-            return {"text": text, "result": result.model_dump(mode="json")}
-
+        timeout = state.check_timeout_s
         try:
-            return await asyncio.wait_for(run_in_threadpool(work), CHECK_TIMEOUT_S)
-        except TimeoutError:
-            raise ClaimInputError(f"checking took longer than {CHECK_TIMEOUT_S:g} s; "
+            return await run_in_threadpool(state.checker.check, data, source, day, suffix,
+                                           timeout)
+        except CheckTimeoutError:
+            raise ClaimInputError(f"checking took longer than {timeout:g} s; "
                                   "expected a shorter article", file=source) from None
 
     @api.post("/api/check/text", tags=["claims"])

@@ -15,6 +15,7 @@ from eastflank.claims.resolvers.distance import (
     resolve_distance,
     resolve_gap_width,
 )
+from eastflank.claims.resolvers.economic import resolve_economic
 from eastflank.claims.resolvers.events import resolve_event
 from eastflank.claims.resolvers.relation import resolve_relation
 from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
@@ -38,6 +39,7 @@ RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
     "attribution": resolve_attribution,
     "warning_time": resolve_warning_time,
     "relation": resolve_relation,
+    "economic": resolve_economic,
 }
 """Claim kind -> resolver."""
 

@@ -63,6 +63,9 @@ class Outcome:
     """False when the candidate turned out to hold no checkable claim (it is dropped)."""
     strength: float = 1.0
     """Evidence strength in [0, 1] (see the ``policy`` block of ``tolerances.yaml``)."""
+    nearest: list[Evidence] | None = None
+    """The nearest statements to show with an unverifiable claim, when the resolver chose
+    them (else the check retrieves them for the sentence)."""
 
 
 def statement_evidence(st: Statement, detail: str | None = None) -> Evidence:

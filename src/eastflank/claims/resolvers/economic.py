@@ -1,0 +1,247 @@
+"""Economic claims: money amounts, tonnages and trends against the indicator statements.
+
+A claim is judged only against statements of its own property (the indicator ``quantity``
+its topic names, see :mod:`eastflank.claims.economy`), in its own unit, as of its reference
+date (the sentence's latest date, else the article's). For an amount the latest actual
+(not planned, unless the sentence speaks of a plan or forecast) value of each series is
+compared with the ``economic`` tolerance; for a trend ("collapse of potash exports") a
+recent value of the series is compared with an earlier one. When no statement of that
+property exists, the claim is unverifiable and the nearest statements of its topic are
+shown, so that a reader sees what the dataset does hold (the routes of potash exports, the
+debt to Russia in two scopes, the gas price).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from eastflank.claims.detect import Candidate
+from eastflank.claims.economy import POTASH_ROUTES, POTASH_VOLUME, Amount, Topic
+from eastflank.claims.model import Evidence
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    evidence_of,
+    independent_sources,
+    reference_date,
+    statement_evidence,
+    unverifiable,
+)
+from eastflank.claims.statements import Statement
+
+__all__ = ["resolve_economic", "rounding_allowance"]
+
+_FAMILY: dict[str, tuple[str, ...]] = {
+    "potash": POTASH_VOLUME + POTASH_ROUTES,
+    "debt": ("state_debt_owed_to_russia", "owed_to_russia_world_bank", "state_debt_total",
+             "debt_refinanced", "payments_deferred"),
+    "energy": ("gas_price", "gas_price_europe_reference", "tax_manoeuvre_loss",
+               "tax_manoeuvre_loss_cumulative"),
+}
+"""Quantities shown as the nearest statements of a topic's unverifiable claim."""
+
+_EVENT_WORDS = {"potash": r"\bpotash|Klaip", "debt": r"\bdebt|\bloans?\b",
+                "energy": r"\bgas\b|\bsubsid"}
+_TREND_WORDS = {"collapse": "a collapse of", "growth": "a growth of", "continued": "continued"}
+_PLANNED_CLAIM = re.compile(r"\b(?:plan\w*|forecast\w*|expect\w*|target\w*|projected|"
+                            r"will|would)\b", re.I)
+_OVER = {"more than", "over", "above", "at least", "in excess of", "exceeding"}
+_UNDER = {"less than", "under", "below", "up to", "at most", "no more than"}
+
+
+def rounding_allowance(digits: str, value: float, relative: float) -> float:
+    """The half-step of the last non-zero digit of a plain figure, scaled to ``value``, at
+    most ``relative`` of it: "8" billion covers ±0.5 bn but only ±0.8 bn at 10 %.
+
+    >>> rounding_allowance("8", 8e9, 0.10)
+    500000000.0
+    >>> rounding_allowance("7.92", 7.92e9, 0.10)
+    5000000.0
+    """
+    d = Decimal(digits)
+    stripped = d.normalize()
+    exponent = int(stripped.as_tuple().exponent)
+    half = 0.5 * 10.0 ** exponent
+    scale = value / float(d) if float(d) else 1.0
+    return min(half * scale, abs(value) * relative)
+
+
+def _dated(st: Statement) -> dt.date:
+    return st.valid_from or dt.date.min
+
+
+def _indicators(ctx: Context, quantities: tuple[str, ...], day: dt.date | None
+                ) -> list[Statement]:
+    assert ctx.store is not None
+    out = [s for s in ctx.store if s.subject_kind == "indicators" and s.property in quantities
+           and (day is None or s.valid_from is None or s.valid_from <= day)
+           and independent_sources(s.sources, ctx)]
+    return sorted(out, key=_dated)
+
+
+def _nearest(ctx: Context, topic: Topic | None, unit: str | None, day: dt.date | None
+             ) -> list[Evidence]:
+    """The topic's statements as of ``day`` (newest first; of the claim's unit first) and
+    its recorded events."""
+    tol = ctx.tolerances.economic
+    if topic is None:
+        return []
+    sts = _indicators(ctx, _FAMILY.get(topic.name, ()), day)
+    sts.sort(key=lambda s: (s.kind == "planned", -_dated(s).toordinal()))
+    out = [statement_evidence(s) for s in sts[: tol.nearest]]
+    words = _EVENT_WORDS.get(topic.name)
+    if words:
+        for e in sorted(ctx.catalog.events.values(), key=lambda e: e.date, reverse=True):
+            if (day is None or e.date <= day) and re.search(
+                    words, f"{e.name} {e.summary}", re.I) and independent_sources(e.sources, ctx):
+                out.append(evidence_of(e, "events", f"{e.name} ({e.date.isoformat()}): "
+                                       f"{e.summary.strip()}"))
+                if len(out) >= tol.nearest + 2:
+                    break
+    return out
+
+
+def _fmt(x: float, unit: str) -> str:
+    if unit == "t":
+        return f"{x / 1e6:g} Mt"
+    if abs(x) >= 1e9:
+        return f"{x / 1e9:g} bn {unit}"
+    if abs(x) >= 1e6:
+        return f"{x / 1e6:g} m {unit}"
+    return f"{x:,.0f} {unit}"
+
+
+def _matches(a: Amount, value: float, allowed: float) -> bool:
+    if a.hedge in _OVER:
+        return value >= a.value
+    if a.hedge in _UNDER:
+        return value <= a.value
+    return abs(value - a.value) <= allowed
+
+
+def _amount(cand: Candidate, ctx: Context, a: Amount, topic: Topic | None,
+            day: dt.date | None) -> Outcome:
+    tol = ctx.tolerances.economic
+    nearest = _nearest(ctx, topic, a.unit, day)
+    what = f"{_fmt(a.value, a.unit)}" + (f" ({a.hedge})" if a.hedge else "")
+    if topic is None or not topic.quantities:
+        scope = topic.scope_note if topic is not None else "no economic topic named"
+        return unverifiable(
+            f"The claimed {what} is not tied to a recorded series ({scope}); the dataset "
+            "judges a figure only against statements of the same property.",
+            claimed=a.value, unit=a.unit, nearest=nearest or None)
+    sts = [s for s in _indicators(ctx, topic.quantities, day)
+           if s.value.unit == a.unit and s.value.number is not None]
+    planned = bool(_PLANNED_CLAIM.search(cand.facts.text))
+    sts = [s for s in sts if (s.kind == "planned") == planned] or []
+    if not sts:
+        return unverifiable(
+            f"No {'planned' if planned else 'actual'} value of {topic.scope_note} in {a.unit} "
+            f"is recorded by {day.isoformat() if day else 'the claim date'}.",
+            claimed=a.value, unit=a.unit, nearest=nearest)
+    latest: dict[str, Statement] = {}
+    for s in sts:
+        latest[s.property] = s  # sorted oldest first: the last one is the latest
+    allowed = (a.value * tol.hedged_relative if a.hedge and a.hedge not in _OVER | _UNDER
+               else rounding_allowance(a.digits, a.value, tol.relative))
+    tolerance = {"relative": tol.relative, "hedged_relative": tol.hedged_relative,
+                 "allowed": allowed, "hedge": a.hedge}
+    good = [s for s in latest.values() if _matches(a, float(s.value.number or 0), allowed)]
+    lo, hi = a.value - allowed, a.value + allowed
+    older = [s for s in sts if s not in latest.values()]
+    evidence = [statement_evidence(s, s.describe() + (
+        " — latest of its series, within the claim's range" if s in good else
+        " — latest of its series") + f" by {day.isoformat() if day else 'the claim date'}")
+        for s in latest.values()] + [statement_evidence(s) for s in reversed(older)]
+    best = min(latest.values(), key=lambda s: abs(float(s.value.number or 0) - a.value))
+    stale = day is not None and all(
+        (day - _dated(s)).days > tol.stale_days for s in latest.values())
+    span = f"{_fmt(lo, a.unit)} to {_fmt(hi, a.unit)}"
+    if good:
+        vals = ", ".join(f"{s.value.label} ({s.property.replace('_', ' ')}, "
+                         f"{_dated(s).isoformat()})" for s in good)
+        return Outcome("supported", f"The claimed {what} of {topic.scope_note} ({span}) "
+                       f"agrees with the latest recorded value(s) by the claim's date: {vals}."
+                       + (" The latest values are old; Minsk has withheld debt data since "
+                          "2022." if stale and topic.name == "debt" else ""),
+                       claimed=a.value, computed=float(good[0].value.number or 0),
+                       unit=a.unit, tolerance=tolerance, evidence=evidence)
+    return Outcome("contradicted", f"The claimed {what} of {topic.scope_note} ({span}) differs "
+                   f"from every latest recorded value by the claim's date (nearest: "
+                   f"{best.value.label}, {_dated(best).isoformat()}).",
+                   claimed=a.value, computed=float(best.value.number or 0), unit=a.unit,
+                   tolerance=tolerance, evidence=evidence,
+                   strength=tol_stale(ctx) if stale else 1.0)
+
+
+def tol_stale(ctx: Context) -> float:
+    """Strength of a refutation by values all older than the economic ``stale_days``."""
+    return ctx.tolerances.policy.stale_strength
+
+
+def _trend(cand: Candidate, ctx: Context, topic: Topic, day: dt.date | None) -> Outcome:
+    tol = ctx.tolerances.economic
+    nearest = _nearest(ctx, topic, "t" if topic.name == "potash" else None, day)
+    if not topic.quantities:
+        trend = _TREND_WORDS.get(topic.trend or "", "a state of")
+        return unverifiable(f"The sentence asserts {trend} {topic.scope_note}, which no "
+                            "recorded series measures.", nearest=nearest)
+    sts = [s for s in _indicators(ctx, topic.quantities, day)
+           if s.kind != "planned" and s.value.number is not None]
+    recent = [s for s in sts if day is None or (day - _dated(s)).days <= tol.stale_days]
+    if topic.trend not in ("collapse", "growth") or not recent:
+        have = (f"its latest actual value is {sts[-1].value.label} "
+                f"({_dated(sts[-1]).isoformat()})" if sts
+                else "no actual value of it is recorded")
+        trend = _TREND_WORDS.get(topic.trend or "", "a state of")
+        routes = ""
+        if set(topic.quantities) <= set(POTASH_VOLUME):
+            by_route = [r for r in _indicators(ctx, POTASH_ROUTES, day)
+                        if r.value.number is not None or r.value.low is not None]
+            if by_route:
+                routes = (" The dataset records export routes, not the total exported: "
+                          + "; ".join(f"{r.property.replace('_', ' ')} {r.value.label} "
+                                      f"({r.kind}, {_dated(r).isoformat()})"
+                                      for r in by_route)
+                          + ". A closed route is not a fall of the volume.")
+        need = (f"a trend needs two actual values, one within {tol.stale_days} days before "
+                "that date." if topic.trend in ("collapse", "growth") else
+                f"none is recorded within {tol.stale_days} days before that date, and the "
+                "gas price alone does not measure a subsidy." if topic.name == "energy" else
+                f"none is recorded within {tol.stale_days} days before that date.")
+        return unverifiable(
+            f"The sentence asserts {trend} {topic.scope_note} as of "
+            f"{day.isoformat() if day else 'its date'}, but {have}; {need}{routes}",
+            nearest=nearest)
+    last = recent[-1]
+    earlier = [s for s in sts if s.property == last.property and _dated(s) < _dated(last)]
+    if not earlier:
+        return unverifiable(f"Only one value of {topic.scope_note} is recorded; a "
+                            f"{topic.trend} needs two.", nearest=nearest)
+    base = max(earlier, key=lambda s: float(s.value.number or 0))
+    ratio = float(last.value.number or 0) / float(base.value.number or 1)
+    fell = ratio <= 1 - tol.collapse_share
+    ok = fell if topic.trend == "collapse" else ratio > 1
+    ev = [statement_evidence(last), statement_evidence(base)]
+    return Outcome("supported" if ok else "contradicted",
+                   f"{topic.scope_note}: {last.value.label} ({_dated(last).isoformat()}) against "
+                   f"{base.value.label} ({_dated(base).isoformat()}), {ratio:.0%} of it.",
+                   claimed=None, computed=ratio, tolerance={"collapse_share":
+                                                            tol.collapse_share},
+                   evidence=ev)
+
+
+def resolve_economic(cand: Candidate, ctx: Context) -> Outcome:
+    """Judge an economic claim against the indicator statements of its property."""
+    amount = cand.extra.get("amount")
+    topic = cand.extra.get("topic")
+    a = amount if isinstance(amount, Amount) else None
+    t = topic if isinstance(topic, Topic) else None
+    day = reference_date(cand, ctx)
+    if a is not None:
+        return _amount(cand, ctx, a, t, day)
+    if t is None:
+        return Outcome("unverifiable", "No economic figure or topic.", keep=False)
+    return _trend(cand, ctx, t, day)
