@@ -17,8 +17,11 @@ import pytest
 from _hostile import EASTFLANK, limit_memory
 from eastflank.cli._common import emit
 
+# Every stage at the most samples: several seconds, so that the interruption (sent once start-up
+# is over) lands mid-run even now that start-up reads the validated-catalog cache.
 LONG_RUN = ["warning", "compare", "suwalki-gap-closure", "--stages",
-            "autonomy-2019,war-2022,subordination-2026", "-n", "2000000", "--png", "cdf.png"]
+            "autonomy-2019,regional-grouping-2021,war-2022,nuclear-2023,subordination-2026",
+            "-n", "2000000", "--png", "cdf.png"]
 
 
 def test_ctrl_c_prints_interrupted_exits_130_and_writes_nothing(tmp_path: Path) -> None:
@@ -26,7 +29,7 @@ def test_ctrl_c_prints_interrupted_exits_130_and_writes_nothing(tmp_path: Path) 
     proc = subprocess.Popen([EASTFLANK, *LONG_RUN], cwd=tmp_path, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             preexec_fn=limit_memory)  # noqa: PLW1509
-    time.sleep(4.0)
+    time.sleep(2.5)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)

@@ -26,10 +26,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from rapidfuzz import fuzz, process
-
+from eastflank import catcache
 from eastflank.consistency import check_all
-from eastflank.errors import AmbiguousNameError, DataError, UnknownNameError
+from eastflank.errors import AmbiguousNameError, DataError, EastflankError, UnknownNameError
 from eastflank.policy import check_name_length, fold, path_kind
 from eastflank.schema import (
     RECORD_TYPES,
@@ -274,6 +273,8 @@ class Catalog:
             for key, entries in self._names.items()
         }
         pool = {k: v for k, v in pool.items() if v}
+        from rapidfuzz import process
+
         hits = process.extract(fold(name), list(pool), scorer=_find_score,
                                limit=max(limit * 3, 10), score_cutoff=min_score)
         out: list[dict[str, Any]] = []
@@ -380,16 +381,21 @@ def _short(file: str) -> str:
 def _find_score(query: str, key: str, **_: Any) -> float:
     """rapidfuzz's weighted ratio, except that a name much shorter than the query (``UA`` for
     ``7th guards mech``) scores on the whole strings, not on a partial match."""
+    from rapidfuzz import fuzz
+
     if len(key) * 3 < len(query):
         return float(fuzz.QRatio(query, key))
     return float(fuzz.WRatio(query, key))
 
 
 def _nearest(name: str, choices: Iterable[str]) -> list[str]:
+    from rapidfuzz import process
+
     return [c for c, s, _ in process.extract(name, list(choices), limit=3) if s >= 60]
 
 
-def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalog:
+def load_catalog(root: Path | None = None, extra: Iterable[Path] = (), *,
+                 cache: bool = False) -> Catalog:
     """Load and cross-check the dataset under ``root`` (default: the packaged dataset).
 
     Parameters
@@ -400,6 +406,10 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalo
         empty kinds.
     extra
         More dataset folders of the same shape, loaded after ``root`` (a user's additions).
+    cache
+        Reuse the validated records from the cache folder when no dataset file (nor the code
+        that reads and checks them) changed, and store them after a full load that passed
+        every check (see :mod:`eastflank.catcache`).
 
     Raises
     ------
@@ -408,28 +418,45 @@ def load_catalog(root: Path | None = None, extra: Iterable[Path] = ()) -> Catalo
         naming file:line, record id, field and what was expected.
     """
     roots = [root or data_dir(), *extra]
-    records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
-    where: dict[str, Located] = {}
     for base in roots:
         if path_kind(base) != "folder":
             raise DataError("dataset folder not found", file=str(base))
-        for kind, model in RECORD_TYPES.items():
-            folder = base / kind
-            if not folder.is_dir():
-                continue
-            for path in yaml_files(folder):
-                for rec, loc in load_records(path, model, DataError):
-                    rid = rec.id  # type: ignore[attr-defined]
-                    if rid in where:
-                        first = where[rid]
-                        raise DataError(
-                            f"duplicate id; first defined at {first.file}:{first.line}",
-                            file=loc.file,
-                            line=loc.line,
-                            record=rid,
-                            field="id",
-                        )
-                    records[kind][rid] = rec
-                    where[rid] = loc
+    files: list[tuple[str, type[Any], Path]] = [
+        (kind, model, path)
+        for base in roots
+        for kind, model in RECORD_TYPES.items()
+        if (base / kind).is_dir()
+        for path in yaml_files(base / kind)
+    ]
+    key = ""
+    cache_path = Path()
+    if cache:
+        cache_path = catcache.cache_file(roots)
+        try:
+            key = catcache.stamp(roots, [path for _, _, path in files])
+        except (OSError, EastflankError):
+            cache = False  # the full load reports what is wrong with the file
+        else:
+            hit = catcache.lookup(cache_path, key)
+            if hit is not None:
+                return Catalog(*hit)
+    records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    where: dict[str, Located] = {}
+    for kind, model, path in files:
+        for rec, loc in load_records(path, model, DataError):
+            rid = rec.id
+            if rid in where:
+                first = where[rid]
+                raise DataError(
+                    f"duplicate id; first defined at {first.file}:{first.line}",
+                    file=loc.file,
+                    line=loc.line,
+                    record=rid,
+                    field="id",
+                )
+            records[kind][rid] = rec
+            where[rid] = loc
     check_all(records, where)
+    if cache:
+        catcache.store(cache_path, key, records, where)
     return Catalog(records, where)

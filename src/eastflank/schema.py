@@ -81,8 +81,10 @@ class Status(StrEnum):
 
 
 class _Frozen(BaseModel):
+    # defer_build: a model's validator is built when first used, so a command that reads the
+    # cached catalog (see eastflank.catcache) does not pay for every model at start-up.
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
-                              allow_inf_nan=False)
+                              allow_inf_nan=False, defer_build=True)
 
 
 class Source(_Frozen):

@@ -13,7 +13,6 @@ from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import process
 
 from eastflank.errors import EastflankError, UnknownNameError
 from eastflank.policy import (
@@ -251,6 +250,8 @@ def resolve_file(
         return path  # read_regular refuses what is not a regular file
     if path.suffix in (".yaml", ".yml") or "/" in text:
         raise error(f"{kind} file not found; expected a YAML {kind} file", file=text)
+    from rapidfuzz import process
+
     near = [c for c, s, _ in process.extract(text, list(builtin), limit=3) if s >= 60]
     raise UnknownNameError(kind, text, near)
 
@@ -298,6 +299,8 @@ def nested_validation_error(
         line = lines.get(".".join(parts))
         parts.pop()
     if first["type"] == "extra_forbidden":
+        from rapidfuzz import process
+
         allowed = _fields_at(model, first["loc"][:-1])
         near = process.extractOne(str(first["loc"][-1]), allowed) if allowed else None
         hint = f"did you mean {near[0]!r}? " if near and near[1] >= 70 else ""

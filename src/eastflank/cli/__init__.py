@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 from typer import exceptions as typer_exc
@@ -24,7 +25,7 @@ from eastflank.policy import check_args
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(
+_app = typer.Typer(
     name="eastflank",
     help="An open, sourced, executable model of the Russia-Belarus Union State military "
     "system and its consequences for NATO's eastern flank and Ukraine's north.",
@@ -32,13 +33,18 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.add_typer(data_cmd.app, name="data")
+_app.add_typer(data_cmd.app, name="data")
+_registered: list[bool] = []
 
 
 def _register_optional() -> None:
-    """Add the command groups of the model modules."""
+    """Add the command groups of the model modules (once). A ``data`` command does not need
+    them, so :func:`main` skips them there to start faster."""
     import importlib
 
+    if _registered:
+        return
+    _registered.append(True)
     for name in ("geo", "command", "warning", "reach", "campaign", "anchors", "check", "report",
                  "serve", "sweep"):
         try:
@@ -47,13 +53,18 @@ def _register_optional() -> None:
             if exc.name == f"eastflank.cli.{name}":
                 continue
             raise
-        module.register(app)
+        module.register(_app)
 
 
-_register_optional()
+def __getattr__(name: str) -> Any:
+    """``app``: the root command with every group registered."""
+    if name == "app":
+        _register_optional()
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@app.callback(invoke_without_command=True)
+@_app.callback(invoke_without_command=True)
 def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
 ) -> None:
@@ -131,7 +142,10 @@ def _run(argv: Sequence[str] | None) -> int:
     args = list(argv) if argv is not None else sys.argv[1:]
     try:
         check_args(args)
-        command = typer.main.get_command(app)
+        first = next((a for a in args if not a.startswith("-")), None)
+        if first != "data":
+            _register_optional()
+        command = typer.main.get_command(_app)
         rv = command.main(args=args, prog_name="eastflank", standalone_mode=False)
     except EastflankError as exc:
         if _SIGINT_SEEN.is_set():  # the interruption surfaced as an input error

@@ -51,7 +51,7 @@ DataOpt = Annotated[
 def _catalog(extra: tuple[Path, ...]) -> Catalog:
     from eastflank.catalog import load_catalog
 
-    return load_catalog(extra=extra)
+    return load_catalog(extra=extra, cache=True)
 
 
 def get_catalog(extra: list[Path] | None = None) -> Catalog:
