@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import signal
 import subprocess
 import time
@@ -24,12 +25,28 @@ LONG_RUN = ["warning", "compare", "suwalki-gap-closure", "--stages",
             "-n", "2000000", "--png", "cdf.png"]
 
 
+def _wait_for_cpu(pid: int, seconds: float, timeout: float = 60.0) -> None:
+    """Wait until process ``pid`` has used ``seconds`` of CPU time: past start-up and into the
+    run whatever the load on the machine (wall-clock sleeps are either too short under load
+    or too long on an idle machine)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return
+        if (int(fields[11]) + int(fields[12])) / tick >= seconds:
+            return
+        time.sleep(0.05)
+
+
 def test_ctrl_c_prints_interrupted_exits_130_and_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("keep", encoding="utf-8")
     proc = subprocess.Popen([EASTFLANK, *LONG_RUN], cwd=tmp_path, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             preexec_fn=limit_memory)  # noqa: PLW1509
-    time.sleep(2.5)
+    _wait_for_cpu(proc.pid, 1.5)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
