@@ -21,6 +21,7 @@ from eastflank.claims.resolvers.base import (
     statement_evidence,
     unverifiable,
 )
+from eastflank.claims.resolvers.match import match_statements
 from eastflank.claims.retrieval import Retriever
 from eastflank.claims.statements import StatementStore, build_statements
 from eastflank.claims.text import word_count
@@ -54,6 +55,18 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
         claimed=outcome.claimed, computed=outcome.computed, unit=outcome.unit,
         tolerance={**outcome.tolerance, "decisive_threshold": threshold},
         evidence=outcome.evidence, strength=outcome.strength)
+
+
+_OWN_MEASURE = frozenset({"distance", "flight_time", "warning_time", "gap_width"})
+"""Kinds measured by a model (geodesic distance, reach, warning): the statement matcher
+does not second-guess them."""
+
+
+def _refuted(outcome: Outcome) -> bool:
+    """Whether a resolver's outcome, turned unverifiable by the policy, would have refuted
+    the claim: a weak refutation and a loose support do not add up to a verdict."""
+    return "it would have been contradicted" in outcome.explanation or \
+        "it would have been outdated" in outcome.explanation
 
 
 def gazetteer_for(catalog: Catalog, tolerances: Tolerances | None = None) -> Gazetteer:
@@ -130,6 +143,11 @@ def check_text(
         if not outcome.keep:
             continue
         outcome = apply_policy(outcome, tol)
+        if outcome.verdict == "unverifiable" and cand.kind not in _OWN_MEASURE:
+            matched = match_statements(cand, ctx)
+            if matched is not None and matched.strength >= tol.policy.decisive_threshold \
+                    and not _refuted(outcome):
+                outcome = matched
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)

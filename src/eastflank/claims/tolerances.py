@@ -27,6 +27,7 @@ __all__ = [
     "CountTolerance",
     "EventTolerance",
     "GazetteerTolerance",
+    "MatchTolerance",
     "NameTolerance",
     "NumericTolerance",
     "PolicyTolerance",
@@ -155,6 +156,35 @@ class EconomicTolerance(_Frozen):
     description: str
 
 
+class MatchTolerance(_Frozen):
+    """When the statement matcher may support a claim its kind's resolver left undecided."""
+
+    retrieve: int = Field(ge=1, le=200, description="Statements retrieved per sentence.")
+    name_words: int = Field(ge=1, description="Distinctive words of a record's name a "
+                            "sentence must hold to be about it by name alone.")
+    name_share: float = Field(gt=0, le=1, description="And this share of them (over at "
+                              "most four); half of it with entities or summary words.")
+    loose_score: float = Field(gt=0, description="Loose identification: name words count 1, "
+                               "summary words 1/2, named venues, units or bodies among its "
+                               "entities 1, named states 1/2; at least this much, with a name "
+                               "word or a venue, unit or body.")
+    common_share: float = Field(gt=0, le=1, description="A record pointed to by more than "
+                                "this share of the subjects (a capital) counts like a state.")
+    name_strength: float = Field(ge=0, le=1, description="Strength of a match by name.")
+    entity_strength: float = Field(ge=0, le=1, description="Strength of a match by a name "
+                                   "word with entities or summary words.")
+    date_strength: float = Field(ge=0, le=1, description="Least identification strength for "
+                                 "a date to support a claim.")
+    relative: float = Field(ge=0, le=1, description="Tolerance of a plain figure.")
+    hedged_relative: float = Field(ge=0, le=1, description="Tolerance of a hedged or round "
+                                   "figure.")
+    bound_factor: float = Field(gt=1, description="A bound ('more than X', 'up to X') holds "
+                                "for a value within this factor of X.")
+    future_days: int = Field(ge=0, description="A sentence in the future tense may be borne "
+                             "out by a record this many days after its date.")
+    description: str
+
+
 class Tolerances(_Frozen):
     """Tolerances per claim kind (see ``data/claims/tolerances.yaml``)."""
 
@@ -172,6 +202,7 @@ class Tolerances(_Frozen):
     policy: PolicyTolerance
     relation: RelationTolerance
     economic: EconomicTolerance
+    match: MatchTolerance
 
 
 def tolerances_path() -> Path:

@@ -238,6 +238,8 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
             g = gap_width(subject.record, target)
         except Exception:  # the borders are not available: no measure, no verdict
             return None
+        if g.km < tol.absolute_km:
+            return None  # neighbours: the figure measures something else (a fence, a border)
         return _compare_geodesic(q, g.km, f"{cat.actors[subject.record].name} lies "
                                  f"{g.km:.0f} km from {cat.actors[target].name} at the "
                                  f"nearest points of their territories", tol,

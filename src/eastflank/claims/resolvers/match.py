@@ -1,0 +1,494 @@
+"""A claim against the statement store when its kind's resolver finds nothing to decide on.
+
+Every record of the dataset becomes typed statements (:mod:`eastflank.claims.statements`);
+a claim's sentence retrieves candidates by entity links and BM25
+(:mod:`eastflank.claims.retrieval`). This module then asks, for the records those
+statements are about:
+
+1. **Is the sentence about this record?** (:func:`identify`) Named by the gazetteer (strength
+   1); or holding most of the distinctive words of one of its names, or some of them together
+   with entities its statements point to (a venue, a participant, a parent) or several words
+   of an event's summary (strength ``match.name_strength`` / ``match.entity_strength``).
+   Names of states, generic military words and years identify nothing.
+2. **Does a statement of that record say what the claim says?** Typed comparison:
+
+   - a quantity against statements of the same unit and *property* (a length is not a width
+     nor a height; the qualifiers of a figure's name, e.g. ``tents_removed``, must be in the
+     sentence) and *kind* (a planned figure is not an actual one, an official figure is not an
+     estimate: :func:`eastflank.claims.resolvers.strength.claim_kinds`), read with the claim's
+     hedge ("about", "more than", "up to") and the ``match`` tolerance;
+   - a date against an event's date or a record's start or end (the verb says which) at the
+     coarser of the two precisions;
+   - otherwise entities: the other records the sentence names must be values of the record's
+     statements (an event's venue and participant, a unit's parent).
+
+The matcher only ever *supports*: a loose identification refutes nothing, so a mismatch
+leaves the claim ``unverifiable`` with the nearest statements. Statements only ``claimed`` or
+sourced only to the seed documents are never evidence. A statement dated after the claim's
+reference date does not support it (a plan is not confirmed by what came later unless the
+sentence is in the future tense and the record lies within ``match.future_days``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eastflank.claims.detect import Candidate
+from eastflank.claims.model import DateMention, Quantity
+from eastflank.claims.resolvers.base import (
+    Context,
+    Outcome,
+    independent_sources,
+    reference_date,
+    statement_evidence,
+)
+from eastflank.claims.resolvers.events import NEGATION
+from eastflank.claims.resolvers.strength import claim_kinds
+from eastflank.claims.retrieval import tokens
+from eastflank.claims.statements import Statement
+
+__all__ = ["Identified", "identify", "match_statements"]
+
+_GENERIC = frozenset(tokens(
+    "russia russian russians belarus belarusian belarusians belarussian ukraine ukrainian "
+    "poland polish lithuania lithuanian latvia latvian estonia estonian germany german nato "
+    "union state states military forces force troops army armed country countries "
+    "government defence defense ministry minister president year years new first "
+    "joint national federation republic official officially training ground grounds "
+    "range base brigade brigades division divisions regiment regiments battalion battalions "
+    "corps unit units group separate guards"))
+"""Stems that identify no record: states, generic military words, common title words."""
+
+_TEXT_PROPS = frozenset({"echelon", "deployment", "function", "actor", "origin"})
+"""Entity properties too broad to identify a record by (every unit has an actor)."""
+
+_ENTITY_PROPS = frozenset({"place", "participant", "garrison", "parent", "seat", "operator",
+                           "member", "weapon_system"})
+
+_CUES: dict[str, re.Pattern[str]] = {
+    "length": re.compile(r"\b(?:long|length|stretch\w*|extend\w*|spans?|runs?|kilomet\w*-long"
+                         r"|km-long|mile-long)\b", re.I),
+    "width": re.compile(r"\b(?:wide|width|across|narrow\w*)\b", re.I),
+    "height": re.compile(r"\b(?:high|tall|height)\b", re.I),
+    "depth": re.compile(r"\b(?:deep|depth)\b", re.I),
+    "range": re.compile(r"\b(?:range|reach\w*|strike|hit|fly|flies)\b", re.I),
+    "area": re.compile(r"\b(?:area|square|sq)\b", re.I),
+    "population": re.compile(r"\b(?:population|inhabitants|residents|people\s+liv\w*)\b",
+                             re.I),
+}
+"""Words a sentence must hold for a figure of that property to be the one it states."""
+
+_FORMED = re.compile(r"\b(?:form(?:ed|s|ing|ation)\b|establish\w*|creat\w*|set\s+up|stood\s+up|"
+                     r"founded|since|began|begun|start\w*|open\w*|launch\w*|introduc\w*|"
+                     r"enter\w*\s+(?:into\s+)?(?:force|service))\b", re.I)
+_ENDED = re.compile(r"\b(?:disband\w*|abolish\w*|dissolv\w*|liquidat\w*|ceas\w*|ended|end\s+of"
+                    r"|until|merged|closed|expired|withdraw\w*|existed)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|prepar\w*|plan(?:s|ned|ning)?\s+to|"
+                     r"expected|going\s+to|intends?\s+to|upcoming|next|due\s+to\s+be)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Identified:
+    """A record a sentence is about, how surely (``strength``) and why."""
+
+    record: str
+    strength: float
+    why: str
+    entities: frozenset[str]
+    """Records the sentence names that the record's statements point to."""
+    loose: bool = False
+    """Identified by a word of its name or its summary with its entities, not by its name:
+    enough only where the claim's value (an exact figure, a day) corroborates it."""
+    specific: int = 0
+    """How many of ``entities`` are not states (a venue, a unit, a body)."""
+    name_words: int = 0
+    """Distinctive words of its name the sentence holds."""
+
+
+_ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\b", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    return {t for t in tokens(text) if t not in _GENERIC and not re.match(r"\d", t)}
+
+
+_BARE = re.compile(r"(?<![\d,.])\b(\d{1,3})\b(?![\d,.])")
+
+
+def _numbers(text: str, bare: bool = False) -> set[str]:
+    """Ordinals in a sentence ("38th"), and with ``bare`` the short numbers of a name
+    ("Panzerbrigade 45"): a sentence naming another ordinal than a record's name is about
+    another formation."""
+    out = {m.group(1) for m in _ORDINAL.finditer(text)}
+    if bare:
+        out |= {m.group(1) for m in _BARE.finditer(text)}
+    return out
+
+
+@dataclass(frozen=True)
+class _Profile:
+    names: tuple[frozenset[str], ...]
+    numbers: tuple[frozenset[str], ...]
+    summary: frozenset[str]
+    refs: frozenset[str]
+    common: frozenset[str] = frozenset()
+    """Records pointed to by so many subjects (a capital, a state) that naming them says
+    little of which subject a sentence is about."""
+
+
+_PROFILES: dict[int, tuple[object, dict[str, _Profile]]] = {}
+
+
+def _profiles(ctx: Context) -> dict[str, _Profile]:
+    """Distinctive name stems, summary stems and pointed-to records of every subject of the
+    store, built once per catalog."""
+    hit = _PROFILES.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    assert ctx.store is not None
+    out: dict[str, _Profile] = {}
+    for subject, sts in ctx.store.by_subject.items():
+        rec = ctx.catalog.get(subject) if any(
+            subject in recs for recs in ctx.catalog.records.values()) else None
+        names = [getattr(rec, "name", sts[0].subject_name),
+                 *(getattr(rec, "aliases", []) or [])]
+        variants = tuple(frozenset(v) for v in (_stems(n) for n in names) if v)
+        numbers = tuple(frozenset(_numbers(n, bare=True)) for n in names if _stems(n))
+        summary = frozenset(_stems(str(getattr(rec, "summary", "") or "")))
+        refs = frozenset(s.value.ref for s in sts
+                         if s.value.ref is not None and s.property in _ENTITY_PROPS)
+        out[subject] = _Profile(variants, numbers, summary, refs)
+    freq: dict[str, int] = {}
+    for prof in out.values():
+        for r in prof.refs:
+            freq[r] = freq.get(r, 0) + 1
+    limit = max(3.0, ctx.tolerances.match.common_share * len(out))
+    common = frozenset(r for r, n in freq.items() if n > limit or r in ctx.catalog.actors)
+    out = {k: _Profile(p.names, p.numbers, p.summary, p.refs, common)
+           for k, p in out.items()}
+    _PROFILES[id(ctx.catalog)] = (ctx.catalog, out)
+    return out
+
+
+def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
+    """How surely the claim's sentence is about ``subject`` (see the module's step 1)."""
+    prof = _profiles(ctx).get(subject)
+    if prof is None:
+        return None
+    tol = ctx.tolerances.match
+    named = {m.record for m in cand.facts.mentions}
+    entities = frozenset(prof.refs & named)
+    states = entities & prof.common  # states, alliances, capitals
+    specific = len(entities) - len(states)
+    if subject in named:
+        return Identified(subject, 1.0, "named in the sentence", entities, specific=specific,
+                          name_words=9)
+    words = _stems(cand.facts.text)
+    numbers = _numbers(cand.facts.text)
+    best = (0, 0.0)
+    for v, nums in zip(prof.names, prof.numbers, strict=True):
+        if nums and numbers and not nums & numbers:
+            continue  # "the 999th brigade" is not the 38th
+        shared = len(v & words)
+        share = shared / min(len(v), 4)
+        best = max(best, (shared, share))
+    shared, share = best
+    in_names = set().union(*prof.names) if prof.names else set()
+    summary = len((prof.summary - in_names) & words)
+    if shared >= tol.name_words and share >= tol.name_share:
+        return Identified(subject, tol.name_strength,
+                          f"{shared} words of its name in the sentence", entities,
+                          specific=specific, name_words=shared)
+    score = shared + summary / 2 + specific + len(states) / 2
+    if (shared or specific) and score >= tol.loose_score:
+        why = (f"{shared} word(s) of its name, {summary} of its summary and "
+               f"{len(entities)} of its participants, places or parents in the sentence")
+        return Identified(subject, tol.entity_strength, why, entities, loose=True,
+                          specific=specific, name_words=shared)
+    return None
+
+
+def _usable(st: Statement, ctx: Context) -> bool:
+    if st.status == "hypothetical" and st.kind != "computed":
+        return False
+    if st.status == "claimed" and st.kind != "official":
+        return False  # a party's claim confirms nothing, unless it is its official figure
+    return bool(independent_sources(st.sources, ctx)) or not st.sources
+
+
+def _unit_of(q: Quantity) -> tuple[str, str | None]:
+    """The statement unit a claimed quantity compares with, and the counted noun."""
+    if q.unit in ("km", "personnel", "m", "kg", "min", "km/h", "%", "t", "USD"):
+        return q.unit, None
+    noun = re.sub(r"(?:ies)$", "y", q.unit.lower())
+    noun = re.sub(r"(?<!s)s$", "", noun)
+    return "count", noun
+
+
+def _property_fits(st: Statement, q: Quantity, text: str, noun: str | None) -> bool:
+    """Whether the statement's property is what the sentence states of the quantity."""
+    prop = st.property
+    words = [w for w in prop.split("_") if w]
+    if noun is not None:
+        stems = {w[:4] for w in words}
+        nstem = noun.split()[-1][:4] if noun else ""
+        if nstem not in stems:
+            return False
+        rest = [w for w in words if w[:4] != nstem and w not in ("total", "number", "count")]
+    else:
+        rest = words
+    lowered = text.lower()
+    sent = {w[:4] for w in re.findall(r"[a-z]{3,}", lowered)}
+    for w in rest:
+        cue = _CUES.get(w)
+        if cue is not None:
+            if not cue.search(text):
+                return False
+        elif w in ("border",):
+            if "border" not in lowered:
+                return False
+        elif w not in ("personnel", "troops", "active", "max", "min") and w[:4] not in sent:
+            return False
+    # a km figure must say which length it is
+    return not (q.unit == "km" and not any(w in _CUES for w in words) and prop != "distance")
+
+
+def _agrees(q: Quantity, lo: float, hi: float, ctx: Context) -> bool:
+    """Whether a statement's value (or range lo-hi) bears out the claimed quantity."""
+    tol = ctx.tolerances.match
+    v = q.value
+    rel = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
+    rel = max(rel, min(_rounding(v), tol.hedged_relative))
+    if q.bound == "at-least":
+        return hi >= v * (1 - tol.relative) and lo <= v * tol.bound_factor
+    if q.bound == "at-most":
+        return hi <= v * (1 + rel) and hi >= v / tol.bound_factor
+    c_lo = q.low if q.low is not None else v
+    c_hi = q.high if q.high is not None else v
+    return c_lo <= hi * (1 + rel) and c_hi >= lo * (1 - rel)
+
+
+def _rounding(value: float) -> float:
+    """Half the rounding step of a round figure relative to it (500 km -> 0.1, 502 -> 0)."""
+    if value < 10 or value != int(value):
+        return 0.0
+    n, step = int(value), 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step / 2 / value if step > 1 else 0.0
+
+
+def _when(cand: Candidate, ctx: Context) -> tuple[dt.date | None, bool]:
+    return reference_date(cand, ctx), bool(_FUTURE.search(cand.facts.text))
+
+
+def _in_time(st: Statement, day: dt.date | None, future: bool, ctx: Context) -> bool:
+    """A statement (dated by ``valid_from``) that held by the claim's date, or shortly after
+    it for a sentence in the future tense."""
+    if day is None or st.valid_from is None:
+        return True
+    slack = dt.timedelta(days=ctx.tolerances.event_date.days)
+    if future:
+        return st.valid_from <= day + dt.timedelta(days=ctx.tolerances.match.future_days)
+    return st.valid_from <= day + slack
+
+
+def _record_in_time(record: str, day: dt.date | None, future: bool, ctx: Context) -> bool:
+    """An event (its date statements) that took place by the claim's date; a figure of an
+    event to come does not bear out a sentence written before it."""
+    assert ctx.store is not None
+    dated = ctx.store.about(record, "date")
+    return all(_in_time(s, day, future, ctx) for s in dated)
+
+
+def _years_fit(cand: Candidate, st_from: dt.date | None, st_to: dt.date | None) -> bool:
+    """Every year the sentence writes lies within the record's time (a "West-2024" is not the
+    exercise of 2025)."""
+    years = {int(y) for y in _YEAR.findall(cand.facts.text)}
+    if not years or st_from is None:
+        return True
+    end = st_to or st_from
+    return bool(years & set(range(st_from.year, end.year + 1)))
+
+
+def _date_agrees(d: DateMention, st: Statement, days: int) -> bool:
+    v = st.value
+    assert v.date is not None
+    start, end = v.date, v.end or v.date
+    prec = d.precision
+    if v.precision == "year" or (v.precision == "month" and prec == "day"):
+        prec = v.precision
+    if prec == "year":
+        return start.year <= d.date.year <= end.year
+    if prec == "month":
+        return (start.year, start.month) <= (d.date.year, d.date.month) <= (end.year, end.month)
+    slack = dt.timedelta(days=days)
+    hi = d.end or d.date
+    return d.date <= end + slack and hi >= start - slack
+
+
+def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
+    """Records the sentence may be about, surest first."""
+    assert ctx.retriever is not None
+    named = [m.record for m in cand.facts.mentions]
+    k = ctx.tolerances.match.retrieve
+    hits = ctx.retriever.retrieve(cand.facts.text, named, k=k)
+    seen: dict[str, Identified] = {}
+    for h in hits:
+        subj = h.statement.subject
+        if subj in seen:
+            continue
+        found = identify(cand, ctx, subj)
+        if found is not None:
+            seen[subj] = found
+    # records the sentence points to through the values of their statements ("held in
+    # Vilnius", "attended by Germany"): every subject pointing at two named records
+    for subj in _pointing(ctx, named):
+        if subj not in seen:
+            found = identify(cand, ctx, subj)
+            if found is not None:
+                seen[subj] = found
+    return sorted(seen.values(), key=lambda i: -i.strength)
+
+
+def _pointing(ctx: Context, named: Iterable[str]) -> list[str]:
+    assert ctx.retriever is not None
+    count: dict[str, int] = {}
+    for i in ctx.retriever.linked(list(dict.fromkeys(named))):
+        st = ctx.retriever.statements[i]
+        if st.property in _ENTITY_PROPS and st.subject not in named:
+            count[st.subject] = count.get(st.subject, 0) + 1
+    return [s for s, n in count.items() if n >= 2]
+
+
+def _support(ident: Identified, sts: list[Statement], what: str, claimed: float | None = None,
+             computed: float | None = None, unit: str | None = None,
+             strength: float | None = None) -> Outcome:
+    return Outcome("supported",
+                   f"The sentence is about {sts[0].subject_name} ({ident.why}); {what}",
+                   claimed=claimed, computed=computed, unit=unit,
+                   evidence=[statement_evidence(s) for s in sts[:3]],
+                   tolerance={"identification": ident.strength},
+                   strength=strength if strength is not None else ident.strength)
+
+
+def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
+                 q: Quantity) -> Outcome | None:
+    assert ctx.store is not None
+    unit, noun = _unit_of(q)
+    day, future = _when(cand, ctx)
+    at = q.span.start - cand.facts.start
+    kinds = claim_kinds(cand.facts.text, at)
+    exact = _rounding(q.value) < ctx.tolerances.match.relative and q.bound != "vague"
+    for ident in found:
+        if ident.loose and not exact:
+            continue  # a round figure does not tell a loosely named record from another
+        for st in ctx.store.about(ident.record):
+            v = st.value
+            if v.kind != "quantity" or v.unit != unit or not _usable(st, ctx):
+                continue
+            if st.kind not in kinds and not (st.kind == "computed" and "recorded" in kinds):
+                continue
+            if not _property_fits(st, q, cand.facts.text, noun):
+                continue
+            if not _in_time(st, day, future, ctx) or not _record_in_time(
+                    ident.record, day, future, ctx):
+                continue
+            if not _years_fit(cand, st.valid_from, None) and st.subject_kind == "events":
+                continue
+            lo = v.low if v.low is not None else v.number
+            hi = v.high if v.high is not None else v.number
+            if lo is None or hi is None or not _agrees(q, lo, hi, ctx):
+                continue
+            return _support(ident, [st],
+                            f"its {st.property.replace('_', ' ')} ({st.kind}) is {v.label}, "
+                            f"which bears out {q.span.text.strip()!r}.",
+                            q.value, v.number, unit)
+    return None
+
+
+def _by_date(cand: Candidate, ctx: Context, found: list[Identified],
+             dates: list[DateMention]) -> Outcome | None:
+    assert ctx.store is not None
+    text = cand.facts.text
+    props = ["date"]
+    if _ENDED.search(text):
+        props.append("valid_to")
+    if _FORMED.search(text):
+        props.append("valid_from")
+    days = ctx.tolerances.event_date.days
+    for ident in found:
+        if ident.strength < ctx.tolerances.match.date_strength:
+            continue
+        for st in ctx.store.about(ident.record):
+            if st.property not in props or st.value.date is None or not _usable(st, ctx):
+                continue
+            if st.property != "date" and st.value.date is None:
+                continue
+            agree = [d for d in dates if _date_agrees(d, st, days)
+                     and (d.precision != "year" or not ident.loose or ident.specific)]
+            if not agree or not _years_fit(cand, st.value.date, st.value.end):
+                continue
+            return _support(ident, [st],
+                            f"its {st.property.replace('_', ' ')} {st.value.label} agrees "
+                            f"with {', '.join(d.span.text for d in agree)!r}.")
+    return None
+
+
+def _by_entities(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome | None:
+    assert ctx.store is not None
+    day, future = _when(cand, ctx)
+    tol = ctx.tolerances.match
+    for ident in found:
+        if not ident.entities or ident.strength < tol.entity_strength:
+            continue
+        if not ident.specific:
+            continue  # states and alliances take part in nearly everything
+        if ident.loose and not ident.name_words:
+            continue  # its summary's words and a venue do not say which event it was
+        sts = [s for s in ctx.store.about(ident.record)
+               if s.value.ref in ident.entities and s.property in _ENTITY_PROPS
+               and s.property != "member" and s.value.ref not in _profiles(ctx)[ident.record].common
+               and _usable(s, ctx)]
+        if not _record_in_time(ident.record, day, future, ctx):
+            continue
+        rec = ctx.catalog.get(ident.record)
+        start = getattr(rec, "date", None) or getattr(rec, "valid_from", None)
+        end = getattr(rec, "end_date", None) or getattr(rec, "valid_to", None)
+        if not _years_fit(cand, start, end):
+            continue
+        held = [s for s in sts if s.holds_on(day) or s.subject_kind == "events"]
+        if not held:
+            continue
+        return _support(ident, held,
+                        "its recorded " + ", ".join(
+                            f"{s.property.replace('_', ' ')} {s.value.label}" for s in held[:3])
+                        + " are named in the sentence.")
+    return None
+
+
+def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
+    """A ``supported`` outcome from the statement store (see the module), or ``None``."""
+    if ctx.store is None or ctx.retriever is None:
+        return None
+    if NEGATION.search(cand.facts.text):
+        return None  # "never delivered": a recorded event would refute, not support it
+    found = _candidates(cand, ctx)
+    if not found:
+        return None
+    if cand.quantity is not None:
+        return _by_quantity(cand, ctx, found, cand.quantity)
+    for q in cand.facts.quantities:  # a relation or event sentence stating a figure
+        out = _by_quantity(cand, ctx, found, q)
+        if out is not None:
+            return out
+    dates = list(cand.facts.dates)
+    if dates:
+        return _by_date(cand, ctx, found, dates)
+    if cand.kind in ("attribution",):
+        return None
+    return _by_entities(cand, ctx, found)

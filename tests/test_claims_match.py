@@ -1,0 +1,57 @@
+"""The statement matcher: claims their kind's resolver leaves undecided, against the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eastflank.claims import check_text
+
+FENCE = "Lithuania has finished a 502 kilometre-{} fence on the border of Belarus."
+PARADE = "A ceremonial formation of Germany’s {} Tank Brigade took place in central Vilnius."
+
+
+def _verdicts(catalog, text: str, day: dt.date) -> list[tuple[str, str]]:
+    return [(c.kind, c.verdict) for c in check_text(text, catalog, day).claims]
+
+
+def test_a_figure_of_the_right_property_supports(catalog) -> None:
+    r = check_text(FENCE.format("long"), catalog, dt.date(2022, 8, 30))
+    (claim,) = r.claims
+    assert claim.verdict == "supported"
+    assert "length" in claim.explanation and claim.computed == 502
+    assert claim.evidence and all(e.sources for e in claim.evidence)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    (FENCE.format("long"), dt.date(2021, 12, 1)),   # the fence was finished later
+    (FENCE.format("wide"), dt.date(2022, 8, 30)),   # a width is not a length
+    (FENCE.format("long").replace("has finished", "has not finished"), dt.date(2022, 8, 30)),
+])
+def test_time_property_and_negation_keep_it_undecided(catalog, text: str,
+                                                      day: dt.date) -> None:
+    assert all(v == "unverifiable" for _, v in _verdicts(catalog, text, day))
+
+
+def test_an_event_by_its_name_words_and_venue(catalog) -> None:
+    assert ("relation", "supported") in _verdicts(catalog, PARADE.format("45th"),
+                                                  dt.date(2025, 5, 23))
+    # before the parade took place, or of another brigade: nothing to support it
+    assert all(v == "unverifiable" for _, v in _verdicts(catalog, PARADE.format("45th"),
+                                                         dt.date(2024, 5, 23)))
+    assert all(v == "unverifiable" for _, v in _verdicts(catalog, PARADE.format("46th"),
+                                                         dt.date(2025, 5, 23)))
+
+
+def test_official_figure_of_an_event_named_by_its_summary(catalog) -> None:
+    text = "Some 12,800 troops will take part in the Zapad drill, the Belarusian General Staff said."
+    r = check_text(text, catalog, dt.date(2021, 9, 9))
+    strength = [c for c in r.claims if c.kind == "strength"]
+    assert strength and strength[0].verdict == "supported"
+    assert "official" in strength[0].explanation
+
+
+def test_states_alone_do_not_identify_an_event(catalog) -> None:
+    text = "Russia has used Belarus' territory as a launchpad against Ukraine."
+    assert all(v == "unverifiable" for _, v in _verdicts(catalog, text, dt.date(2022, 10, 15)))
