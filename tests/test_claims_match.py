@@ -55,3 +55,23 @@ def test_official_figure_of_an_event_named_by_its_summary(catalog) -> None:
 def test_states_alone_do_not_identify_an_event(catalog) -> None:
     text = "Russia has used Belarus' territory as a launchpad against Ukraine."
     assert all(v == "unverifiable" for _, v in _verdicts(catalog, text, dt.date(2022, 10, 15)))
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("The Belarus-Poland border is 375 km long.", "supported"),   # the factbook's figure
+    ("The Belarus-Poland border is 418 km long.", "supported"),   # near the joint review's
+    ("The Belarus-Poland border is 600 km long.", "contradicted"),
+])
+def test_border_lengths_against_every_published_length(catalog, text: str,
+                                                       verdict: str) -> None:
+    assert ("border_length", verdict) in _verdicts(catalog, text, dt.date(2024, 1, 1))
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Zapad-2021 was held in August 2021.", "contradicted"),
+    ("Zapad-2021 was announced in August 2021.", "unverifiable"),  # another occasion's date
+    ("Zapad-2021 took place in September 2021.", "supported"),
+])
+def test_an_event_date_refutes_only_when_it_is_the_events_own(catalog, text: str,
+                                                              verdict: str) -> None:
+    assert ("event", verdict) in _verdicts(catalog, text, dt.date(2022, 1, 1))

@@ -9,6 +9,7 @@ forward (rotational, exercise) deployments told apart, and compares the nearest 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from eastflank.claims.detect import Candidate
@@ -303,8 +304,46 @@ def _compare_geodesic(q: Quantity, d: float, what: str, tol: NumericTolerance,
                    strength=0.8)
 
 
+def _published(states: list[str], alliance: bool, day: object) -> list[tuple[float, str]]:
+    """Every published length of the border the claim names, with what it is: each official
+    figure of a pair (a factbook's, a national commission's), or for a state and an alliance
+    the sum over the members on each basis; the 1:10m measured length only when nothing is
+    published."""
+    from eastflank.errors import EastflankError
+    from eastflank.geo import default_region
+    from eastflank.geo.borders import (
+        belarus_nato_border,
+        compare_border,
+        default_border_data,
+        russia_nato_border,
+    )
+
+    out: list[tuple[float, str]] = []
+    try:
+        if alliance and states:
+            own = "BY" if "BY" in states else states[0]
+            fn = {"BY": belarus_nato_border, "RU": russia_nato_border}.get(own)
+            if fn is None:
+                return []
+            as_of = day if isinstance(day, dt.date) else None
+            total = fn(default_region(), default_border_data(), as_of)
+            out.append((total.preferred_km, f"{total.label}: preferred official figures"))
+            out += [(v, f"{total.label}: {basis} figures") for basis, v in
+                    total.by_basis.items() if v]
+        elif len(states) >= 2:
+            row = compare_border(default_region(), default_border_data(), states[0], states[1])
+            out += [(f.value_km, f"{row.a}-{row.b}: {f.basis} figure") for f in row.official]
+            if not out and row.geometric_km > 0:
+                out.append((row.geometric_km, f"{row.a}-{row.b}: measured on the 1:10m map"))
+    except EastflankError:
+        return []
+    return out
+
+
 def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
-    """Check a border length against the geography model's borders and official lengths."""
+    """Check a border length against every published length of the border (several sources
+    give several lengths for one border: each is a published value), the preferred one
+    reported first."""
     q = cand.quantity
     assert q is not None
     tol = ctx.tolerances.border_length
@@ -312,24 +351,45 @@ def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
     known = ctx.catalog.actors
     states = [a for a in dict.fromkeys(actors) if a in known and known[a].kind == "state"]
     alliance = any(a in known and known[a].kind == "alliance" for a in actors)
+    day = reference_date(cand, ctx)
     measure = None
     if alliance and states:
         # "the border between Russia and NATO would extend by ..." after "absorption of
         # Belarus": Belarus's border with the alliance
         own = "BY" if "BY" in states else states[0]
-        measure = alliance_border(own, reference_date(cand, ctx))
+        measure = alliance_border(own, day)
     elif len(states) >= 2:
         measure = border_length(states[0], states[1])
     if measure is None:
         return unverifiable("The claim does not name two bordering states (or a state and "
                             "an alliance) whose border could be measured.", claimed=q.value,
                             unit="km", tolerance=tol.as_dict())
-    ok = tol.within(q.value, measure.km) or (q.bound == "at-least" and measure.km >= q.value)
-    return Outcome("supported" if ok else "contradicted",
-                   f"{measure.detail}; the claim says {q.span.text.strip()}.",
-                   q.value, round(measure.km, 1), "km", tol.as_dict(),
-                   [Evidence(kind="geo", name="border length", value=round(measure.km, 1),
-                             unit="km", detail=measure.detail, sources=measure.sources)])
+    published = _published(states, alliance, day) or [(measure.km, measure.detail)]
+    lo = q.low if q.low is not None else q.value
+    hi = q.high if q.high is not None else q.value
+
+    def fits(km: float) -> bool:
+        if q.bound == "at-least":
+            return km >= q.value - tol.allowed(km)
+        if q.bound == "at-most":
+            return km <= q.value + tol.allowed(km)
+        return lo - tol.allowed(km) <= km <= hi + tol.allowed(km)
+
+    matched = sorted(((km, what) for km, what in published if fits(km)),
+                     key=lambda t: abs(t[0] - q.value))
+    values = ", ".join(f"{km:,.1f} km ({what})" for km, what in published)
+    ev = [Evidence(kind="geo", name="border length", value=round(measure.km, 1),
+                   unit="km", detail=measure.detail + f"; published: {values}",
+                   sources=measure.sources)]
+    if matched:
+        km, what = matched[0]
+        return Outcome("supported", f"{measure.detail}; the claim says "
+                       f"{q.span.text.strip()}, within tolerance of {km:,.1f} km ({what}).",
+                       q.value, round(km, 1), "km", tol.as_dict(), ev)
+    return Outcome("contradicted",
+                   f"{measure.detail}; the claim says {q.span.text.strip()}, outside the "
+                   f"tolerance of every published length ({values}).",
+                   q.value, round(measure.km, 1), "km", tol.as_dict(), ev)
 
 
 def resolve_gap_width(cand: Candidate, ctx: Context) -> Outcome:

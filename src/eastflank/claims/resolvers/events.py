@@ -38,6 +38,16 @@ _FUNCTION = keywords("between through about against during within without among 
                      "borders military forces troops army armed")
 """Words that say nothing of what an event was (or that nearly every event here shares)."""
 
+_OCCURRED = re.compile(r"\b(?:held|took\s+place|t[ao]kes?\s+place|began|begin|begun|"
+                       r"start\w*|ran|runs?|conducted|staged|launched|ended|ends?|"
+                       r"happened|occurred|signed|carried\s+out|lasted|from\s+\d)\b", re.I)
+"""Verbs that date the event itself."""
+
+_REPORTED = re.compile(r"\b(?:announc\w*|said|says|stated|told|reported|declared|"
+                       r"anniversary|since|after|before|ahead\s+of|following|prepar\w*|"
+                       r"schedul\w*|postpon\w*)\b", re.I)
+"""Words after which a date may be another occasion's (an announcement, an anniversary)."""
+
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|prepar\w*|plan(?:s|ned|ning)?\s+to|"
                      r"expected\s+to|going\s+to|intends?\s+to|upcoming|next)\b", re.I)
 
@@ -148,11 +158,15 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         m0 = next(m for m in mentions_of(cand, "events") if m.record == e.id)
         near = any(abs(d.span.start - m0.span.end) <= 60 or abs(m0.span.start - d.span.end)
                    <= 60 for d in dates)
+        # the date must be the event's own: a verb of taking place, and no announcement,
+        # plan or statement the date may belong to instead
+        own = bool(_OCCURRED.search(cand.facts.text)) and not (
+            _REPORTED.search(cand.facts.text) or _FUTURE.search(cand.facts.text))
         return Outcome("contradicted",
                        f"The dataset dates {e.name} to {e.date.isoformat()}, not "
                        f"{', '.join(d.span.text for d in dates)}.",
                        evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance,
-                       strength=1.0 if near else 0.6)
+                       strength=1.0 if near and own else 0.6)
     typed = typed_event(cand, ctx)
     if typed is not None:
         return typed
