@@ -75,3 +75,12 @@ def test_border_lengths_against_every_published_length(catalog, text: str,
 def test_an_event_date_refutes_only_when_it_is_the_events_own(catalog, text: str,
                                                               verdict: str) -> None:
     assert ("event", verdict) in _verdicts(catalog, text, dt.date(2022, 1, 1))
+
+
+def test_a_claim_that_says_it_is_an_estimate_is_refuted_only_by_estimates(catalog) -> None:
+    from eastflank.claims.resolvers.strength import claim_kinds
+
+    assert claim_kinds("Western officials estimated that 100,000 troops took part") == \
+        frozenset({"estimate", "recorded"})
+    assert claim_kinds("Officially 12,700 troops took part") == frozenset({"official",
+                                                                         "recorded"})

@@ -146,8 +146,9 @@ def check_text(
         if outcome.verdict == "unverifiable" and cand.kind not in _OWN_MEASURE:
             matched = match_statements(cand, ctx)
             if matched is not None and matched.strength >= tol.policy.decisive_threshold \
-                    and not _refuted(outcome):
-                outcome = matched
+                    and (not _refuted(outcome) or matched.strength > max(
+                        outcome.strength, tol.match.entity_strength)):
+                outcome = matched  # a weak refutation yields only to a surer support
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)

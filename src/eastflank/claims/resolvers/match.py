@@ -112,8 +112,13 @@ class Identified:
 _ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\b", re.I)
 
 
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+
+
 def _stems(text: str) -> set[str]:
-    return {t for t in tokens(text) if t not in _GENERIC and not re.match(r"\d", t)}
+    """Distinctive word stems; of numbers only years ("Zapad-2017", "the 2010 reform")."""
+    return {t for t in tokens(text) if t not in _GENERIC
+            and (not re.match(r"\d", t) or _YEAR_TOKEN.fullmatch(t))}
 
 
 _BARE = re.compile(r"(?<![\d,.])\b(\d{1,3})\b(?![\d,.])")
@@ -226,7 +231,12 @@ def _unit_of(q: Quantity) -> tuple[str, str | None]:
         return q.unit, None
     noun = re.sub(r"(?:ies)$", "y", q.unit.lower())
     noun = re.sub(r"(?<!s)s$", "", noun)
-    return "count", noun
+    return "count", _NOUNS.get(noun, noun)
+
+
+_NOUNS = {"plane": "aircraft", "jet": "aircraft", "warplane": "aircraft", "range": "ground",
+          "btg": "battalion tactical group", "bomber": "aircraft"}
+"""Counted nouns that a figure names with another word."""
 
 
 def _property_fits(st: Statement, q: Quantity, text: str, noun: str | None) -> bool:

@@ -66,6 +66,8 @@ def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
             _PLANNED_BEFORE.search(prefix)
             or (re.search(r"\bto\s*$", prefix, re.I) and _GROWTH.search(prefix))):
         return frozenset({"planned"})
+    if re.search(r"\bestimat\w*", sentence, re.I):
+        return frozenset({"estimate", "recorded"})  # "officials estimated": an estimate
     if _OFFICIAL_CLAIM.search(sentence):
         return frozenset({"official", "recorded"})
     if _ESTIMATE_CLAIM.search(sentence):
@@ -360,6 +362,12 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             strength = min(strength, 0.7)
         if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
             strength = min(strength, 0.6)  # "2,500 Russian servicemen in Belarus": a part
+        stated = kinds - {"recorded"}
+        if kinds != _KINDS_DEFAULT and not _values(rec, unit, ctx, frozenset(stated), day,
+                                                   cand.facts.text):
+            # the claim says which figure it is (an estimate, an official or a planned one):
+            # only a figure of that kind refutes it, not one whose kind is not recorded
+            strength = min(strength, 0.6)
     what = f"{rec.name} ({spread} in {len(values)} sourced figure{'s' * (len(values) > 1)})"
     if matched is not None:
         return Outcome("supported",
