@@ -84,3 +84,14 @@ def test_a_claim_that_says_it_is_an_estimate_is_refuted_only_by_estimates(catalo
         frozenset({"estimate", "recorded"})
     assert claim_kinds("Officially 12,700 troops took part") == frozenset({"official",
                                                                          "recorded"})
+
+
+def test_a_figure_of_a_record_named_in_the_sentence_before(catalog) -> None:
+    day = dt.date(2023, 9, 1)
+    text = ("Lithuania completed its physical barrier on the Belarusian border. "
+            "It stretches for 502 kilometres.")
+    r = check_text(text, catalog, day)
+    assert any(c.verdict == "supported" and "one before" in c.explanation for c in r.claims)
+    apart = text.replace(". It", ".\n\nIt")  # another paragraph: not the same subject
+    r = check_text(apart, catalog, day)
+    assert not any("one before" in c.explanation for c in r.claims)

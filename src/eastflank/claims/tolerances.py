@@ -173,6 +173,9 @@ class MatchTolerance(_Frozen):
     name_strength: float = Field(ge=0, le=1, description="Strength of a match by name.")
     entity_strength: float = Field(ge=0, le=1, description="Strength of a match by a name "
                                    "word with entities or summary words.")
+    context_strength: float = Field(ge=0, le=1, description="Strength of a record named "
+                                    "in the sentence before, for a figure whose sentence "
+                                    "names no subject.")
     date_strength: float = Field(ge=0, le=1, description="Least identification strength for "
                                  "a date to support a claim.")
     relative: float = Field(ge=0, le=1, description="Tolerance of a plain figure.")

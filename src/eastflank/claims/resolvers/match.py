@@ -34,7 +34,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention, Quantity
@@ -115,23 +116,25 @@ _ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\b", re.I)
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
     """Distinctive word stems; of numbers only years ("Zapad-2017", "the 2010 reform")."""
-    return {t for t in tokens(text) if t not in _GENERIC
-            and (not re.match(r"\d", t) or _YEAR_TOKEN.fullmatch(t))}
+    return frozenset(t for t in tokens(text) if t not in _GENERIC
+                     and (not re.match(r"\d", t) or _YEAR_TOKEN.fullmatch(t)))
 
 
 _BARE = re.compile(r"(?<![\d,.])\b(\d{1,3})\b(?![\d,.])")
 
 
-def _numbers(text: str, bare: bool = False) -> set[str]:
+@lru_cache(maxsize=4096)
+def _numbers(text: str, bare: bool = False) -> frozenset[str]:
     """Ordinals in a sentence ("38th"), and with ``bare`` the short numbers of a name
     ("Panzerbrigade 45"): a sentence naming another ordinal than a record's name is about
     another formation."""
     out = {m.group(1) for m in _ORDINAL.finditer(text)}
     if bare:
         out |= {m.group(1) for m in _BARE.finditer(text)}
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -365,6 +368,24 @@ def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
     return sorted(seen.values(), key=lambda i: -i.strength)
 
 
+def _from_before(cand: Candidate, ctx: Context) -> list[Identified]:
+    """Records named in the sentence before (same paragraph) together with this one, for a
+    figure whose sentence does not name its subject ("Zapad-2017 began on Thursday. Some 250
+    tanks take part."): never surer than ``match.context_strength``."""
+    if not cand.context:
+        return []
+    prev = cand.context[-1]
+    if prev.paragraph != cand.facts.paragraph:
+        return []
+    joined = replace(cand.facts, text=prev.text + " " + cand.facts.text,
+                     mentions=prev.mentions + cand.facts.mentions)
+    view = replace(cand, facts=joined, context=cand.context[:-1])
+    cap = ctx.tolerances.match.context_strength
+    return [replace(i, strength=min(i.strength, cap),
+                    why=i.why.replace("the sentence", "the sentence and the one before"))
+            for i in _candidates(view, ctx) if not i.loose]
+
+
 def _pointing(ctx: Context, named: Iterable[str]) -> list[str]:
     assert ctx.retriever is not None
     count: dict[str, int] = {}
@@ -488,14 +509,18 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     if NEGATION.search(cand.facts.text):
         return None  # "never delivered": a recorded event would refute, not support it
     found = _candidates(cand, ctx)
-    if not found:
+    if not found and not cand.facts.quantities:
         return None
-    if cand.quantity is not None:
-        return _by_quantity(cand, ctx, found, cand.quantity)
-    for q in cand.facts.quantities:  # a relation or event sentence stating a figure
+    quantities = [cand.quantity] if cand.quantity is not None else list(
+        cand.facts.quantities)  # a relation or event sentence stating a figure
+    for q in quantities:
         out = _by_quantity(cand, ctx, found, q)
+        if out is None:
+            out = _by_quantity(cand, ctx, _from_before(cand, ctx), q)
         if out is not None:
             return out
+    if cand.quantity is not None:
+        return None
     dates = list(cand.facts.dates)
     if dates:
         return _by_date(cand, ctx, found, dates)
