@@ -95,3 +95,13 @@ def test_a_figure_of_a_record_named_in_the_sentence_before(catalog) -> None:
     apart = text.replace(". It", ".\n\nIt")  # another paragraph: not the same subject
     r = check_text(apart, catalog, day)
     assert not any("one before" in c.explanation for c in r.claims)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Zapad-2021 was held in Belarus and Kaliningrad.", "supported"),
+    ("Zapad-2021 was held near Warsaw.", "unverifiable"),   # not among its venues
+    ("Zapad-2021 did not take place.", "unverifiable"),
+])
+def test_a_named_event_supports_only_what_its_record_bears_out(catalog, text: str,
+                                                               verdict: str) -> None:
+    assert ("event", verdict) in _verdicts(catalog, text, dt.date(2022, 1, 1))

@@ -148,6 +148,20 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
     if named:
         e = named[0]
+        if not dates:
+            # the sentence names the event and says something of it: what it says of its
+            # venues must be the record's (a place named that is not among its places, nor in
+            # a state that took part, may be a claim the record does not bear out)
+            places = [m for m in cand.facts.mentions if m.kind == "places"
+                      and m.record not in e.places
+                      and getattr(ctx.catalog.places.get(m.record), "country", None)
+                      not in e.actors]
+            if places or NEGATION.search(cand.facts.text):
+                return unverifiable(
+                    f"The event is recorded ({_describe(e)}), but not "
+                    + (f"at {', '.join(m.name for m in places)}" if places else
+                       "what the negated sentence says of it") + ".",
+                    evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
         if not dates or any(dates_agree(d, e, tol.days) for d in dates):
             return Outcome("supported",
                            f"Recorded: {_describe(e)}." if dates else

@@ -509,6 +509,12 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     if NEGATION.search(cand.facts.text):
         return None  # "never delivered": a recorded event would refute, not support it
     found = _candidates(cand, ctx)
+    if cand.kind == "attribution":
+        # whether the person said it: only a recorded statement bears that out
+        found = [i for i in found
+                 if getattr(ctx.catalog.events.get(i.record), "kind", None) == "statement"]
+        if not found:
+            return None
     if not found and not cand.facts.quantities:
         return None
     quantities = [cand.quantity] if cand.quantity is not None else list(
@@ -524,6 +530,4 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     dates = list(cand.facts.dates)
     if dates:
         return _by_date(cand, ctx, found, dates)
-    if cand.kind in ("attribution",):
-        return None
     return _by_entities(cand, ctx, found)
