@@ -105,3 +105,14 @@ def test_a_figure_of_a_record_named_in_the_sentence_before(catalog) -> None:
 def test_a_named_event_supports_only_what_its_record_bears_out(catalog, text: str,
                                                                verdict: str) -> None:
     assert ("event", verdict) in _verdicts(catalog, text, dt.date(2022, 1, 1))
+
+
+def test_a_figure_to_come_is_compared_with_planned_and_announced_figures() -> None:
+    from eastflank.claims.resolvers.strength import claim_kinds
+
+    s = "Lukashenko ordered the formation of a new volunteer force of up to 150,000 people."
+    assert "planned" in claim_kinds(s, s.index("150,000"))
+    s = "Some 12,800 troops will take part, of which 2,500 will be Russian."
+    assert claim_kinds(s, s.index("2,500")) == frozenset({"planned", "official", "recorded"})
+    s = "Some 12,800 troops took part."
+    assert "planned" not in claim_kinds(s, s.index("12,800"))

@@ -44,6 +44,14 @@ _OFFICIAL_CLAIM = re.compile(r"\b(?:official\w*|according\s+to\s+the\s+(?:minist
 _ESTIMATE_CLAIM = re.compile(r"\b(?:estimat\w*|observers?|intelligence|analysts?|"
                              r"monitor\w*|satellite)\b", re.I)
 _KINDS_DEFAULT = frozenset({"official", "estimate", "recorded"})
+_PROSPECT_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are)\s+"
+                              r"(?:expected|due|set|scheduled)\s+to)\b[^.;]{0,40}$|"
+                              r"\b(?:formation|creation|establishment|setting\s+up|to\s+form|"
+                              r"to\s+create|to\s+set\s+up)\s+of\b[^.;]{0,60}$", re.I)
+_PROSPECT_KINDS = frozenset({"planned", "official", "recorded"})
+"""A figure in the future or conditional tense, or the size of a force being formed, is a
+planned or announced one: compared with planned, official (announced) and plain figures,
+never with an observer's estimate."""
 _ALL_KINDS = frozenset({"official", "estimate", "recorded", "planned"})
 
 
@@ -66,6 +74,8 @@ def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
             _PLANNED_BEFORE.search(prefix)
             or (re.search(r"\bto\s*$", prefix, re.I) and _GROWTH.search(prefix))):
         return frozenset({"planned"})
+    if _PROSPECT_BEFORE.search(prefix):
+        return _PROSPECT_KINDS  # "will involve", "could number up to": an announced figure
     if re.search(r"\bestimat\w*", sentence, re.I):
         return frozenset({"estimate", "recorded"})  # "officials estimated": an estimate
     if _OFFICIAL_CLAIM.search(sentence):
