@@ -116,3 +116,24 @@ def test_a_figure_to_come_is_compared_with_planned_and_announced_figures() -> No
     assert claim_kinds(s, s.index("2,500")) == frozenset({"planned", "official", "recorded"})
     s = "Some 12,800 troops took part."
     assert "planned" not in claim_kinds(s, s.index("12,800"))
+
+
+def test_a_published_road_distance_supports_a_longer_claim(catalog) -> None:
+    from eastflank.catalog import Catalog
+    from eastflank.schema import Figure
+
+    kgd = catalog.places["kaliningrad"]
+    road = Figure(quantity="road_distance_to_moscow_km", value=1289, sources=kgd.sources,
+                  status="reported")
+    places = {**catalog.places, "kaliningrad": kgd.model_copy(update={"figures": [road]})}
+    with_road = Catalog({**catalog.records, "places": places})
+    text = "Kaliningrad lies about 1,300 km from Moscow."
+    day = dt.date(2022, 6, 21)
+    (plain,) = [c for c in check_text(text, catalog, day).claims if c.kind == "distance"]
+    assert plain.verdict == "unverifiable" and "road" in plain.explanation
+    (claim,) = [c for c in check_text(text, with_road, day).claims if c.kind == "distance"]
+    assert claim.verdict == "supported" and claim.computed == 1289
+    assert "road distance" in claim.explanation
+    far = "Kaliningrad lies about 1,700 km from Moscow."  # beyond the road and the line
+    (claim,) = [c for c in check_text(far, with_road, day).claims if c.kind == "distance"]
+    assert claim.verdict != "supported"

@@ -121,6 +121,7 @@ _OFFICIAL = re.compile(r"\b(?:official\w*|ministry|MoD|announced total|defence m
 _ESTIMATE = re.compile(r"\b(?:estimat\w*|observer|assess\w*|intelligence|counted|western)\b",
                        re.I)
 _SEED = re.compile(r"\bseed\b", re.I)
+_ROAD = re.compile(r"road_distance_to_([a-z0-9_]+)_km")
 
 
 def figure_kind(f: Figure) -> StatementKind:
@@ -261,6 +262,12 @@ class StatementStore:
             )
         self._computed[key] = out
         return out
+
+    def road_distances(self, a: str, b: str) -> list[Statement]:
+        """Published road distances between two places (either way), from the places'
+        ``road_distance_to_<place>_km`` figures."""
+        return [s for x, y in ((a, b), (b, a)) for s in self.about(x, "road_distance")
+                if s.value.ref == y]
 
     def flight_time(self, system: str, launch: str, target: str) -> Statement | None:
         """Flight time of ``system`` from ``launch`` to ``target`` from the reach model
@@ -503,6 +510,8 @@ class _Builder:
             self.lifetime(fac, "facilities", "agreement lease opened began",
                           "lease ended closed")
             self.figures(fac, "facilities")
+        for place in cat.places.values():
+            self._roads(place)
         for actor in cat.actors.values():
             for m in actor.members:
                 self.add(actor, "actors", "member", self.entity(m), words="members")
@@ -511,6 +520,30 @@ class _Builder:
             self._indicator(rec)
         self._borders()
         return self.store
+
+    def _roads(self, place: Any) -> None:
+        """Published road distances of a place: a figure ``road_distance_to_<place>_km``
+        (the other place's id with ``_`` for ``-``), e.g. ``road_distance_to_moscow_km`` on
+        Kaliningrad; other figures of a place as plain statements."""
+        for f in place.figures:
+            m = _ROAD.fullmatch(f.quantity)
+            other = m.group(1).replace("_", "-") if m else None
+            if other is None or other not in self.catalog.places:
+                continue
+            if f.value is None and (f.low is None or f.high is None):
+                continue
+            to = self.catalog.places[other]
+            v = _quantity(f.value, "km", f.low, f.high)
+            self.n += 1
+            self.store.add(Statement(
+                id=f"{place.id}:road_distance:{other}:{self.n}", subject=place.id,
+                subject_kind="places", subject_name=place.name, property="road_distance",
+                value=Value("quantity", f"{v.label} by road to {to.name}", v.number, v.low,
+                            v.high, "km", ref=other),
+                kind=figure_kind(f), status=f.status.value, sources=tuple(f.sources),
+                valid_from=f.as_of, note=f.note,
+                text=f"{place.name} {to.name} road distance km by road {v.label}",
+            ))
 
     def _indicator(self, rec: Any) -> None:
         """An indicator record (a dated value of a series: oil throughput, exports, debt)."""

@@ -26,6 +26,7 @@ from eastflank.claims.resolvers.base import (
     Outcome,
     mentions_of,
     reference_date,
+    statement_evidence,
     unverifiable,
 )
 from eastflank.claims.resolvers.sites import (
@@ -34,6 +35,7 @@ from eastflank.claims.resolvers.sites import (
     force_sites,
     nuclear_capable_systems,
 )
+from eastflank.claims.statements import Statement
 from eastflank.claims.tolerances import NumericTolerance
 
 __all__ = ["resolve_border_length", "resolve_distance", "resolve_gap_width"]
@@ -270,8 +272,35 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     ev = [Evidence(record=rec.id, kind="places", name=rec.name, value=round(d, 1), unit="km",
                    detail=f"{rec.name} to {to_name}: {d:.0f} km (geodesic, WGS84)",
                    sources=sources)]
+    roads = ctx.store.road_distances(rec.id, target) if ctx.store is not None else []
+    by_road = _by_road(q, d, roads, tol, ev)
+    if by_road is not None:
+        return by_road
     return _compare_geodesic(q, d, f"{rec.name} lies {d:.0f} km from {to_name} in a straight "
                              f"line", tol, ev)
+
+
+def _by_road(q: Quantity, straight: float, roads: list[Statement], tol: NumericTolerance,
+             ev: list[Evidence]) -> Outcome | None:
+    """A claimed distance longer than the straight line that matches a published road
+    distance between the same places (within the tolerance, with the claim's hedge)."""
+    allowed = tol.allowed(q.value)
+    if q.value <= straight + tol.allowed(straight):
+        return None  # the straight line decides
+    for st in roads:
+        km = st.value.number
+        if km is None:
+            continue
+        ok = (km <= q.value + allowed if q.bound == "at-most" else
+              km >= q.value - allowed if q.bound == "at-least" else
+              abs(km - q.value) <= allowed)
+        if ok:
+            return Outcome("supported",
+                           f"The claimed {q.value:,.0f} km matches the published road "
+                           f"distance of {km:,.0f} km (straight line {straight:,.0f} km).",
+                           q.value, km, "km", {**tol.as_dict(), "road_factor": ROAD_FACTOR},
+                           [*ev, statement_evidence(st)])
+    return None
 
 
 def _compare_geodesic(q: Quantity, d: float, what: str, tol: NumericTolerance,
