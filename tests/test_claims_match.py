@@ -137,3 +137,12 @@ def test_a_published_road_distance_supports_a_longer_claim(catalog) -> None:
     far = "Kaliningrad lies about 1,700 km from Moscow."  # beyond the road and the line
     (claim,) = [c for c in check_text(far, with_road, day).claims if c.kind == "distance"]
     assert claim.verdict != "supported"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("The former Western Military District covered the Baltic direction.", "supported"),
+    ("The Western Military District moved troops to Minsk.", "outdated"),
+])
+def test_a_body_named_after_its_end_is_outdated_unless_spoken_of_as_past(
+        catalog, text: str, verdict: str) -> None:
+    assert ("command", verdict) in _verdicts(catalog, text, dt.date(2026, 1, 10))

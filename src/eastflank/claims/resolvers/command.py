@@ -33,6 +33,11 @@ _CREATE = re.compile(r"\b(?:re-?establish\w*|creat\w*|form(?:ed|s|ing|ation)\b|"
                      r"set\s+up|will)\b", re.I)
 
 
+_FORMER = re.compile(r"\b(?:former(?:ly)?|erstwhile|then-|previous(?:ly)?|(?:now-?)?defunct|"
+                     r"no\s+longer\s+exist\w*|had\s+been|used\s+to)\b", re.I)
+"""Words that speak of a body as past: naming it after its end is then no anachronism."""
+
+
 def chain_of(catalog: Catalog, record_id: str) -> list[str]:
     """Ids from ``record_id`` up its ``parent`` links (itself first), within ``catalog``."""
     out = [record_id]
@@ -138,6 +143,15 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
     creating = bool(_CREATE.search(text))
     for m in bodies:
         body = ctx.catalog.command_bodies[m.record]
+        if day is not None and body.valid_to is not None and day > body.valid_to \
+                and _FORMER.search(text):
+            return Outcome("supported",
+                           f"{body.name} ceased to exist on {body.valid_to.isoformat()}; the "
+                           f"sentence speaks of it as past.",
+                           evidence=[evidence_of(body, "command_bodies",
+                                                 f"valid_to {body.valid_to.isoformat()}")],
+                           tolerance={"rule": "valid_to before the claim's date"},
+                           strength=0.8)
         if day is not None and body.valid_to is not None and day > body.valid_to:
             successors = [b.name for b in ctx.catalog.command_bodies.values()
                           if b.valid_from is not None and body.valid_to is not None

@@ -111,8 +111,10 @@ def _located(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
         d, s = min(now_near, key=lambda t: t[0])
         return Outcome("supported", f"{s.describe()}, {d:.0f} km from {place.name}.",
                        tolerance=tol, evidence=[statement_evidence(s)])
-    if near and subj.kind != "events":
-        d, s = near[0]
+    before = [(d, s) for d, s in near if day is not None and s.valid_to is not None
+              and s.valid_to < day]
+    if before and subj.kind != "events":
+        d, s = before[0]  # it held there before the claim's date, not at it
         return Outcome("outdated", f"{s.describe()}: {d:.0f} km from {place.name}, but that "
                        f"no longer holds at {day}.", tolerance=tol,
                        evidence=[statement_evidence(s)])
