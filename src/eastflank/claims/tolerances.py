@@ -126,6 +126,8 @@ class PolicyTolerance(_Frozen):
                                                   "unverifiable claim.")
     stale_days: int = Field(60, ge=0, description="A unit's or facility's figure dated this "
                             "many days or more before the claim's date refutes it only weakly.")
+    stale_days_forces: int = Field(730, ge=0, description="The same for a state's or a "
+                                   "command's figures (armies change more slowly).")
     stale_strength: float = Field(0.6, ge=0, le=1)
     description: str
 

@@ -237,8 +237,9 @@ def _unit_of(q: Quantity) -> tuple[str, str | None]:
     return "count", _NOUNS.get(noun, noun)
 
 
-_NOUNS = {"plane": "aircraft", "jet": "aircraft", "warplane": "aircraft", "range": "ground",
-          "btg": "battalion tactical group", "bomber": "aircraft"}
+_NOUNS = {"euro": "eur", "dollar": "usd", "plane": "aircraft", "jet": "aircraft",
+          "warplane": "aircraft", "range": "ground", "btg": "battalion tactical group",
+          "bomber": "aircraft"}
 """Counted nouns that a figure names with another word."""
 
 

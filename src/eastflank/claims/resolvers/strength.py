@@ -365,9 +365,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
         strength = 1.0 if now else 0.6
         pol = ctx.tolerances.policy
         dated = [f.as_of for f in getattr(rec, "figures", []) if f.value in {v for v, *_ in now}]
-        if kind in ("units", "facilities") and day is not None and dated and all(
-                d is not None and (day - d).days >= pol.stale_days for d in dated):
-            strength = min(strength, pol.stale_strength)  # 298 tents in June, 130 in September
+        stale = pol.stale_days if kind in ("units", "facilities") else pol.stale_days_forces
+        if kind != "events" and day is not None and dated and all(
+                d is not None and (day - d).days >= stale for d in dated):
+            # 298 tents in June, 130 in September; an army's strength of years before
+            strength = min(strength, pol.stale_strength)
         if kind == "actors" and not _WHOLE.search(cand.facts.text):
             strength = min(strength, 0.7)
         if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
