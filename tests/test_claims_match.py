@@ -146,3 +146,9 @@ def test_a_published_road_distance_supports_a_longer_claim(catalog) -> None:
 def test_a_body_named_after_its_end_is_outdated_unless_spoken_of_as_past(
         catalog, text: str, verdict: str) -> None:
     assert ("command", verdict) in _verdicts(catalog, text, dt.date(2026, 1, 10))
+
+
+def test_a_venue_in_a_records_name_counts_once(catalog) -> None:
+    # "parade" and Vilnius: the venue is the word of the name, not a second clue
+    text = "The parade drew crowds in Warsaw and Vilnius."
+    assert all(v == "unverifiable" for _, v in _verdicts(catalog, text, dt.date(2025, 6, 1)))

@@ -211,6 +211,13 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
         return Identified(subject, tol.name_strength,
                           f"{shared} words of its name in the sentence", entities,
                           specific=specific, name_words=shared)
+    # loosely, a word of its name that names one of its entities ("parade in Vilnius") is
+    # counted once, as the entity
+    named_words = _stems(" ".join(m.span.text for m in cand.facts.mentions
+                                  if m.record in entities))
+    shared = max((len(v & (words - named_words)) for v, nums in
+                  zip(prof.names, prof.numbers, strict=True)
+                  if not (nums and numbers and not nums & numbers)), default=0)
     score = shared + summary / 2 + specific + len(states) / 2
     if (shared or specific) and score >= tol.loose_score:
         why = (f"{shared} word(s) of its name, {summary} of its summary and "
