@@ -152,3 +152,17 @@ def test_a_venue_in_a_records_name_counts_once(catalog) -> None:
     # "parade" and Vilnius: the venue is the word of the name, not a second clue
     text = "The parade drew crowds in Warsaw and Vilnius."
     assert all(v == "unverifiable" for _, v in _verdicts(catalog, text, dt.date(2025, 6, 1)))
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("In Belarus, Zapad-2021 involved 12,800 troops.", "supported"),  # its Belarusian stage
+    ("Zapad-2021 involved 12,800 troops.", "contradicted"),  # the whole: 200,000 official
+])
+def test_a_part_of_a_record_only_when_the_sentence_names_the_part(catalog, text: str,
+                                                                  verdict: str) -> None:
+    assert ("strength", verdict) in _verdicts(catalog, text, dt.date(2021, 9, 17))
+
+
+def test_a_bound_far_below_the_figure_neither_holds_nor_fails(catalog) -> None:
+    text = "Zapad-2021 involved more than 20,000 troops."  # official: 200,000
+    assert ("strength", "unverifiable") in _verdicts(catalog, text, dt.date(2021, 9, 17))

@@ -21,7 +21,7 @@ from eastflank.claims.resolvers.base import (
     statement_evidence,
     unverifiable,
 )
-from eastflank.claims.resolvers.match import match_statements
+from eastflank.claims.resolvers.match import match_statements, refines
 from eastflank.claims.retrieval import Retriever
 from eastflank.claims.statements import StatementStore, build_statements
 from eastflank.claims.text import word_count
@@ -143,6 +143,14 @@ def check_text(
         if not outcome.keep:
             continue
         outcome = apply_policy(outcome, tol)
+        if outcome.verdict == "contradicted" and cand.kind in ("strength", "count"):
+            # the sentence names a part of the record the figure was compared with ("the
+            # Belarusian part of Zapad-2025"): a figure of that part decides
+            part = match_statements(cand, ctx)
+            if part is not None and part.strength >= tol.match.name_strength and refines(
+                    cand, ctx, part.evidence[0].record if part.evidence else None,
+                    [e.record for e in outcome.evidence]):
+                outcome = part
         if outcome.verdict == "unverifiable" and cand.kind not in _OWN_MEASURE:
             matched = match_statements(cand, ctx)
             if matched is not None and matched.strength >= tol.policy.decisive_threshold \

@@ -51,7 +51,7 @@ from eastflank.claims.resolvers.strength import claim_kinds
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import Statement
 
-__all__ = ["Identified", "identify", "match_statements"]
+__all__ = ["Identified", "identify", "match_statements", "refines"]
 
 _GENERIC = frozenset(tokens(
     "russia russian russians belarus belarusian belarusians belarussian ukraine ukrainian "
@@ -146,6 +146,12 @@ class _Profile:
     common: frozenset[str] = frozenset()
     """Records pointed to by so many subjects (a capital, a state) that naming them says
     little of which subject a sentence is about."""
+    full: frozenset[str] = frozenset()
+    """Every word stem of its name, generic ones included ("belaru", "stage")."""
+    parents: tuple[tuple[str, frozenset[str]], ...] = ()
+    """Records whose name it refines ("Belarusian stage of Zapad-2021" refines
+    "Zapad-2021"), each with the words it adds: a sentence is about the refinement only
+    when it holds one of them."""
 
 
 _PROFILES: dict[int, tuple[object, dict[str, _Profile]]] = {}
@@ -169,14 +175,24 @@ def _profiles(ctx: Context) -> dict[str, _Profile]:
         summary = frozenset(_stems(str(getattr(rec, "summary", "") or "")))
         refs = frozenset(s.value.ref for s in sts
                          if s.value.ref is not None and s.property in _ENTITY_PROPS)
-        out[subject] = _Profile(variants, numbers, summary, refs)
+        full = frozenset(t for t in tokens(str(names[0])) if not t.isdigit()
+                         or _YEAR_TOKEN.fullmatch(t))
+        out[subject] = _Profile(variants, numbers, summary, refs, full=full)
     freq: dict[str, int] = {}
     for prof in out.values():
         for r in prof.refs:
             freq[r] = freq.get(r, 0) + 1
     limit = max(3.0, ctx.tolerances.match.common_share * len(out))
     common = frozenset(r for r, n in freq.items() if n > limit or r in ctx.catalog.actors)
-    out = {k: _Profile(p.names, p.numbers, p.summary, p.refs, common)
+    parents: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for k, p in out.items():
+        for j, q in out.items():
+            if j != k and any(len(v) >= 2 and v < w for v in q.names for w in p.names[:1]):
+                extra = p.full - q.full
+                if extra:
+                    parents.setdefault(k, []).append((j, extra))
+    out = {k: _Profile(p.names, p.numbers, p.summary, p.refs, common, p.full,
+                       tuple(parents.get(k, ())))
            for k, p in out.items()}
     _PROFILES[id(ctx.catalog)] = (ctx.catalog, out)
     return out
@@ -197,6 +213,10 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
                           name_words=9)
     words = _stems(cand.facts.text)
     numbers = _numbers(cand.facts.text)
+    every = frozenset(tokens(cand.facts.text))
+    if any(not extra & every for _, extra in prof.parents) or any(
+            not extra & every for _, extra in _named_parents(cand, prof)):
+        return None  # "Zapad-2021 had 12,800 troops" is not about its Belarusian stage
     best = (0, 0.0)
     for v, nums in zip(prof.names, prof.numbers, strict=True):
         if nums and numbers and not nums & numbers:
@@ -225,6 +245,33 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
         return Identified(subject, tol.entity_strength, why, entities, loose=True,
                           specific=specific, name_words=shared)
     return None
+
+
+def _named_parents(cand: Candidate, prof: _Profile) -> list[tuple[str, frozenset[str]]]:
+    """Records the sentence names by a phrase that a record's name refines ("Zapad-2025"
+    in "Belarusian leg of Zapad-2025"), each with the words the name adds."""
+    out = []
+    for m in cand.facts.mentions:
+        said = _stems(m.span.text)
+        if prof.names and len(said) >= 2 and said < prof.names[0]:
+            extra = prof.full - frozenset(tokens(m.span.text))
+            if extra:
+                out.append((m.record, extra))
+    return out
+
+
+def refines(cand: Candidate, ctx: Context, record: str | None,
+            others: Iterable[str | None]) -> bool:
+    """Whether ``record``'s name refines one of ``others`` as the sentence names it
+    ("Belarusian leg of Zapad-2025" of "Zapad-2025"), and the sentence holds a word the
+    refinement adds: a figure of the part, not of the whole."""
+    prof = _profiles(ctx).get(record or "")
+    if prof is None:
+        return False
+    wanted = {o for o in others if o}
+    every = frozenset(tokens(cand.facts.text))
+    return any(j in wanted and extra & every
+               for j, extra in (*prof.parents, *_named_parents(cand, prof)))
 
 
 def _usable(st: Statement, ctx: Context) -> bool:

@@ -230,6 +230,10 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     return None, False
 
 
+_BOUND_FACTOR = 2.0
+"""A bound ("more than X") is borne out by a figure up to this many times X; a figure far
+beyond it neither bears it out nor refutes it."""
+
 _NAME_SHARE = 0.75
 """Share of a record's name words a sentence must hold for a support-only subject."""
 
@@ -342,11 +346,13 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     claim_hi = q.high if q.high is not None else q.value
     matched = None
     strength = 1.0
+    beyond = False
     for pool, weight in ((now, 1.0), (values, 0.8)):
         for v, lo, hi, _, _ in pool:
             lo_t, hi_t = lo * (1 - relative), hi * (1 + relative)
-            if q.bound == "at-least":
-                ok = hi_t >= q.value
+            if q.bound == "at-least":  # "more than 13,000": not a figure many times over
+                ok = hi_t >= q.value and lo <= q.value * _BOUND_FACTOR
+                beyond = beyond or hi_t >= q.value
             elif q.bound == "at-most":  # "up to 200,000": the figure is near the cap
                 ok = lo_t <= q.value <= hi_t or q.value * 0.5 <= hi <= q.value * (1 + relative)
             else:
@@ -372,6 +378,8 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             strength = min(strength, pol.stale_strength)
         if kind == "actors" and not _WHOLE.search(cand.facts.text):
             strength = min(strength, 0.7)
+        if beyond:
+            strength = min(strength, 0.6)  # "more than 13,000" of 100,000: true, but loose
         if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
             strength = min(strength, 0.6)  # "2,500 Russian servicemen in Belarus": a part
         stated = kinds - {"recorded"}
