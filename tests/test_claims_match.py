@@ -166,3 +166,25 @@ def test_a_part_of_a_record_only_when_the_sentence_names_the_part(catalog, text:
 def test_a_bound_far_below_the_figure_neither_holds_nor_fails(catalog) -> None:
     text = "Zapad-2021 involved more than 20,000 troops."  # official: 200,000
     assert ("strength", "unverifiable") in _verdicts(catalog, text, dt.date(2021, 9, 17))
+
+
+def test_a_superseded_plan_is_outdated_after_its_revision(catalog) -> None:
+    from eastflank.catalog import Catalog
+    from eastflank.claims.statements import superseded
+    from eastflank.schema import Figure
+
+    assert superseded("Planned (over 13,000); superseded on 28 May 2025.") == \
+        dt.date(2025, 5, 28)
+    assert superseded("Official figure.") is None
+    ex = catalog.events["zapad-2025"]
+    plan = Figure(quantity="planned_personnel", value=13000, as_of=dt.date(2025, 2, 20),
+                  sources=ex.sources, status="reported",
+                  note="Planned participation; superseded on 28 May 2025.")
+    events = {**catalog.events, "zapad-2025": ex.model_copy(update={"figures": [plan]})}
+    revised = Catalog({**catalog.records, "events": events})
+    text = "Zapad-2025 will involve more than 13,000 troops."
+    early = check_text(text, revised, dt.date(2025, 3, 1)).claims
+    late = check_text(text, revised, dt.date(2025, 8, 13)).claims
+    assert ("strength", "supported") in [(c.kind, c.verdict) for c in early]
+    (claim,) = [c for c in late if c.kind == "strength"]
+    assert claim.verdict == "outdated" and "until 2025-05-27" in claim.explanation

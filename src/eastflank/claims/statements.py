@@ -48,6 +48,7 @@ __all__ = [
     "Value",
     "build_statements",
     "figure_kind",
+    "superseded",
 ]
 
 StatementKind = Literal["official", "estimate", "planned", "recorded", "computed"]
@@ -122,6 +123,32 @@ _ESTIMATE = re.compile(r"\b(?:estimat\w*|observer|assess\w*|intelligence|counted
                        re.I)
 _SEED = re.compile(r"\bseed\b", re.I)
 _ROAD = re.compile(r"road_distance_to_([a-z0-9_]+)_km")
+
+
+_SUPERSEDED = re.compile(r"\b(?:superseded|revised|replaced|withdrawn|cancel+ed|cut|"
+                         r"scaled\s+(?:back|down))\s+(?:on|in|from)\s+"
+                         r"(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|"
+                         r"\d{4}-\d\d-\d\d|[A-Z][a-z]+\s+\d{4})")
+_DAY_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y-%m-%d", "%B %Y",
+                "%b %Y")
+
+
+def superseded(note: str | None) -> dt.date | None:
+    """The day a figure's note says it was superseded ("superseded on 28 May 2025"), from
+    which it no longer holds; ``None`` when the note says none.
+
+    >>> superseded('Planned participation; superseded on 28 May 2025.')
+    datetime.date(2025, 5, 28)
+    """
+    m = _SUPERSEDED.search(note or "")
+    if m is None:
+        return None
+    for fmt in _DAY_FORMATS:
+        try:
+            return dt.datetime.strptime(m.group(1), fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def figure_kind(f: Figure) -> StatementKind:
@@ -409,9 +436,11 @@ class _Builder:
             st_kind = figure_kind(f)
             if _SEED.search(f.note or ""):
                 st_kind = "recorded"
+            until = superseded(f.note)
             self.add(rec, kind, prop, _quantity(f.value, unit, f.low, f.high),
                      st_kind=st_kind, sources=tuple(f.sources), status=f.status.value,
-                     valid_from=f.as_of if f.as_of else None, note=f.note,
+                     valid_from=f.as_of if f.as_of else None,
+                     valid_to=until - dt.timedelta(days=1) if until else None, note=f.note,
                      words=f.quantity.replace("_", " "))
 
     def lifetime(self, rec: Record, kind: str, start_word: str, end_word: str) -> None:

@@ -470,6 +470,7 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
     at = q.span.start - cand.facts.start
     kinds = claim_kinds(cand.facts.text, at)
     exact = _rounding(q.value) < ctx.tolerances.match.relative and q.bound != "vague"
+    before: Outcome | None = None
     for ident in found:
         if ident.loose and not exact:
             continue  # a round figure does not tell a loosely named record from another
@@ -490,11 +491,21 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
             hi = v.high if v.high is not None else v.number
             if lo is None or hi is None or not _agrees(q, lo, hi, ctx):
                 continue
+            if day is not None and st.valid_to is not None and st.valid_to < day:
+                # it held, but was superseded before the claim's date
+                before = before or Outcome(
+                    "outdated",
+                    f"The sentence is about {st.subject_name} ({ident.why}); its "
+                    f"{st.property.replace('_', ' ')} ({st.kind}) was {v.label} until "
+                    f"{st.valid_to.isoformat()}, no longer at {day.isoformat()}.",
+                    q.value, v.number, unit, {"identification": ident.strength},
+                    [statement_evidence(st)], strength=ident.strength)
+                continue
             return _support(ident, [st],
                             f"its {st.property.replace('_', ' ')} ({st.kind}) is {v.label}, "
                             f"which bears out {q.span.text.strip()!r}.",
                             q.value, v.number, unit)
-    return None
+    return before
 
 
 def _by_date(cand: Candidate, ctx: Context, found: list[Identified],

@@ -9,6 +9,7 @@ Every sourced figure of the subject is compared; the spread of all figures is re
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -26,7 +27,7 @@ from eastflank.claims.resolvers.base import (
 )
 from eastflank.claims.resolvers.events import NEGATION
 from eastflank.claims.retrieval import tokens
-from eastflank.claims.statements import figure_kind
+from eastflank.claims.statements import figure_kind, superseded
 from eastflank.schema import Record
 
 __all__ = ["resolve_count", "resolve_strength"]
@@ -143,6 +144,9 @@ def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DE
             continue
         if day is not None and f.as_of is not None and f.as_of > day:
             continue  # a figure of a later date does not judge an earlier claim
+        until = superseded(f.note)
+        if day is not None and until is not None and until <= day:
+            continue  # a plan revised before the claim's date no longer holds at it
         sources = independent_sources(f.sources, ctx)
         if sources:
             out.append((f.value, f.low if f.low is not None else f.value,
@@ -389,6 +393,16 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             # only a figure of that kind refutes it, not one whose kind is not recorded
             strength = min(strength, 0.6)
     what = f"{rec.name} ({spread} in {len(values)} sourced figure{'s' * (len(values) > 1)})"
+    gone = {f.value: until for f in getattr(rec, "figures", [])
+            if day is not None and (until := superseded(f.note)) is not None and until <= day}
+    if matched is not None and matched in gone and not any(
+            v == matched for v, *_ in now):
+        last = gone[matched] - dt.timedelta(days=1)
+        return Outcome("outdated",
+                       f"The claimed {q.value:,.0f} agrees with a figure of {matched:,.0f} for "
+                       f"{what}, which held until {last}, no longer at {day}.",
+                       q.value, matched, unit, tolerance, evidence,
+                       strength=0.5 if matched in _claimed_values(rec) else 1.0)
     if matched is not None:
         return Outcome("supported",
                        f"The claimed {q.value:,.0f} agrees within {relative:.0%} with a sourced "
