@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eastflank.catalog import Catalog
@@ -200,5 +201,10 @@ def numbered_units(text: str, catalog: Any) -> list[tuple[str, str | None]]:
 def keywords(text: str) -> set[str]:
     """Content-word stems (first four letters) of ``text``, without stop words or names of
     the two states, for matching a sentence with an event's name."""
+    return set(_keywords(text))
+
+
+@lru_cache(maxsize=8192)
+def _keywords(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z]{3,}", fold(text))
-    return {w[:4] for w in words if w not in _STOPWORDS}
+    return frozenset(w[:4] for w in words if w not in _STOPWORDS)

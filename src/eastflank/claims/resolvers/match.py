@@ -117,6 +117,11 @@ _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
 
 @lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+@lru_cache(maxsize=4096)
 def _stems(text: str) -> frozenset[str]:
     """Distinctive word stems; of numbers only years ("Zapad-2017", "the 2010 reform")."""
     return frozenset(t for t in tokens(text) if t not in _GENERIC
@@ -213,7 +218,7 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
                           name_words=9)
     words = _stems(cand.facts.text)
     numbers = _numbers(cand.facts.text)
-    every = frozenset(tokens(cand.facts.text))
+    every = _tokens(cand.facts.text)
     if any(not extra & every for _, extra in prof.parents) or any(
             not extra & every for _, extra in _named_parents(cand, prof)):
         return None  # "Zapad-2021 had 12,800 troops" is not about its Belarusian stage
@@ -254,7 +259,7 @@ def _named_parents(cand: Candidate, prof: _Profile) -> list[tuple[str, frozenset
     for m in cand.facts.mentions:
         said = _stems(m.span.text)
         if prof.names and len(said) >= 2 and said < prof.names[0]:
-            extra = prof.full - frozenset(tokens(m.span.text))
+            extra = prof.full - _tokens(m.span.text)
             if extra:
                 out.append((m.record, extra))
     return out
@@ -269,7 +274,7 @@ def refines(cand: Candidate, ctx: Context, record: str | None,
     if prof is None:
         return False
     wanted = {o for o in others if o}
-    every = frozenset(tokens(cand.facts.text))
+    every = _tokens(cand.facts.text)
     return any(j in wanted and extra & every
                for j, extra in (*prof.parents, *_named_parents(cand, prof)))
 
