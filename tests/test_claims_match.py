@@ -188,3 +188,9 @@ def test_a_superseded_plan_is_outdated_after_its_revision(catalog) -> None:
     assert ("strength", "supported") in [(c.kind, c.verdict) for c in early]
     (claim,) = [c for c in late if c.kind == "strength"]
     assert claim.verdict == "outdated" and "until 2025-05-27" in claim.explanation
+
+
+def test_a_unit_has_a_weapon_system_only_from_the_day_it_got_it(catalog) -> None:
+    text = "Iskander-M missiles are stationed in Belarus."  # the 465th's since Dec 2022
+    assert ("basing", "supported") in _verdicts(catalog, text, dt.date(2023, 6, 1))
+    assert ("basing", "supported") not in _verdicts(catalog, text, dt.date(2021, 6, 1))

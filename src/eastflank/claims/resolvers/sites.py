@@ -54,7 +54,8 @@ def nuclear_capable_systems(catalog: Catalog) -> set[str]:
 
 
 def force_sites(catalog: Catalog, day: dt.date | None) -> list[Site]:
-    """Every located unit and facility of the catalog valid on ``day``."""
+    """Every located unit and facility of the catalog valid on ``day``, each with the weapon
+    systems it had by then (``weapon_systems_from``)."""
     cat = catalog.as_of(day) if day is not None else catalog
     places = catalog.places
     out: list[Site] = []
@@ -62,7 +63,10 @@ def force_sites(catalog: Catalog, day: dt.date | None) -> list[Site]:
 
     for st in stationed(cat):
         unit = cat.units[st.unit]
-        _add(out, unit, st.garrison, places, st.deployment, tuple(unit.weapon_systems))
+        since = getattr(unit, "weapon_systems_from", {}) or {}
+        systems = tuple(w for w in unit.weapon_systems
+                        if day is None or since.get(w) is None or since[w] <= day)
+        _add(out, unit, st.garrison, places, st.deployment, systems)
     for fac in cat.facilities.values():
         _add(out, fac, fac.place, places, "permanent", ())
     return out
