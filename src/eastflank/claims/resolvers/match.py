@@ -5,11 +5,15 @@ a claim's sentence retrieves candidates by entity links and BM25
 (:mod:`eastflank.claims.retrieval`). This module then asks, for the records those
 statements are about:
 
-1. **Is the sentence about this record?** (:func:`identify`) Named by the gazetteer (strength
-   1); or holding most of the distinctive words of one of its names, or some of them together
-   with entities its statements point to (a venue, a participant, a parent) or several words
-   of an event's summary (strength ``match.name_strength`` / ``match.entity_strength``).
-   Names of states, generic military words and years identify nothing.
+1. **Is the sentence about this record?** (:func:`identify`) Named by the gazetteer
+   (strength 1); or holding most of the distinctive words of one of its names (strength
+   ``match.name_strength``); or loosely, by a score of its name words, summary words and the
+   entities its statements point to (a venue, a participant, a parent), states and capitals
+   counting half (strength ``match.entity_strength``). Names of states and generic military
+   words identify nothing; years in names do ("Zapad-2017"), another ordinal vetoes ("the
+   46th" is not the 45th), and a record that refines a name the sentence uses ("Belarusian
+   stage of Zapad-2021" of "Zapad-2021") needs a word the refinement adds. A figure whose
+   sentence names no record it fits may be one of a record named in the sentence before.
 2. **Does a statement of that record say what the claim says?** Typed comparison:
 
    - a quantity against statements of the same unit and *property* (a length is not a width
@@ -22,8 +26,9 @@ statements are about:
    - otherwise entities: the other records the sentence names must be values of the record's
      statements (an event's venue and participant, a unit's parent).
 
-The matcher only ever *supports*: a loose identification refutes nothing, so a mismatch
-leaves the claim ``unverifiable`` with the nearest statements. Statements only ``claimed`` or
+The matcher never *refutes*: a loose identification refutes nothing, so a mismatch leaves
+the claim ``unverifiable`` with the nearest statements. It may find a figure ``outdated``
+when the figure held but was superseded before the claim's date. Statements only ``claimed`` or
 sourced only to the seed documents are never evidence. A statement dated after the claim's
 reference date does not support it (a plan is not confirmed by what came later unless the
 sentence is in the future tense and the record lies within ``match.future_days``).
