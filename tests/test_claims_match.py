@@ -9,7 +9,8 @@ import pytest
 from eastflank.claims import check_text
 
 FENCE = "Lithuania has finished a 502 kilometre-{} fence on the border of Belarus."
-PARADE = "A ceremonial formation of Germany’s {} Tank Brigade took place in central Vilnius."
+PARADE = ("A ceremonial formation of Germany’s {} Tank Brigade took place in central Vilnius, "
+          "attended by Chancellor Friedrich Merz.")
 
 
 def _verdicts(catalog, text: str, day: dt.date) -> list[tuple[str, str]]:
@@ -149,6 +150,9 @@ def test_a_body_named_after_its_end_is_outdated_unless_spoken_of_as_past(
 
 
 def test_a_venue_in_a_records_name_counts_once(catalog) -> None:
+    # a word of a record's name and its venue do not say the sentence is about it
+    text = "As the war rages on, the spotlight is on Kaliningrad, Russia's westernmost region."
+    assert all(v == "unverifiable" for _, v in _verdicts(catalog, text, dt.date(2022, 6, 22)))
     # "parade" and Vilnius: the venue is the word of the name, not a second clue
     text = "The parade drew crowds in Warsaw and Vilnius."
     assert all(v == "unverifiable" for _, v in _verdicts(catalog, text, dt.date(2025, 6, 1)))

@@ -170,6 +170,9 @@ class MatchTolerance(_Frozen):
                                "summary words 1/2, named venues, units or bodies among its "
                                "entities 1, named states 1/2; at least this much, with a name "
                                "word or a venue, unit or body.")
+    entity_words: float = Field(gt=0, description="A loosely identified record is borne "
+                                "out by the entities the sentence names only with this score "
+                                "of its own words (name words 1, summary words 1/2).")
     common_share: float = Field(gt=0, le=1, description="A record pointed to by more than "
                                 "this share of the subjects (a capital) counts like a state.")
     name_strength: float = Field(ge=0, le=1, description="Strength of a match by name.")

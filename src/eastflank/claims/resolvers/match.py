@@ -113,6 +113,8 @@ class Identified:
     """How many of ``entities`` are not states (a venue, a unit, a body)."""
     name_words: int = 0
     """Distinctive words of its name the sentence holds."""
+    summary_words: int = 0
+    """Distinctive words of its summary (not of its name) the sentence holds."""
 
 
 _ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\b", re.I)
@@ -253,7 +255,7 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
         why = (f"{shared} word(s) of its name, {summary} of its summary and "
                f"{len(entities)} of its participants, places or parents in the sentence")
         return Identified(subject, tol.entity_strength, why, entities, loose=True,
-                          specific=specific, name_words=shared)
+                          specific=specific, name_words=shared, summary_words=summary)
     return None
 
 
@@ -555,8 +557,8 @@ def _by_entities(cand: Candidate, ctx: Context, found: list[Identified]) -> Outc
             continue
         if not ident.specific:
             continue  # states and alliances take part in nearly everything
-        if ident.loose and not ident.name_words:
-            continue  # its summary's words and a venue do not say which event it was
+        if ident.loose and ident.name_words + ident.summary_words / 2 < tol.entity_words:
+            continue  # a word of its name and its venue do not say which event it was
         sts = [s for s in ctx.store.about(ident.record)
                if s.value.ref in ident.entities and s.property in _ENTITY_PROPS
                and s.property != "member" and s.value.ref not in _profiles(ctx)[ident.record].common
@@ -593,8 +595,11 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
             return None
     if not found and not cand.facts.quantities:
         return None
+    dates = list(cand.facts.dates)
+    if cand.quantity is None and dates:
+        return _by_date(cand, ctx, found, dates)  # a dated sentence: its date decides
     quantities = [cand.quantity] if cand.quantity is not None else list(
-        cand.facts.quantities)  # a relation or event sentence stating a figure
+        cand.facts.quantities)  # a relation sentence stating a figure ("stretch 502 km")
     for q in quantities:
         out = _by_quantity(cand, ctx, found, q)
         if out is None:
@@ -603,7 +608,4 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
             return out
     if cand.quantity is not None:
         return None
-    dates = list(cand.facts.dates)
-    if dates:
-        return _by_date(cand, ctx, found, dates)
     return _by_entities(cand, ctx, found)
