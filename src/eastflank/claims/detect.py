@@ -149,6 +149,23 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
     return None
 
 
+_NAME_AFTER = re.compile(
+    r"(?:\s+(?:spokes(?:man|woman|person)|chief|head|commander|official|adviser|envoy|"
+    r"minister|press\s+secretary))?,?\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ž'’-]+"
+    r"(?:\s+[A-Z][a-zà-ž'’-]+){0,2}")
+
+
+def _is_title(m: Mention, facts: SentenceFacts) -> bool:
+    """Whether a command body is named as a person's title ("Belarusian President Alexander
+    Lukashenko", "Kremlin spokesman Dmitry Peskov"), not as the subject of a claim."""
+    after = _NAME_AFTER.match(facts.full, m.span.end, facts.end)
+    if after is None or not re.search(r"\b[a-z]{4,}\b", facts.text):
+        return False  # a heading in title case names no person
+    name = after.group(0).split()[-1]
+    return not any(o.span.start >= m.span.end and o.span.start < after.end()
+                   for o in facts.mentions) and name[:1].isupper()
+
+
 def _sentence_span(facts: SentenceFacts) -> Span:
     return Span(start=facts.start, end=facts.end, text=facts.text)
 
@@ -204,7 +221,7 @@ def detect_claims(
             span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
                         text=m.group(0))
             out.append(Candidate("warning_time", span, facts, context))
-        bodies = _mentions(facts, "command_bodies")
+        bodies = [b for b in _mentions(facts, "command_bodies") if not _is_title(b, facts)]
         if bodies:
             rel = _RELATION.search(text)
             start = min([b.span.start for b in bodies]
@@ -306,7 +323,8 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
     end = max(p.end for p in pieces)
     if end - start > 240:
         end = max(p.end for p in pieces if p.end - start <= 240)
-    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
+    kind: ClaimKind = "event" if _event_verb(facts.text) else "relation"
+    return Candidate(kind, Span(start=start, end=end, text=facts.full[start:end]),
                      facts, context, extra={"verb": verb.group(0) if verb else None})
 
 
@@ -379,6 +397,35 @@ def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidat
                      context, extra={"named": named.group(0) if named else None})
 
 
+_EVENT_VERB = re.compile(
+    r"\b(?:signed|met|meets|visit(?:ed|s)|paid\s+a\s+(?:\w+\s+)?visit|held|hosted|"
+    r"took\s+place|will\s+(?:take\s+place|be\s+held|hold|begin|start|hand)|conducted|"
+    r"began|begun|started|launched|ended|completed|announced|ordered|deployed|delivered|"
+    r"handed\s+over|transferred|moved|arrived|left|withdr[ae]w\w*|invaded|attacked|struck|"
+    r"fired|tested|built|constructed|erected|created|formed|founded|(?:re-?)?established|"
+    r"disbanded|abolished|dissolved|ceded|renamed|annexed|joined|negotiated|agreed|adopted|"
+    r"approved|ratified|banned|imposed|closed|opened|dismantled|born|died|killed|elected|"
+    r"appointed|dismissed|fought|used|warned|threatened|participated|took\s+part|"
+    r"(?:is|are|was|were)\s+(?:preparing|planning)\s+to|plans?\s+to|existed\s+(?:\w+\s+){0,3}(?:until|till|since|from)|"
+    r"(?:re-?)?introduced|suspended|resumed|restored|expelled|captured|seized|sent|"
+    r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled)\b",
+    re.I)
+"""Verbs that report something done or to be done at a time: a sentence with one asserts an
+event even when it gives no date ("Lukashenko negotiated a deal to harbor the Wagner
+Group")."""
+
+_MODAL = re.compile(r"\b(?:can|could|may|might|would|should|must|if)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _event_verb(text: str) -> re.Match[str] | None:
+    """The first verb of record in ``text`` that no modal hedges ("can be used" is not an
+    event)."""
+    for m in _EVENT_VERB.finditer(text):
+        if not _MODAL.search(text[max(0, m.start() - 40):m.start()]):
+            return m
+    return None
+
+
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w+ed|\w+s)\b",
                      re.I)
 
@@ -407,5 +454,6 @@ def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
     end = max(p.end for p in pieces)
     if end - start > 240:
         end = max(p.end for p in pieces if p.end - start <= 240)
-    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
+    kind: ClaimKind = "event" if _event_verb(facts.text) else "relation"
+    return Candidate(kind, Span(start=start, end=end, text=facts.full[start:end]),
                      facts, context, extra={"verb": None})

@@ -1,0 +1,44 @@
+"""Detection of the claim checker: which sentences are claims, and of which kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eastflank.catalog import Catalog
+from eastflank.claims.check import gazetteer_for
+from eastflank.claims.detect import Candidate, detect_claims
+from eastflank.claims.extract import extract
+
+DAY = dt.date(2023, 7, 14)
+
+
+def _detect(text: str, catalog: Catalog) -> list[Candidate]:
+    return detect_claims(extract(text, gazetteer_for(catalog), DAY))
+
+
+def test_a_title_is_not_a_command_claim(catalog: Catalog) -> None:
+    # "Belarusian President" names the speaker's office, not a command relation: the
+    # sentence is an event with no date
+    cands = _detect("Belarusian President Alexander Lukashenko negotiated a deal to harbor "
+                    "the Wagner Group.", catalog)
+    assert [c.kind for c in cands] == ["event"]
+    assert "Wagner Group" in cands[0].span.text
+    # a command body that is the subject keeps its command claim
+    cands = _detect("The Belarusian General Staff is subordinated to the Western Military "
+                    "District.", catalog)
+    assert "command" in [c.kind for c in cands]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Wagner leader Yevgeny Prigozhin met with Russian President Vladimir Putin in Moscow.",
+     "event"),
+    ("Warsaw and Vilnius announced new barriers.", "event"),
+    # a modal makes it no event, and a verb of state no event either
+    ("Belarus can be used as a springboard by Russia and Poland.", "relation"),
+    ("Minsk and Moscow are close allies.", "relation"),
+])
+def test_undated_sentences_with_a_verb_of_record_are_events(catalog: Catalog, text: str,
+                                                            kind: str) -> None:
+    assert [c.kind for c in _detect(text, catalog)] == [kind]
