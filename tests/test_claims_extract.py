@@ -96,8 +96,36 @@ def test_attributions() -> None:
     assert a.institution == "the Institute for the Study of War (ISW)"
     # a speaker named by the surname alone, at the start of a clause
     (b,) = find_attributions("Lukashenko later said the army is ready.")
-    assert b.person == "Lukashenko" and b.span.text == "Lukashenko later said"
-    assert find_attributions("Moscow said the army is ready; the Kremlin said so too.") == []
+    assert b.person == "Lukashenko" and b.speaker is not None
+    assert b.speaker.text == "Lukashenko later said"
+    # the attribution covers what was said
+    assert b.span.text == "Lukashenko later said the army is ready"
+    # a capital is no speaker; an institution is, with no person
+    (k,) = find_attributions("Moscow said the army is ready; the Kremlin said so too.")
+    assert (k.person, k.institution, k.span.text) == (None, "the Kremlin", "the Kremlin said")
+
+
+@pytest.mark.parametrize(("text", "person", "institution", "said"), [
+    ("Belarusian Defence Minister Viktor Khrenin said the army had 48,000 troops.",
+     "Minister Viktor Khrenin", None, "the army had 48,000 troops"),
+    ("Lukashenko told reporters that the brigade was in Asipovichy.", "Lukashenko", None,
+     "the brigade was in Asipovichy"),
+    ("Lukashenko, in power in Belarus since 1994, said in October that any use of nuclear "
+     "weapons would require his assent.", "Lukashenko", None,
+     "in October that any use of nuclear weapons would require his assent"),
+    ("Prigozhin will leave for Belarus and the case will be dropped, the Kremlin said on "
+     "June 24.", None, "the Kremlin", "Prigozhin will leave for Belarus and the case will be "
+                                      "dropped"),
+    ("According to the president, more than 300 settlements were liberated this year.", None,
+     "the president", "more than 300 settlements were liberated this year"),
+    ("A missile unit is practising strikes, the Defense Ministry has said.", None,
+     "the Defense Ministry", "A missile unit is practising strikes"),
+])
+def test_attribution_shapes_and_what_was_said(text: str, person: str | None,
+                                              institution: str | None, said: str) -> None:
+    (a,) = find_attributions(text)
+    assert (a.person, a.institution) == (person, institution)
+    assert said in a.span.text and a.speaker is not None and said not in a.speaker.text
 
 
 def test_tolerances_load_and_reject(tmp_path: Path) -> None:

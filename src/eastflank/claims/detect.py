@@ -187,8 +187,7 @@ def detect_claims(
     for i, facts in enumerate(sentences):
         context = tuple(sentences[max(0, i - context_size) : i])
         text = facts.text
-        for a in facts.attributions:
-            out.append(Candidate("attribution", a.span, facts, context))
+        first = len(out)
         for q in facts.quantities:
             kind: ClaimKind | None = None
             extra: dict[str, object] = {}
@@ -244,12 +243,16 @@ def detect_claims(
         event = _event(facts, context)
         if event is not None:
             out.append(event)
-        if not any(c.facts is facts and c.kind != "attribution" for c in out):
+        if not any(c.facts is facts for c in out[first:]):
             # reported speech is checked for what it says, besides who said it
             fallback = _relation(facts, context)
             if fallback is not None:
                 out.append(fallback)
         out.extend(_economic(facts, context))
+        # who said it comes after what was said: the claim of the content's own kind is the
+        # one a reader checks first
+        for a in facts.attributions:
+            out.append(Candidate("attribution", a.span, facts, context))
     return out
 
 
