@@ -175,3 +175,24 @@ def test_html_and_pdf_inputs(tmp_path: Path) -> None:
         writer.write(fh)
     with pytest.raises(ClaimInputError, match="no extractable text"):
         read_article(path)
+
+
+@pytest.mark.parametrize(("text", "value", "bound", "span"), [
+    # a head count named before a bare number
+    ("the actual number of participants will be closer to 200,000", 200000.0, "about",
+     "closer to 200,000"),
+    ("plans to increase the army to 80,000", 80000.0, "exact", "to 80,000"),
+    ("a population of around 9.3 million", 9.3e6, "about", "around 9.3 million"),
+    # nationality adjectives joined by "and" between the number and the noun
+    ("Nearly 100,000 Russian and Belarussian soldiers are participating", 100000.0, "about",
+     "Nearly 100,000 Russian and Belarussian soldiers"),
+])
+def test_head_counts_in_context(text: str, value: float, bound: str, span: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.bound, q.span.text) == (value, "personnel", bound, span)
+
+
+@pytest.mark.parametrize("text", ["the troops arrived in 2021", "troops: 12 percent",
+                                  "80 planes and helicopters took part"])
+def test_no_head_count_without_one(text: str) -> None:
+    assert all(q.unit != "personnel" for q in find_quantities(text))
