@@ -42,3 +42,18 @@ def test_a_title_is_not_a_command_claim(catalog: Catalog) -> None:
 def test_undated_sentences_with_a_verb_of_record_are_events(catalog: Catalog, text: str,
                                                             kind: str) -> None:
     assert [c.kind for c in _detect(text, catalog)] == [kind]
+
+
+def test_an_event_claim_covers_its_clause_not_the_speaker(catalog: Catalog) -> None:
+    text = ("The signing ceremony took place on Friday at a meeting of the Supreme State "
+            "Council of the Union State in Minsk; the treaty was published later.")
+    (event,) = [c for c in _detect(text, catalog) if c.kind == "event"]
+    assert event.span.text == ("The signing ceremony took place on Friday at a meeting of the "
+                               "Supreme State Council of the Union State in Minsk")
+    text = ("Prigozhin will leave for Belarus and a criminal case against him will be "
+            "dropped, the Kremlin said on June 24.")
+    cands = _detect(text, catalog)
+    assert [c.kind for c in cands] == ["event", "attribution"]
+    assert cands[0].span.text == ("Prigozhin will leave for Belarus and a criminal case "
+                                  "against him will be dropped")
+    assert "the Kremlin said" in cands[1].span.text

@@ -220,7 +220,9 @@ def detect_claims(
             span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
                         text=m.group(0))
             out.append(Candidate("warning_time", span, facts, context))
-        bodies = [b for b in _mentions(facts, "command_bodies") if not _is_title(b, facts)]
+        speakers = [a.speaker or a.span for a in facts.attributions]
+        bodies = [b for b in _mentions(facts, "command_bodies") if not _is_title(b, facts)
+                  and not any(sp.start <= b.span.start < sp.end for sp in speakers)]
         if bodies:
             rel = _RELATION.search(text)
             start = min([b.span.start for b in bodies]
@@ -326,8 +328,10 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
     end = max(p.end for p in pieces)
     if end - start > 240:
         end = max(p.end for p in pieces if p.end - start <= 240)
-    kind: ClaimKind = "event" if _event_verb(facts.text) else "relation"
-    return Candidate(kind, Span(start=start, end=end, text=facts.full[start:end]),
+    if _event_verb(facts.text):
+        return Candidate("event", _clause(facts, pieces), facts, context,
+                         extra={"verb": verb.group(0) if verb else None})
+    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
                      facts, context, extra={"verb": verb.group(0) if verb else None})
 
 
@@ -394,10 +398,39 @@ def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidat
     elif trigger:
         pieces.append(Span(start=facts.start + trigger.start(),
                            end=facts.start + trigger.end(), text=trigger.group(0)))
-    start = min(p.start for p in pieces)
-    end = max(p.end for p in pieces)
-    return Candidate("event", Span(start=start, end=end, text=facts.full[start:end]), facts,
+    return Candidate("event", _clause(facts, pieces), facts,
                      context, extra={"named": named.group(0) if named else None})
+
+
+_CLAUSE_END = re.compile(r"\s*(?:;|\s[–—]\s|\s-\s|:\s)\s*")
+
+
+def _clause(facts: SentenceFacts, pieces: list[Span]) -> Span:
+    """The clause that asserts an event: from the clause boundary (";", a dash, a colon, the
+    sentence's start) before its first piece to the boundary after its last piece, less a
+    speaker's phrase ("..., the Kremlin said") that an attribution claim covers."""
+    text = facts.text
+    lo = min(p.start for p in pieces) - facts.start
+    hi = max(p.end for p in pieces) - facts.start
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, lo)), default=0)
+    nxt = _CLAUSE_END.search(text, hi)
+    end = nxt.start() if nxt else len(text.rstrip(" .!?\"”’'"))
+    for a in facts.attributions:
+        sp = a.speaker
+        if sp is None:
+            continue
+        s0, e0 = sp.start - facts.start, sp.end - facts.start
+        if a.span.start < sp.start and start < s0 < end \
+                and re.search(r"[,\"”’']\s*$", text[:s0]) \
+                and len(re.findall(r"\w+", text[e0:])) <= 4:
+            # '..., the Kremlin said on June 24.': the clause ends before the speaker
+            end = len(text[:s0].rstrip(" ,\"”’'"))
+            hi = min(hi, end)
+            lo = min(lo, a.span.start - facts.start)
+        elif e0 <= lo and e0 > start:  # 'Putin said that ...'
+            start = min(lo, e0 + len(text[e0:]) - len(text[e0:].lstrip(" ,:\"“‘'")))
+    end = max(end, hi)
+    return Span(start=facts.start + start, end=facts.start + end, text=text[start:end])
 
 
 _EVENT_VERB = re.compile(
@@ -457,6 +490,7 @@ def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
     end = max(p.end for p in pieces)
     if end - start > 240:
         end = max(p.end for p in pieces if p.end - start <= 240)
-    kind: ClaimKind = "event" if _event_verb(facts.text) else "relation"
-    return Candidate(kind, Span(start=start, end=end, text=facts.full[start:end]),
+    if _event_verb(facts.text):
+        return Candidate("event", _clause(facts, pieces), facts, context, extra={"verb": None})
+    return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
                      facts, context, extra={"verb": None})
