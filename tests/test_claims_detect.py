@@ -57,3 +57,18 @@ def test_an_event_claim_covers_its_clause_not_the_speaker(catalog: Catalog) -> N
     assert cands[0].span.text == ("Prigozhin will leave for Belarus and a criminal case "
                                   "against him will be dropped")
     assert "the Kremlin said" in cands[1].span.text
+
+
+def test_events_with_names_the_dataset_lacks_and_over_two_sentences(catalog: Catalog) -> None:
+    # one known place and names the gazetteer lacks, with a verb of record
+    cands = _detect("Königsberg was ceded to the Soviet Union and renamed in honour of "
+                    "Mikhail Kalinin.", catalog)
+    assert [c.kind for c in cands] == ["event"]
+    # a capitalised first word is no name: one known name alone makes no claim
+    assert _detect("Secondly, Minsk was tested.", catalog) == []
+    # "It was held ..." goes on about the exercise the sentence before dated
+    text = "Zapad-2021 began on 10 September 2021. It was held in the west of the country."
+    kinds = [(c.kind, c.facts.index) for c in _detect(text, catalog)]
+    assert ("event", 1) in kinds
+    assert [c for c in _detect("It was held in the west of the country.", catalog)
+            if c.kind == "event"] == []

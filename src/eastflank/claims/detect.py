@@ -441,7 +441,8 @@ _EVENT_VERB = re.compile(
     r"fired|tested|built|constructed|erected|created|formed|founded|(?:re-?)?established|"
     r"disbanded|abolished|dissolved|ceded|renamed|annexed|joined|negotiated|agreed|adopted|"
     r"approved|ratified|banned|imposed|closed|opened|dismantled|born|died|killed|elected|"
-    r"appointed|dismissed|fought|used|warned|threatened|participated|took\s+part|"
+    r"appointed|dismissed|fought|(?<!is\s)(?<!are\s)(?<!be\s)used(?!\s+to\b)|warned|"
+    r"threatened|participated|took\s+part|"
     r"(?:is|are|was|were)\s+(?:preparing|planning)\s+to|plans?\s+to|existed\s+(?:\w+\s+){0,3}(?:until|till|since|from)|"
     r"(?:re-?)?introduced|suspended|resumed|restored|expelled|captured|seized|sent|"
     r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled)\b",
@@ -472,6 +473,56 @@ _ACTING = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|governme
 military is preparing ...")."""
 
 
+_PROPER = re.compile(r"(?<![\w'’-])(?:[A-Z][a-zà-ž'’-]+|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
+                     r"(?:\s+(?:of\s+the\s+|of\s+)?(?:[A-Z][a-zà-ž'’-]+|[A-Z]{2,}))*")
+_NOT_PROPER = re.compile(
+    r"^(?:The|A|An|This|That|These|Those|It|Its|He|She|They|We|I|In|On|At|By|For|But|And|As|"
+    r"After|Before|While|When|Since|Until|If|Some|Many|Most|All|Every|Each|Last|Next|"
+    r"According|However|Meanwhile|Earlier|Later|Also|Both|Such|Our|Their|His|Her|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|President|Minister|"
+    r"Mr|Mrs|Ms|Dr)$")
+
+
+def _proper_nouns(facts: SentenceFacts) -> list[Span]:
+    """Capitalised names in a sentence that the gazetteer did not match ("Soviet Union",
+    "Mikhail Kalinin", "EPSO-G"); a sentence's first word counts only if it is not a common
+    opening word."""
+    out: list[Span] = []
+    for m in _PROPER.finditer(facts.text):
+        words = m.group(0).split()
+        while words and _NOT_PROPER.match(words[0]):
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        at = facts.start + m.end() - len(name)
+        if len(words) == 1 and not re.search(r"\w", facts.full[facts.start:at]):
+            continue  # "Secondly, ...": a capital at the start of a sentence names nothing
+        if any(x.span.start < at + len(name) and at < x.span.end for x in facts.mentions):
+            continue
+        if any(a.speaker is not None and a.speaker.start <= at < a.speaker.end
+               for a in facts.attributions):
+            continue  # the speaker is no party to what was said
+        out.append(Span(start=at, end=at + len(name), text=name))
+    return out
+
+
+_ANAPHOR = re.compile(r"^(?:It|They|The\s+(?:exercises?|drills?|manoeuvres|maneuvers|"
+                      r"deployment|transfer|agreement|treaty|document|decree|meeting|summit|"
+                      r"talks|operation|brigade|division|unit|troops|forces|fence|barrier|"
+                      r"wall|base|facility|missiles?|systems?|warheads?|weapons?))\b")
+
+
+def _continues_event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> bool:
+    """Whether a sentence opening on "It", "They" or "The exercise" goes on about what the
+    sentence before dated or named as an event (an event told over two sentences)."""
+    if not context or not _ANAPHOR.match(facts.text):
+        return False
+    prev = context[-1]
+    return bool(prev.dates or any(m.kind == "events" for m in prev.mentions))
+
+
 def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     """A sentence relating two named entities (places, states), or stating a date or a
     quantity, with a verb: a claim whose subject the dataset may not hold."""
@@ -480,12 +531,24 @@ def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
              or _ACTING.match(facts.full, m.span.end)]
     named = {m.record for m in nouns}
     dates = [d for d in facts.dates if not d.relative or named]  # "this month" with a name
-    if not (len(named) >= 2 or dates or facts.quantities):
+    verb = _event_verb(facts.text)
+    proper: list[Span] = []
+    if verb is not None and len(named) < 2 and not dates and not facts.quantities:
+        # a verb of record between a known name and a name the dataset lacks ("Königsberg
+        # was ceded to the Soviet Union"), or about what an earlier sentence dated ("It was
+        # held ...")
+        proper = _proper_nouns(facts)
+        if len(named) + len(proper) < 2 and not _continues_event(facts, context):
+            return None
+        if not named and not proper:
+            proper = [Span(start=facts.start + verb.start(), end=facts.start + verb.end(),
+                           text=verb.group(0))]
+    elif not (len(named) >= 2 or dates or facts.quantities):
         return None
     if not _FINITE.search(facts.text) or facts.text.rstrip().endswith("?"):
         return None
     pieces = [*(m.span for m in nouns), *(d.span for d in dates),
-              *(q.span for q in facts.quantities)]
+              *(q.span for q in facts.quantities), *proper]
     start = min(p.start for p in pieces)
     end = max(p.end for p in pieces)
     if end - start > 240:
