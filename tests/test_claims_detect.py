@@ -72,3 +72,12 @@ def test_events_with_names_the_dataset_lacks_and_over_two_sentences(catalog: Cat
     assert ("event", 1) in kinds
     assert [c for c in _detect("It was held in the west of the country.", catalog)
             if c.kind == "event"] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The region houses under 1 million people.", "count"),  # a population
+    ("More than 100,000 people took part in the exercise.", "strength"),
+    ("Some 1,500 border guards patrol the frontier.", "strength"),
+])
+def test_people_count_or_strength(catalog: Catalog, text: str, kind: str) -> None:
+    assert kind in [c.kind for c in _detect(text, catalog)]

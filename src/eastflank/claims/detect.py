@@ -62,6 +62,11 @@ _SECTION = re.compile(r"\b(?:over\s*land|on\s+land|land\s+section|along\s+(?:the
                       re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|residents|citizens|people\s+liv\w*)\b",
                          re.I)
+_MILITARY = re.compile(r"\b(?:troops|soldiers|servicem[ae]n|military|army|armed|forces?|"
+                       r"exercis\w*|drills?|manoeuvres|maneuvers|participa\w*|took\s+part|"
+                       r"involv\w*|deploy\w*|mobili[sz]\w*|fighters|mercenaries|units?|"
+                       r"personnel|contingent|brigades?|divisions?|combat)\b", re.I)
+"""Words that make "people" a body of troops rather than a population."""
 _GAP = re.compile(r"\b(?:gap|corridor)\b", re.I)
 _BETWEEN_KGD_BY = re.compile(r"between\b.{0,60}\bKaliningrad\b.{0,40}\bBelarus|"
                              r"between\b.{0,40}\bBelarus\b.{0,60}\bKaliningrad", re.I)
@@ -205,7 +210,9 @@ def detect_claims(
             elif q.unit == "personnel":
                 kind = "strength" if q.bound != "vague" else None
                 if _POPULATION.search(text[max(0, q.span.start - facts.start - 40):
-                                           q.span.end - facts.start + 10]):
+                                           q.span.end - facts.start + 10]) or (
+                        re.search(r"\bpeople$", q.span.text, re.I)
+                        and not _MILITARY.search(text)):
                     kind = "count"  # a population is not a strength
                     extra["noun"] = "population"
             else:

@@ -50,6 +50,8 @@ _TIME = {
 _PERSONNEL = (
     "troops", "soldiers", "servicemen", "service members", "servicemembers", "personnel",
     "strong", "men", "military personnel", "fighters", "mercenaries", "people",
+    "participants", "border guards", "guards", "paratroopers", "officers", "reservists",
+    "conscripts", "sailors", "airmen", "marines", "servicepeople", "contract soldiers",
 )
 COUNT_NOUNS = (
     "tanks", "divisions", "brigades", "battalions", "regiments", "aircraft", "planes",
