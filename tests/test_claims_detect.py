@@ -81,3 +81,13 @@ def test_events_with_names_the_dataset_lacks_and_over_two_sentences(catalog: Cat
 ])
 def test_people_count_or_strength(catalog: Catalog, text: str, kind: str) -> None:
     assert kind in [c.kind for c in _detect(text, catalog)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Kaliningrad is home to Iskander-M missiles.", "basing"),
+    ("Asipovichy hosts the 465th Missile Brigade.", "basing"),
+    ("Russian paratroopers took part in the exercise alongside Belarusian forces.", "event"),
+    ("Lukashenko told reporters that Belarus had received Iskander systems.", "event"),
+])
+def test_basing_hosts_and_events_of_record(catalog: Catalog, text: str, kind: str) -> None:
+    assert kind in [c.kind for c in _detect(text, catalog)]

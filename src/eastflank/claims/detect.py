@@ -95,6 +95,9 @@ _TRIGGER = re.compile(
     re.I,
 )
 _COUNTRIES = frozenset({"BY", "RU", "UA", "PL", "LT", "LV", "EE"})
+_HOSTS = re.compile(r"(?:’s|'s)?,?\s+(?:(?:is|was|has\s+been|remains)\s+)?(?:also\s+)?"
+                    r"(?:home\s+to|hosts?|hosted|houses|housed|host\s+to)\b", re.I)
+"""After a place: it holds what follows ("Kaliningrad, home to Iskander missiles")."""
 _NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)\s*$", re.I)
 
 
@@ -354,7 +357,9 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
         if m.kind not in ("places", "actors"):
             continue
         before = facts.full[max(facts.start, m.span.start - 40) : m.span.start]
-        if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)):
+        after = facts.full[m.span.end : min(facts.end, m.span.end + 40)]
+        if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)) \
+                or _HOSTS.match(after):
             if m.kind == "actors" and (
                 m.record not in _COUNTRIES or m.span.text.endswith(("ian", "an", "ish"))
             ):
@@ -452,11 +457,17 @@ _EVENT_VERB = re.compile(
     r"threatened|participated|took\s+part|"
     r"(?:is|are|was|were)\s+(?:preparing|planning)\s+to|plans?\s+to|existed\s+(?:\w+\s+){0,3}(?:until|till|since|from)|"
     r"(?:re-?)?introduced|suspended|resumed|restored|expelled|captured|seized|sent|"
-    r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled)\b",
+    r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled|"
+    r"received|acquired|purchased|bought|supplied|shipped|"
+    r"(?:has|have|had)\s+(?:been\s+)?(?:put|placed|taken|sent|brought))\b",
     re.I)
 """Verbs that report something done or to be done at a time: a sentence with one asserts an
 event even when it gives no date ("Lukashenko negotiated a deal to harbor the Wagner
 Group")."""
+
+_GATHERING = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|"
+                        r"parade|summit|talks|meeting|negotiations|ceremony)\b", re.I)
+"""Nouns of events that parties take part in."""
 
 _MODAL = re.compile(r"\b(?:can|could|may|might|would|should|must|if)\s+(?:\w+\s+){0,3}$", re.I)
 
@@ -536,9 +547,13 @@ def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
     nouns = [m for m in facts.mentions
              if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
              or _ACTING.match(facts.full, m.span.end)]
+    verb = _event_verb(facts.text)
+    if verb is not None and _GATHERING.search(facts.text):
+        # "Russian paratroopers took part in the exercise alongside Belarusian forces": who
+        # took part, named by nationality alone
+        nouns = list(facts.mentions)
     named = {m.record for m in nouns}
     dates = [d for d in facts.dates if not d.relative or named]  # "this month" with a name
-    verb = _event_verb(facts.text)
     proper: list[Span] = []
     if verb is not None and len(named) < 2 and not dates and not facts.quantities:
         # a verb of record between a known name and a name the dataset lacks ("Königsberg
