@@ -120,6 +120,15 @@ def test_attributions() -> None:
      "the president", "more than 300 settlements were liberated this year"),
     ("A missile unit is practising strikes, the Defense Ministry has said.", None,
      "the Defense Ministry", "A missile unit is practising strikes"),
+    ('"We will respond," Lukashenko said.', "Lukashenko", None, "We will respond"),
+    ("“The West is preparing,” said Viktor Khrenin.", "Viktor Khrenin", None,
+     "The West is preparing"),
+    ("NATO officials estimate that 30,000 troops are in Belarus.", None, "NATO officials",
+     "30,000 troops are in Belarus"),
+    ("According to Belarusian media, the brigade moved to Brest.", None, "Belarusian media",
+     "the brigade moved to Brest"),
+    ("Kremlin spokesman Dmitry Peskov told reporters that the troops would stay.",
+     "Dmitry Peskov", None, "the troops would stay"),
 ])
 def test_attribution_shapes_and_what_was_said(text: str, person: str | None,
                                               institution: str | None, said: str) -> None:

@@ -29,7 +29,8 @@ __all__ = ["find_attributions"]
 
 _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Adm|Sen|Rep)\.?\s+)?"
 _NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ž'’-]+){{1,2}})"
-_VERB = r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed)"
+_VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed|"
+         r"announced|declared|confirmed|stressed|insisted)")
 _INST = (
     r"(?P<institution>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|on|&|[A-Z][\w'’.-]*))*"
     r"(?:\s+\([A-Z]{2,8}\))?)"
@@ -44,9 +45,11 @@ _PATTERNS = [
     re.compile(rf"{_NAME},?\s+{_VERB}\b"),
 ]
 _SURNAME = re.compile(
-    r"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))"
-    r"(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
-    r"(?:says|said|told|stated|declared|announced|warned|claimed)\b")
+    r"(?:^|(?<=[,;:(]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s))"
+    r"(?:(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
+    r"(?:says|said|told|stated|declared|announced|warned|claimed|added|insisted)\b"
+    r"|(?<=[,\"”’]\s)(?:says|said|added|told|warned)\s+(?P<after>[A-Z][a-zà-ž'’-]{3,})\b"
+    r"(?!\s+[A-Z]))")
 """A speaker named by the surname alone ("Putin later said that ..."), at the start of a
 clause: the statement is checked against the recorded statements of that person."""
 _NOT_SURNAME = re.compile(
@@ -66,7 +69,7 @@ _NOT_PEOPLE = re.compile(
 
 _SAY = (r"(?:says|said|told|tells|stated|states|wrote|noted|argued|warned|explained|added|"
         r"claims|claimed|insist(?:s|ed)?|reported|announced|confirmed|stressed|emphasi[sz]ed|"
-        r"shared|declared|believes?|assert(?:s|ed))")
+        r"shared|declared|believes?|assert(?:s|ed)|estimat(?:es?|ed)|assess(?:es|ed)?)")
 _APPOSITIVE = re.compile(
     rf"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]{{2,}}"
     rf"(?:\s+[A-Z][a-zà-ž'’-]+){{0,2}}),\s+(?P<role>[^,\"“”]{{3,90}}),\s+"
@@ -77,13 +80,16 @@ _BODY = re.compile(
     rf"(?P<institution>\b(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{0,4}}(?:[Dd]efen[cs]e\s+)?"
     rf"(?:[Mm]inistry|Kremlin|[Gg]overnment|Pentagon|[Oo]ffice|[Pp]ress\s+service|"
     rf"General\s+Staff|[Cc]ommand(?:ers?)?|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|"
-    rf"[Ss]tatement|[Aa]uthorities|[Aa]gency|[Ss]ervice)(?:\s+(?:of|for)\s+[A-Z][\w'’-]*"
-    rf"(?:\s+[A-Z][\w'’-]*){{0,3}})?)\s+(?:(?:has|have|had|also|later)\s+)?{_SAY}\b")
+    rf"[Ss]tatement|[Aa]uthorities|[Aa]gency|[Ss]ervice|[Aa]nalysts?|[Ee]xperts?|[Ss]ources|"
+    rf"[Ii]ntelligence|[Mm]edia|[Oo]bservers?)(?:\s+(?:of|for)\s+[A-Z][\w'’-]*"
+    rf"(?:\s+[A-Z][\w'’-]*){{0,3}})?(?:\s+[A-Z]{{2,}})?)\s+(?:(?:has|have|had|also|later)\s+)?"
+    rf"{_SAY}\b")
 """An institution or body speaking ("the Kremlin said", "the Belarusian Defense Ministry has
 said", "military commanders insist")."""
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<institution>(?:the|a|an|its|their|his|her)\s+"
-    r"[a-z][\w'’ -]{2,50}?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4})(?=\s*[,.;])")
+    r"\b[Aa]ccording\s+to\s+(?P<institution>(?:(?:the|a|an|its|their|his|her)\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[a-z][\w'’ -]{2,50}?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4})"
+    r"(?=\s*[,.;])")
 """A source named after "according to" ("According to the president, ..."), not a person's
 name (those are taken by the patterns with a role)."""
 _NOT_SOURCE = re.compile(r"^(?:which|whom|what|this|that|these|plan|plans|schedule)\b", re.I)
@@ -112,7 +118,8 @@ def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _LEAD = re.compile(r"[\s,:]*(?:(?:reporters|journalists|the\s+(?:press|media|parliament))\s+)?"
                    r"(?:that\s+)?")
-_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+\s+){1,4}$")
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+\s+){1,4}(?:(?:spokes(?:man|woman|person)|"
+                           r"chief|head|commander|minister|adviser|envoy|leader)\s+)?$")
 """Capitalised words just before a named speaker: the title ("Belarusian Defence Minister")."""
 
 
@@ -168,7 +175,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
                 )
             )
     for m in _SURNAME.finditer(text):
-        person = m.group("person")
+        person = m.group("person") or m.group("after")
         if _NOT_SURNAME.search(person) or any(
                 a.span.start - offset <= m.start() < a.span.end - offset for a in out):
             continue
