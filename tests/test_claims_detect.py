@@ -91,3 +91,17 @@ def test_people_count_or_strength(catalog: Catalog, text: str, kind: str) -> Non
 ])
 def test_basing_hosts_and_events_of_record(catalog: Catalog, text: str, kind: str) -> None:
     assert kind in [c.kind for c in _detect(text, catalog)]
+
+
+def test_a_quotation_over_paragraphs_is_attributed_in_each(catalog: Catalog) -> None:
+    text = ("Khrenin spoke on Monday.\n\n“The drills are purely defensive and will be held "
+            "near Brest.\n\n“About 13,000 troops will take part,” Khrenin said.\n\nNo more.")
+    facts = extract(text, gazetteer_for(catalog), DAY)
+    assert [[a.person for a in f.attributions] for f in facts] == [
+        [], ["Khrenin"], ["Khrenin"], []]
+    carried = facts[1].attributions[0]
+    assert carried.span.text.startswith("The drills") and carried.speaker is not None
+    assert carried.speaker.text == "Khrenin said"
+    # a quotation never closed is attributed to nobody
+    facts = extract("“The drills are defensive.\n\nThey end soon.", gazetteer_for(catalog), DAY)
+    assert all(not f.attributions for f in facts)
