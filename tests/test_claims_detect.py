@@ -105,3 +105,15 @@ def test_a_quotation_over_paragraphs_is_attributed_in_each(catalog: Catalog) -> 
     # a quotation never closed is attributed to nobody
     facts = extract("“The drills are defensive.\n\nThey end soon.", gazetteer_for(catalog), DAY)
     assert all(not f.attributions for f in facts)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Lithuania shares a 679-kilometre border with Belarus.", "border_length"),
+    ("Belarus borders Poland for 398 kilometres.", "border_length"),
+    ("The barrier covers 206 kilometres of the 418-kilometre border.", "border_length"),
+    ("Vilnius is only 30 km from the Belarusian border.", "distance"),
+    ("Poland finished a 186-km border fence.", None),  # a fence's length
+])
+def test_lengths_said_of_a_border(catalog: Catalog, text: str, kind: str | None) -> None:
+    kinds = [c.kind for c in _detect(text, catalog) if c.quantity is not None]
+    assert kinds == ([kind] if kind else [])

@@ -53,7 +53,7 @@ class Candidate:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-_BORDER = re.compile(r"\bborders?\b", re.I)
+_BORDER = re.compile(r"\b(?:borders?|frontiers?)\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
 _BARRIER = re.compile(r"\b(?:fence\w*|wall|barrier|barbed|razor[- ]wire|fortification\w*)\b",
                       re.I)
@@ -133,13 +133,36 @@ def _fence_or_section(text: str, start: int, end: int) -> bool:
             or bool(_SECTION.search(after)))
 
 
+_BORDER_AFTER = re.compile(r"^[\s-]*(?:(?:[\w’'-]+\s+){0,2}?)(?:land\s+|state\s+|common\s+|"
+                           r"shared\s+)?(?:borders?|frontiers?|boundary)\b"
+                           r"(?!\s+(?:fence|wall|barrier|barbed|razor|fortification|"
+                           r"section|stretch|area|zone|regions?|crossings?))", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:borders?\s+(?:(?-i:[A-Z])[\w’'-]+\s+)?(?:for|over)|"
+                            r"(?:borders?|frontiers?|boundary)\s+(?:of|measuring|is|was)"
+                            r"(?:\s+(?:about|around|some|nearly|roughly|approximately))?)"
+                            r"\s*$", re.I)
+
+
+def _of_border(text: str, start: int, end: int) -> bool:
+    """Whether the length at ``text[start:end]`` is said of a border: "a 679-kilometre
+    border", "Belarus borders Poland for 398 km", "a frontier of 550 km"."""
+    after = text[end:end + 40]
+    if _BORDER_AFTER.match(after) and not re.match(r"^\s*(?:from|away|of\s+the|off)\b",
+                                                   after, re.I):
+        return True
+    return bool(_BORDER_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
                  ) -> tuple[ClaimKind, Mention | None] | None:
     text = facts.text
     if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)):
         return "gap_width", None
-    if q.bound != "vague" and _BORDER.search(text) and _LENGTHY.search(text):
-        if _fence_or_section(text, q.span.start - facts.start, q.span.end - facts.start):
+    said_of_border = _of_border(text, q.span.start - facts.start, q.span.end - facts.start)
+    if q.bound != "vague" and _BORDER.search(text) and (_LENGTHY.search(text)
+                                                         or said_of_border):
+        if not said_of_border and _fence_or_section(text, q.span.start - facts.start,
+                                                    q.span.end - facts.start):
             return None  # a fence's length, or a section of the border, is not its length
         return "border_length", None
     weapons = _mentions(facts, "weapon_systems")
