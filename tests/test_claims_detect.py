@@ -117,3 +117,21 @@ def test_a_quotation_over_paragraphs_is_attributed_in_each(catalog: Catalog) -> 
 def test_lengths_said_of_a_border(catalog: Catalog, text: str, kind: str | None) -> None:
     kinds = [c.kind for c in _detect(text, catalog) if c.quantity is not None]
     assert kinds == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Belarus's armed forces are under the command of President Lukashenko.", "command"),
+    ("Russia moved Iskander-M systems to Kaliningrad in October 2016.", "event"),
+    ("Wagner fighters set up camp in Tsel in July 2023.", "event"),
+])
+def test_command_by_any_named_party_and_moves(catalog: Catalog, text: str, kind: str) -> None:
+    assert kind in [c.kind for c in _detect(text, catalog)]
+
+
+def test_a_region_anchors_no_basing_claim(catalog: Catalog) -> None:
+    # a garrison lies near a town or in a country; a region is checked by no radius
+    for text in ("Iskander missiles were deployed to the Kaliningrad region.",
+                 "Iskander-M systems are based in the Kaliningrad exclave."):
+        assert "basing" not in [c.kind for c in _detect(text, catalog)]
+    assert "basing" in [c.kind for c in _detect("Iskander missiles are in Kaliningrad.",
+                                                catalog)]

@@ -80,6 +80,12 @@ _RELATION = re.compile(
     r"resides?\s+(?:\w+\s+)?in|answers?\s+to|part\s+of)\b",
     re.I,
 )
+_COMMANDS = re.compile(
+    r"\b(?:(?:re)?subordinated?\s+to|under\s+the\s+(?:operational\s+|direct\s+|overall\s+|"
+    r"joint\s+)?"
+    r"(?:command|control)|(?:command(?:ed)?|led|headed|controlled)\s+by|reports?\s+to|"
+    r"answers?\s+to|in\s+command\s+of|commanders?\s+of)\b", re.I)
+"""Relations of command a sentence may state between any named parties."""
 _UNIT_NOUN = re.compile(
     r"\b(?:brigades?|divisions?|regiments?|battalions?|HQs?|headquarters|garrisons?|"
     r"air\s+bases?|launchers?)\b",
@@ -91,6 +97,7 @@ _TRIGGER = re.compile(
     r"establish\w*|abolish\w*|disband\w*|hand\w*\s+over|launch\w*|entered|join\w*|"
     r"recreat\w*|ceas\w*|conduct\w*|struck|strike|relocat\w*|agreed|combat\s+duty|"
     r"transfer\w*|adopt\w*|approv\w*|referendum|election|invasion|invaded|fired|used|"
+    r"moved|sent|set\s+up|put|"
     r"hit\w*|complet\w*|construct\w*|buil\w*|show\w*|restor\w*|suggest\w*|said|says)\b",
     re.I,
 )
@@ -98,7 +105,9 @@ _COUNTRIES = frozenset({"BY", "RU", "UA", "PL", "LT", "LV", "EE"})
 _HOSTS = re.compile(r"(?:’s|'s)?,?\s+(?:(?:is|was|has\s+been|remains)\s+)?(?:also\s+)?"
                     r"(?:home\s+to|hosts?|hosted|houses|housed|host\s+to)\b", re.I)
 """After a place: it holds what follows ("Kaliningrad, home to Iskander missiles")."""
-_NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)\s*$", re.I)
+_REGION = re.compile(r"\b(?:region|oblast|voblast|exclave|province|district|governorate|"
+                     r"krai|county)\b", re.I)
+_NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)(?:\s+the)?\s*$", re.I)
 
 
 def _mentions(facts: SentenceFacts, kind: str) -> list[Mention]:
@@ -264,14 +273,14 @@ def detect_claims(
             span = Span(start=start, end=end, text=facts.full[start:end])
             out.append(Candidate("command", span, facts, context,
                                  extra={"relation": rel.group(0) if rel else None}))
-        elif _RELATION.search(text) and re.search(r"\bcommand\b", text, re.I):
-            m = _RELATION.search(text)
-            assert m is not None
-            span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
+        elif (m := _COMMANDS.search(text)) is not None and (
+                len(facts.mentions) + len(_proper_nouns(facts)) >= 2):
+            # who commands whom, named by title, state or person ("Belarus's armed forces are
+            # under the command of President Lukashenko")
+            said = Span(start=facts.start + m.start(), end=facts.start + m.end(),
                         text=m.group(0))
-            if any(mm.kind == "command_bodies" for mm in facts.mentions):
-                out.append(Candidate("command", span, facts, context,
-                                     extra={"relation": m.group(0)}))
+            out.append(Candidate("command", _clause(facts, [said]), facts, context,
+                                 extra={"relation": m.group(0)}))
         basing = _basing(facts, context)
         if basing is not None:
             out.append(basing)
@@ -387,6 +396,9 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
                 m.record not in _COUNTRIES or m.span.text.endswith(("ian", "an", "ish"))
             ):
                 continue  # "in Belarus" anchors a claim; "Belarusian" does not
+            if m.kind == "places" and (_REGION.search(m.span.text) or _REGION.match(
+                    facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))):
+                continue  # a region is no point a garrison lies near: a town or a country is
             anchors.append(m)
     if not anchors and weapons and _ARMED.search(text):
         anchors = [m for m in facts.mentions if m.kind == "actors" and m.record in _COUNTRIES
@@ -481,7 +493,7 @@ _EVENT_VERB = re.compile(
     r"(?:is|are|was|were)\s+(?:preparing|planning)\s+to|plans?\s+to|existed\s+(?:\w+\s+){0,3}(?:until|till|since|from)|"
     r"(?:re-?)?introduced|suspended|resumed|restored|expelled|captured|seized|sent|"
     r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled|"
-    r"received|acquired|purchased|bought|supplied|shipped|"
+    r"received|acquired|purchased|bought|supplied|shipped|set\s+up|"
     r"(?:has|have|had)\s+(?:been\s+)?(?:put|placed|taken|sent|brought))\b",
     re.I)
 """Verbs that report something done or to be done at a time: a sentence with one asserts an
