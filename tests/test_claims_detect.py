@@ -135,3 +135,10 @@ def test_a_region_anchors_no_basing_claim(catalog: Catalog) -> None:
         assert "basing" not in [c.kind for c in _detect(text, catalog)]
     assert "basing" in [c.kind for c in _detect("Iskander missiles are in Kaliningrad.",
                                                 catalog)]
+
+
+def test_a_possessive_body_makes_no_command_claim(catalog: Catalog) -> None:
+    text = "The ambiguity is heightened by the Kremlin’s propensity for fudging."
+    assert "command" not in [c.kind for c in _detect(text, catalog)]
+    text = "The Belarusian General Staff is subordinated to the Western Military District."
+    assert "command" in [c.kind for c in _detect(text, catalog)]

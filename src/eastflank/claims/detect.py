@@ -265,6 +265,11 @@ def detect_claims(
         speakers = [a.speaker or a.span for a in facts.attributions]
         bodies = [b for b in _mentions(facts, "command_bodies") if not _is_title(b, facts)
                   and not any(sp.start <= b.span.start < sp.end for sp in speakers)]
+        if not _RELATION.search(text):
+            # "the Kremlin’s propensity for fudging": a possessive names the body as an
+            # actor, not as a subject of a command claim
+            bodies = [b for b in bodies
+                      if not re.match(r"['’]s?\b", facts.full[b.span.end:b.span.end + 2])]
         if bodies:
             rel = _RELATION.search(text)
             start = min([b.span.start for b in bodies]

@@ -84,7 +84,7 @@ _NUMBER = (
 _PATTERN = re.compile(
     rf"(?<![\w.,/-])(?:{_QUAL})?(?:between\s+)?(?:{_NUMBER})"
     rf"(?:\s*-\s*|\s+)(?P<gap>(?:(?:(?!of\b|and\b|the\b|in\b|to\b|from\b|with\b|at\b)"
-    rf"[A-Za-zÀ-ž’'-]+|and(?=\s+(?-i:[A-Z])))\s+){{0,3}})"
+    rf"[A-Za-zÀ-ž’'-]+|and(?=\s+(?-i:[A-Z])))\s+){{0,3}}?)"
     rf"(?P<unit>{_UNIT})(?![\w])",
     re.IGNORECASE,
 )
