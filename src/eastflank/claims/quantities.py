@@ -5,7 +5,9 @@ A small regular-expression layer finds the number, its qualifier ("within", "abo
 and its unit; pint converts lengths to kilometres and durations to minutes. quantulum3 was
 measured for the job and not taken: on a 5,580-word article it took 5.3 s (the whole budget is
 2 s), emitted a warning without its scikit-learn classifier extra, read "45,000-strong" as a
-dimensionless number and missed vague quantities ("hundreds of kilometers").
+dimensionless number and missed vague quantities ("hundreds of kilometers"). On the dev split
+(``benchmarks/bench_claim_parsers.py``) it finds a number in 58 of the 66 numeric claims
+against 59 here, and keeps none of their 32 hedges ("about", "up to", ranges) against 32.
 
 Units
 -----
