@@ -142,3 +142,21 @@ def test_a_possessive_body_makes_no_command_claim(catalog: Catalog) -> None:
     assert "command" not in [c.kind for c in _detect(text, catalog)]
     text = "The Belarusian General Staff is subordinated to the Western Military District."
     assert "command" in [c.kind for c in _detect(text, catalog)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # what a facility does, named by its place
+    ("The Hantsavichy radar tracks ballistic missile launches from Western Europe.",
+     "relation"),
+    # who took part, named by names the dataset lacks
+    ("India and Mongolia also took part in the drills.", "event"),
+    ("The drills took place at the Borisovsky training ground.", "event"),
+])
+def test_facility_functions_and_parties(catalog: Catalog, text: str, kind: str) -> None:
+    assert [c.kind for c in _detect(text, catalog)] == [kind]
+
+
+def test_no_claim_in_a_sentence_without_names(catalog: Catalog) -> None:
+    for text in ("The weather was fine and everyone went home.",
+                 "Secondly, it was tested.", "What happens next is unclear."):
+        assert _detect(text, catalog) == []

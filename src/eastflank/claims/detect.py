@@ -366,7 +366,7 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
     verb = _STATE_VERB.search(facts.text)
     if not (others or facts.dates or (verb and verb.group(0).lower() not in
                                       ("is", "are", "was", "were", "has", "have"))):
-        return None
+        return _assertion(facts, context)
     pieces = [m.span for m in (*subjects, *others)]
     if verb is not None:
         pieces.append(Span(start=facts.start + verb.start(), end=facts.start + verb.end(),
@@ -505,6 +505,16 @@ _EVENT_VERB = re.compile(
 event even when it gives no date ("Lukashenko negotiated a deal to harbor the Wagner
 Group")."""
 
+_HOLDS = re.compile(r"\b(?:hosts|hosted|houses|housed|stores|stored|keeps|stations|"
+                    r"stationed|deploys|home\s+to|tracks|relays|monitors|produces|"
+                    r"manufactures|trains|supplies|serves\s+as)\b", re.I)
+"""Verbs of what a place holds or a facility does."""
+_FACILITY_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:radar|air\s*base|airfield|base|naval\s+(?:\w+\s+)?(?:centre|"
+    r"center|station)|communications?\s+(?:centre|center|node)|depot|plant|factory|"
+    r"arsenal|storage|training\s+(?:ground|range|centre|center)|range|camp|port)\b", re.I)
+"""A facility named by its place ("the Hantsavichy radar", "the Vileyka naval
+communications centre")."""
 _GATHERING = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|"
                         r"parade|summit|talks|meeting|negotiations|ceremony)\b", re.I)
 """Nouns of events that parties take part in."""
@@ -555,8 +565,11 @@ def _proper_nouns(facts: SentenceFacts) -> list[Span]:
             continue
         name = " ".join(words)
         at = facts.start + m.end() - len(name)
-        if len(words) == 1 and not re.search(r"\w", facts.full[facts.start:at]):
-            continue  # "Secondly, ...": a capital at the start of a sentence names nothing
+        if len(words) == 1 and not re.search(r"\w", facts.full[facts.start:at]) and (
+                name.endswith("ly") or re.match(r",\s+(?:the|a|an|it|this|we|they|he|she)\b",
+                                                facts.full[at + len(name):at + len(name) + 8],
+                                                re.I)):
+            continue  # "Secondly, ...": an adverb at the start of a sentence names nothing
         if any(x.span.start < at + len(name) and at < x.span.end for x in facts.mentions):
             continue
         if any(a.speaker is not None and a.speaker.start <= at < a.speaker.end
@@ -588,19 +601,25 @@ def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
              if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
              or _ACTING.match(facts.full, m.span.end)]
     verb = _event_verb(facts.text)
-    if verb is not None and _GATHERING.search(facts.text):
+    gathering = verb is not None and _GATHERING.search(facts.text) is not None
+    holding = _HOLDS.search(facts.text) is not None
+    if gathering or holding:
         # "Russian paratroopers took part in the exercise alongside Belarusian forces": who
         # took part, named by nationality alone
         nouns = list(facts.mentions)
-    named = {m.record for m in nouns}
+    # "the Hantsavichy radar tracks ...": a place's facility, doing what it does
+    sites = [m for m in facts.mentions if m.kind == "places"
+             and _FACILITY_NOUN.match(facts.full, m.span.end, facts.end)]
+    named = {m.record for m in nouns} | {f"{m.record}/facility" for m in sites}
     dates = [d for d in facts.dates if not d.relative or named]  # "this month" with a name
     proper: list[Span] = []
     if verb is not None and len(named) < 2 and not dates and not facts.quantities:
         # a verb of record between a known name and a name the dataset lacks ("Königsberg
-        # was ceded to the Soviet Union"), or about what an earlier sentence dated ("It was
-        # held ...")
+        # was ceded to the Soviet Union"), one party to a gathering ("the drills took place
+        # at the Borisovsky range"), or about what an earlier sentence dated ("It was held")
         proper = _proper_nouns(facts)
-        if len(named) + len(proper) < 2 and not _continues_event(facts, context):
+        parties = len(named) + len(proper)
+        if parties < (1 if gathering else 2) and not _continues_event(facts, context):
             return None
         if not named and not proper:
             proper = [Span(start=facts.start + verb.start(), end=facts.start + verb.end(),
