@@ -160,3 +160,14 @@ def test_no_claim_in_a_sentence_without_names(catalog: Catalog) -> None:
     for text in ("The weather was fine and everyone went home.",
                  "Secondly, it was tested.", "What happens next is unclear."):
         assert _detect(text, catalog) == []
+
+
+def test_reported_speech_is_checked_for_what_it_says(catalog: Catalog) -> None:
+    text = ("Lukashenko claimed that Germany and France had fully recommissioned their "
+            "nuclear facilities.")
+    cands = _detect(text, catalog)
+    assert [c.kind for c in cands] == ["event", "attribution"]
+    assert "Germany and France had fully recommissioned" in cands[0].span.text
+    assert "Lukashenko claimed" not in cands[0].span.text
+    cands = _detect("Khrenin said the Belarusian army has 48,000 troops.", catalog)
+    assert [c.kind for c in cands] == ["strength", "attribution"]

@@ -499,7 +499,8 @@ _EVENT_VERB = re.compile(
     r"(?:re-?)?introduced|suspended|resumed|restored|expelled|captured|seized|sent|"
     r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled|"
     r"received|acquired|purchased|bought|supplied|shipped|set\s+up|"
-    r"(?:has|have|had)\s+(?:been\s+)?(?:put|placed|taken|sent|brought))\b",
+    r"(?:has|have|had)\s+(?:been\s+)?(?:put|placed|taken|sent|brought)|"
+    r"had\s+(?:been\s+)?(?:\w+ly\s+)?\w+ed)\b",
     re.I)
 """Verbs that report something done or to be done at a time: a sentence with one asserts an
 event even when it gives no date ("Lukashenko negotiated a deal to harbor the Wagner
