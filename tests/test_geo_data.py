@@ -105,7 +105,7 @@ def test_norway_code_survives_yaml() -> None:
 
 def test_compare_border_shows_both_ways(catalog: Catalog) -> None:
     cmp = compare_border(default_region(), default_border_data(), "BY", "PL", catalog)
-    assert {f.basis for f in cmp.official} == {"factbook", "national"}
+    assert {"factbook", "national"} <= {f.basis for f in cmp.official}
     assert [f.value_km for f in cmp.official if f.basis == "factbook"] == [375]
     assert all(s.get("url") for f in cmp.official for s in f.sources)
     # Generalised 1:10m lines run 20-30% shorter than the official lengths.
