@@ -36,8 +36,8 @@ def test_time_property_and_negation_keep_it_undecided(catalog, text: str,
 
 
 def test_an_event_by_its_name_words_and_venue(catalog) -> None:
-    assert ("relation", "supported") in _verdicts(catalog, PARADE.format("45th"),
-                                                  dt.date(2025, 5, 23))
+    assert "supported" in {v for _, v in _verdicts(catalog, PARADE.format("45th"),
+                                                   dt.date(2025, 5, 23))}
     # before the parade took place, or of another brigade: nothing to support it
     assert all(v == "unverifiable" for _, v in _verdicts(catalog, PARADE.format("45th"),
                                                          dt.date(2024, 5, 23)))

@@ -65,7 +65,7 @@ _GENERIC = frozenset(tokens(
     "government defence defense ministry minister president year years new first "
     "joint national federation republic official officially training ground grounds "
     "range base brigade brigades division divisions regiment regiments battalion battalions "
-    "corps unit units group separate guards"))
+    "corps unit units group separate guards missile missiles system systems"))
 """Stems that identify no record: states, generic military words, common title words."""
 
 _TEXT_PROPS = frozenset({"echelon", "deployment", "function", "actor", "origin"})
@@ -136,6 +136,20 @@ def _stems(text: str) -> frozenset[str]:
 
 
 _BARE = re.compile(r"(?<![\d,.])\b(\d{1,3})\b(?![\d,.])")
+
+
+_NAMED_YEAR = re.compile(r"(?:[A-Za-z]-|\b(?!(?:January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December|Sept?|Oct|Nov|Dec|Jan|"
+                         r"Feb|Mar|Apr|Jun|Jul|Aug)\b)[A-Z][a-z]+\s)((?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=4096)
+def _sentence_stems(text: str) -> frozenset[str]:
+    """A sentence's distinctive stems, with a year only where it is part of a name
+    ("Zapad-2017", "Zapad 2021"): a plain date ("in 2013") is compared as a date, and
+    identifies no record by the year in its name."""
+    named = set(_NAMED_YEAR.findall(text))
+    return frozenset(t for t in _stems(text) if not _YEAR_TOKEN.fullmatch(t) or t in named)
 
 
 @lru_cache(maxsize=4096)
@@ -223,7 +237,7 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     if subject in named:
         return Identified(subject, 1.0, "named in the sentence", entities, specific=specific,
                           name_words=9)
-    words = _stems(cand.facts.text)
+    words = _sentence_stems(cand.facts.text)
     numbers = _numbers(cand.facts.text)
     every = _tokens(cand.facts.text)
     if any(not extra & every for _, extra in prof.parents) or any(

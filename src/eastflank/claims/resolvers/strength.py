@@ -382,8 +382,6 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             strength = min(strength, pol.stale_strength)
         if kind == "actors" and not _WHOLE.search(cand.facts.text):
             strength = min(strength, 0.7)
-        if beyond:
-            strength = min(strength, 0.6)  # "more than 13,000" of 100,000: true, but loose
         if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
             strength = min(strength, 0.6)  # "2,500 Russian servicemen in Belarus": a part
         stated = kinds - {"recorded"}
@@ -408,6 +406,13 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                        f"The claimed {q.value:,.0f} agrees within {relative:.0%} with a sourced "
                        f"figure of {matched:,.0f} for {what}.",
                        q.value, matched, unit, tolerance, evidence, strength=strength)
+    if matched is None and beyond:
+        # "more than 13,000" where the figure is 100,000: true as a bound, but the text may
+        # mean another figure (a plan, a part); neither borne out nor refuted
+        return unverifiable(
+            f"The claimed lower bound of {q.value:,.0f} holds for {what}, but far below it; "
+            f"the sentence may mean another figure.",
+            claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
     nearest = min((v for v, *_ in values), key=lambda v: abs(v - q.value))
     if not named:
         loose = _loose_support(cand, ctx, unit, relative, kinds, day)
