@@ -198,3 +198,10 @@ def test_a_unit_has_a_weapon_system_only_from_the_day_it_got_it(catalog) -> None
     text = "Iskander-M missiles are stationed in Belarus."  # the 465th's since Dec 2022
     assert ("basing", "supported") in _verdicts(catalog, text, dt.date(2023, 6, 1))
     assert ("basing", "supported") not in _verdicts(catalog, text, dt.date(2021, 6, 1))
+
+
+def test_figures_on_both_sides_of_a_strict_bound_decide_nothing(catalog) -> None:
+    # Kaliningrad Oblast's sourced populations: 941,873 and 1,002,114
+    text = "Kaliningrad Oblast houses under 1 million people."
+    verdicts = {v for k, v in _verdicts(catalog, text, dt.date(2022, 6, 22)) if k == "count"}
+    assert verdicts == {"unverifiable"}

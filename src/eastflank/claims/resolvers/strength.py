@@ -234,6 +234,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     return None, False
 
 
+_STRICT = re.compile(r"\b(?:under|less\s+than|fewer\s+than|below)\b", re.I)
+"""A strict upper bound: a figure at or above it does not bear it out."""
+
 _BOUND_FACTOR = 2.0
 """A bound ("more than X") is borne out by a figure up to this many times X; a figure far
 beyond it neither bears it out nor refutes it."""
@@ -391,6 +394,13 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             # only a figure of that kind refutes it, not one whose kind is not recorded
             strength = min(strength, 0.6)
     what = f"{rec.name} ({spread} in {len(values)} sourced figure{'s' * (len(values) > 1)})"
+    if matched is not None and q.bound == "at-most" and _STRICT.search(q.span.text):
+        pool = [v for v, *_ in (now or values)]
+        if any(v >= q.value for v in pool) and any(v < q.value for v in pool):
+            return unverifiable(
+                f"The sourced figures for {what} lie on both sides of the claimed bound "
+                f"({q.span.text.strip()}); none decides it.",
+                claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
     gone = {f.value: until for f in getattr(rec, "figures", [])
             if day is not None and (until := superseded(f.note)) is not None and until <= day}
     if matched is not None and matched in gone and not any(
