@@ -395,8 +395,8 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             strength = min(strength, 0.6)
     what = f"{rec.name} ({spread} in {len(values)} sourced figure{'s' * (len(values) > 1)})"
     if matched is not None and q.bound == "at-most" and _STRICT.search(q.span.text):
-        pool = [v for v, *_ in (now or values)]
-        if any(v >= q.value for v in pool) and any(v < q.value for v in pool):
+        figs = [v for v, *_ in (now or values)]
+        if any(v >= q.value for v in figs) and any(v < q.value for v in figs):
             return unverifiable(
                 f"The sourced figures for {what} lie on both sides of the claimed bound "
                 f"({q.span.text.strip()}); none decides it.",
