@@ -611,15 +611,20 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         return None
     dates = list(cand.facts.dates)
     if cand.quantity is None and dates:
-        return _by_date(cand, ctx, found, dates)  # a dated sentence: its date decides
-    quantities = [cand.quantity] if cand.quantity is not None else list(
-        cand.facts.quantities)  # a relation sentence stating a figure ("stretch 502 km")
+        out = _by_date(cand, ctx, found, dates)  # a dated sentence: its date first
+        if out is not None:
+            return out
+    # a claim without its own quantity may state one within its span ("the fence and the
+    # razor wire stretch for about 502 kilometres")
+    quantities = [cand.quantity] if cand.quantity is not None else [
+        q for q in cand.facts.quantities
+        if cand.span.start <= q.span.start and q.span.end <= cand.span.end]
     for q in quantities:
         out = _by_quantity(cand, ctx, found, q)
         if out is None:
             out = _by_quantity(cand, ctx, _from_before(cand, ctx), q)
         if out is not None:
             return out
-    if cand.quantity is not None:
+    if cand.quantity is not None or dates:
         return None
     return _by_entities(cand, ctx, found)
