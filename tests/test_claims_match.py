@@ -205,3 +205,30 @@ def test_figures_on_both_sides_of_a_strict_bound_decide_nothing(catalog) -> None
     text = "Kaliningrad Oblast houses under 1 million people."
     verdicts = {v for k, v in _verdicts(catalog, text, dt.date(2022, 6, 22)) if k == "count"}
     assert verdicts == {"unverifiable"}
+
+
+def test_a_recorded_yes_no_property_bears_out_what_the_sentence_says(catalog) -> None:
+    from eastflank.claims.check import gazetteer_for, statements_for
+    from eastflank.claims.detect import Candidate
+    from eastflank.claims.extract import extract
+    from eastflank.claims.model import Span
+    from eastflank.claims.resolvers.base import Context
+    from eastflank.claims.resolvers.match import match_statements
+    from eastflank.claims.tolerances import load_tolerances
+
+    store, retriever = statements_for(catalog)
+    day = dt.date(2023, 4, 1)
+    ctx = Context(catalog, load_tolerances(), day, frozenset(), store, retriever)
+
+    def outcome(text: str):
+        facts = extract(text, gazetteer_for(catalog), day)
+        last = facts[-1]
+        cand = Candidate("event", Span(start=last.start, end=last.end, text=last.text), last,
+                         tuple(facts[:-1]))
+        return match_statements(cand, ctx)
+
+    said = outcome("Russia handed over the Iskander-M. It is capable of launching both "
+                   "conventional and nuclear missiles.")
+    assert said is not None and said.verdict == "supported"
+    assert "nuclear capable" in said.explanation
+    assert outcome("Russia handed over the Iskander-M. It is a fine system.") is None

@@ -594,6 +594,30 @@ def _by_entities(cand: Candidate, ctx: Context, found: list[Identified]) -> Outc
     return None
 
 
+_FLAGS: dict[str, re.Pattern[str]] = {
+    "nuclear_capable": re.compile(r"\bnuclear[- ]capable\b|\b(?:capable|able)\s+of\s+"
+                                  r"(?:\w+\s+){0,6}?nuclear\b|\bcan\s+(?:carry|deliver|"
+                                  r"launch|fire)\s+(?:\w+\s+){0,4}?nuclear\b", re.I),
+}
+"""What a sentence must say for a yes/no property of a record to be what it states."""
+
+
+def _by_flag(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome | None:
+    """A yes/no property the sentence states ("capable of launching nuclear missiles") that
+    a record the sentence (or the one before) is about has as recorded: yes supports it."""
+    assert ctx.store is not None
+    for prop, cue in _FLAGS.items():
+        if not cue.search(cand.facts.text):
+            continue
+        for ident in found:
+            sts = [s for s in ctx.store.about(ident.record, prop)
+                   if s.value.kind == "flag" and s.value.label == "yes" and _usable(s, ctx)]
+            if sts and not ident.loose:
+                return _support(ident, sts, f"its {prop.replace('_', ' ')} is recorded as "
+                                f"{sts[0].value.label}.")
+    return None
+
+
 def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     """A ``supported`` outcome from the statement store (see the module), or ``None``."""
     if ctx.store is None or ctx.retriever is None:
@@ -607,7 +631,7 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
                  if getattr(ctx.catalog.events.get(i.record), "kind", None) == "statement"]
         if not found:
             return None
-    if not found and not cand.facts.quantities:
+    if not found and not cand.facts.quantities and not cand.context:
         return None
     dates = list(cand.facts.dates)
     if cand.quantity is None and dates:
@@ -625,6 +649,9 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
             out = _by_quantity(cand, ctx, _from_before(cand, ctx), q)
         if out is not None:
             return out
-    if cand.quantity is not None or dates:
+    if cand.quantity is not None:
         return None
+    flag = _by_flag(cand, ctx, found) or _by_flag(cand, ctx, _from_before(cand, ctx))
+    if flag is not None or dates:
+        return flag
     return _by_entities(cand, ctx, found)
