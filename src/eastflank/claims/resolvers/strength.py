@@ -213,7 +213,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     for kind in ("events", "command_bodies"):
         for m in mentions_of(cand, kind, with_context=True):
             rec = ctx.catalog.records[kind].get(m.record)
-            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
+            # only a record with a figure of what the sentence counts ("observation
+            # threshold" personnel is not the number of participants)
+            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text):
                 return rec, False
     if unit == "population" or _ARMY.search(cand.facts.text):
         # a state's personnel figures are of its armed forces
