@@ -162,6 +162,29 @@ def test_evaluation_scores_splits_apart(tmp_path: Path, catalog) -> None:
     assert dev.by_kind["weapon_range"].n_decisive == 2
 
 
+def test_evaluation_reports_texts_the_dataset_cites(tmp_path: Path, catalog) -> None:
+    cited = next(s.url for s in catalog.sources.values() if s.url)
+    body = ("title: t\npublisher: p\ndate: 2024-01-01\ntext: |\n  Iskander-M missiles have a "
+            "range of up to 500 km.\nclaims:\n  - {quote: \"range of up to 500 km\", kind: "
+            "weapon_range, verdict: supported, reason: CSIS}\n")
+    (tmp_path / "a.yaml").write_text(f"url: {cited}\n" + body, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("url: https://example.org/not-a-source\n" + body,
+                                     encoding="utf-8")
+    (split,) = evaluate_dir(tmp_path, catalog).splits.values()
+    assert split.n_texts == 2 and split.n_texts_cited == 1
+    assert split.independent is not None and split.independent.n_labelled == 1
+    assert [o.text_cited for o in split.outcomes] == [True, False]
+
+
+def test_url_key_names_the_page() -> None:
+    from eastflank.claims.evaluate import url_key
+
+    assert url_key("https://www.bbc.com/news/world-66234260/") == \
+        url_key("http://bbc.com/news/world-66234260")
+    assert url_key("https://egyptian-gazette.com/?p=396517") != \
+        url_key("https://egyptian-gazette.com/?p=1")
+
+
 def test_cli_json_and_html(tmp_path: Path, capsys) -> None:
     out = tmp_path / "view.html"
     rc = main(["check", str(SEED_000), "--json", "--html", str(out)])

@@ -33,6 +33,10 @@ decisive precision
     label / found claims given such a verdict;
 precision
     extracted claims that overlap some labelled quote / extracted claims.
+
+Independence: a text whose own URL the dataset cites as a source is *cited*. Its claims may be
+judged against facts taken from the text itself, so each split also reports the scores of the
+claims of the texts the dataset does not cite (``independent``) and how many texts are cited.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -57,9 +62,11 @@ __all__ = [
     "EvalText",
     "Scores",
     "SplitReport",
+    "cited_urls",
     "evaluate_dir",
     "evaluate_text",
     "scores",
+    "url_key",
 ]
 
 DECISIVE: frozenset[str] = frozenset({"supported", "contradicted", "outdated"})
@@ -113,6 +120,7 @@ class ClaimOutcome(_Frozen):
     got: Verdict | None
     got_kind: ClaimKind | None
     correct: bool
+    text_cited: bool = Field(False, description="The text's URL is a source of the dataset.")
 
 
 class Scores(_Frozen):
@@ -145,6 +153,9 @@ class SplitReport(_Frozen):
     decisive_precision: float | None
     kind_accuracy: float | None = Field(description="Right kind / labelled claims found.")
     by_kind: dict[str, Scores]
+    n_texts_cited: int = Field(0, description="Texts whose URL the dataset cites as a source.")
+    independent: Scores | None = Field(
+        None, description="Scores of the claims of the texts the dataset does not cite.")
     outcomes: list[ClaimOutcome]
 
 
@@ -177,15 +188,36 @@ def scores(outcomes: Iterable[ClaimOutcome]) -> Scores:
     )
 
 
+def url_key(url: str) -> str:
+    """``url`` reduced to what names the page: host without ``www.``, path without a trailing
+    slash, and the query; scheme, port and fragment dropped, case folded.
+
+    >>> url_key("https://www.Example.org/a/b/?p=1#top") == url_key("http://example.org/a/b?p=1")
+    True
+    """
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    key = f"{host}{parts.path.rstrip('/')}"
+    return (f"{key}?{parts.query}" if parts.query else key).casefold()
+
+
+def cited_urls(catalog: Catalog) -> frozenset[str]:
+    """The :func:`url_key` of every source URL of the dataset."""
+    return frozenset(url_key(s.url) for s in catalog.sources.values() if s.url)
+
+
 def _overlaps(c: Claim, start: int, end: int) -> bool:
     return c.span.start < end and start < c.span.end
 
 
-def evaluate_text(item: EvalText, catalog: Catalog, file: str = "") -> tuple[
+def evaluate_text(item: EvalText, catalog: Catalog, file: str = "",
+                  cited: frozenset[str] | None = None) -> tuple[
         CheckResult, list[ClaimOutcome], int]:
     """Check one evaluation text; return the result, the outcome per labelled claim and the
-    number of extracted claims that overlap a labelled quote."""
+    number of extracted claims that overlap a labelled quote. ``cited`` is
+    :func:`cited_urls` of the catalog (computed when not given)."""
     result = check_text(item.text, catalog, item.date, source=item.url, title=item.title)
+    text_cited = url_key(item.url) in (cited_urls(catalog) if cited is None else cited)
     outcomes: list[ClaimOutcome] = []
     spans: list[tuple[int, int]] = []
     for label in item.claims:
@@ -203,7 +235,8 @@ def evaluate_text(item: EvalText, catalog: Catalog, file: str = "") -> tuple[
             file=file, quote=label.quote, kind=label.kind, expected=label.verdict,
             found=best is not None, got=best.verdict if best else None,
             got_kind=best.kind if best else None,
-            correct=best is not None and best.verdict == label.verdict))
+            correct=best is not None and best.verdict == label.verdict,
+            text_cited=text_cited))
     on_label = sum(1 for c in result.claims
                    if any(_overlaps(c, s, e) for s, e in spans))
     return result, outcomes, on_label
@@ -223,9 +256,13 @@ def evaluate_split(folder: Path, catalog: Catalog, split: str | None = None) -> 
         raise ClaimInputError("no evaluation files (*.yaml) in the folder", file=str(folder))
     outcomes: list[ClaimOutcome] = []
     extracted = on_label = 0
+    cited = cited_urls(catalog)
+    cited_files: set[str] = set()
     for path in files:
         item = load_document(path, EvalText, ClaimInputError)
-        result, outs, hits = evaluate_text(item, catalog, path.name)
+        result, outs, hits = evaluate_text(item, catalog, path.name, cited)
+        if url_key(item.url) in cited:
+            cited_files.add(path.name)
         outcomes += outs
         extracted += len(result.claims)
         on_label += hits
@@ -244,6 +281,8 @@ def evaluate_split(folder: Path, catalog: Catalog, split: str | None = None) -> 
         decisive_precision=total.decisive_precision,
         kind_accuracy=_ratio(sum(o.got_kind == o.kind for o in found), len(found)),
         by_kind={k: scores(o for o in outcomes if o.kind == k) for k in kinds},
+        n_texts_cited=len(cited_files),
+        independent=scores(o for o in outcomes if not o.text_cited),
         outcomes=outcomes,
     )
 
