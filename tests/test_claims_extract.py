@@ -96,8 +96,45 @@ def test_attributions() -> None:
     assert a.institution == "the Institute for the Study of War (ISW)"
     # a speaker named by the surname alone, at the start of a clause
     (b,) = find_attributions("Lukashenko later said the army is ready.")
-    assert b.person == "Lukashenko" and b.span.text == "Lukashenko later said"
-    assert find_attributions("Moscow said the army is ready; the Kremlin said so too.") == []
+    assert b.person == "Lukashenko" and b.speaker is not None
+    assert b.speaker.text == "Lukashenko later said"
+    # the attribution covers what was said
+    assert b.span.text == "Lukashenko later said the army is ready"
+    # a capital is no speaker; an institution is, with no person
+    (k,) = find_attributions("Moscow said the army is ready; the Kremlin said so too.")
+    assert (k.person, k.institution, k.span.text) == (None, "the Kremlin", "the Kremlin said")
+
+
+@pytest.mark.parametrize(("text", "person", "institution", "said"), [
+    ("Belarusian Defence Minister Viktor Khrenin said the army had 48,000 troops.",
+     "Minister Viktor Khrenin", None, "the army had 48,000 troops"),
+    ("Lukashenko told reporters that the brigade was in Asipovichy.", "Lukashenko", None,
+     "the brigade was in Asipovichy"),
+    ("Lukashenko, in power in Belarus since 1994, said in October that any use of nuclear "
+     "weapons would require his assent.", "Lukashenko", None,
+     "in October that any use of nuclear weapons would require his assent"),
+    ("Prigozhin will leave for Belarus and the case will be dropped, the Kremlin said on "
+     "June 24.", None, "the Kremlin", "Prigozhin will leave for Belarus and the case will be "
+                                      "dropped"),
+    ("According to the president, more than 300 settlements were liberated this year.", None,
+     "the president", "more than 300 settlements were liberated this year"),
+    ("A missile unit is practising strikes, the Defense Ministry has said.", None,
+     "the Defense Ministry", "A missile unit is practising strikes"),
+    ('"We will respond," Lukashenko said.', "Lukashenko", None, "We will respond"),
+    ("“The West is preparing,” said Viktor Khrenin.", "Viktor Khrenin", None,
+     "The West is preparing"),
+    ("NATO officials estimate that 30,000 troops are in Belarus.", None, "NATO officials",
+     "30,000 troops are in Belarus"),
+    ("According to Belarusian media, the brigade moved to Brest.", None, "Belarusian media",
+     "the brigade moved to Brest"),
+    ("Kremlin spokesman Dmitry Peskov told reporters that the troops would stay.",
+     "Dmitry Peskov", None, "the troops would stay"),
+])
+def test_attribution_shapes_and_what_was_said(text: str, person: str | None,
+                                              institution: str | None, said: str) -> None:
+    (a,) = find_attributions(text)
+    assert (a.person, a.institution) == (person, institution)
+    assert said in a.span.text and a.speaker is not None and said not in a.speaker.text
 
 
 def test_tolerances_load_and_reject(tmp_path: Path) -> None:
@@ -147,3 +184,24 @@ def test_html_and_pdf_inputs(tmp_path: Path) -> None:
         writer.write(fh)
     with pytest.raises(ClaimInputError, match="no extractable text"):
         read_article(path)
+
+
+@pytest.mark.parametrize(("text", "value", "bound", "span"), [
+    # a head count named before a bare number
+    ("the actual number of participants will be closer to 200,000", 200000.0, "about",
+     "closer to 200,000"),
+    ("plans to increase the army to 80,000", 80000.0, "exact", "to 80,000"),
+    ("a population of around 9.3 million", 9.3e6, "about", "around 9.3 million"),
+    # nationality adjectives joined by "and" between the number and the noun
+    ("Nearly 100,000 Russian and Belarussian soldiers are participating", 100000.0, "about",
+     "Nearly 100,000 Russian and Belarussian soldiers"),
+])
+def test_head_counts_in_context(text: str, value: float, bound: str, span: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.bound, q.span.text) == (value, "personnel", bound, span)
+
+
+@pytest.mark.parametrize("text", ["the troops arrived in 2021", "troops: 12 percent",
+                                  "80 planes and helicopters took part"])
+def test_no_head_count_without_one(text: str) -> None:
+    assert all(q.unit != "personnel" for q in find_quantities(text))

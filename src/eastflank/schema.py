@@ -134,6 +134,11 @@ class Figure(_Frozen):
     sources: list[Annotated[str, Field(pattern=KEBAB_ID)]] = Field(min_length=1)
     status: Status
     preferred: bool = False
+    kind: Literal["official", "estimate", "planned", "recorded"] | None = Field(
+        None, description="Whose figure it is: `official` (a government's or command's own "
+        "figure), `estimate` (an observer's or another government's estimate), `planned` (a "
+        "plan, target or capacity, not a count), `recorded` (a count of what was); when "
+        "absent, the claim checker reads the kind from the quantity name and the note.")
     note: str | None = None
 
 

@@ -6,6 +6,17 @@ Recognised shapes (quotes straight or curly):
 * ``Dr. Elena Covaliu of the Institute for the Study of War (ISW) said ...``
 * ``according to Kyrylo Budanov, the chief of ...``
 * ``..., Nikolai Sokov, a senior researcher at the Vienna Center ..., says``
+* ``Belarusian Defence Minister Viktor Khrenin said ...``, ``Lukashenko told reporters ...``
+* ``Lukashenko, in power in Belarus since 1994, said in October that ...``
+* ``the Kremlin said on June 24``, ``the Belarusian Defense Ministry has said``,
+  ``Moscow's military commanders insist that ...`` (an institution or body speaking)
+* ``According to the president, ...``
+
+An attribution's ``span`` covers the speaker's phrase and what was said in the same sentence
+(the clause after "said (that)", or the quotation before ", X said"); ``speaker`` is the
+speaker's phrase alone. The content is also detected under its own kind
+(:mod:`eastflank.claims.detect`): "Lukashenko said the fence is 502 km long" is an attribution
+and a length.
 """
 
 from __future__ import annotations
@@ -18,7 +29,8 @@ __all__ = ["find_attributions"]
 
 _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Adm|Sen|Rep)\.?\s+)?"
 _NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ž'’-]+){{1,2}})"
-_VERB = r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed)"
+_VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed|"
+         r"announced|declared|confirmed|stressed|insisted)")
 _INST = (
     r"(?P<institution>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|on|&|[A-Z][\w'’.-]*))*"
     r"(?:\s+\([A-Z]{2,8}\))?)"
@@ -33,9 +45,11 @@ _PATTERNS = [
     re.compile(rf"{_NAME},?\s+{_VERB}\b"),
 ]
 _SURNAME = re.compile(
-    r"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))"
-    r"(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
-    r"(?:says|said|told|stated|declared|announced|warned|claimed)\b")
+    r"(?:^|(?<=[,;:(]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s))"
+    r"(?:(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
+    r"(?:says|said|told|stated|declared|announced|warned|claimed|added|insisted)\b"
+    r"|(?<=[,\"”’]\s)(?:says|said|added|told|warned)\s+(?P<after>[A-Z][a-zà-ž'’-]{3,})\b"
+    r"(?!\s+[A-Z]))")
 """A speaker named by the surname alone ("Putin later said that ..."), at the start of a
 clause: the statement is checked against the recorded statements of that person."""
 _NOT_SURNAME = re.compile(
@@ -51,6 +65,80 @@ _NOT_PEOPLE = re.compile(
     r"|\b(?:Service|Ministry|Agency|Office|Directorate|Institute|Council|Forces|Command|"
     r"Staff|Department|Committee|Government|Kremlin|Army|Guard)$"
 )
+
+
+_SAY = (r"(?:says|said|told|tells|stated|states|wrote|noted|argued|warned|explained|added|"
+        r"claims|claimed|insist(?:s|ed)?|reported|announced|confirmed|stressed|emphasi[sz]ed|"
+        r"shared|declared|believes?|assert(?:s|ed)|estimat(?:es?|ed)|assess(?:es|ed)?)")
+_APPOSITIVE = re.compile(
+    rf"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]{{2,}}"
+    rf"(?:\s+[A-Z][a-zà-ž'’-]+){{0,2}}),\s+(?P<role>[^,\"“”]{{3,90}}),\s+"
+    rf"(?:(?:has|had|also|later|then)\s+)?{_SAY}\b")
+"""A speaker with an appositive between name and verb ("Lukashenko, in power in Belarus since
+1994, said")."""
+_BODY = re.compile(
+    rf"(?P<institution>\b(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{0,4}}(?:[Dd]efen[cs]e\s+)?"
+    rf"(?:[Mm]inistry|Kremlin|[Gg]overnment|Pentagon|[Oo]ffice|[Pp]ress\s+service|"
+    rf"General\s+Staff|[Cc]ommand(?:ers?)?|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|"
+    rf"[Ss]tatement|[Aa]uthorities|[Aa]gency|[Ss]ervice|[Aa]nalysts?|[Ee]xperts?|[Ss]ources|"
+    rf"[Ii]ntelligence|[Mm]edia|[Oo]bservers?)(?:\s+(?:of|for)\s+[A-Z][\w'’-]*"
+    rf"(?:\s+[A-Z][\w'’-]*){{0,3}})?(?:\s+[A-Z]{{2,}})?)\s+(?:(?:has|have|had|also|later)\s+)?"
+    rf"{_SAY}\b")
+"""An institution or body speaking ("the Kremlin said", "the Belarusian Defense Ministry has
+said", "military commanders insist")."""
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<institution>(?:(?:the|a|an|its|their|his|her)\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[a-z][\w'’ -]{2,50}?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4})"
+    r"(?=\s*[,.;])")
+"""A source named after "according to" ("According to the president, ..."), not a person's
+name (those are taken by the patterns with a role)."""
+_NOT_SOURCE = re.compile(r"^(?:which|whom|what|this|that|these|plan|plans|schedule)\b", re.I)
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where what the speaker at ``text[start:end]`` said lies in the sentence: the clause
+    after the verb ("said (that) ..."), or the part before the speaker ('"...," X said'), or
+    after the comma that closes "According to X,"."""
+    head = text[:start]
+    clause = max(head.rfind(";"), head.rfind(":")) + 1
+    stripped = head.rstrip(" ,;:—–-\"”’'")
+    first = clause + len(head[clause:]) - len(head[clause:].lstrip(" \"“‘'"))
+    head_ok = len(re.findall(r"\w+", stripped[first:])) >= 3
+    if head_ok and re.search(r"[,\"”’'—–]\s*$", head):
+        return first, len(stripped)  # '"...," X said (on Friday)'
+    lead = _LEAD.match(text, end)
+    a0 = lead.end() if lead else end
+    tail = text[a0:].rstrip(" .;\"”’'")
+    if len(re.findall(r"\w+", tail)) >= 3:
+        return a0, a0 + len(tail)
+    if head_ok:
+        return first, len(stripped)
+    return None
+
+
+_LEAD = re.compile(r"[\s,:]*(?:(?:reporters|journalists|the\s+(?:press|media|parliament))\s+)?"
+                   r"(?:that\s+)?")
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+\s+){1,4}(?:(?:spokes(?:man|woman|person)|"
+                           r"chief|head|commander|minister|adviser|envoy|leader)\s+)?$")
+"""Capitalised words just before a named speaker: the title ("Belarusian Defence Minister")."""
+
+
+def _with_content(a: Attribution, text: str, offset: int) -> Attribution:
+    s, e = a.span.start - offset, a.span.end - offset
+    title = _TITLE_BEFORE.search(text[:s]) if a.person and a.span.text.startswith(
+        a.person) else None
+    if title is not None and not re.match(r"(?:The|A|An|But|And|In|On|At)\s*$",
+                                          title.group(0).strip()):
+        s = title.start()
+        a = a.model_copy(update={"span": Span(start=offset + s, end=offset + e,
+                                              text=text[s:e])})
+    found = _content(text, s, e)
+    if found is None:
+        return a
+    lo, hi = min(s, found[0]), max(e, found[1])
+    return a.model_copy(update={
+        "span": Span(start=offset + lo, end=offset + hi, text=text[lo:hi]),
+        "speaker": a.span})
 
 
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
@@ -87,11 +175,32 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
                 )
             )
     for m in _SURNAME.finditer(text):
-        person = m.group("person")
+        person = m.group("person") or m.group("after")
         if _NOT_SURNAME.search(person) or any(
                 a.span.start - offset <= m.start() < a.span.end - offset for a in out):
             continue
         out.append(Attribution(person=person, span=Span(start=offset + m.start(),
                                                         end=offset + m.end(),
                                                         text=m.group(0))))
-    return sorted(out, key=lambda a: a.span.start)
+
+    def taken(m: re.Match[str]) -> bool:
+        return any(a.span.start - offset < m.end() and m.start() < a.span.end - offset
+                   for a in out)
+
+    for m in _APPOSITIVE.finditer(text):
+        person = m.group("person")
+        if (_NOT_SURNAME.search(person.split()[0]) and len(person.split()) == 1) or taken(m):
+            continue
+        out.append(Attribution(person=person, role=m.group("role").strip(),
+                               span=Span(start=offset + m.start(), end=offset + m.end(),
+                                         text=m.group(0))))
+    for pattern in (_BODY, _ACCORDING):
+        for m in pattern.finditer(text):
+            inst = m.group("institution").strip()
+            if _NOT_SOURCE.search(re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", inst))\
+                    or taken(m):
+                continue
+            out.append(Attribution(person=None, institution=inst,
+                                   span=Span(start=offset + m.start(), end=offset + m.end(),
+                                             text=m.group(0))))
+    return sorted((_with_content(a, text, offset) for a in out), key=lambda a: a.span.start)

@@ -3,6 +3,11 @@
 
 A date without a year takes the article's year (or the last year seen before it); relative
 dates ("last year", "yesterday", "this month") are resolved against the article's date.
+
+``dateparser`` was measured for the job on the dev split (``benchmarks/bench_claim_parsers.py``)
+and not taken: its ``search_dates`` finds 32 of the 37 dated event claims against 35 here,
+turns a month or a year ("in February 2022") into a day (precision kept in 25 against 35) and
+reads "Sept. 10" as the reference date.
 """
 
 from __future__ import annotations

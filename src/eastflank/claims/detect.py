@@ -53,7 +53,7 @@ class Candidate:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-_BORDER = re.compile(r"\bborders?\b", re.I)
+_BORDER = re.compile(r"\b(?:borders?|frontiers?)\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
 _BARRIER = re.compile(r"\b(?:fence\w*|wall|barrier|barbed|razor[- ]wire|fortification\w*)\b",
                       re.I)
@@ -62,6 +62,11 @@ _SECTION = re.compile(r"\b(?:over\s*land|on\s+land|land\s+section|along\s+(?:the
                       re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|residents|citizens|people\s+liv\w*)\b",
                          re.I)
+_MILITARY = re.compile(r"\b(?:troops|soldiers|servicem[ae]n|military|army|armed|forces?|"
+                       r"exercis\w*|drills?|manoeuvres|maneuvers|participa\w*|took\s+part|"
+                       r"involv\w*|deploy\w*|mobili[sz]\w*|fighters|mercenaries|units?|"
+                       r"personnel|contingent|brigades?|divisions?|combat)\b", re.I)
+"""Words that make "people" a body of troops rather than a population."""
 _GAP = re.compile(r"\b(?:gap|corridor)\b", re.I)
 _BETWEEN_KGD_BY = re.compile(r"between\b.{0,60}\bKaliningrad\b.{0,40}\bBelarus|"
                              r"between\b.{0,40}\bBelarus\b.{0,60}\bKaliningrad", re.I)
@@ -75,6 +80,12 @@ _RELATION = re.compile(
     r"resides?\s+(?:\w+\s+)?in|answers?\s+to|part\s+of)\b",
     re.I,
 )
+_COMMANDS = re.compile(
+    r"\b(?:(?:re)?subordinated?\s+to|under\s+the\s+(?:operational\s+|direct\s+|overall\s+|"
+    r"joint\s+)?"
+    r"(?:command|control)|(?:command(?:ed)?|led|headed|controlled)\s+by|reports?\s+to|"
+    r"answers?\s+to|in\s+command\s+of|commanders?\s+of)\b", re.I)
+"""Relations of command a sentence may state between any named parties."""
 _UNIT_NOUN = re.compile(
     r"\b(?:brigades?|divisions?|regiments?|battalions?|HQs?|headquarters|garrisons?|"
     r"air\s+bases?|launchers?)\b",
@@ -86,11 +97,17 @@ _TRIGGER = re.compile(
     r"establish\w*|abolish\w*|disband\w*|hand\w*\s+over|launch\w*|entered|join\w*|"
     r"recreat\w*|ceas\w*|conduct\w*|struck|strike|relocat\w*|agreed|combat\s+duty|"
     r"transfer\w*|adopt\w*|approv\w*|referendum|election|invasion|invaded|fired|used|"
+    r"moved|sent|set\s+up|put|"
     r"hit\w*|complet\w*|construct\w*|buil\w*|show\w*|restor\w*|suggest\w*|said|says)\b",
     re.I,
 )
 _COUNTRIES = frozenset({"BY", "RU", "UA", "PL", "LT", "LV", "EE"})
-_NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)\s*$", re.I)
+_HOSTS = re.compile(r"(?:’s|'s)?,?\s+(?:(?:is|was|has\s+been|remains)\s+)?(?:also\s+)?"
+                    r"(?:home\s+to|hosts?|hosted|houses|housed|host\s+to)\b", re.I)
+"""After a place: it holds what follows ("Kaliningrad, home to Iskander missiles")."""
+_REGION = re.compile(r"\b(?:region|oblast|voblast|exclave|province|district|governorate|"
+                     r"krai|county)\b", re.I)
+_NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)(?:\s+the)?\s*$", re.I)
 
 
 def _mentions(facts: SentenceFacts, kind: str) -> list[Mention]:
@@ -125,13 +142,36 @@ def _fence_or_section(text: str, start: int, end: int) -> bool:
             or bool(_SECTION.search(after)))
 
 
+_BORDER_AFTER = re.compile(r"^[\s-]*(?:(?:[\w’'-]+\s+){0,2}?)(?:land\s+|state\s+|common\s+|"
+                           r"shared\s+)?(?:borders?|frontiers?|boundary)\b"
+                           r"(?!\s+(?:fence|wall|barrier|barbed|razor|fortification|"
+                           r"section|stretch|area|zone|regions?|crossings?))", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:borders?\s+(?:(?-i:[A-Z])[\w’'-]+\s+)?(?:for|over)|"
+                            r"(?:borders?|frontiers?|boundary)\s+(?:of|measuring|is|was)"
+                            r"(?:\s+(?:about|around|some|nearly|roughly|approximately))?)"
+                            r"\s*$", re.I)
+
+
+def _of_border(text: str, start: int, end: int) -> bool:
+    """Whether the length at ``text[start:end]`` is said of a border: "a 679-kilometre
+    border", "Belarus borders Poland for 398 km", "a frontier of 550 km"."""
+    after = text[end:end + 40]
+    if _BORDER_AFTER.match(after) and not re.match(r"^\s*(?:from|away|of\s+the|off)\b",
+                                                   after, re.I):
+        return True
+    return bool(_BORDER_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
                  ) -> tuple[ClaimKind, Mention | None] | None:
     text = facts.text
     if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)):
         return "gap_width", None
-    if q.bound != "vague" and _BORDER.search(text) and _LENGTHY.search(text):
-        if _fence_or_section(text, q.span.start - facts.start, q.span.end - facts.start):
+    said_of_border = _of_border(text, q.span.start - facts.start, q.span.end - facts.start)
+    if q.bound != "vague" and _BORDER.search(text) and (_LENGTHY.search(text)
+                                                         or said_of_border):
+        if not said_of_border and _fence_or_section(text, q.span.start - facts.start,
+                                                    q.span.end - facts.start):
             return None  # a fence's length, or a section of the border, is not its length
         return "border_length", None
     weapons = _mentions(facts, "weapon_systems")
@@ -147,6 +187,23 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
     if q.bound == "vague" or re.search(r"\b(?:away|westward|eastward|from)\b", text, re.I):
         return "distance", None
     return None
+
+
+_NAME_AFTER = re.compile(
+    r"(?:\s+(?:spokes(?:man|woman|person)|chief|head|commander|official|adviser|envoy|"
+    r"minister|press\s+secretary))?,?\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ž'’-]+"
+    r"(?:\s+[A-Z][a-zà-ž'’-]+){0,2}")
+
+
+def _is_title(m: Mention, facts: SentenceFacts) -> bool:
+    """Whether a command body is named as a person's title ("Belarusian President Alexander
+    Lukashenko", "Kremlin spokesman Dmitry Peskov"), not as the subject of a claim."""
+    after = _NAME_AFTER.match(facts.full, m.span.end, facts.end)
+    if after is None or not re.search(r"\b[a-z]{4,}\b", facts.text):
+        return False  # a heading in title case names no person
+    name = after.group(0).split()[-1]
+    return not any(o.span.start >= m.span.end and o.span.start < after.end()
+                   for o in facts.mentions) and name[:1].isupper()
 
 
 def _sentence_span(facts: SentenceFacts) -> Span:
@@ -170,8 +227,7 @@ def detect_claims(
     for i, facts in enumerate(sentences):
         context = tuple(sentences[max(0, i - context_size) : i])
         text = facts.text
-        for a in facts.attributions:
-            out.append(Candidate("attribution", a.span, facts, context))
+        first = len(out)
         for q in facts.quantities:
             kind: ClaimKind | None = None
             extra: dict[str, object] = {}
@@ -189,7 +245,9 @@ def detect_claims(
             elif q.unit == "personnel":
                 kind = "strength" if q.bound != "vague" else None
                 if _POPULATION.search(text[max(0, q.span.start - facts.start - 40):
-                                           q.span.end - facts.start + 10]):
+                                           q.span.end - facts.start + 10]) or (
+                        re.search(r"\bpeople$", q.span.text, re.I)
+                        and not _MILITARY.search(text)):
                     kind = "count"  # a population is not a strength
                     extra["noun"] = "population"
             else:
@@ -204,7 +262,14 @@ def detect_claims(
             span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
                         text=m.group(0))
             out.append(Candidate("warning_time", span, facts, context))
-        bodies = _mentions(facts, "command_bodies")
+        speakers = [a.speaker or a.span for a in facts.attributions]
+        bodies = [b for b in _mentions(facts, "command_bodies") if not _is_title(b, facts)
+                  and not any(sp.start <= b.span.start < sp.end for sp in speakers)]
+        if not _RELATION.search(text):
+            # "the Kremlin’s propensity for fudging": a possessive names the body as an
+            # actor, not as a subject of a command claim
+            bodies = [b for b in bodies
+                      if not re.match(r"['’]s?\b", facts.full[b.span.end:b.span.end + 2])]
         if bodies:
             rel = _RELATION.search(text)
             start = min([b.span.start for b in bodies]
@@ -213,26 +278,30 @@ def detect_claims(
             span = Span(start=start, end=end, text=facts.full[start:end])
             out.append(Candidate("command", span, facts, context,
                                  extra={"relation": rel.group(0) if rel else None}))
-        elif _RELATION.search(text) and re.search(r"\bcommand\b", text, re.I):
-            m = _RELATION.search(text)
-            assert m is not None
-            span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
+        elif (m := _COMMANDS.search(text)) is not None and (
+                len(facts.mentions) + len(_proper_nouns(facts)) >= 2):
+            # who commands whom, named by title, state or person ("Belarus's armed forces are
+            # under the command of President Lukashenko")
+            said = Span(start=facts.start + m.start(), end=facts.start + m.end(),
                         text=m.group(0))
-            if any(mm.kind == "command_bodies" for mm in facts.mentions):
-                out.append(Candidate("command", span, facts, context,
-                                     extra={"relation": m.group(0)}))
+            out.append(Candidate("command", _clause(facts, [said]), facts, context,
+                                 extra={"relation": m.group(0)}))
         basing = _basing(facts, context)
         if basing is not None:
             out.append(basing)
         event = _event(facts, context)
         if event is not None:
             out.append(event)
-        if not any(c.facts is facts and c.kind != "attribution" for c in out):
+        if not any(c.facts is facts for c in out[first:]):
             # reported speech is checked for what it says, besides who said it
             fallback = _relation(facts, context)
             if fallback is not None:
                 out.append(fallback)
         out.extend(_economic(facts, context))
+        # who said it comes after what was said: the claim of the content's own kind is the
+        # one a reader checks first
+        for a in facts.attributions:
+            out.append(Candidate("attribution", a.span, facts, context))
     return out
 
 
@@ -297,7 +366,7 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
     verb = _STATE_VERB.search(facts.text)
     if not (others or facts.dates or (verb and verb.group(0).lower() not in
                                       ("is", "are", "was", "were", "has", "have"))):
-        return None
+        return _assertion(facts, context)
     pieces = [m.span for m in (*subjects, *others)]
     if verb is not None:
         pieces.append(Span(start=facts.start + verb.start(), end=facts.start + verb.end(),
@@ -306,6 +375,9 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
     end = max(p.end for p in pieces)
     if end - start > 240:
         end = max(p.end for p in pieces if p.end - start <= 240)
+    if _event_verb(facts.text):
+        return Candidate("event", _clause(facts, pieces), facts, context,
+                         extra={"verb": verb.group(0) if verb else None})
     return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
                      facts, context, extra={"verb": verb.group(0) if verb else None})
 
@@ -322,11 +394,16 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
         if m.kind not in ("places", "actors"):
             continue
         before = facts.full[max(facts.start, m.span.start - 40) : m.span.start]
-        if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)):
+        after = facts.full[m.span.end : min(facts.end, m.span.end + 40)]
+        if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)) \
+                or _HOSTS.match(after):
             if m.kind == "actors" and (
                 m.record not in _COUNTRIES or m.span.text.endswith(("ian", "an", "ish"))
             ):
                 continue  # "in Belarus" anchors a claim; "Belarusian" does not
+            if m.kind == "places" and (_REGION.search(m.span.text) or _REGION.match(
+                    facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))):
+                continue  # a region is no point a garrison lies near: a town or a country is
             anchors.append(m)
     if not anchors and weapons and _ARMED.search(text):
         anchors = [m for m in facts.mentions if m.kind == "actors" and m.record in _COUNTRIES
@@ -373,10 +450,86 @@ def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidat
     elif trigger:
         pieces.append(Span(start=facts.start + trigger.start(),
                            end=facts.start + trigger.end(), text=trigger.group(0)))
-    start = min(p.start for p in pieces)
-    end = max(p.end for p in pieces)
-    return Candidate("event", Span(start=start, end=end, text=facts.full[start:end]), facts,
+    return Candidate("event", _clause(facts, pieces), facts,
                      context, extra={"named": named.group(0) if named else None})
+
+
+_CLAUSE_END = re.compile(r"\s*(?:;|\s[–—]\s|\s-\s|:\s)\s*")
+
+
+def _clause(facts: SentenceFacts, pieces: list[Span]) -> Span:
+    """The clause that asserts an event: from the clause boundary (";", a dash, a colon, the
+    sentence's start) before its first piece to the boundary after its last piece, less a
+    speaker's phrase ("..., the Kremlin said") that an attribution claim covers."""
+    text = facts.text
+    lo = min(p.start for p in pieces) - facts.start
+    hi = max(p.end for p in pieces) - facts.start
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, lo)), default=0)
+    nxt = _CLAUSE_END.search(text, hi)
+    end = nxt.start() if nxt else len(text.rstrip(" .!?\"”’'"))
+    for a in facts.attributions:
+        sp = a.speaker
+        if sp is None:
+            continue
+        s0, e0 = sp.start - facts.start, sp.end - facts.start
+        if a.span.start < sp.start and start < s0 < end \
+                and re.search(r"[,\"”’']\s*$", text[:s0]) \
+                and len(re.findall(r"\w+", text[e0:])) <= 4:
+            # '..., the Kremlin said on June 24.': the clause ends before the speaker
+            end = len(text[:s0].rstrip(" ,\"”’'"))
+            hi = min(hi, end)
+            lo = min(lo, a.span.start - facts.start)
+        elif e0 <= lo and e0 > start:  # 'Putin said that ...'
+            start = min(lo, e0 + len(text[e0:]) - len(text[e0:].lstrip(" ,:\"“‘'")))
+    end = max(end, hi)
+    return Span(start=facts.start + start, end=facts.start + end, text=text[start:end])
+
+
+_EVENT_VERB = re.compile(
+    r"\b(?:signed|met|meets|visit(?:ed|s)|paid\s+a\s+(?:\w+\s+)?visit|held|hosted|"
+    r"took\s+place|will\s+(?:take\s+place|be\s+held|hold|begin|start|hand)|conducted|"
+    r"began|begun|started|launched|ended|completed|announced|ordered|deployed|delivered|"
+    r"handed\s+over|transferred|moved|arrived|left|withdr[ae]w\w*|invaded|attacked|struck|"
+    r"fired|tested|built|constructed|erected|created|formed|founded|(?:re-?)?established|"
+    r"disbanded|abolished|dissolved|ceded|renamed|annexed|joined|negotiated|agreed|adopted|"
+    r"approved|ratified|banned|imposed|closed|opened|dismantled|born|died|killed|elected|"
+    r"appointed|dismissed|fought|(?<!is\s)(?<!are\s)(?<!be\s)used(?!\s+to\b)|warned|"
+    r"threatened|participated|took\s+part|"
+    r"(?:is|are|was|were)\s+(?:preparing|planning)\s+to|plans?\s+to|existed\s+(?:\w+\s+){0,3}(?:until|till|since|from)|"
+    r"(?:re-?)?introduced|suspended|resumed|restored|expelled|captured|seized|sent|"
+    r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled|"
+    r"received|acquired|purchased|bought|supplied|shipped|set\s+up|"
+    r"(?:has|have|had)\s+(?:been\s+)?(?:put|placed|taken|sent|brought)|"
+    r"had\s+(?:been\s+)?(?:\w+ly\s+)?\w+ed)\b",
+    re.I)
+"""Verbs that report something done or to be done at a time: a sentence with one asserts an
+event even when it gives no date ("Lukashenko negotiated a deal to harbor the Wagner
+Group")."""
+
+_HOLDS = re.compile(r"\b(?:hosts|hosted|houses|housed|stores|stored|keeps|stations|"
+                    r"stationed|deploys|home\s+to|tracks|relays|monitors|produces|"
+                    r"manufactures|trains|supplies|serves\s+as)\b", re.I)
+"""Verbs of what a place holds or a facility does."""
+_FACILITY_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:radar|air\s*base|airfield|base|naval\s+(?:\w+\s+)?(?:centre|"
+    r"center|station)|communications?\s+(?:centre|center|node)|depot|plant|factory|"
+    r"arsenal|storage|training\s+(?:ground|range|centre|center)|range|camp|port)\b", re.I)
+"""A facility named by its place ("the Hantsavichy radar", "the Vileyka naval
+communications centre")."""
+_GATHERING = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|"
+                        r"parade|summit|talks|meeting|negotiations|ceremony)\b", re.I)
+"""Nouns of events that parties take part in."""
+
+_MODAL = re.compile(r"\b(?:can|could|may|might|would|should|must|if)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _event_verb(text: str) -> re.Match[str] | None:
+    """The first verb of record in ``text`` that no modal hedges ("can be used" is not an
+    event)."""
+    for m in _EVENT_VERB.finditer(text):
+        if not _MODAL.search(text[max(0, m.start() - 40):m.start()]):
+            return m
+    return None
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w+ed|\w+s)\b",
@@ -389,23 +542,100 @@ _ACTING = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|governme
 military is preparing ...")."""
 
 
+_PROPER = re.compile(r"(?<![\w'’-])(?:[A-Z][a-zà-ž'’-]+|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
+                     r"(?:\s+(?:of\s+the\s+|of\s+)?(?:[A-Z][a-zà-ž'’-]+|[A-Z]{2,}))*")
+_NOT_PROPER = re.compile(
+    r"^(?:The|A|An|This|That|These|Those|It|Its|He|She|They|We|I|In|On|At|By|For|But|And|As|"
+    r"After|Before|While|When|Since|Until|If|Some|Many|Most|All|Every|Each|Last|Next|"
+    r"According|However|Meanwhile|Earlier|Later|Also|Both|Such|Our|Their|His|Her|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|President|Minister|"
+    r"Mr|Mrs|Ms|Dr)$")
+
+
+def _proper_nouns(facts: SentenceFacts) -> list[Span]:
+    """Capitalised names in a sentence that the gazetteer did not match ("Soviet Union",
+    "Mikhail Kalinin", "EPSO-G"); a sentence's first word counts only if it is not a common
+    opening word."""
+    out: list[Span] = []
+    for m in _PROPER.finditer(facts.text):
+        words = m.group(0).split()
+        while words and _NOT_PROPER.match(words[0]):
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        at = facts.start + m.end() - len(name)
+        if len(words) == 1 and not re.search(r"\w", facts.full[facts.start:at]) and (
+                name.endswith("ly") or re.match(r",\s+(?:the|a|an|it|this|we|they|he|she)\b",
+                                                facts.full[at + len(name):at + len(name) + 8],
+                                                re.I)):
+            continue  # "Secondly, ...": an adverb at the start of a sentence names nothing
+        if any(x.span.start < at + len(name) and at < x.span.end for x in facts.mentions):
+            continue
+        if any(a.speaker is not None and a.speaker.start <= at < a.speaker.end
+               for a in facts.attributions):
+            continue  # the speaker is no party to what was said
+        out.append(Span(start=at, end=at + len(name), text=name))
+    return out
+
+
+_ANAPHOR = re.compile(r"^(?:It|They|The\s+(?:exercises?|drills?|manoeuvres|maneuvers|"
+                      r"deployment|transfer|agreement|treaty|document|decree|meeting|summit|"
+                      r"talks|operation|brigade|division|unit|troops|forces|fence|barrier|"
+                      r"wall|base|facility|missiles?|systems?|warheads?|weapons?))\b")
+
+
+def _continues_event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> bool:
+    """Whether a sentence opening on "It", "They" or "The exercise" goes on about what the
+    sentence before dated or named as an event (an event told over two sentences)."""
+    if not context or not _ANAPHOR.match(facts.text):
+        return False
+    prev = context[-1]
+    return bool(prev.dates or any(m.kind == "events" for m in prev.mentions))
+
+
 def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     """A sentence relating two named entities (places, states), or stating a date or a
     quantity, with a verb: a claim whose subject the dataset may not hold."""
     nouns = [m for m in facts.mentions
              if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
              or _ACTING.match(facts.full, m.span.end)]
-    named = {m.record for m in nouns}
+    verb = _event_verb(facts.text)
+    gathering = verb is not None and _GATHERING.search(facts.text) is not None
+    holding = _HOLDS.search(facts.text) is not None
+    if gathering or holding:
+        # "Russian paratroopers took part in the exercise alongside Belarusian forces": who
+        # took part, named by nationality alone
+        nouns = list(facts.mentions)
+    # "the Hantsavichy radar tracks ...": a place's facility, doing what it does
+    sites = [m for m in facts.mentions if m.kind == "places"
+             and _FACILITY_NOUN.match(facts.full, m.span.end, facts.end)]
+    named = {m.record for m in nouns} | {f"{m.record}/facility" for m in sites}
     dates = [d for d in facts.dates if not d.relative or named]  # "this month" with a name
-    if not (len(named) >= 2 or dates or facts.quantities):
+    proper: list[Span] = []
+    if verb is not None and len(named) < 2 and not dates and not facts.quantities:
+        # a verb of record between a known name and a name the dataset lacks ("Königsberg
+        # was ceded to the Soviet Union"), one party to a gathering ("the drills took place
+        # at the Borisovsky range"), or about what an earlier sentence dated ("It was held")
+        proper = _proper_nouns(facts)
+        parties = len(named) + len(proper)
+        if parties < (1 if gathering else 2) and not _continues_event(facts, context):
+            return None
+        if not named and not proper:
+            proper = [Span(start=facts.start + verb.start(), end=facts.start + verb.end(),
+                           text=verb.group(0))]
+    elif not (len(named) >= 2 or dates or facts.quantities):
         return None
     if not _FINITE.search(facts.text) or facts.text.rstrip().endswith("?"):
         return None
     pieces = [*(m.span for m in nouns), *(d.span for d in dates),
-              *(q.span for q in facts.quantities)]
+              *(q.span for q in facts.quantities), *proper]
     start = min(p.start for p in pieces)
     end = max(p.end for p in pieces)
     if end - start > 240:
         end = max(p.end for p in pieces if p.end - start <= 240)
+    if _event_verb(facts.text):
+        return Candidate("event", _clause(facts, pieces), facts, context, extra={"verb": None})
     return Candidate("relation", Span(start=start, end=end, text=facts.full[start:end]),
                      facts, context, extra={"verb": None})

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from eastflank.claims.attribution import find_attributions
 from eastflank.claims.dates import find_dates
 from eastflank.claims.gazetteer import Gazetteer
-from eastflank.claims.model import Attribution, DateMention, Mention, Quantity
+from eastflank.claims.model import Attribution, DateMention, Mention, Quantity, Span
 from eastflank.claims.quantities import find_quantities
-from eastflank.claims.text import split_sentences
+from eastflank.claims.text import Sentence, split_sentences
 
 __all__ = ["SentenceFacts", "extract"]
 
@@ -59,6 +59,8 @@ def extract(
         i = bisect_right(starts, m.span.start) - 1
         if i >= 0 and m.span.end <= sentences[i].end:
             by_sentence.setdefault(i, []).append(m)
+    attributions = [find_attributions(s.text, s.start) for s in sentences]
+    _carry_quotes(text, sentences, attributions)
     out: list[SentenceFacts] = []
     for i, s in enumerate(sentences):
         out.append(
@@ -72,7 +74,58 @@ def extract(
                 mentions=tuple(by_sentence.get(i, [])),
                 quantities=tuple(find_quantities(s.text, s.start)),
                 dates=tuple(find_dates(s.text, article_date, s.start)),
-                attributions=tuple(find_attributions(s.text, s.start)),
+                attributions=tuple(attributions[i]),
             )
         )
     return out
+
+
+_OPEN = "\"“"
+_CLOSE = "\"”"
+
+
+def _quote_balance(text: str) -> int:
+    """Open quotation marks left unclosed at the end of ``text`` (straight quotes alternate)."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+    return depth
+
+
+def _carry_quotes(text: str, sentences: list[Sentence],
+                  attributions: list[list[Attribution]], reach: int = 3) -> None:
+    """A quotation over several paragraphs (each opening with a quotation mark, only the last
+    closing it) is attributed in its last sentence ('“... ¶ “...,” X said.'): each earlier
+    sentence of the quotation gets the same speaker, its whole text being what was said.
+    (Within a paragraph the sentence splitter keeps a quotation whole.)"""
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        if not s.text.startswith(tuple(_OPEN)) or _quote_balance(s.text) == 0:
+            i += 1
+            continue
+        for j in range(i + 1, min(len(sentences), i + 1 + reach)):
+            closes = _quote_balance(sentences[j].text) == 0 and any(
+                c in sentences[j].text for c in _CLOSE)
+            if not closes:
+                continue
+            spoken = [a for a in attributions[j] if a.speaker is not None
+                      and a.span.start < a.speaker.start]
+            if spoken:
+                a = spoken[0]
+                for k in range(i, j):
+                    t = sentences[k]
+                    body = t.text.lstrip(_OPEN).rstrip()
+                    at = t.start + len(t.text) - len(t.text.lstrip(_OPEN))
+                    if attributions[k] or not body:
+                        continue
+                    attributions[k] = [a.model_copy(update={
+                        "span": Span(start=at, end=at + len(body), text=body)})]
+            i = j
+            break
+        i += 1

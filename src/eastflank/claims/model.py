@@ -113,7 +113,10 @@ class Attribution(_Frozen):
     person: str | None
     role: str | None = None
     institution: str | None = None
-    span: Span
+    span: Span = Field(description="The attributed statement: the speaker's phrase and, when "
+                       "the sentence gives it, what was said.")
+    speaker: Span | None = Field(None, description="The speaker's phrase alone (\"Putin "
+                                 "later said\"), when ``span`` also covers what was said.")
 
 
 class Evidence(_Frozen):

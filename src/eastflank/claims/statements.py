@@ -124,7 +124,8 @@ _SEED = re.compile(r"\bseed\b", re.I)
 
 
 def figure_kind(f: Figure) -> StatementKind:
-    """The kind of a sourced figure, from its quantity name and its note.
+    """The kind of a sourced figure: its ``kind`` when the dataset states it, else read from
+    its quantity name and its note.
 
     A quantity named ``target_*``, ``planned_*``, ``*_capacity`` or ``*_authorised`` is
     ``planned``; otherwise a note calling it a target, plan or capacity makes it ``planned``,
@@ -136,6 +137,8 @@ def figure_kind(f: Figure) -> StatementKind:
     ...                    status="reported"))
     'planned'
     """
+    if f.kind is not None:
+        return f.kind
     q = f.quantity
     if q.startswith(("target_", "planned_")) or q.endswith(("_capacity", "_authorised")) \
             or "capacity" in q or "authorised" in q:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sentencex  # type: ignore[import-untyped]
 
@@ -62,30 +63,36 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and unify apostrophes and dashes, keeping the length
     of the text unchanged where possible (so offsets still apply).
+
+    Results are cached: resolvers fold the same names for every claim.
 
     Examples
     --------
     >>> fold("Suwałki’s")
     "suwalki's"
+    >>> fold("Grodno `A-1`")
+    "grodno 'a-1'"
     """
-    out = []
-    for ch in text:
-        if ch in "’‘`´":
-            out.append("'")
-            continue
-        if ch in "‐‑‒–—―":
-            out.append("-")
-            continue
-        if ch in "łŁ":
-            out.append("l")
-            continue
-        decomposed = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c))
-        out.append(base[:1].lower() if base else ch.lower())
-    return "".join(out)
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "’‘`´":
+        return "'"
+    if ch in "‐‑‒–—―":
+        return "-"
+    if ch in "łŁ":
+        return "l"
+    decomposed = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base[:1].lower() if base else ch.lower()
 
 
 def word_count(text: str) -> int:
