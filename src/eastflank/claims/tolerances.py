@@ -100,6 +100,8 @@ class NameTolerance(_Frozen):
                                 "before the claim's date may be the one the text reports.")
     statement_words: int = Field(2, ge=1, description="Words of the recorded statement's name "
                                  "and summary the sentence must share.")
+    statement_share: float = Field(0.25, ge=0, le=1, description="Share of the sentence's "
+                                   "content words the recorded statement must share.")
     description: str
 
 

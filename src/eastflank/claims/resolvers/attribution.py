@@ -1,9 +1,13 @@
-"""Attributed statements: is the quoted person (and institution) known to the dataset?
+"""Attributed statements: does a public record other than the text report the statement?
 
-The quote itself cannot be checked offline. The resolver says whether any source of the
-dataset is written by the person (rapidfuzz token-set score on ``author``) and whether the
-institution publishes any source; a person unknown to the sources makes the claim
-``unverifiable``, stated plainly.
+An attribution is ``supported`` only by a recorded statement event of the dataset: its speaker
+(the leading name of the event's name) is the quoted person, it is dated at the date the
+sentence gives or within ``statement_days`` before the text's date, it shares enough of the
+sentence's content words (``statement_words`` and ``statement_share``), and it does not turn
+the other way (a negation on one side only: "no threat" is not "a grave threat"). That a person
+writes sources of the dataset, or that an institution publishes them, shows the speaker is
+known, not that the statement was made: such an attribution stays ``unverifiable`` with those
+sources shown.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
-from eastflank.claims.resolvers.events import dates_agree
+from eastflank.claims.resolvers.events import NEGATION, dates_agree
 from eastflank.claims.text import fold
 from eastflank.schema import Event
 
@@ -57,6 +61,20 @@ def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
     return rows
 
 
+_TURNED = re.compile(rf"(?:{NEGATION.pattern})|\bno\b", re.I)
+"""A negation: a statement and a sentence of which only one holds one say different things."""
+
+_LEADING_NAME = re.compile(r"^(?:[A-Z\u00c0-\u017e][\w'’.-]*\s*|\([^)]*\)\s*)+")
+"""The capitalised words an event's name opens with: its speaker ("Peskov on ...",
+"Kremlin (Peskov) announces ...", "Putin says ...")."""
+
+
+def speaker_of(e: Event) -> str:
+    """The folded leading name of a statement event's name (its speaker), or ``""``."""
+    m = _LEADING_NAME.match(e.name)
+    return fold(m.group(0)) if m else ""
+
+
 _SPEECH = frozenset({"said", "says", "state", "stat", "told", "tell", "anno", "noted", "warn",
                      "spea", "spok", "decl", "clai", "comm"})
 """Stems of verbs of saying: they say that a statement was made, not what it was."""
@@ -64,39 +82,49 @@ _SPEECH = frozenset({"said", "says", "state", "stat", "told", "tell", "anno", "n
 
 def recorded_statement(cand: Candidate, ctx: Context, person: str) -> Outcome | None:
     """A recorded statement event of ``person`` that the sentence reports: the surname in the
-    event's name or summary, the event dated within ``statement_days`` before the claim's
-    date (or at a date the sentence gives) and enough shared words. Support only."""
+    speaker of the event's name (:func:`speaker_of`), the event dated at a date the sentence
+    gives or within ``statement_days`` before the claim's date, at least ``statement_words``
+    shared content words making at least ``statement_share`` of the sentence's, and a negation
+    on both sides or on neither. Support only."""
     surname = fold(person).split()[-1] if person.strip() else ""
     if len(surname) < 3:
-        return None  # (a negation in what was said, "does not exist", is part of the quote)
+        return None
     tol = ctx.tolerances.attribution
     day = reference_date(cand, ctx)
     dates = [d for d in cand.facts.dates if not d.relative]
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
+    turned = bool(_TURNED.search(cand.facts.text))
     window = dt.timedelta(days=tol.statement_days)
     best: tuple[int, Event] | None = None
     for e in ctx.catalog.events.values():
         if e.kind != "statement" or not usable(e, ctx):
             continue
-        if not re.search(rf"\b{re.escape(surname)}\b", fold(f"{e.name} {e.summary}")):
+        if not re.search(rf"\b{re.escape(surname)}\b", speaker_of(e)):
             continue
         if dates:
             if not any(dates_agree(d, e, ctx.tolerances.event_date.days) for d in dates):
                 continue
         elif day is None or not day - window <= e.date <= day + dt.timedelta(days=1):
             continue
-        shared = len(keywords(f"{e.name} {e.summary}") & words)
-        if shared >= tol.statement_words and (best is None or shared > best[0]):
+        said = f"{e.name} {e.summary}"
+        if bool(_TURNED.search(said)) != turned:
+            continue
+        shared = len(keywords(said) & words)
+        if shared < tol.statement_words or shared < tol.statement_share * len(words):
+            continue
+        if best is None or shared > best[0]:
             best = (shared, e)
     if best is None:
         return None
     e = best[1]
     return Outcome("supported",
                    f"The dataset records {e.name} ({e.date.isoformat()}), sharing "
-                   f"{best[0]} words with the sentence; the wording itself is not checked.",
+                   f"{best[0]} of the sentence's {len(words)} content words; the wording "
+                   "itself is not checked.",
                    evidence=[evidence_of(e, "events", f"{e.name} ({e.date.isoformat()})")],
                    tolerance={"statement_days": tol.statement_days,
-                              "statement_words": tol.statement_words},
+                              "statement_words": tol.statement_words,
+                              "statement_share": tol.statement_share},
                    strength=0.8)
 
 
@@ -126,19 +154,18 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
             by_inst.append(Evidence(record=sid, kind="sources", name=title,
                                     detail=f"source from {src.publisher or src.author}",
                                     sources=[sid]))
-    if by_person:
-        return Outcome("supported",
-                       f"{person} is an author of {len(by_person)} source(s) of the dataset; "
-                       f"the quotation itself is not checked.",
-                       evidence=by_person[:5], tolerance=tolerance)
     stated = recorded_statement(cand, ctx, person)
     if stated is not None:
         return stated
+    known = ""
+    if by_person:
+        known = (f" {person} is an author of {len(by_person)} source(s) of the dataset, which "
+                 "shows the person is known, not that this was said.")
     inst_note = ""
     if inst_name:
         inst_note = (f" The institution ({inst_name}) publishes {len(by_inst)} source(s) of "
-                     f"the dataset, none by this person." if by_inst else
+                     f"the dataset." if by_inst else
                      f" The institution ({inst_name}) is not among the dataset's sources.")
-    return unverifiable(f"No source of the dataset is by or names {person or 'the speaker'}, "
-                        f"so the attribution cannot be verified.{inst_note}",
-                        evidence=by_inst[:3], tolerance=tolerance)
+    return unverifiable(f"No recorded statement of {person or 'the speaker'} matches the "
+                        f"sentence, so the attribution cannot be verified.{known}{inst_note}",
+                        evidence=(by_person + by_inst)[:5], tolerance=tolerance)
