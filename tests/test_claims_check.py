@@ -219,3 +219,23 @@ def test_cli_bad_inputs(tmp_path: Path, capsys) -> None:
     assert "no input" in capsys.readouterr().err
     assert main(["check", str(SEED_000), "--html", str(tmp_path / "no" / "x.html")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_attribution_needs_a_recorded_statement_that_says_the_same(catalog) -> None:
+    # the dataset records Kirby, 1 Aug 2023: no specific Wagner threat to Poland
+    said = check_text("Kirby said on 1 August 2023 that there was no specific Wagner threat to "
+                      "Poland.", catalog, dt.date(2023, 8, 2))
+    assert _claim(said, "attribution", "Kirby").verdict == "supported"
+    turned = check_text("Kirby said on 1 August 2023 that Wagner was a serious threat to "
+                        "Poland.", catalog, dt.date(2023, 8, 2))
+    assert all(c.verdict == "unverifiable" for c in turned.claims)
+    # another statement of the same speaker, days apart, on something else
+    other = check_text("The Wagner camp near Asipovichy began to be dismantled on 29 July "
+                       "2023, Morawiecki said.", catalog, dt.date(2023, 8, 2))
+    assert all(c.verdict != "supported" for c in other.claims if c.kind == "attribution")
+
+
+def test_negated_basing_is_not_supported(catalog) -> None:
+    r = check_text("Russia never deployed Iskander missiles to Kaliningrad.", catalog,
+                   dt.date(2019, 1, 1))
+    assert all(c.verdict != "supported" for c in r.claims)

@@ -28,7 +28,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
-from eastflank.claims.resolvers.events import NEGATION, dates_agree
+from eastflank.claims.resolvers.events import dates_agree, same_polarity
 from eastflank.claims.text import fold
 from eastflank.schema import Event
 
@@ -61,9 +61,6 @@ def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
     return rows
 
 
-_TURNED = re.compile(rf"(?:{NEGATION.pattern})|\bno\b", re.I)
-"""A negation: a statement and a sentence of which only one holds one say different things."""
-
 _LEADING_NAME = re.compile(r"^(?:[A-Z\u00c0-\u017e][\w'’.-]*\s*|\([^)]*\)\s*)+")
 """The capitalised words an event's name opens with: its speaker ("Peskov on ...",
 "Kremlin (Peskov) announces ...", "Putin says ...")."""
@@ -93,7 +90,6 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str) -> Outcome | 
     day = reference_date(cand, ctx)
     dates = [d for d in cand.facts.dates if not d.relative]
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
-    turned = bool(_TURNED.search(cand.facts.text))
     window = dt.timedelta(days=tol.statement_days)
     best: tuple[int, Event] | None = None
     for e in ctx.catalog.events.values():
@@ -106,10 +102,9 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str) -> Outcome | 
                 continue
         elif day is None or not day - window <= e.date <= day + dt.timedelta(days=1):
             continue
-        said = f"{e.name} {e.summary}"
-        if bool(_TURNED.search(said)) != turned:
+        if not same_polarity(cand.facts.text, e):
             continue
-        shared = len(keywords(said) & words)
+        shared = len(keywords(f"{e.name} {e.summary}") & words)
         if shared < tol.statement_words or shared < tol.statement_share * len(words):
             continue
         if best is None or shared > best[0]:
@@ -154,7 +149,7 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
             by_inst.append(Evidence(record=sid, kind="sources", name=title,
                                     detail=f"source from {src.publisher or src.author}",
                                     sources=[sid]))
-    stated = recorded_statement(cand, ctx, person)
+    stated = recorded_statement(cand, ctx, person or inst_name)
     if stated is not None:
         return stated
     known = ""

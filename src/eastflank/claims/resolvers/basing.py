@@ -48,8 +48,17 @@ def _matches(site: Site, cand: Candidate, ctx: Context, systems: set[str],
     return not (actors and site.actor not in actors)
 
 
+_DENIED = re.compile(r"\b(?:not|never|no\s+longer|denied|deny|denies|neither|nor)\b|n't\b",
+                     re.I)
+"""Words that deny a basing ("without disclosing how many" does not)."""
+
+
 def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
     """Check that forces of the claimed type stand at each place (or country) named."""
+    if _DENIED.search(cand.facts.text):
+        # "never deployed to Kaliningrad": what stands there would refute, not support it;
+        # a negated sentence is left to a reader
+        return unverifiable("The sentence is negated; the basing it denies is not judged.")
     day = reference_date(cand, ctx)
     sites = force_sites(ctx.catalog, day)
     units = mentions_of(cand, "units")

@@ -27,11 +27,25 @@ from eastflank.claims.resolvers.base import (
 )
 from eastflank.schema import Event
 
-__all__ = ["NEGATION", "dates_agree", "resolve_event", "typed_event"]
+__all__ = ["NEGATION", "TURNED", "dates_agree", "resolve_event", "same_polarity", "typed_event"]
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
                       r"without|refused|rejected|ruled\s+out|false|fake|untrue)\b|n't\b", re.I)
 """Words that turn a sentence against the event it names: a match by type says nothing."""
+
+TURNED = re.compile(rf"(?:{NEGATION.pattern})|\bno\b", re.I)
+"""A negation, "no" included: a statement and a sentence of which only one holds one say
+different things ("no specific threat" is not "a serious threat")."""
+
+
+def same_polarity(text: str, e: Event) -> bool:
+    """Whether ``text`` can report the statement event ``e``: both or neither negated, the
+    statement read by its name (which gives its gist; a summary's side remarks would turn
+    it). Events of other kinds always pass."""
+    if e.kind != "statement":
+        return True
+    return bool(TURNED.search(text)) == bool(TURNED.search(e.name))
+
 
 _FUNCTION = keywords("between through about against during within without among around across "
                      "along towards until upon near next last year years month border "
@@ -148,6 +162,10 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
     if named:
         e = named[0]
+        if not same_polarity(cand.facts.text, e):
+            return unverifiable(f"The sentence turns the other way from {_describe(e)}.",
+                                evidence=[evidence_of(e, "events", _describe(e))],
+                                tolerance=tolerance)
         if not dates:
             # the sentence names the event and says something of it: what it says of its
             # venues must be the record's (a place named that is not among its places, nor in
@@ -194,6 +212,11 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         variants = [k for k in (keywords(n) for n in [e.name, *e.aliases]) if k]
         if not variants:
             continue
+        if not same_polarity(cand.facts.text, e):
+            continue
+        # an event that lasted weeks agrees with many a date: its summary words alone do not
+        # identify it
+        brief = e.end_date is None or (e.end_date - e.date).days <= tol.days
         for d in dates:
             if not dates_agree(d, e, tol.days):
                 continue
@@ -202,7 +225,7 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
             need = {"day": tol.keyword_share_day, "month": tol.keyword_share_month,
                     "year": tol.keyword_share}[d.precision]
             summary_hits = len(keywords(e.summary) & words)
-            if share >= need or (d.precision == "day"
+            if share >= need or (d.precision == "day" and brief
                                  and summary_hits >= tol.summary_words_day):
                 return Outcome("supported",
                                f"Recorded: {_describe(e)}; the sentence's date "

@@ -51,7 +51,7 @@ from eastflank.claims.resolvers.base import (
     reference_date,
     statement_evidence,
 )
-from eastflank.claims.resolvers.events import NEGATION
+from eastflank.claims.resolvers.events import NEGATION, same_polarity
 from eastflank.claims.resolvers.strength import claim_kinds
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import Statement
@@ -624,13 +624,13 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         return None
     if NEGATION.search(cand.facts.text):
         return None  # "never delivered": a recorded event would refute, not support it
-    found = _candidates(cand, ctx)
+    found = [i for i in _candidates(cand, ctx)
+             if (e := ctx.catalog.events.get(i.record)) is None
+             or same_polarity(cand.facts.text, e)]  # "no threat" does not bear out "a threat"
     if cand.kind == "attribution":
-        # whether the person said it: only a recorded statement bears that out
-        found = [i for i in found
-                 if getattr(ctx.catalog.events.get(i.record), "kind", None) == "statement"]
-        if not found:
-            return None
+        # whether the person said it: the attribution resolver's recorded statements (speaker,
+        # date, shared content) alone bear that out; an identification by name words does not
+        return None
     if not found and not cand.facts.quantities and not cand.context:
         return None
     dates = list(cand.facts.dates)
