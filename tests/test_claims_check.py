@@ -150,11 +150,12 @@ def test_evaluation_scores_splits_apart(tmp_path: Path, catalog) -> None:
             "reason: CSIS}\n"
             "  - {quote: \"range of about 100 km\", kind: weapon_range, verdict: supported, "
             "reason: wrong on purpose, evidence: [{title: x, publisher: y, year: 2024}]}\n")
-    for split in ("dev", "test", "test2"):
+    for split in ("test3", "dev", "test2", "test"):
         (tmp_path / split).mkdir()
         (tmp_path / split / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "notes").mkdir()  # a folder without evaluation files is not a split
     report = evaluate_dir(tmp_path, catalog)
-    assert sorted(report.splits) == ["dev", "test", "test2"]
+    assert list(report.splits) == ["dev", "test", "test2", "test3"]
     dev = report.splits["dev"]
     assert dev.recall == 1.0 and dev.verdict_accuracy == 0.5
     assert dev.decisive_precision == 0.5  # supported right, contradicted against the label

@@ -25,7 +25,7 @@ LONG_RUN = ["warning", "compare", "suwalki-gap-closure", "--stages",
             "-n", "2000000", "--png", "cdf.png"]
 
 
-def _wait_for_cpu(pid: int, seconds: float, timeout: float = 60.0) -> None:
+def _wait_for_cpu(pid: int, seconds: float, timeout: float = 60.0, poll: float = 0.05) -> None:
     """Wait until process ``pid`` has used ``seconds`` of CPU time: past start-up and into the
     run whatever the load on the machine (wall-clock sleeps are either too short under load
     or too long on an idle machine)."""
@@ -38,7 +38,7 @@ def _wait_for_cpu(pid: int, seconds: float, timeout: float = 60.0) -> None:
             return
         if (int(fields[11]) + int(fields[12])) / tick >= seconds:
             return
-        time.sleep(0.05)
+        time.sleep(poll)
 
 
 def test_ctrl_c_prints_interrupted_exits_130_and_writes_nothing(tmp_path: Path) -> None:
@@ -55,6 +55,19 @@ def test_ctrl_c_prints_interrupted_exits_130_and_writes_nothing(tmp_path: Path) 
     assert lines[-1] == "eastflank: interrupted", err
     assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_ctrl_c_during_start_up_is_one_line_and_130(tmp_path: Path) -> None:
+    # 0.05 s of CPU is inside the import of the command's modules (about 0.1 s of CPU)
+    proc = subprocess.Popen([EASTFLANK, *LONG_RUN], cwd=tmp_path, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=limit_memory)  # noqa: PLW1509
+    _wait_for_cpu(proc.pid, 0.05, poll=0.002)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["eastflank: interrupted"], err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_ctrl_c_during_a_query_is_interrupted_130(tmp_path: Path) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -189,20 +187,12 @@ def test_rendered_page_has_sensible_numbers_and_no_missing_values(report_dir: Pa
     assert not re.search(r">\s*-\d", body)
 
 
-def _chromium() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        message = "Debian chromium is not installed; `make test` installs it (apt-get)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
-def test_report_in_headless_chromium_offline(report_dir: Path) -> None:
+def test_report_in_headless_chromium_offline(report_dir: Path, chromium: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    executable = _chromium()
+    executable = chromium
     requests: list[str] = []
     console_errors: list[str] = []
     page_errors: list[str] = []

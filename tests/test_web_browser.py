@@ -4,8 +4,6 @@ changes the chart, an uploaded seed gets verdicts; nothing leaves the host; no c
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,14 +19,6 @@ ARTIFACTS = REPO / "test-artifacts"
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
-def _chromium() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        message = "Debian chromium is not installed; `make test` installs it (apt-get)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 class Browser:
@@ -53,18 +43,18 @@ class Browser:
 
 
 @pytest.fixture(scope="module")
-def browser(catalog: Catalog) -> Iterator[Browser]:
+def browser(catalog: Catalog, chromium: str) -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
-    executable = _chromium()
+    executable = chromium
     with live_server(catalog) as base, sync_playwright() as pw:
-        chromium = pw.chromium.launch(
+        engine = pw.chromium.launch(
             executable_path=executable,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync"])
         try:
-            context = chromium.new_context(viewport={"width": 1400, "height": 900},
+            context = engine.new_context(viewport={"width": 1400, "height": 900},
                                            accept_downloads=True)
             page = context.new_page()
             b = Browser(page, base)
@@ -87,7 +77,7 @@ def browser(catalog: Catalog) -> Iterator[Browser]:
             page.wait_for_selector("img[data-unit]", timeout=60_000)
             yield b
         finally:
-            chromium.close()
+            engine.close()
 
 
 def test_map_renders(browser: Browser) -> None:

@@ -248,14 +248,21 @@ def evaluate_split(folder: Path, catalog: Catalog, split: str | None = None) -> 
     )
 
 
-SPLITS = ("dev", "test", "test2")
-"""Subfolders scored as separate splits when present: ``dev`` (tuned on), ``test`` and
-``test2`` (frozen held-out splits, scored only; see the evaluation set's README)."""
+TUNING_SPLIT = "dev"
+"""The split rules are tuned on; every other split folder is held out (frozen and scored
+only; see the evaluation set's README)."""
+
+
+def split_folders(folder: Path) -> list[Path]:
+    """Subfolders of ``folder`` that hold evaluation files, the tuning split first and the
+    held-out splits after it by name (``test``, ``test2``, ``test3``, ...)."""
+    subs = [p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.yaml"))]
+    return sorted(subs, key=lambda p: (p.name != TUNING_SPLIT, p.name))
 
 
 def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
-    """Evaluate ``folder``: each of its split subfolders (:data:`SPLITS`) as a split, or the
-    folder itself as one split when it has none.
+    """Evaluate ``folder``: each of its split subfolders (:func:`split_folders`) as a split,
+    or the folder itself as one split when it has none.
 
     Raises
     ------
@@ -263,7 +270,7 @@ def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
         If a split has no evaluation file, or a file is malformed or quotes text it does not
         contain.
     """
-    subs = [folder / s for s in SPLITS if (folder / s).is_dir()]
+    subs = split_folders(folder)
     if subs:
         splits = {p.name: evaluate_split(p, catalog, p.name) for p in subs}
     else:

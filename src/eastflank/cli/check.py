@@ -34,24 +34,44 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.1%}"
 
 
+def _render_evaluation(results: dict[str, Any]) -> None:
+    """Scores per split (the tuning split first) and per claim kind; the per-claim misses of
+    the tuning split only (held-out splits are scored, not studied: their outcomes are in
+    ``--json``)."""
+    from eastflank.claims.evaluate import TUNING_SPLIT
+
+    splits: dict[str, Any] = results["splits"]
+    summary = Table(title=f"Claim checker on {results['folder']}")
+    for col in ("split", "texts", "claims", "extracted", "recall", "verdict accuracy",
+                "decisive precision", "end-to-end", "extraction precision"):
+        summary.add_column(col, justify="left" if col == "split" else "right",
+                           no_wrap=col == "split")
+    for name, r in splits.items():
+        role = "tuned on" if name == TUNING_SPLIT or len(splits) == 1 else "held-out"
+        summary.add_row(f"{name} ({role})", str(r["n_texts"]), str(r["n_labelled"]),
+                        str(r["n_extracted"]), _pct(r["recall"]), _pct(r["verdict_accuracy"]),
+                        _pct(r["decisive_precision"]), _pct(r["end_to_end_accuracy"]),
+                        _pct(r["precision"]))
+    console.print(summary)
+    for name, r in splits.items():
+        kinds = Table(title=f"{name}: by claim kind")
+        for col in ("kind", "claims", "recall", "verdict accuracy", "decisive precision"):
+            kinds.add_column(col, justify="left" if col == "kind" else "right")
+        for kind, k in r["by_kind"].items():
+            kinds.add_row(kind, str(k["n_labelled"]), _pct(k["recall"]),
+                          _pct(k["verdict_accuracy"]), _pct(k["decisive_precision"]))
+        console.print(kinds)
+        if name != TUNING_SPLIT and len(splits) > 1:
+            continue
+        for o in r["outcomes"]:
+            if not o["correct"]:
+                console.print(f"  [red]miss[/red] {o['file']}: {o['quote']!r} expected "
+                              f"{o['kind']}/{o['expected']}, got {o['got_kind']}/{o['got']}")
+
+
 def _render(results: Any) -> None:
     if isinstance(results, dict) and "splits" in results:
-        for name, r in results["splits"].items():
-            console.print(f"[bold]{name}[/bold]: {r['n_texts']} texts, {r['n_labelled']} "
-                          f"labelled claims, {r['n_extracted']} extracted")
-            console.print(f"  recall {_pct(r['recall'])}, verdict accuracy "
-                          f"{_pct(r['verdict_accuracy'])}, decisive precision "
-                          f"{_pct(r['decisive_precision'])}, end-to-end accuracy "
-                          f"{_pct(r['end_to_end_accuracy'])}, extraction precision "
-                          f"{_pct(r['precision'])}")
-            for kind, k in r["by_kind"].items():
-                console.print(f"    {kind:<14} n={k['n_labelled']:<3} recall "
-                              f"{_pct(k['recall'])}, accuracy {_pct(k['verdict_accuracy'])}, "
-                              f"decisive precision {_pct(k['decisive_precision'])}")
-            for o in r["outcomes"]:
-                if not o["correct"]:
-                    console.print(f"  [red]miss[/red] {o['file']}: {o['quote']!r} expected "
-                                  f"{o['kind']}/{o['expected']}, got {o['got_kind']}/{o['got']}")
+        _render_evaluation(results)
         return
     for result in results:
         table = Table(title=f"{result.source} — checked at {result.article_date}")
