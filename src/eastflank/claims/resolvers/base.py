@@ -28,6 +28,7 @@ __all__ = [
     "mentions_of",
     "numbered_units",
     "reference_date",
+    "rounding",
     "statement_evidence",
     "unverifiable",
 ]
@@ -208,3 +209,21 @@ def keywords(text: str) -> set[str]:
 def _keywords(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z]{3,}", fold(text))
     return frozenset(w[:4] for w in words if w not in _STOPWORDS)
+
+
+def rounding(value: float, smallest: float = 100) -> float:
+    """Half the rounding step of a round figure, relative to it: the tolerance a rounded figure
+    carries (15,000 is round to the thousand: 0.033; 290 to the ten: 0.017); 0 for a figure
+    that is not round or is below ``smallest``.
+
+    >>> round(rounding(15000), 3), round(rounding(290), 3), rounding(293), rounding(80)
+    (0.033, 0.017, 0.0, 0.0)
+    >>> rounding(500, smallest=10), rounding(80, smallest=10)
+    (0.1, 0.0625)
+    """
+    if value < smallest or value != int(value):
+        return 0.0
+    n, step = int(value), 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step / 2 / value if step > 1 else 0.0

@@ -49,6 +49,7 @@ from eastflank.claims.resolvers.base import (
     Outcome,
     independent_sources,
     reference_date,
+    rounding,
     statement_evidence,
 )
 from eastflank.claims.resolvers.events import NEGATION, same_polarity
@@ -356,7 +357,7 @@ def _agrees(q: Quantity, lo: float, hi: float, ctx: Context) -> bool:
     tol = ctx.tolerances.match
     v = q.value
     rel = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
-    rel = max(rel, min(_rounding(v), tol.hedged_relative))
+    rel = max(rel, min(rounding(v, smallest=10), tol.hedged_relative))
     if q.bound == "at-least":
         return hi >= v * (1 - tol.relative) and lo <= v * tol.bound_factor
     if q.bound == "at-most":
@@ -364,16 +365,6 @@ def _agrees(q: Quantity, lo: float, hi: float, ctx: Context) -> bool:
     c_lo = q.low if q.low is not None else v
     c_hi = q.high if q.high is not None else v
     return c_lo <= hi * (1 + rel) and c_hi >= lo * (1 - rel)
-
-
-def _rounding(value: float) -> float:
-    """Half the rounding step of a round figure relative to it (500 km -> 0.1, 502 -> 0)."""
-    if value < 10 or value != int(value):
-        return 0.0
-    n, step = int(value), 1
-    while n % (step * 10) == 0:
-        step *= 10
-    return step / 2 / value if step > 1 else 0.0
 
 
 def _when(cand: Candidate, ctx: Context) -> tuple[dt.date | None, bool]:
@@ -495,7 +486,7 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
     day, future = _when(cand, ctx)
     at = q.span.start - cand.facts.start
     kinds = claim_kinds(cand.facts.text, at)
-    exact = _rounding(q.value) < ctx.tolerances.match.relative and q.bound != "vague"
+    exact = rounding(q.value, smallest=10) < ctx.tolerances.match.relative and q.bound != "vague"
     before: Outcome | None = None
     for ident in found:
         if ident.loose and not exact:

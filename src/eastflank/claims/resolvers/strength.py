@@ -23,6 +23,7 @@ from eastflank.claims.resolvers.base import (
     mentions_of,
     numbered_units,
     reference_date,
+    rounding,
     unverifiable,
 )
 from eastflank.claims.resolvers.events import NEGATION
@@ -445,29 +446,13 @@ def resolve_strength(cand: Candidate, ctx: Context) -> Outcome:
     return _compare(cand, ctx, "personnel", ctx.tolerances.strength.relative)
 
 
-def _rounding(value: float) -> float:
-    """Half the rounding step of a round figure, relative to it: 15,000 is a figure rounded
-    to the thousand (0.033), 290 to the ten (0.017); 0 for a figure that is not round (or
-    below 100).
-
-    >>> round(_rounding(15000), 3), round(_rounding(290), 3), _rounding(293), _rounding(80)
-    (0.033, 0.017, 0.0, 0.0)
-    """
-    if value < 100 or value != int(value):
-        return 0.0
-    n, step = int(value), 1
-    while n % (step * 10) == 0:
-        step *= 10
-    return step / 2 / value if step > 1 else 0.0
-
-
 def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     """Check a count of things against sourced figures of the same noun."""
     q = cand.quantity
     assert q is not None
     tol = ctx.tolerances.count
     relative = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
-    relative = max(relative, min(_rounding(q.value), tol.hedged_relative))
+    relative = max(relative, min(rounding(q.value), tol.hedged_relative))
     if cand.extra.get("noun") == "population":
         return _compare(cand, ctx, "population", relative)
     noun = _SYNONYMS.get(q.unit, re.sub(r"s$", "", q.unit))
