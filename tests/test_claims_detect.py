@@ -112,11 +112,26 @@ def test_a_quotation_over_paragraphs_is_attributed_in_each(catalog: Catalog) -> 
     ("Belarus borders Poland for 398 kilometres.", "border_length"),
     ("The barrier covers 206 kilometres of the 418-kilometre border.", "border_length"),
     ("Vilnius is only 30 km from the Belarusian border.", "distance"),
-    ("Poland finished a 186-km border fence.", None),  # a fence's length
+    ("Poland finished a 186-km border fence.", "border_length"),  # a fence's length
 ])
 def test_lengths_said_of_a_border(catalog: Catalog, text: str, kind: str | None) -> None:
     kinds = [c.kind for c in _detect(text, catalog) if c.quantity is not None]
     assert kinds == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("text", "barrier"), [
+    ("Poland finished a 186-km border fence.", True),
+    ("The construction of the wall with a length of 502 km was carried out by EPSO-G.", True),
+    ("Poland began a 16 foot high and 115-mile long barbed wire fence.", True),
+    ("Lithuania shares a 679-kilometre border with Belarus.", False),
+    ("The fence runs along the 679-kilometre border with Belarus.", False),
+])
+def test_barrier_lengths_are_told_from_border_lengths(catalog: Catalog, text: str,
+                                                      barrier: bool) -> None:
+    found = [c for c in _detect(text, catalog) if c.quantity is not None
+             and c.quantity.unit == "km"]
+    assert [c.kind for c in found] == ["border_length"]
+    assert bool(found[0].extra.get("barrier")) is barrier
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -142,6 +142,34 @@ def _fence_or_section(text: str, start: int, end: int) -> bool:
             or bool(_SECTION.search(after)))
 
 
+_NOT_LENGTH = re.compile(r"\b(?:wide|width|deep|depth|high|height|tall|thick)\b", re.I)
+
+
+def _barrier_length(text: str, start: int, end: int) -> bool:
+    """Whether the length at ``text[start:end]`` is a fence's or wall's length: a barrier
+    word right after it ("a 115-mile long barbed wire fence") or just before it with a length
+    word between ("the wall with a length of 502 km"), and no border section named after it."""
+    after = re.split(r"[,;(]|\d", text[end:end + 40], maxsplit=1)[0]
+    if _SECTION.search(after):
+        return False
+    barrier_after = _BARRIER.search(after)
+    if barrier_after and not re.match(r"^\s*(?:from|away|of\s+the|off)\b", after, re.I):
+        # "a 502 km-wide fence" measures no length
+        return not _NOT_LENGTH.search(after[:barrier_after.start()])
+    before = text[max(0, start - 50):start]
+    barrier = list(_BARRIER.finditer(before))
+    if not barrier:
+        return False
+    # the border the barrier runs along is no subject of its own: "the fence on the
+    # Belarusian border is 502 km long"
+    between = re.sub(r"^\s*(?:along|on|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+                     r"(?:borders?|frontiers?)\b", " ", before[barrier[-1].end():], flags=re.I)
+    said = bool(_LENGTHY.search(between)) or (
+        bool(re.search(r"\b(?:is|was|are|were|measures?|covers?)\s+(?:about\s+|some\s+)?$",
+                       between, re.I)) and bool(re.match(r"^\s*long\b", after, re.I)))
+    return said and not _BORDER.search(between)
+
+
 _BORDER_AFTER = re.compile(r"^[\s-]*(?:(?:[\w’'-]+\s+){0,2}?)(?:land\s+|state\s+|common\s+|"
                            r"shared\s+)?(?:borders?|frontiers?|boundary)\b"
                            r"(?!\s+(?:fence|wall|barrier|barbed|razor|fortification|"
@@ -159,7 +187,14 @@ def _of_border(text: str, start: int, end: int) -> bool:
     if _BORDER_AFTER.match(after) and not re.match(r"^\s*(?:from|away|of\s+the|off)\b",
                                                    after, re.I):
         return True
-    return bool(_BORDER_BEFORE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 80):start]
+    m = _BORDER_BEFORE.search(before)
+    # "the fence on the Belarusian border is 502 km long": the fence is the subject
+    return m is not None and not _BARRIER_ON.search(before[:m.start()])
+
+
+_BARRIER_ON = re.compile(r"\b(?:fence\w*|wall|barrier|fortification\w*)\s+(?:along|on|at)\s+"
+                         r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 
 
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
@@ -172,7 +207,12 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
                                                          or said_of_border):
         if not said_of_border and _fence_or_section(text, q.span.start - facts.start,
                                                     q.span.end - facts.start):
-            return None  # a fence's length, or a section of the border, is not its length
+            if _barrier_length(text, q.span.start - facts.start, q.span.end - facts.start):
+                return "border_length", None  # a barrier's length, checked as one
+            return None  # a section of the border is not its length
+        return "border_length", None
+    if q.bound != "vague" and _barrier_length(text, q.span.start - facts.start,
+                                              q.span.end - facts.start):
         return "border_length", None
     weapons = _mentions(facts, "weapon_systems")
     if weapons or (_RANGE.search(text) and context and _mentions(context[-1], "weapon_systems")):
@@ -237,6 +277,10 @@ def detect_claims(
                     kind, place = found
                     if place is not None:
                         extra["target"] = place.record
+                    q0, q1 = q.span.start - facts.start, q.span.end - facts.start
+                    if kind == "border_length" and not _of_border(text, q0, q1) \
+                            and _barrier_length(text, q0, q1):
+                        extra["barrier"] = True
             elif q.unit == "min":
                 if _WARNING.search(text):
                     kind = "warning_time"
