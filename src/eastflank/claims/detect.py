@@ -157,6 +157,8 @@ def _barrier_length(text: str, start: int, end: int) -> bool:
         # "a 502 km-wide fence" measures no length
         return not _NOT_LENGTH.search(after[:barrier_after.start()])
     before = text[max(0, start - 50):start]
+    if _NOT_LENGTH.search(re.split(r",|\band\b", before)[-1]):
+        return False  # "a height of almost 5 m"
     barrier = list(_BARRIER.finditer(before))
     if not barrier:
         return False
@@ -298,6 +300,10 @@ def detect_claims(
                 kind = "count"
             if kind is not None:
                 out.append(Candidate(kind, q.span, facts, context, q, extra))
+        if not any(c.kind == "border_length" for c in out[first:]):
+            adjacency = _adjacency(facts, context)
+            if adjacency is not None:
+                out.append(adjacency)
         if _WARNING.search(text) and not any(
             c.kind == "warning_time" and c.facts is facts for c in out
         ):
@@ -347,6 +353,70 @@ def detect_claims(
         for a in facts.attributions:
             out.append(Candidate("attribution", a.span, facts, context))
     return out
+
+
+_ADJACENT = re.compile(
+    r"\b(?:(?:wedged|sandwiched|squeezed|nestled|lies|lying|located|situated)\s+between|"
+    r"borders?(?=\s+(?:on\s+)?(?-i:[A-Z]))|bordering|bordered\s+by|"
+    r"shares?\s+(?:a\s+|its\s+)?(?:land\s+|common\s+)?borders?\s+with)\b", re.I)
+"""A border asserted without a number: "Belarus borders Poland", "wedged between X and Y"."""
+
+
+def _territory(m: Mention) -> str | None:
+    """The geography model's territory a mention names (a state, or the Kaliningrad
+    exclave by its city's or region's name); ``None`` for an adjective ("Russian")."""
+    from eastflank.errors import EastflankError
+    from eastflank.geo import TERRITORIES, default_region
+
+    if m.kind == "actors":
+        if m.span.text.endswith(("ian", "an", "ish")):
+            return None
+        return m.record if m.record in TERRITORIES else None
+    if m.kind != "places":
+        return None
+    try:
+        code = default_region().get(m.name).code
+    except EastflankError:
+        return None
+    return code if code != m.name.upper() else None
+
+
+def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    """A claim that a territory borders others, without a length (see
+    :mod:`eastflank.claims.resolvers.adjacency`)."""
+    verb = _ADJACENT.search(facts.text)
+    if verb is None:
+        return None
+    cut = facts.start + verb.start()
+    before = [(m, t) for m in facts.mentions if m.span.end <= cut
+              and (t := _territory(m)) is not None]
+    after = [(m, t) for m in facts.mentions if m.span.start >= facts.start + verb.end()
+             and (t := _territory(m)) is not None]
+    others = list(dict.fromkeys(t for _, t in after))
+    if not others:
+        return None
+    subject = before[-1][1] if before else None
+    in_sentence = subject is not None
+    if subject is None and re.search(r"\b(?:it|which|oblast|region|exclave|enclave|"
+                                     r"country|republic)\b", facts.full[facts.start:cut],
+                                     re.I):
+        # "it is wedged between ...": the territory named last in the sentences before
+        for c in reversed(context):
+            named = [t for m in c.mentions if (t := _territory(m)) is not None
+                     and t not in others]
+            if named:
+                subject = named[-1]
+                break
+    if subject is None or subject in others:
+        return None
+    start = before[-1][0].span.start if before else cut
+    end = after[-1][0].span.end
+    if end - start > 200:
+        return None
+    return Candidate("border_length", Span(start=start, end=end, text=facts.full[start:end]),
+                     facts, context, extra={"adjacency": True, "subject": subject,
+                                            "others": others,
+                                            "subject_in_sentence": in_sentence})
 
 
 def _economic(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> list[Candidate]:
