@@ -200,3 +200,27 @@ def test_generic_counts_and_areas() -> None:
     got = [(q.value, q.unit, q.bound) for q in find_quantities(
         "The camp had about 292 tents on 15,000 sq km; in 2023 units left.")]
     assert got == [(292.0, "tents", "about"), (15000.0, "km2", "exact")]
+
+
+def test_place_figures_are_statements_with_their_property(catalog) -> None:
+    from eastflank.claims.statements import build_statements
+
+    store = build_statements(catalog)
+    pops = store.about("kaliningrad-oblast", "population")
+    assert pops and all(s.value.unit == "count" and s.sources for s in pops)
+    (area,) = store.about("kaliningrad-oblast", "area")
+    assert area.value.unit == "km2"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Kaliningrad Oblast has a population of about 1 million people.", "supported"),
+    # the sourced populations lie on both sides of the bound
+    ("The Kaliningrad region houses under 1 million people.", "unverifiable"),
+    # a population figure does not bear out a troop figure
+    ("Kaliningrad Oblast has 1,002,114 troops.", "unverifiable"),
+])
+def test_population_claims_against_population_statements_only(catalog, text: str,
+                                                               verdict: str) -> None:
+    (claim,) = [c for c in check_text(text, catalog, DAY).claims
+                if c.kind in ("count", "strength")]
+    assert claim.verdict == verdict
