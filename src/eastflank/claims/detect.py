@@ -381,6 +381,24 @@ def _territory(m: Mention) -> str | None:
     return code if code != m.name.upper() else None
 
 
+def _is_territory_region(m: Mention) -> bool:
+    """Whether a place mention is a region the geography model draws as a territory
+    ("the Kaliningrad region", "the Kaliningrad exclave")."""
+    return m.kind == "places" and _territory(m) is not None
+
+
+def _regions(facts: SentenceFacts, anchors: list[Mention]) -> dict[str, str]:
+    """Anchors named as a region the geography model draws: record -> territory code."""
+    out: dict[str, str] = {}
+    for m in anchors:
+        if m.kind == "places" and (_REGION.search(m.span.text) or _REGION.match(
+                facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))):
+            code = _territory(m)
+            if code is not None:
+                out[m.record] = code
+    return out
+
+
 def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     """A claim that a territory borders others, without a length (see
     :mod:`eastflank.claims.resolvers.adjacency`)."""
@@ -516,8 +534,11 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
             ):
                 continue  # "in Belarus" anchors a claim; "Belarusian" does not
             if m.kind == "places" and (_REGION.search(m.span.text) or _REGION.match(
-                    facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))):
-                continue  # a region is no point a garrison lies near: a town or a country is
+                    facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))) \
+                    and not _is_territory_region(m):
+                # a region is no point a garrison lies near: a town or a country is, or a
+                # region the geography model draws (the Kaliningrad exclave)
+                continue
             anchors.append(m)
     if not anchors and weapons and _ARMED.search(text):
         anchors = [m for m in facts.mentions if m.kind == "actors" and m.record in _COUNTRIES
@@ -536,13 +557,15 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
         if end - start > 160:
             return None
         return Candidate("basing", Span(start=start, end=end, text=facts.full[start:end]),
-                         facts, context, extra={"anchors": [m.record for m in anchors]})
+                         facts, context, extra={"anchors": [m.record for m in anchors],
+                                                "regions": _regions(facts, anchors)})
     start = min(subject_starts)
     end = anchors[-1].span.end
     if end - start > 160:
         return None
     return Candidate("basing", Span(start=start, end=end, text=facts.full[start:end]), facts,
-                     context, extra={"anchors": [m.record for m in anchors]})
+                     context, extra={"anchors": [m.record for m in anchors],
+                                     "regions": _regions(facts, anchors)})
 
 
 def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
