@@ -143,11 +143,15 @@ def test_command_by_any_named_party_and_moves(catalog: Catalog, text: str, kind:
     assert kind in [c.kind for c in _detect(text, catalog)]
 
 
-def test_a_region_anchors_no_basing_claim(catalog: Catalog) -> None:
-    # a garrison lies near a town or in a country; a region is checked by no radius
+def test_a_region_anchors_a_basing_claim_only_as_a_territory(catalog: Catalog) -> None:
+    # a garrison lies near a town or in a country; a region only when the geography model
+    # draws it (the Kaliningrad exclave), and then by whether the site lies inside it
     for text in ("Iskander missiles were deployed to the Kaliningrad region.",
                  "Iskander-M systems are based in the Kaliningrad exclave."):
-        assert "basing" not in [c.kind for c in _detect(text, catalog)]
+        (basing,) = [c for c in _detect(text, catalog) if c.kind == "basing"]
+        assert basing.extra["regions"] == {"kaliningrad-oblast": "RU-KGD"}
+    assert "basing" not in [c.kind for c in _detect(
+        "Iskander-M systems are based in the Brest region.", catalog)]
     assert "basing" in [c.kind for c in _detect("Iskander missiles are in Kaliningrad.",
                                                 catalog)]
 
