@@ -33,3 +33,14 @@ def test_no_recorded_site_in_a_region_is_no_refutation(catalog: Catalog) -> None
 
 def test_a_region_the_geography_model_does_not_draw_makes_no_anchor(catalog: Catalog) -> None:
     assert _basing(catalog, "Iskander-M missiles are based in the Brest region.") == []
+
+
+def test_home_to_names_its_subject_after_the_opening_phrase(catalog: Catalog) -> None:
+    text = ("Home to the deployment of Moscow’s Iskander missiles, Kaliningrad has been called "
+            "an unsinkable aircraft carrier.")
+    assert _basing(catalog, text) == ["supported"]
+    # the same phrase about a state with no such forces is not borne out
+    assert _basing(catalog, "Home to Iskander missiles, Poland has been called a fortress."
+                   ) == ["contradicted"]
+    # no place named after the phrase: no basing claim
+    assert _basing(catalog, "Home to Iskander missiles and much else.") == []

@@ -105,6 +105,8 @@ _COUNTRIES = frozenset({"BY", "RU", "UA", "PL", "LT", "LV", "EE"})
 _HOSTS = re.compile(r"(?:’s|'s)?,?\s+(?:(?:is|was|has\s+been|remains)\s+)?(?:also\s+)?"
                     r"(?:home\s+to|hosts?|hosted|houses|housed|host\s+to)\b", re.I)
 """After a place: it holds what follows ("Kaliningrad, home to Iskander missiles")."""
+_HOME_TO = re.compile(r"^\W*(?:(?:already|long|once|now)\s+)?home\s+to\b", re.I)
+"""A sentence opening with "Home to ...": its subject is named after the opening phrase."""
 _REGION = re.compile(r"\b(?:region|oblast|voblast|exclave|province|district|governorate|"
                      r"krai|county)\b", re.I)
 _NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)(?:\s+the)?\s*$", re.I)
@@ -540,6 +542,16 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
                 # region the geography model draws (the Kaliningrad exclave)
                 continue
             anchors.append(m)
+    if not anchors and _HOME_TO.match(text):
+        # "Home to Iskander missiles and the Baltic Fleet, Kaliningrad has been called ...":
+        # the place the opening phrase describes is named after it
+        for m in facts.mentions:
+            before = facts.full[max(facts.start, m.span.start - 6):m.span.start]
+            if m.kind in ("places", "actors") and re.search(r",\s+(?:the\s+)?$", before) and (
+                    m.kind == "places" or (m.record in _COUNTRIES and not
+                                           m.span.text.endswith(("ian", "an", "ish")))):
+                anchors = [m]
+                break
     if not anchors and weapons and _ARMED.search(text):
         anchors = [m for m in facts.mentions if m.kind == "actors" and m.record in _COUNTRIES
                    and m.span.start < weapons[0].span.start]
