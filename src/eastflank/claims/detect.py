@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from eastflank.claims.economy import find_amounts, find_topics
 from eastflank.claims.extract import SentenceFacts
@@ -367,8 +368,7 @@ _ADJACENT = re.compile(
 def _territory(m: Mention) -> str | None:
     """The geography model's territory a mention names (a state, or the Kaliningrad
     exclave by its city's or region's name); ``None`` for an adjective ("Russian")."""
-    from eastflank.errors import EastflankError
-    from eastflank.geo import TERRITORIES, default_region
+    from eastflank.geo import TERRITORIES
 
     if m.kind == "actors":
         if m.span.text.endswith(("ian", "an", "ish")):
@@ -376,11 +376,20 @@ def _territory(m: Mention) -> str | None:
         return m.record if m.record in TERRITORIES else None
     if m.kind != "places":
         return None
+    return _territory_of_place(m.name)
+
+
+@lru_cache(maxsize=512)
+def _territory_of_place(name: str) -> str | None:
+    """The territory a place name names in the geography model, or ``None``."""
+    from eastflank.errors import EastflankError
+    from eastflank.geo import default_region
+
     try:
-        code = default_region().get(m.name).code
+        code = default_region().get(name).code
     except EastflankError:
         return None
-    return code if code != m.name.upper() else None
+    return code if code != name.upper() else None
 
 
 def _is_territory_region(m: Mention) -> bool:
