@@ -41,3 +41,14 @@ def test_a_barrier_being_built_is_borne_out_by_its_completed_length(catalog: Cat
 def test_near_misses_stay_unverifiable(catalog: Catalog, text: str, day: dt.date) -> None:
     verdicts = _barrier(catalog, text, day)
     assert verdicts and all(v == "unverifiable" for v, _ in verdicts)
+
+
+def test_the_headline_names_the_states_when_the_text_does_not(catalog: Catalog) -> None:
+    text = "The wall with a length of 502 km was built by the company."
+    day = dt.date(2022, 9, 1)
+    titled = check_text(text, catalog, day, title="Lithuania fences itself off from Belarus")
+    assert [(c.verdict, c.computed) for c in titled.claims if c.kind == "border_length"] == [
+        ("supported", 502)]
+    # a headline naming other states does not lend them Lithuania's fence
+    other = check_text(text, catalog, day, title="Poland fences itself off from Belarus")
+    assert [c.verdict for c in other.claims if c.kind == "border_length"] == ["unverifiable"]

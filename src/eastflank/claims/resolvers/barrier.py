@@ -47,7 +47,7 @@ def _barrier_record(rec: Any) -> bool:
 
 
 def barrier_statements(ctx: Context, states: list[str]) -> list[tuple[Statement, Any]]:
-    """Sourced barrier lengths (km) of barrier records whose actors include one of
+    """Sourced barrier lengths (km) of barrier records whose actors include all of
     ``states``, with their record."""
     if ctx.store is None:
         return []
@@ -64,7 +64,7 @@ def barrier_statements(ctx: Context, states: list[str]) -> list[tuple[Statement,
         place = getattr(rec, "actor", None)
         if place:
             actors.add(str(place))
-        if not actors & set(states):
+        if not set(states) <= actors:
             continue
         if not independent_sources(st.sources, ctx):
             continue
@@ -89,10 +89,20 @@ def resolve_barrier_length(cand: Candidate, ctx: Context) -> Outcome:
     assert q is not None
     tol = ctx.tolerances.barrier_length
     known = ctx.catalog.actors
-    states = [m.record for m in mentions_of(cand, "actors", with_context=True)
-              if m.record in known and known[m.record].kind == "state"]
+
+    def named(mentions: list[Any]) -> list[str]:
+        return list(dict.fromkeys(m.record for m in mentions if m.record in known
+                                  and known[m.record].kind == "state"))
+
+    # the states of the sentence, else of the sentences before, else of the headline (which
+    # names what the text is about): the barrier must stand between all of them
+    states = named(mentions_of(cand, "actors")) or named(
+        mentions_of(cand, "actors", with_context=True))
+    if not states and ctx.title:
+        states = [a.id for a in known.values() if a.kind == "state" and re.search(
+            rf"\b{re.escape(a.name)}\b", ctx.title)]
     found = barrier_statements(ctx, states)
-    if not found:
+    if not states or not found:
         return unverifiable("No sourced barrier length for the states the claim names "
                             "(a barrier is not judged against the border's length).",
                             claimed=q.value, unit="km", tolerance=tol.as_dict())
