@@ -37,6 +37,11 @@ def test_near_misses_are_not_contradicted(catalog: Catalog, text: str) -> None:
     assert _borders(catalog, text) == ["unverifiable"]
 
 
+def test_a_border_service_asserts_no_border(catalog: Catalog) -> None:
+    assert _borders(catalog, "Lithuania's State Border Guard Service said Belarus sent "
+                             "migrants.") == []
+
+
 def test_a_subject_that_is_no_territory_makes_no_claim(catalog: Catalog) -> None:
     # "other countries bordering Belarus": no territory is the subject
     assert _borders(catalog, "Similar measures were taken up by other countries bordering "

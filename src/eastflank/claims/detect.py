@@ -360,7 +360,8 @@ def detect_claims(
 
 _ADJACENT = re.compile(
     r"\b(?:(?:wedged|sandwiched|squeezed|nestled|lies|lying|located|situated)\s+between|"
-    r"borders?(?=\s+(?:on\s+)?(?-i:[A-Z]))|bordering|bordered\s+by|"
+    r"borders?(?=\s+(?:on\s+)?(?-i:[A-Z]))(?!\s+(?:Guards?|Service|Force|Troops|Committee|"
+    r"Police|Patrol|Agency|Control|Crossing)\b)|bordering|bordered\s+by|"
     r"shares?\s+(?:a\s+|its\s+)?(?:land\s+|common\s+)?borders?\s+with)\b", re.I)
 """A border asserted without a number: "Belarus borders Poland", "wedged between X and Y"."""
 
