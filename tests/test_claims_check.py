@@ -239,3 +239,15 @@ def test_negated_basing_is_not_supported(catalog) -> None:
     r = check_text("Russia never deployed Iskander missiles to Kaliningrad.", catalog,
                    dt.date(2019, 1, 1))
     assert all(c.verdict != "supported" for c in r.claims)
+
+
+def test_a_statement_bears_out_only_sentences_that_name_its_speaker(catalog) -> None:
+    kirby = "stmt-kirby-wagner-no-threat-2023-08-01"
+    assert kirby in catalog.events
+    own = check_text("On 1 August 2023 Kirby said there was no specific Wagner threat to "
+                     "Poland.", catalog, dt.date(2023, 8, 2))
+    assert any(e.record == kirby for c in own.claims for e in c.evidence)
+    other = check_text("On 1 August 2023 Lukashenko said there was no specific Wagner threat "
+                       "to Poland.", catalog, dt.date(2023, 8, 2))
+    assert all(e.record != kirby for c in other.claims if c.verdict == "supported"
+               for e in c.evidence)

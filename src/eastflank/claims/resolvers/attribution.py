@@ -28,7 +28,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
-from eastflank.claims.resolvers.events import dates_agree, same_polarity
+from eastflank.claims.resolvers.events import dates_agree, same_polarity, speaker_of
 from eastflank.claims.text import fold
 from eastflank.schema import Event
 
@@ -59,17 +59,6 @@ def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
         rows.append((s.id, s.title, s.author or "", fold(s.author or ""), fold(pub), pub))
     _FOLDED[id(ctx.catalog)] = (ctx.catalog, rows)
     return rows
-
-
-_LEADING_NAME = re.compile(r"^(?:[A-Z\u00c0-\u017e][\w'’.-]*\s*|\([^)]*\)\s*)+")
-"""The capitalised words an event's name opens with: its speaker ("Peskov on ...",
-"Kremlin (Peskov) announces ...", "Putin says ...")."""
-
-
-def speaker_of(e: Event) -> str:
-    """The folded leading name of a statement event's name (its speaker), or ``""``."""
-    m = _LEADING_NAME.match(e.name)
-    return fold(m.group(0)) if m else ""
 
 
 _SPEECH = frozenset({"said", "says", "state", "stat", "told", "tell", "anno", "noted", "warn",

@@ -25,9 +25,19 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
+from eastflank.claims.text import fold
 from eastflank.schema import Event
 
-__all__ = ["NEGATION", "TURNED", "dates_agree", "resolve_event", "same_polarity", "typed_event"]
+__all__ = [
+    "NEGATION",
+    "TURNED",
+    "dates_agree",
+    "reports",
+    "resolve_event",
+    "same_polarity",
+    "speaker_of",
+    "typed_event",
+]
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
                       r"without|refused|rejected|ruled\s+out|false|fake|untrue)\b|n't\b", re.I)
@@ -45,6 +55,40 @@ def same_polarity(text: str, e: Event) -> bool:
     if e.kind != "statement":
         return True
     return bool(TURNED.search(text)) == bool(TURNED.search(e.name))
+
+
+_LEADING_NAME = re.compile(r"^(?:[A-Z\u00c0-\u017e][\w'’.-]*\s*|\([^)]*\)\s*)+")
+"""The capitalised words an event's name opens with: its speaker ("Peskov on ...",
+"Kremlin (Peskov) announces ...", "Putin says ...")."""
+
+
+def speaker_of(e: Event) -> str:
+    """The folded leading name of a statement event's name (its speaker), or ``""``."""
+    m = _LEADING_NAME.match(e.name)
+    return fold(m.group(0)) if m else ""
+
+
+_GENERIC_SPEAKER = frozenset({
+    "belarusian", "russian", "ukrainian", "lithuanian", "polish", "latvian", "estonian",
+    "german", "american", "state", "ministry", "defence", "defense", "foreign", "general",
+    "staff", "service", "border", "guard", "guards", "committee", "government", "armed",
+    "forces", "office", "president"})
+"""Words of a speaker's name that do not name the speaker on their own."""
+
+
+def reports(text: str, e: Event) -> bool:
+    """Whether ``text`` can report the event ``e``. A statement event only when the sentence
+    names its speaker (a word of :func:`speaker_of` that names it, or all its words) and turns
+    the same way (:func:`same_polarity`): what one person said is no evidence for a sentence
+    about someone else. Events of other kinds always pass."""
+    if e.kind != "statement":
+        return True
+    words = set(re.findall(r"[a-z]{4,}", speaker_of(e)))
+    if not words or not same_polarity(text, e):
+        return False
+    named = set(re.findall(r"[a-z]{4,}", fold(text)))
+    own = words - _GENERIC_SPEAKER
+    return bool(own & named) if own else words <= named
 
 
 _FUNCTION = keywords("between through about against during within without among around across "
@@ -162,8 +206,9 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
     if named:
         e = named[0]
-        if not same_polarity(cand.facts.text, e):
-            return unverifiable(f"The sentence turns the other way from {_describe(e)}.",
+        if not reports(cand.facts.text, e):
+            return unverifiable(f"The sentence does not report {_describe(e)}: it names "
+                                "another speaker or turns the other way.",
                                 evidence=[evidence_of(e, "events", _describe(e))],
                                 tolerance=tolerance)
         if not dates:
@@ -212,7 +257,7 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         variants = [k for k in (keywords(n) for n in [e.name, *e.aliases]) if k]
         if not variants:
             continue
-        if not same_polarity(cand.facts.text, e):
+        if not reports(cand.facts.text, e):
             continue
         # an event that lasted weeks agrees with many a date: its summary words alone do not
         # identify it

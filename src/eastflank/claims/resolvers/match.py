@@ -52,7 +52,7 @@ from eastflank.claims.resolvers.base import (
     rounding,
     statement_evidence,
 )
-from eastflank.claims.resolvers.events import NEGATION, same_polarity
+from eastflank.claims.resolvers.events import NEGATION, reports
 from eastflank.claims.resolvers.strength import claim_kinds
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import Statement
@@ -623,7 +623,7 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         return None  # "never delivered": a recorded event would refute, not support it
     found = [i for i in _candidates(cand, ctx)
              if (e := ctx.catalog.events.get(i.record)) is None
-             or same_polarity(cand.facts.text, e)]  # "no threat" does not bear out "a threat"
+             or reports(cand.facts.text, e)]  # another speaker, or "no threat" for "a threat"
     if cand.kind == "attribution":
         # whether the person said it: the attribution resolver's recorded statements (speaker,
         # date, shared content) alone bear that out; an identification by name words does not
