@@ -112,11 +112,26 @@ def test_a_quotation_over_paragraphs_is_attributed_in_each(catalog: Catalog) -> 
     ("Belarus borders Poland for 398 kilometres.", "border_length"),
     ("The barrier covers 206 kilometres of the 418-kilometre border.", "border_length"),
     ("Vilnius is only 30 km from the Belarusian border.", "distance"),
-    ("Poland finished a 186-km border fence.", None),  # a fence's length
+    ("Poland finished a 186-km border fence.", "border_length"),  # a fence's length
 ])
 def test_lengths_said_of_a_border(catalog: Catalog, text: str, kind: str | None) -> None:
     kinds = [c.kind for c in _detect(text, catalog) if c.quantity is not None]
     assert kinds == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("text", "barrier"), [
+    ("Poland finished a 186-km border fence.", True),
+    ("The construction of the wall with a length of 502 km was carried out by EPSO-G.", True),
+    ("Poland began a 16 foot high and 115-mile long barbed wire fence.", True),
+    ("Lithuania shares a 679-kilometre border with Belarus.", False),
+    ("The fence runs along the 679-kilometre border with Belarus.", False),
+])
+def test_barrier_lengths_are_told_from_border_lengths(catalog: Catalog, text: str,
+                                                      barrier: bool) -> None:
+    found = [c for c in _detect(text, catalog) if c.quantity is not None
+             and c.quantity.unit == "km"]
+    assert [c.kind for c in found] == ["border_length"]
+    assert bool(found[0].extra.get("barrier")) is barrier
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -128,11 +143,15 @@ def test_command_by_any_named_party_and_moves(catalog: Catalog, text: str, kind:
     assert kind in [c.kind for c in _detect(text, catalog)]
 
 
-def test_a_region_anchors_no_basing_claim(catalog: Catalog) -> None:
-    # a garrison lies near a town or in a country; a region is checked by no radius
+def test_a_region_anchors_a_basing_claim_only_as_a_territory(catalog: Catalog) -> None:
+    # a garrison lies near a town or in a country; a region only when the geography model
+    # draws it (the Kaliningrad exclave), and then by whether the site lies inside it
     for text in ("Iskander missiles were deployed to the Kaliningrad region.",
                  "Iskander-M systems are based in the Kaliningrad exclave."):
-        assert "basing" not in [c.kind for c in _detect(text, catalog)]
+        (basing,) = [c for c in _detect(text, catalog) if c.kind == "basing"]
+        assert basing.extra["regions"] == {"kaliningrad-oblast": "RU-KGD"}
+    assert "basing" not in [c.kind for c in _detect(
+        "Iskander-M systems are based in the Brest region.", catalog)]
     assert "basing" in [c.kind for c in _detect("Iskander missiles are in Kaliningrad.",
                                                 catalog)]
 

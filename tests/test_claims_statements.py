@@ -127,7 +127,9 @@ def test_distances_between_places(catalog, text: str, verdict: str) -> None:
 def test_property_guards(catalog) -> None:
     r = check_text("The fence and the razor wire along the border stretch for about 502 "
                    "kilometres.", catalog, DAY)
-    assert not [c for c in r.claims if c.kind == "border_length"]
+    # a fence's length is checked as a barrier's, never against the border's 679 km
+    (fence,) = [c for c in r.claims if c.kind == "border_length"]
+    assert fence.verdict == "supported" and fence.computed == 502
     # a population is judged by a population figure, never by the army's strength
     r = check_text("Belarus has a population of around 9.3 million people.", catalog, DAY)
     (pop,) = [c for c in r.claims if c.kind in ("count", "strength")]
@@ -198,3 +200,27 @@ def test_generic_counts_and_areas() -> None:
     got = [(q.value, q.unit, q.bound) for q in find_quantities(
         "The camp had about 292 tents on 15,000 sq km; in 2023 units left.")]
     assert got == [(292.0, "tents", "about"), (15000.0, "km2", "exact")]
+
+
+def test_place_figures_are_statements_with_their_property(catalog) -> None:
+    from eastflank.claims.statements import build_statements
+
+    store = build_statements(catalog)
+    pops = store.about("kaliningrad-oblast", "population")
+    assert pops and all(s.value.unit == "count" and s.sources for s in pops)
+    (area,) = store.about("kaliningrad-oblast", "area")
+    assert area.value.unit == "km2"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Kaliningrad Oblast has a population of about 1 million people.", "supported"),
+    # the sourced populations lie on both sides of the bound
+    ("The Kaliningrad region houses under 1 million people.", "unverifiable"),
+    # a population figure does not bear out a troop figure
+    ("Kaliningrad Oblast has 1,002,114 troops.", "unverifiable"),
+])
+def test_population_claims_against_population_statements_only(catalog, text: str,
+                                                               verdict: str) -> None:
+    (claim,) = [c for c in check_text(text, catalog, DAY).claims
+                if c.kind in ("count", "strength")]
+    assert claim.verdict == verdict

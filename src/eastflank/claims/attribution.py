@@ -25,7 +25,7 @@ import re
 
 from eastflank.claims.model import Attribution, Span
 
-__all__ = ["find_attributions"]
+__all__ = ["ROLE_SPEAKER", "find_attributions", "pronoun_speakers"]
 
 _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Adm|Sen|Rep)\.?\s+)?"
 _NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ž'’-]+){{1,2}})"
@@ -139,6 +139,33 @@ def _with_content(a: Attribution, text: str, offset: int) -> Attribution:
     return a.model_copy(update={
         "span": Span(start=offset + lo, end=offset + hi, text=text[lo:hi]),
         "speaker": a.span})
+
+
+_PRONOUN = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<pron>[Hh]e|[Ss]he)\s+"
+    r"(?:(?:also|later|then|again|further)\s+)?(?:says|said|added|noted|told|stated|warned|"
+    r"stressed|declared|announced|insisted|argued|explained|emphasi[sz]ed)\b")
+"""A speaker named by a pronoun ("He said", "she added"): the last person named as a speaker
+in the paragraph before it."""
+
+ROLE_SPEAKER = re.compile(r"^(?:the\s+)?(?:president|prime\s+minister|minister|defen[cs]e\s+"
+                          r"minister|foreign\s+minister|spokes(?:man|woman|person)|chancellor|"
+                          r"commander|general|chief)$", re.I)
+"""A speaker named by a role alone ("according to the president"): the last person named as a
+speaker in the sentences before it."""
+
+
+def pronoun_speakers(text: str, offset: int, named: str | None) -> list[Attribution]:
+    """Attributions to a pronoun speaker ("He said ...") in ``text``, given to ``named``, the
+    last person named as a speaker before; none when no one was."""
+    if not named:
+        return []
+    out: list[Attribution] = []
+    for m in _PRONOUN.finditer(text):
+        span = Span(start=offset + m.start(), end=offset + m.end(), text=m.group(0))
+        out.append(_with_content(Attribution(person=named, role=m.group("pron").lower(),
+                                             span=span), text, offset))
+    return out
 
 
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:

@@ -135,7 +135,7 @@ def check_text(
     gaz = gazetteer_for(catalog, tol)
     seeds = frozenset(sid for sid, s in catalog.sources.items() if s.kind == "seed")
     store, retriever = statements_for(catalog)
-    ctx = Context(catalog, tol, article_date, seeds, store, retriever)
+    ctx = Context(catalog, tol, article_date, seeds, store, retriever, title)
     facts = extract(text, gaz, article_date)
     claims: list[Claim] = []
     for cand in detect_claims(facts):

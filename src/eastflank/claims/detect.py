@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from eastflank.claims.economy import find_amounts, find_topics
 from eastflank.claims.extract import SentenceFacts
@@ -105,6 +106,8 @@ _COUNTRIES = frozenset({"BY", "RU", "UA", "PL", "LT", "LV", "EE"})
 _HOSTS = re.compile(r"(?:’s|'s)?,?\s+(?:(?:is|was|has\s+been|remains)\s+)?(?:also\s+)?"
                     r"(?:home\s+to|hosts?|hosted|houses|housed|host\s+to)\b", re.I)
 """After a place: it holds what follows ("Kaliningrad, home to Iskander missiles")."""
+_HOME_TO = re.compile(r"^\W*(?:(?:already|long|once|now)\s+)?home\s+to\b", re.I)
+"""A sentence opening with "Home to ...": its subject is named after the opening phrase."""
 _REGION = re.compile(r"\b(?:region|oblast|voblast|exclave|province|district|governorate|"
                      r"krai|county)\b", re.I)
 _NEAR_PREP = re.compile(r"\b(?:in|at|near|around|to)(?:\s+the)?\s*$", re.I)
@@ -142,6 +145,36 @@ def _fence_or_section(text: str, start: int, end: int) -> bool:
             or bool(_SECTION.search(after)))
 
 
+_NOT_LENGTH = re.compile(r"\b(?:wide|width|deep|depth|high|height|tall|thick)\b", re.I)
+
+
+def _barrier_length(text: str, start: int, end: int) -> bool:
+    """Whether the length at ``text[start:end]`` is a fence's or wall's length: a barrier
+    word right after it ("a 115-mile long barbed wire fence") or just before it with a length
+    word between ("the wall with a length of 502 km"), and no border section named after it."""
+    after = re.split(r"[,;(]|\d", text[end:end + 40], maxsplit=1)[0]
+    if _SECTION.search(after):
+        return False
+    barrier_after = _BARRIER.search(after)
+    if barrier_after and not re.match(r"^\s*(?:from|away|of\s+the|off)\b", after, re.I):
+        # "a 502 km-wide fence" measures no length
+        return not _NOT_LENGTH.search(after[:barrier_after.start()])
+    before = text[max(0, start - 50):start]
+    if _NOT_LENGTH.search(re.split(r",|\band\b", before)[-1]):
+        return False  # "a height of almost 5 m"
+    barrier = list(_BARRIER.finditer(before))
+    if not barrier:
+        return False
+    # the border the barrier runs along is no subject of its own: "the fence on the
+    # Belarusian border is 502 km long"
+    between = re.sub(r"^\s*(?:along|on|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+                     r"(?:borders?|frontiers?)\b", " ", before[barrier[-1].end():], flags=re.I)
+    said = bool(_LENGTHY.search(between)) or (
+        bool(re.search(r"\b(?:is|was|are|were|measures?|covers?)\s+(?:about\s+|some\s+)?$",
+                       between, re.I)) and bool(re.match(r"^\s*long\b", after, re.I)))
+    return said and not _BORDER.search(between)
+
+
 _BORDER_AFTER = re.compile(r"^[\s-]*(?:(?:[\w’'-]+\s+){0,2}?)(?:land\s+|state\s+|common\s+|"
                            r"shared\s+)?(?:borders?|frontiers?|boundary)\b"
                            r"(?!\s+(?:fence|wall|barrier|barbed|razor|fortification|"
@@ -159,7 +192,14 @@ def _of_border(text: str, start: int, end: int) -> bool:
     if _BORDER_AFTER.match(after) and not re.match(r"^\s*(?:from|away|of\s+the|off)\b",
                                                    after, re.I):
         return True
-    return bool(_BORDER_BEFORE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 80):start]
+    m = _BORDER_BEFORE.search(before)
+    # "the fence on the Belarusian border is 502 km long": the fence is the subject
+    return m is not None and not _BARRIER_ON.search(before[:m.start()])
+
+
+_BARRIER_ON = re.compile(r"\b(?:fence\w*|wall|barrier|fortification\w*)\s+(?:along|on|at)\s+"
+                         r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 
 
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
@@ -172,7 +212,12 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
                                                          or said_of_border):
         if not said_of_border and _fence_or_section(text, q.span.start - facts.start,
                                                     q.span.end - facts.start):
-            return None  # a fence's length, or a section of the border, is not its length
+            if _barrier_length(text, q.span.start - facts.start, q.span.end - facts.start):
+                return "border_length", None  # a barrier's length, checked as one
+            return None  # a section of the border is not its length
+        return "border_length", None
+    if q.bound != "vague" and _barrier_length(text, q.span.start - facts.start,
+                                              q.span.end - facts.start):
         return "border_length", None
     weapons = _mentions(facts, "weapon_systems")
     if weapons or (_RANGE.search(text) and context and _mentions(context[-1], "weapon_systems")):
@@ -237,6 +282,10 @@ def detect_claims(
                     kind, place = found
                     if place is not None:
                         extra["target"] = place.record
+                    q0, q1 = q.span.start - facts.start, q.span.end - facts.start
+                    if kind == "border_length" and not _of_border(text, q0, q1) \
+                            and _barrier_length(text, q0, q1):
+                        extra["barrier"] = True
             elif q.unit == "min":
                 if _WARNING.search(text):
                     kind = "warning_time"
@@ -254,6 +303,10 @@ def detect_claims(
                 kind = "count"
             if kind is not None:
                 out.append(Candidate(kind, q.span, facts, context, q, extra))
+        if not any(c.kind == "border_length" for c in out[first:]):
+            adjacency = _adjacency(facts, context)
+            if adjacency is not None:
+                out.append(adjacency)
         if _WARNING.search(text) and not any(
             c.kind == "warning_time" and c.facts is facts for c in out
         ):
@@ -303,6 +356,97 @@ def detect_claims(
         for a in facts.attributions:
             out.append(Candidate("attribution", a.span, facts, context))
     return out
+
+
+_ADJACENT = re.compile(
+    r"\b(?:(?:wedged|sandwiched|squeezed|nestled|lies|lying|located|situated)\s+between|"
+    r"borders?(?=\s+(?:on\s+)?(?-i:[A-Z]))(?!\s+(?:Guards?|Service|Force|Troops|Committee|"
+    r"Police|Patrol|Agency|Control|Crossing)\b)|bordering|bordered\s+by|"
+    r"shares?\s+(?:a\s+|its\s+)?(?:land\s+|common\s+)?borders?\s+with)\b", re.I)
+"""A border asserted without a number: "Belarus borders Poland", "wedged between X and Y"."""
+
+
+def _territory(m: Mention) -> str | None:
+    """The geography model's territory a mention names (a state, or the Kaliningrad
+    exclave by its city's or region's name); ``None`` for an adjective ("Russian")."""
+    from eastflank.geo import TERRITORIES
+
+    if m.kind == "actors":
+        if m.span.text.endswith(("ian", "an", "ish")):
+            return None
+        return m.record if m.record in TERRITORIES else None
+    if m.kind != "places":
+        return None
+    return _territory_of_place(m.name)
+
+
+@lru_cache(maxsize=512)
+def _territory_of_place(name: str) -> str | None:
+    """The territory a place name names in the geography model, or ``None``."""
+    from eastflank.errors import EastflankError
+    from eastflank.geo import default_region
+
+    try:
+        code = default_region().get(name).code
+    except EastflankError:
+        return None
+    return code if code != name.upper() else None
+
+
+def _is_territory_region(m: Mention) -> bool:
+    """Whether a place mention is a region the geography model draws as a territory
+    ("the Kaliningrad region", "the Kaliningrad exclave")."""
+    return m.kind == "places" and _territory(m) is not None
+
+
+def _regions(facts: SentenceFacts, anchors: list[Mention]) -> dict[str, str]:
+    """Anchors named as a region the geography model draws: record -> territory code."""
+    out: dict[str, str] = {}
+    for m in anchors:
+        if m.kind == "places" and (_REGION.search(m.span.text) or _REGION.match(
+                facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))):
+            code = _territory(m)
+            if code is not None:
+                out[m.record] = code
+    return out
+
+
+def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
+    """A claim that a territory borders others, without a length (see
+    :mod:`eastflank.claims.resolvers.adjacency`)."""
+    verb = _ADJACENT.search(facts.text)
+    if verb is None:
+        return None
+    cut = facts.start + verb.start()
+    before = [(m, t) for m in facts.mentions if m.span.end <= cut
+              and (t := _territory(m)) is not None]
+    after = [(m, t) for m in facts.mentions if m.span.start >= facts.start + verb.end()
+             and (t := _territory(m)) is not None]
+    others = list(dict.fromkeys(t for _, t in after))
+    if not others:
+        return None
+    subject = before[-1][1] if before else None
+    in_sentence = subject is not None
+    if subject is None and re.search(r"\b(?:it|which|oblast|region|exclave|enclave|"
+                                     r"country|republic)\b", facts.full[facts.start:cut],
+                                     re.I):
+        # "it is wedged between ...": the territory named last in the sentences before
+        for c in reversed(context):
+            named = [t for m in c.mentions if (t := _territory(m)) is not None
+                     and t not in others]
+            if named:
+                subject = named[-1]
+                break
+    if subject is None or subject in others:
+        return None
+    start = before[-1][0].span.start if before else cut
+    end = after[-1][0].span.end
+    if end - start > 200:
+        return None
+    return Candidate("border_length", Span(start=start, end=end, text=facts.full[start:end]),
+                     facts, context, extra={"adjacency": True, "subject": subject,
+                                            "others": others,
+                                            "subject_in_sentence": in_sentence})
 
 
 def _economic(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> list[Candidate]:
@@ -402,9 +546,22 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
             ):
                 continue  # "in Belarus" anchors a claim; "Belarusian" does not
             if m.kind == "places" and (_REGION.search(m.span.text) or _REGION.match(
-                    facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))):
-                continue  # a region is no point a garrison lies near: a town or a country is
+                    facts.full, m.span.end + 1, min(facts.end, m.span.end + 20))) \
+                    and not _is_territory_region(m):
+                # a region is no point a garrison lies near: a town or a country is, or a
+                # region the geography model draws (the Kaliningrad exclave)
+                continue
             anchors.append(m)
+    if not anchors and _HOME_TO.match(text):
+        # "Home to Iskander missiles and the Baltic Fleet, Kaliningrad has been called ...":
+        # the place the opening phrase describes is named after it
+        for m in facts.mentions:
+            before = facts.full[max(facts.start, m.span.start - 6):m.span.start]
+            if m.kind in ("places", "actors") and re.search(r",\s+(?:the\s+)?$", before) and (
+                    m.kind == "places" or (m.record in _COUNTRIES and not
+                                           m.span.text.endswith(("ian", "an", "ish")))):
+                anchors = [m]
+                break
     if not anchors and weapons and _ARMED.search(text):
         anchors = [m for m in facts.mentions if m.kind == "actors" and m.record in _COUNTRIES
                    and m.span.start < weapons[0].span.start]
@@ -422,13 +579,15 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
         if end - start > 160:
             return None
         return Candidate("basing", Span(start=start, end=end, text=facts.full[start:end]),
-                         facts, context, extra={"anchors": [m.record for m in anchors]})
+                         facts, context, extra={"anchors": [m.record for m in anchors],
+                                                "regions": _regions(facts, anchors)})
     start = min(subject_starts)
     end = anchors[-1].span.end
     if end - start > 160:
         return None
     return Candidate("basing", Span(start=start, end=end, text=facts.full[start:end]), facts,
-                     context, extra={"anchors": [m.record for m in anchors]})
+                     context, extra={"anchors": [m.record for m in anchors],
+                                     "regions": _regions(facts, anchors)})
 
 
 def _event(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:

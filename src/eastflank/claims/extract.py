@@ -11,7 +11,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from eastflank.claims.attribution import find_attributions
+from eastflank.claims.attribution import ROLE_SPEAKER, find_attributions, pronoun_speakers
 from eastflank.claims.dates import find_dates
 from eastflank.claims.gazetteer import Gazetteer
 from eastflank.claims.model import Attribution, DateMention, Mention, Quantity, Span
@@ -61,6 +61,7 @@ def extract(
             by_sentence.setdefault(i, []).append(m)
     attributions = [find_attributions(s.text, s.start) for s in sentences]
     _carry_quotes(text, sentences, attributions)
+    _named_speakers(sentences, attributions)
     out: list[SentenceFacts] = []
     for i, s in enumerate(sentences):
         out.append(
@@ -78,6 +79,29 @@ def extract(
             )
         )
     return out
+
+
+def _named_speakers(sentences: list[Sentence], attributions: list[list[Attribution]],
+                    reach: int = 3) -> None:
+    """A speaker named by a pronoun ("He said", "she added") is the last person named as a
+    speaker in the paragraph; one named by a role alone ("according to the president") the
+    last person named as a speaker in the ``reach`` sentences before."""
+    last: tuple[int, int, str] | None = None  # (sentence, paragraph, person)
+    for i, s in enumerate(sentences):
+        in_paragraph = last[2] if last is not None and last[1] == s.paragraph else None
+        if not attributions[i]:
+            attributions[i] = pronoun_speakers(s.text, s.start, in_paragraph)
+        else:
+            recent = last[2] if last is not None and i - last[0] <= reach else None
+            attributions[i] = [
+                a.model_copy(update={"person": recent, "role": a.institution,
+                                     "institution": None})
+                if recent and a.person is None and a.institution
+                and ROLE_SPEAKER.match(a.institution.strip()) else a
+                for a in attributions[i]]
+        named = [a.person for a in attributions[i] if a.person and a.role not in ("he", "she")]
+        if named:
+            last = (i, s.paragraph, named[-1])
 
 
 _OPEN = "\"“"

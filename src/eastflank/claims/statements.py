@@ -181,7 +181,7 @@ def figure_kind(f: Figure) -> StatementKind:
     return "recorded"
 
 
-_UNIT_SUFFIX = (("_km", "km"), ("_kmh", "km/h"), ("_mach", "Mach"), ("_kg", "kg"),
+_UNIT_SUFFIX = (("_km2", "km2"), ("_km", "km"), ("_kmh", "km/h"), ("_mach", "Mach"), ("_kg", "kg"),
                 ("_m", "m"), ("_percent", "%"))
 
 
@@ -431,10 +431,12 @@ class _Builder:
     def entity(self, ref: str, kind: ValueKind = "entity") -> Value:
         return Value(kind, self.name(ref), ref=ref)
 
-    def figures(self, rec: Record, kind: str) -> None:
+    def figures(self, rec: Record, kind: str, skip: re.Pattern[str] | None = None) -> None:
         for f in rec.figures:
             if f.value is None and (f.low is None or f.high is None):
                 continue
+            if skip is not None and skip.fullmatch(f.quantity):
+                continue  # stated otherwise (a place's road distances)
             prop, unit = _property_and_unit(f.quantity)
             st_kind = figure_kind(f)
             if _SEED.search(f.note or ""):
@@ -544,6 +546,7 @@ class _Builder:
             self.figures(fac, "facilities")
         for place in cat.places.values():
             self._roads(place)
+            self.figures(place, "places", skip=_ROAD)
         for actor in cat.actors.values():
             for m in actor.members:
                 self.add(actor, "actors", "member", self.entity(m), words="members")

@@ -24,6 +24,7 @@ from eastflank.errors import DataError
 from eastflank.yamlio import load_document
 
 __all__ = [
+    "BarrierTolerance",
     "CountTolerance",
     "EventTolerance",
     "GazetteerTolerance",
@@ -60,6 +61,14 @@ class NumericTolerance(_Frozen):
     def as_dict(self) -> dict[str, float]:
         """The numbers of the tolerance, for a verdict's record."""
         return {"relative": self.relative, "absolute_km": self.absolute_km}
+
+
+class BarrierTolerance(NumericTolerance):
+    """Tolerance of a fence's or wall's length, and how long a barrier takes to build."""
+
+    build_days: int = Field(ge=0, description="A sentence about a barrier being built may be "
+                            "borne out by the length it was completed to this many days "
+                            "later.")
 
 
 class CountTolerance(_Frozen):
@@ -200,6 +209,7 @@ class Tolerances(_Frozen):
 
     distance: NumericTolerance
     border_length: NumericTolerance
+    barrier_length: BarrierTolerance
     gap_width: NumericTolerance
     strength: NumericTolerance
     count: CountTolerance

@@ -25,6 +25,17 @@ from eastflank.claims.resolvers.weapons import resolve_flight_time, resolve_weap
 __all__ = ["RESOLVERS", "Context", "Outcome", "resolve"]
 
 
+def resolve_event_or_relation(cand: Candidate, ctx: Context) -> Outcome:
+    """An event claim against the recorded events; when they hold nothing on it (no event
+    found, no evidence shown), what the sentence asserts of its named entities ("the
+    Iskander-M ... was handed over") is checked against the statements instead."""
+    out = resolve_event(cand, ctx)
+    if out.verdict != "unverifiable" or out.evidence:
+        return out
+    rel = resolve_relation(cand, ctx)
+    return rel if rel.verdict != "unverifiable" else out
+
+
 RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
     "distance": resolve_distance,
     "border_length": resolve_border_length,
@@ -35,7 +46,7 @@ RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
     "flight_time": resolve_flight_time,
     "command": resolve_command,
     "basing": resolve_basing,
-    "event": resolve_event,
+    "event": resolve_event_or_relation,
     "attribution": resolve_attribution,
     "warning_time": resolve_warning_time,
     "relation": resolve_relation,

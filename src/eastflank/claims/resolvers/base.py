@@ -44,6 +44,7 @@ class Context:
     seed_sources: frozenset[str] = frozenset()
     store: StatementStore | None = None
     retriever: Retriever | None = None
+    title: str | None = None
 
     def sliced(self, day: dt.date | None) -> Catalog:
         """The catalog as of ``day`` (the whole catalog when the date is unknown)."""

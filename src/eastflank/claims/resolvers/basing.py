@@ -91,9 +91,21 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
     found: list[Evidence] = []
     missing: list[str] = []
     in_region: list[str] = []  # towns whose region of the same name holds such forces
+    unrecorded: list[str] = []  # regions where the dataset records no such forces
     strength = 1.0
+    regions = cand.extra.get("regions")
+    regions = regions if isinstance(regions, dict) else {}
     for anchor in anchors:
-        if anchor in ctx.catalog.places:
+        if anchor in regions and anchor in ctx.catalog.places:
+            # "based in the Kaliningrad region": inside the territory, not near its centre
+            code = str(regions[anchor])
+            near = [(0.0, s) for s in pool if _inside(s, code)]
+            label = f"{ctx.catalog.places[anchor].name} ({code} on the geography model)"
+            if not near:
+                # the dataset's sites in a region are not all its forces: no refutation
+                unrecorded.append(label)
+                continue
+        elif anchor in ctx.catalog.places:
             place = ctx.catalog.places[anchor]
             near = sorted(((s.distance_to(place.lat, place.lon), s) for s in pool
                            if s.distance_to(place.lat, place.lon) <= RADIUS_KM),
@@ -141,6 +153,11 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                                evidence=found, tolerance={"radius_km": RADIUS_KM,
                                                           "rule": "plural needs two or more"},
                                strength=0.9)
+    if unrecorded and not missing:
+        return unverifiable(
+            f"No recorded {what} inside {', '.join(unrecorded)}; the dataset's sites in a "
+            "region are not all the forces there, so this does not refute the claim.",
+            evidence=found)
     if not found and not missing:
         return unverifiable("The places named are not in the dataset.")
     if (units or numbered) and found and missing:
@@ -168,6 +185,28 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                    "Recorded at each place named: "
                    + "; ".join(e.detail for e in found) + ".",
                    evidence=found, tolerance={"radius_km": RADIUS_KM}, strength=strength)
+
+
+_EDGE_DEG = 0.02
+"""A site this close (degrees, about 2 km) to a territory's 1:10m outline, and inside no other
+territory, is taken to lie in it (a port on a coast the coarse outline cuts off)."""
+
+
+def _inside(site: Site, code: str) -> bool:
+    """Whether a site lies within the territory ``code`` of the geography model."""
+    from shapely.geometry import Point
+
+    from eastflank.geo import default_region
+
+    region = default_region()
+    pt = Point(site.lon, site.lat)
+    terr = region.territories.get(code)
+    if terr is None:
+        return False
+    if terr.geometry.contains(pt):
+        return True
+    return terr.geometry.distance(pt) < _EDGE_DEG and not any(
+        t.geometry.contains(pt) for t in region if t.code != code)
 
 
 def _namesake_region(place: Place, pool: list[Site], ctx: Context) -> list[Site]:

@@ -21,6 +21,8 @@ from eastflank.claims.measure import (
     territory_distance_km,
 )
 from eastflank.claims.model import Evidence, Quantity, Verdict
+from eastflank.claims.resolvers.adjacency import resolve_adjacency
+from eastflank.claims.resolvers.barrier import resolve_barrier_length
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -373,6 +375,10 @@ def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
     """Check a border length against every published length of the border (several sources
     give several lengths for one border: each is a published value), the preferred one
     reported first."""
+    if cand.extra.get("barrier"):
+        return resolve_barrier_length(cand, ctx)
+    if cand.extra.get("adjacency"):
+        return resolve_adjacency(cand, ctx)
     q = cand.quantity
     assert q is not None
     tol = ctx.tolerances.border_length

@@ -483,6 +483,10 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
                  q: Quantity) -> Outcome | None:
     assert ctx.store is not None
     unit, noun = _unit_of(q)
+    # a population is judged by population statements alone, and they judge nothing else
+    population = cand.extra.get("noun") == "population"
+    if population:
+        unit, noun = "count", None
     day, future = _when(cand, ctx)
     at = q.span.start - cand.facts.start
     kinds = claim_kinds(cand.facts.text, at)
@@ -494,6 +498,8 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
         for st in ctx.store.about(ident.record):
             v = st.value
             if v.kind != "quantity" or v.unit != unit or not _usable(st, ctx):
+                continue
+            if (st.property == "population") != population:
                 continue
             if st.kind not in kinds and not (st.kind == "computed" and "recorded" in kinds):
                 continue

@@ -455,10 +455,24 @@ def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     relative = max(relative, min(rounding(q.value), tol.hedged_relative))
     if cand.extra.get("noun") == "population":
         return _compare(cand, ctx, "population", relative)
-    noun = _SYNONYMS.get(q.unit, re.sub(r"s$", "", q.unit))
+    unit = q.unit
+    if unit in _MEASURE_WORDS:
+        # "800 pieces of military hardware": the noun is what the pieces are of
+        of = re.match(r"\s+of\s+((?:military\s+)?[a-z-]+)", cand.facts.full[q.span.end:
+                                                                        cand.facts.end])
+        if of is not None:
+            unit = f"{unit} of {of.group(1)}"
+    noun = _SYNONYMS.get(unit, re.sub(r"s$", "", unit))
     return _compare(cand, ctx, noun + "s", relative)
 
 
+_MEASURE_WORDS = frozenset({"pieces", "units", "items"})
+"""Words that count something named after them ("pieces of hardware")."""
+
+
 _SYNONYMS = {"planes": "aircraft", "jets": "aircraft", "warplanes": "aircraft",
-             "pieces of military hardware": "vehicle", "armoured vehicles": "vehicle"}
+             "pieces of military hardware": "vehicle", "armoured vehicles": "vehicle",
+             "pieces of hardware": "vehicle", "units of military hardware": "vehicle",
+             "pieces of military equipment": "vehicle", "units of military equipment": "vehicle",
+             "pieces of equipment": "vehicle", "units of equipment": "vehicle"}
 """Count nouns that name the quantity of a figure under another word."""

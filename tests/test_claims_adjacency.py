@@ -1,0 +1,48 @@
+"""Border claims without a number: which territories border which, from the geography model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eastflank.catalog import Catalog
+from eastflank.claims import check_text
+
+DAY = dt.date(2022, 6, 21)
+
+
+def _borders(catalog: Catalog, text: str) -> list[str]:
+    return [c.verdict for c in check_text(text, catalog, DAY).claims
+            if c.kind == "border_length"]
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Belarus borders Poland, Lithuania and Latvia.", "supported"),
+    ("Where is Kaliningrad? It is wedged between two Nato states, Poland and Lithuania.",
+     "supported"),
+    ("Russia borders Poland.", "supported"),  # through the Kaliningrad exclave
+    ("The Kaliningrad region borders Belarus.", "contradicted"),  # the Suwałki gap between
+])
+def test_adjacency_is_decided_on_the_borders(catalog: Catalog, text: str, verdict: str
+                                             ) -> None:
+    assert _borders(catalog, text) == [verdict]
+
+
+@pytest.mark.parametrize("text", [
+    "Kaliningrad does not border Belarus.",  # negated
+    "The Kaliningrad region borders Latvia across the Baltic Sea.",  # a maritime neighbour
+])
+def test_near_misses_are_not_contradicted(catalog: Catalog, text: str) -> None:
+    assert _borders(catalog, text) == ["unverifiable"]
+
+
+def test_a_border_service_asserts_no_border(catalog: Catalog) -> None:
+    assert _borders(catalog, "Lithuania's State Border Guard Service said Belarus sent "
+                             "migrants.") == []
+
+
+def test_a_subject_that_is_no_territory_makes_no_claim(catalog: Catalog) -> None:
+    # "other countries bordering Belarus": no territory is the subject
+    assert _borders(catalog, "Similar measures were taken up by other countries bordering "
+                             "Belarus.") == []

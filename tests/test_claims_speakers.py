@@ -1,0 +1,41 @@
+"""Speakers named by a pronoun or a role alone take the last person named as a speaker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eastflank.catalog import Catalog
+from eastflank.claims import check_text
+from eastflank.claims.check import gazetteer_for
+from eastflank.claims.extract import extract
+
+
+def _people(catalog: Catalog, text: str) -> list[list[str | None]]:
+    return [[a.person for a in f.attributions]
+            for f in extract(text, gazetteer_for(catalog), None)]
+
+
+def test_a_pronoun_speaker_is_the_last_named_speaker_of_the_paragraph(catalog: Catalog
+                                                                     ) -> None:
+    text = ("Lukashenko said the army would grow. Minsk is quiet. He added that the brigade "
+            "would move.")
+    assert _people(catalog, text) == [["Lukashenko"], [], ["Lukashenko"]]
+
+
+def test_a_pronoun_in_another_paragraph_names_no_one(catalog: Catalog) -> None:
+    text = "Lukashenko said the army would grow.\n\nHe added that the brigade would move."
+    assert _people(catalog, text) == [["Lukashenko"], []]
+
+
+def test_a_role_speaker_is_decided_by_the_named_persons_statement(catalog: Catalog) -> None:
+    text = ("Putin announced that the Oreshnik missile system will be placed on combat duty "
+            "by the end of 2025.\n\nAccording to the president, more than 300 settlements were "
+            "liberated this year.")
+    found = [c for c in check_text(text, catalog, dt.date(2025, 12, 17)).claims
+             if c.kind == "attribution" and c.text.startswith("According")]
+    assert [c.verdict for c in found] == ["supported"]
+    assert "Putin" in found[0].explanation
+    # with no person named before, the role stays a role and decides nothing
+    alone = [c for c in check_text(text.split("\n\n")[1], catalog,
+                                   dt.date(2025, 12, 17)).claims if c.kind == "attribution"]
+    assert [c.verdict for c in alone] == ["unverifiable"]
