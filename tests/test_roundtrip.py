@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -106,3 +107,21 @@ def _roundtrip(kind: str, record: Any) -> Any:
 def test_yaml_schema_duckdb_roundtrip(kind_record: tuple[str, Any]) -> None:
     kind, record = kind_record
     assert _roundtrip(kind, record) == record
+
+
+@pytest.mark.parametrize("name", ["Nan", "Infinity", "INF", "-inf"])
+def test_a_name_that_float_would_read_is_kept_as_a_name(name: str) -> None:
+    place = Place(id="p", name=name, status=Status.REPORTED, sources=["s"], country="BY",
+                  kind="city", lat=53.9, lon=27.5)
+    assert _roundtrip("places", place) == place
+
+
+@pytest.mark.parametrize("value", ["inf", "'nan'", "'-Infinity'", ".inf"])
+def test_a_figure_value_that_reads_as_a_non_finite_number_is_refused(tmp_path: Path,
+                                                                     value: str) -> None:
+    path = tmp_path / "u.yaml"
+    path.write_text(f"- {{id: u, name: U, status: reported, sources: [s], actor: RU, branch: "
+                    f"ground, echelon: brigade, figures: [{{quantity: personnel, value: {value}, "
+                    f"sources: [s], status: reported}}]}}\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"figures\.0\.value|finite"):
+        load_records(path, Unit, DataError)

@@ -313,6 +313,15 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
 _NUMBERISH = re.compile(r"^[-+]?(\.?(inf|infinity|nan)|[0-9][0-9_]*(\.[0-9_]*)?[eE][-+]?[0-9]+)$",
                         re.IGNORECASE)
+_WORDISH = re.compile(r"^[-+]?(inf|infinity|nan)$", re.IGNORECASE)
+"""The words float() reads as a non-finite number; as text they are also names ("Nan")."""
+_NUMERIC_FIELDS = frozenset({"value", "low", "high", "min", "mode", "max"})
+
+
+def _numeric_field(quantity: str | None, path: str) -> bool:
+    """Whether the scalar at ``path`` holds a number: a figure's value or bound, a field named
+    with a unit, or a distribution's limits."""
+    return quantity is not None or path.rsplit(".", 1)[-1] in _NUMERIC_FIELDS
 
 
 @lru_cache(maxsize=4096)
@@ -407,6 +416,8 @@ def _check_scalar(node: yaml.ScalarNode, quantity: str | None, record: str | Non
         text = str(node.value).strip()
         if not _NUMBERISH.match(text):
             return
+        if _WORDISH.match(text) and not _numeric_field(quantity, path):
+            return  # "Nan", "Infinity": a name, where no number is read
         try:
             value = float(text.replace("_", ""))
         except ValueError:
