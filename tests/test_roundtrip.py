@@ -125,3 +125,14 @@ def test_a_figure_value_that_reads_as_a_non_finite_number_is_refused(tmp_path: P
                     f"sources: [s], status: reported}}]}}\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"figures\.0\.value|finite"):
         load_records(path, Unit, DataError)
+
+
+def test_a_figure_kind_outside_the_four_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "u.yaml"
+    path.write_text("- {id: u, name: U, status: reported, sources: [s], actor: RU, branch: "
+                    "ground, echelon: brigade, figures: [{quantity: personnel, value: 10, "
+                    "sources: [s], status: reported, kind: guess}]}\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_records(path, Unit, DataError)
+    message = str(err.value)
+    assert "u.yaml" in message and "figures.0.kind" in message and "official" in message
