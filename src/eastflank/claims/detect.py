@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from eastflank.claims import vocab
 from eastflank.claims.economy import find_amounts, find_topics
 from eastflank.claims.extract import SentenceFacts
 from eastflank.claims.model import ClaimKind, Mention, Quantity, Span
@@ -56,8 +57,7 @@ class Candidate:
 
 _BORDER = re.compile(r"\b(?:borders?|frontiers?)\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
-_BARRIER = re.compile(r"\b(?:fence\w*|wall|barrier|barbed|razor[- ]wire|fortification\w*)\b",
-                      re.I)
+_BARRIER = vocab.BARRIER
 _SECTION = re.compile(r"\b(?:over\s*land|on\s+land|land\s+section|along\s+(?:the\s+)?"
                       r"(?:rivers?|lakes?|water)|on\s+water|by\s+water|river\s+section)\b",
                       re.I)
