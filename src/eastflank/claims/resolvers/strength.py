@@ -366,9 +366,9 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     q = cand.quantity
     assert q is not None
     tolerance = {"relative": relative}
-    lo_cut = max(0, q.span.start - cand.facts.start - 40)
-    hi_cut = q.span.end - cand.facts.start + 25
-    if _EACH.search(cand.facts.text[lo_cut:hi_cut]):
+    at = q.span.start - cand.facts.start
+    clause = re.split(r"[,;:]", cand.facts.text[:at])[-1] + cand.facts.text[at:at + 25]
+    if _EACH.search(clause):  # from the clause's start to just after the figure
         return unverifiable("The figure is of each item (\"each\", \"per\"), not a total the "
                             "dataset records.", claimed=q.value, unit=unit, tolerance=tolerance)
     rec, named = _subject(cand, ctx, unit)
