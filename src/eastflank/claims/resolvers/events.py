@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention
 from eastflank.claims.resolvers.base import (
@@ -106,8 +107,7 @@ _REPORTED = re.compile(r"\b(?:announc\w*|said|says|stated|told|reported|declared
                        r"schedul\w*|postpon\w*)\b", re.I)
 """Words after which a date may be another occasion's (an announcement, an anniversary)."""
 
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|prepar\w*|plan(?:s|ned|ning)?\s+to|"
-                     r"expected\s+to|going\s+to|intends?\s+to|upcoming|next)\b", re.I)
+_FUTURE = vocab.FUTURE
 
 
 def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
