@@ -66,3 +66,22 @@ def test_a_record_named_with_a_year_needs_that_year(catalog) -> None:
     text = "Some 13,000 personnel took part in joint operational exercises this week."
     r = check_text(text, catalog, dt.date(2025, 9, 12))
     assert all("Union Shield" not in c.explanation for c in r.claims if c.kind == "strength")
+
+
+def test_a_ministry_quoted_is_that_state_s_ministry(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    # the dataset records the Belarusian Defence Ministry on Zapad 2017 and the Vienna
+    # Document (13 Sep 2017); the Russian ministry's words are not borne out by it
+    russian = ("The Russian Defence Ministry said the Zapad 2017 troop numbers comply with the "
+               "Vienna Document.")
+    assert _verdicts(catalog, russian, day, "attribution") == ["unverifiable"]
+    belarusian = ("The Belarusian Defence Ministry said the Zapad 2017 troop numbers comply "
+                  "with the Vienna Document.")
+    assert _verdicts(catalog, belarusian, day, "attribution") == ["supported"]
+
+
+def test_a_speaker_named_after_a_long_title(catalog) -> None:
+    # "Lithuanian Minister of National Defence Raimundas Karoblis": the name is at the end
+    text = ("Lithuanian Minister of National Defence Raimundas Karoblis said that Russia intends "
+            "to keep the Iskander missiles in Kaliningrad permanently.")
+    assert _verdicts(catalog, text, dt.date(2018, 2, 5), "attribution") == ["supported"]
