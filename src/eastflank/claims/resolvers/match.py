@@ -42,6 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention, Quantity
 from eastflank.claims.resolvers.base import (
@@ -88,13 +89,9 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 """Words a sentence must hold for a figure of that property to be the one it states."""
 
-_FORMED = re.compile(r"\b(?:form(?:ed|s|ing|ation)\b|establish\w*|creat\w*|set\s+up|stood\s+up|"
-                     r"founded|since|began|begun|start\w*|open\w*|launch\w*|introduc\w*|"
-                     r"enter\w*\s+(?:into\s+)?(?:force|service))\b", re.I)
-_ENDED = re.compile(r"\b(?:disband\w*|abolish\w*|dissolv\w*|liquidat\w*|ceas\w*|ended|end\s+of"
-                    r"|until|merged|closed|expired|withdraw\w*|existed)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|prepar\w*|plan(?:s|ned|ning)?\s+to|"
-                     r"expected|going\s+to|intends?\s+to|upcoming|next|due\s+to\s+be)\b", re.I)
+_FORMED = vocab.FORMED_OR_BEGAN
+_ENDED = vocab.ENDED_OR_CLOSED
+_FUTURE = vocab.FUTURE
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
