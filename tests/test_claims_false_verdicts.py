@@ -85,3 +85,30 @@ def test_a_speaker_named_after_a_long_title(catalog) -> None:
     text = ("Lithuanian Minister of National Defence Raimundas Karoblis said that Russia intends "
             "to keep the Iskander missiles in Kaliningrad permanently.")
     assert _verdicts(catalog, text, dt.date(2018, 2, 5), "attribution") == ["supported"]
+
+
+def test_a_place_described_by_its_distance_in_a_sentence_about_troops(catalog) -> None:
+    day = dt.date(2024, 4, 4)
+    near = ("The German troops will serve in Rūdninkai, located about 30 kilometers south of "
+            "Vilnius.")
+    assert _verdicts(catalog, near, day, "distance") == ["supported"]
+    far = "The German troops will serve in Rūdninkai, about 60 kilometers south of Vilnius."
+    assert _verdicts(catalog, far, day, "distance") == ["contradicted"]
+
+
+def test_a_million_in_words(catalog) -> None:
+    from eastflank.claims.quantities import find_quantities
+
+    (q,) = find_quantities("Kaliningrad is home to about a million people.")
+    assert q.value == 1_000_000
+    text = "Some one million people live in the Kaliningrad region."
+    assert _verdicts(catalog, text, dt.date(2018, 10, 25), "count") == ["supported"]
+
+
+def test_an_exercise_series_named_without_its_year(catalog) -> None:
+    day = dt.date(2017, 9, 13)
+    said = "Russian figures number troops participating in Operation Zapad at 12,700."
+    assert _verdicts(catalog, said, day, "strength") == ["supported"]
+    # the edition is inferred from the date, so a mismatch is not refuted
+    other = "Russian figures number troops participating in Operation Zapad at 50,000."
+    assert _verdicts(catalog, other, day, "strength") == ["unverifiable"]

@@ -29,6 +29,7 @@ from eastflank.claims.resolvers.base import (
 from eastflank.claims.resolvers.events import NEGATION
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind, superseded
+from eastflank.claims.text import fold
 from eastflank.schema import Record
 
 __all__ = ["resolve_count", "resolve_strength"]
@@ -210,6 +211,39 @@ _THE_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:joint\s+|military\s+|strateg
                         r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.I)
 """A definite reference to an exercise the text has named before."""
 
+_SERIES = re.compile(r"^(.+?)[\s-]+((?:19|20)\d\d)\b")
+_EDITION_DAYS = 365
+
+
+def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
+    """The edition of an exercise series a sentence names without its own name ("Operation
+    Zapad" in a text of September 2017, or "in 2017, ... Operation Zapad": Zapad-2017): the
+    series' event of a year the sentence gives, or else held within :data:`_EDITION_DAYS`
+    before the claim's date (or starting soon after it), latest first, with a figure of what
+    the sentence counts. The sentence does not name the edition, so the
+    match may only confirm a figure."""
+    day = reference_date(cand, ctx)
+    years = {int(y) for y in _YEAR.findall(cand.facts.text)}
+    if day is None:
+        return None
+    text = fold(cand.facts.text)
+    best = None
+    for e in ctx.catalog.events.values():
+        m = _SERIES.match(e.name)
+        if m is None or e.kind == "statement":
+            continue
+        series = fold(m.group(1)).strip()
+        if len(series) < 4 or not re.search(rf"\b{re.escape(series)}\b", text):
+            continue
+        if (years and e.date.year not in years) or (
+                not years and not -60 <= (day - e.date).days <= _EDITION_DAYS):
+            continue
+        if _values(e, unit, ctx, _ALL_KINDS, text=cand.facts.text) and (
+                best is None or e.date > best.date):
+            best = e
+    return best
+
+
 _EACH = re.compile(r"\b(?:each|per|every|apiece|an?\s+average\s+of)\b", re.I)
 """A figure of each item ("each tent can accommodate around 20 people"), not a total."""
 
@@ -265,6 +299,10 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text):
                 return rec, False
             break
+    if not named_event:
+        edition = _edition(cand, ctx, unit)
+        if edition is not None:
+            return edition, False
     if (named_event or _THE_EVENT.search(cand.facts.text)) and unit != "population":
         return None, False  # "the Zapad drills involve tens of thousands": not the army's size
     if unit == "population" or _ARMY.search(cand.facts.text):
