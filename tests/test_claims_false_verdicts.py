@@ -112,3 +112,19 @@ def test_an_exercise_series_named_without_its_year(catalog) -> None:
     # the edition is inferred from the date, so a mismatch is not refuted
     other = "Russian figures number troops participating in Operation Zapad at 50,000."
     assert _verdicts(catalog, other, day, "strength") == ["unverifiable"]
+
+
+def test_a_state_s_part_is_not_the_whole_the_sentence_places_in_two_states(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    lead = "The Zapad-2017 exercise began on Thursday. It will be held at six training grounds"
+    # the Belarusian leg of Zapad-2017 used six ranges; the whole used more
+    assert _verdicts(catalog, lead + " in Russia and Belarus.", day, "count") == [
+        "unverifiable"]
+    assert _verdicts(catalog, lead + " in Belarus.", day, "count") == ["supported"]
+
+
+def test_an_exercise_s_troops_are_not_a_state_s_army(catalog) -> None:
+    text = ("The Zapad drills typically involve tens of thousands of troops in a show of force "
+            "near Belarus's border with NATO.")
+    r = check_text(text, catalog, dt.date(2025, 5, 28))
+    assert all(c.verdict == "unverifiable" for c in r.claims)
