@@ -128,3 +128,15 @@ def test_an_exercise_s_troops_are_not_a_state_s_army(catalog) -> None:
             "near Belarus's border with NATO.")
     r = check_text(text, catalog, dt.date(2025, 5, 28))
     assert all(c.verdict == "unverifiable" for c in r.claims)
+
+
+def test_a_bare_figure_is_read_whole_and_its_kind_near_it() -> None:
+    from eastflank.claims.quantities import find_quantities
+    from eastflank.claims.resolvers.strength import claim_kinds
+
+    text = ("In January, Minsk estimated the participation at 13,000 troops, but later cut the "
+            "figure in half, far below the 200,000 who took part in Zapad-2021.")
+    assert [q.value for q in find_quantities(text)] == [13_000, 200_000]  # not "200"
+    # "estimated" is said of the 13,000, not of the 200,000
+    assert "estimate" in claim_kinds(text, text.index("13,000"))
+    assert "official" in claim_kinds(text, text.index("200,000"))

@@ -59,6 +59,8 @@ _PROSPECT_KINDS = frozenset({"planned", "official", "recorded"})
 planned or announced one: compared with planned, official (announced) and plain figures,
 never with an observer's estimate."""
 _ALL_KINDS = frozenset({"official", "estimate", "recorded", "planned"})
+_KIND_WINDOW = 80
+"""Characters either side of a figure within which its source's kind is read."""
 
 
 def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
@@ -84,11 +86,14 @@ def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
             sentence, at)):
         # "will involve", "could number up to", "13,000 troops would take part": announced
         return _PROSPECT_KINDS
-    if re.search(r"\bestimat\w*", sentence, re.I):
+    # who gave the figure is said near it: "Minsk estimated 13,000 ..., far below the 200,000
+    # who took part in Zapad-2021" does not make the 200,000 an estimate
+    near = sentence if at is None else sentence[max(0, at - _KIND_WINDOW):at + _KIND_WINDOW]
+    if re.search(r"\bestimat\w*", near, re.I):
         return frozenset({"estimate", "recorded"})  # "officials estimated": an estimate
-    if _OFFICIAL_CLAIM.search(sentence):
+    if _OFFICIAL_CLAIM.search(near):
         return frozenset({"official", "recorded"})
-    if _ESTIMATE_CLAIM.search(sentence):
+    if _ESTIMATE_CLAIM.search(near):
         return frozenset({"estimate", "recorded"})
     return _KINDS_DEFAULT
 
