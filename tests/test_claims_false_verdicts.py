@@ -140,3 +140,13 @@ def test_a_bare_figure_is_read_whole_and_its_kind_near_it() -> None:
     # "estimated" is said of the 13,000, not of the 200,000
     assert "estimate" in claim_kinds(text, text.index("13,000"))
     assert "official" in claim_kinds(text, text.index("200,000"))
+
+
+def test_the_edition_of_another_year_than_the_story_s_exercise(catalog) -> None:
+    lead = "Belarus said on Wednesday it would scale back the Zapad-2025 exercise. "
+    day = dt.date(2025, 5, 28)
+    said = lead + "Around 200,000 troops took part in the 2021 edition."
+    assert _verdicts(catalog, said, day, "strength") == ["supported"]
+    # Zapad-2025 (named before) does not judge a figure the sentence gives for 2021
+    r = check_text(lead + "Around 50,000 troops took part in the 2021 edition.", catalog, day)
+    assert all("Zapad-2025" not in c.explanation for c in r.claims if c.kind == "strength")

@@ -218,6 +218,7 @@ _THE_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:joint\s+|military\s+|strateg
 
 _SERIES = re.compile(r"^(.+?)[\s-]+((?:19|20)\d\d)\b")
 _EDITION_DAYS = 365
+_EDITION_WORDS = re.compile(r"\b(?:edition|iteration|exercise|drills?|version)\b", re.I)
 
 
 def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
@@ -232,13 +233,21 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
     if day is None:
         return None
     text = fold(cand.facts.text)
+    # "the 2021 edition" in a story about Zapad-2025: the series of the story's exercise
+    raw = cand.extra.get("story_events")
+    told = [str(r) for r in raw] if isinstance(raw, tuple) else []
+    story = next((fold(m.group(1)).strip() for r in told[:1]
+                  if (e0 := ctx.catalog.events.get(r)) is not None
+                  and (m := _SERIES.match(e0.name)) is not None), None)
+    edition_of_story = bool(years) and _EDITION_WORDS.search(cand.facts.text) is not None
     best = None
     for e in ctx.catalog.events.values():
         m = _SERIES.match(e.name)
         if m is None or e.kind == "statement":
             continue
         series = fold(m.group(1)).strip()
-        if len(series) < 4 or not re.search(rf"\b{re.escape(series)}\b", text):
+        if len(series) < 4 or not (re.search(rf"\b{re.escape(series)}\b", text) or (
+                edition_of_story and series == story)):
             continue
         if (years and e.date.year not in years) or (
                 not years and not -60 <= (day - e.date).days <= _EDITION_DAYS):
@@ -292,8 +301,10 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
         for m in mentions_of(cand, kind, with_context=True):
             rec = ctx.catalog.records[kind].get(m.record)
             # only a record with a figure of what the sentence counts ("observation
-            # threshold" personnel is not the number of participants)
-            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text):
+            # threshold" personnel is not the number of participants), and not one of
+            # another year than the sentence gives ("the 2021 edition" after Zapad-2025)
+            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text) \
+                    and (m in cand.facts.mentions or _year_agrees(rec.name, cand, ctx)):
                 return rec, False
     if not named_event and _THE_EVENT.search(cand.facts.text):
         # "the exercises" in a story about one: the event the text named last, even several
