@@ -150,3 +150,19 @@ def test_the_edition_of_another_year_than_the_story_s_exercise(catalog) -> None:
     # Zapad-2025 (named before) does not judge a figure the sentence gives for 2021
     r = check_text(lead + "Around 50,000 troops took part in the 2021 edition.", catalog, day)
     assert all("Zapad-2025" not in c.explanation for c in r.claims if c.kind == "strength")
+
+
+def test_the_exercise_a_story_is_about_and_its_venues(catalog) -> None:
+    day = dt.date(2025, 9, 14)
+    lead = ("Russia and Belarus began their joint strategic military exercise Zapad-2025 on "
+            "Friday. Officials gave no figures. ")
+
+    def drills(text: str) -> list[str]:
+        return [c.verdict for c in check_text(lead + text, catalog, day).claims
+                if c.kind == "event" and "drills" in c.text]
+
+    assert drills("The drills will mainly take place in Belarus, with one held in the Baltic "
+                  "Sea.") == ["supported"]
+    # a venue the record does not hold leaves it undecided
+    assert "supported" not in drills("The drills will mainly take place in Belarus, with one "
+                                     "held in Norway.")

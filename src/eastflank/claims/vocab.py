@@ -18,6 +18,7 @@ __all__ = [
     "FORMED",
     "FORMED_OR_BEGAN",
     "FUTURE",
+    "THE_EXERCISE",
     "words",
 ]
 
@@ -70,3 +71,8 @@ FORMED_OR_BEGAN = words(FORMED_WORDS, BEGAN_WORDS)
 ENDED_OR_CLOSED = words(ENDED_WORDS, CLOSED_WORDS)
 BARRIER = words(BARRIER_WORDS)
 BARRIER_PLANNED = words(FUTURE_WORDS, CONSTRUCTION_PLANNED_WORDS)
+
+THE_EXERCISE = re.compile(r"\b(?:the|this|these|its)\s+(?:joint\s+|military\s+|strategic\s+|"
+                          r"large-scale\s+)*(?:exercises?|drills?|manoeuvres|maneuvers|"
+                          r"war\s+games|activities)\b", re.I)
+"""A definite reference to an exercise a text has named before ("the drills")."""

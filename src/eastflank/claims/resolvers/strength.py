@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Evidence
 from eastflank.claims.resolvers.base import (
@@ -212,9 +213,7 @@ _EARLIER = re.compile(r"\b(?:initially|originally|at\s+first|first|earlier|previ
 """A figure stated as an earlier one ("officials initially said 13,000 would take part"):
 a superseded figure bears it out."""
 
-_THE_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:joint\s+|military\s+|strategic\s+)*"
-                        r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.I)
-"""A definite reference to an exercise the text has named before."""
+_THE_EVENT = vocab.THE_EXERCISE
 
 _SERIES = re.compile(r"^(.+?)[\s-]+((?:19|20)\d\d)\b")
 _EDITION_DAYS = 365
