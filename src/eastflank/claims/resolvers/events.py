@@ -234,12 +234,21 @@ def _same_day_event(cand: Candidate, ctx: Context, dates: list[DateMention],
     return None
 
 
+_HABITUAL = re.compile(r"\b(?:traditionally|always|typically|usually|generally|every\s+"
+                       r"(?:year|two|four)|each\s+year)\b", re.I)
+"""What exercises of a kind usually do, not what one did."""
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|on|near|across|around|within)\s+(?:the\s+)?"
+                           r"(?:(?!how\b|what\b|which\b|whether\b)[\w’'-]+\s+){0,2}?$|"
+                           r"\b(?:in|at|on)\b[^,;]{0,60}(?:,|and)\s*(?:the\s+)?$", re.I)
+
+
 def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Outcome | None:
     """"The exercise", "the drills" in a text about one (the event the text named last, any
     number of sentences before): the places the sentence gives it must all be its venues or
     lie in the states that took part, and at least one must be named. A support only; a
     negated sentence or one about the future beyond the event is left undecided."""
-    if not vocab.THE_EXERCISE.search(cand.facts.text) or NEGATION.search(cand.facts.text):
+    if not vocab.THE_EXERCISE.search(cand.facts.text) or NEGATION.search(cand.facts.text) \
+            or _HABITUAL.search(cand.facts.text):
         return None
     raw = cand.extra.get("story_events")
     told = [str(r) for r in raw] if isinstance(raw, tuple) else []
@@ -250,10 +259,13 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
     if day is not None and e.date > day + dt.timedelta(days=ctx.tolerances.event_date.
                                                         typed_future_days):
         return None
+    full = cand.facts.full
     venues = [m for m in cand.facts.mentions if m.kind in ("places", "actors")
-              and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+              and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
+              and _VENUE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):
+                                            m.span.start])]
     if not venues:
-        return None
+        return None  # a venue is named after "in", "at", "on": not a speaker's city
     for m in venues:
         country = (getattr(ctx.catalog.places.get(m.record), "country", None)
                    if m.kind == "places" else m.record)
