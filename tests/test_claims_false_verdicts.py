@@ -166,3 +166,12 @@ def test_the_exercise_a_story_is_about_and_its_venues(catalog) -> None:
     # a venue the record does not hold leaves it undecided
     assert "supported" not in drills("The drills will mainly take place in Belarus, with one "
                                      "held near Warsaw.")
+
+
+def test_a_wall_is_the_barrier_a_record_names() -> None:
+    from eastflank.claims.resolvers.base import keywords
+
+    # stems of words that name the same thing meet; a word of another meaning stays apart
+    assert keywords("the steel wall") & keywords("the physical barrier")
+    assert keywords("a deal to harbor Wagner") & keywords("agreement on Wagner")
+    assert not keywords("according to the ministry") & keywords("the accord")

@@ -18,6 +18,7 @@ __all__ = [
     "FORMED",
     "FORMED_OR_BEGAN",
     "FUTURE",
+    "SYNONYMS",
     "THE_EXERCISE",
     "words",
 ]
@@ -76,3 +77,21 @@ THE_EXERCISE = re.compile(r"\b(?:the|this|these|its)\s+(?:joint\s+|military\s+|s
                           r"large-scale\s+)*(?:exercises?|drills?|manoeuvres|maneuvers|"
                           r"war\s+games|activities)\b", re.I)
 """A definite reference to an exercise a text has named before ("the drills")."""
+
+SYNONYMS: dict[str, str] = {
+    word[:4]: group[0][:4]
+    for group in (
+        ("barrier", "fence", "wall"),
+        ("mutiny", "rebellion", "uprising"),
+        ("agreement", "deal", "pact", "treaty"),
+        ("exercise", "drill", "manoeuvres", "maneuvers", "wargames"),
+        ("halt", "stop"),
+        ("invasion", "invade"),
+        ("warhead", "nukes"),
+    )
+    for word in group
+}
+"""Four-letter stems of words that name the same thing in the dataset's records and in
+articles ("fence" and "wall" of a border barrier, "deal" and "agreement"), each mapped to the
+stem of its group's first word. Only stems no common word of another meaning shares: "stat"
+(station, state), "comp" (complete, company), "acco" (accord, according) are left out."""
