@@ -175,3 +175,12 @@ def test_a_wall_is_the_barrier_a_record_names() -> None:
     assert keywords("the steel wall") & keywords("the physical barrier")
     assert keywords("a deal to harbor Wagner") & keywords("agreement on Wagner")
     assert not keywords("according to the ministry") & keywords("the agreement")
+
+
+def test_who_commands_is_not_borne_out_by_a_date(catalog) -> None:
+    text = ("Union Shield 2015 ran from 10 to 16 September 2015 under the command of the "
+            "Belarusian Chief of General Staff and the Commander of the Russian Western "
+            "Military District.")
+    r = check_text(text, catalog, dt.date(2015, 9, 10))
+    assert all(c.verdict != "supported" or "date" not in c.explanation
+               for c in r.claims if c.kind == "command")
