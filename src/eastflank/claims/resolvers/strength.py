@@ -257,6 +257,10 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
     return best
 
 
+_TAKING_PART = re.compile(r"\b(?:t[ao]k(?:e|es|ing|en)\s+part|participat\w*|involv\w*|"
+                          r"engag\w*|will\s+be\s+(?:used|deployed))\b", re.I)
+"""Words that count what takes part in something: the exercise a story is about."""
+
 _EACH = re.compile(r"\b(?:each|per|every|apiece|an?\s+average\s+of)\b", re.I)
 """A figure of each item ("each tent can accommodate around 20 people"), not a total."""
 
@@ -305,9 +309,10 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text) \
                     and (m in cand.facts.mentions or _year_agrees(rec.name, cand, ctx)):
                 return rec, False
-    if not named_event and _THE_EVENT.search(cand.facts.text):
-        # "the exercises" in a story about one: the event the text named last, even several
-        # sentences before
+    if not named_event and (_THE_EVENT.search(cand.facts.text)
+                            or _TAKING_PART.search(cand.facts.text)):
+        # "the exercises", "will take part" in a story about one: the event the text named
+        # last, even several sentences before
         raw = cand.extra.get("story_events")
         for rid in raw if isinstance(raw, tuple) else ():
             rec = ctx.catalog.events.get(str(rid))
@@ -587,6 +592,9 @@ _MEASURE_WORDS = frozenset({"pieces", "units", "items"})
 
 
 _SYNONYMS = {"planes": "aircraft", "jets": "aircraft", "warplanes": "aircraft",
+             "units of weaponry": "vehicle", "combat vehicles": "vehicle",
+             "units of weapons": "vehicle", "pieces of weaponry": "vehicle",
+             "warships": "ship", "vessels": "ship",
              "pieces of military hardware": "vehicle", "armoured vehicles": "vehicle",
              "pieces of hardware": "vehicle", "units of military hardware": "vehicle",
              "pieces of military equipment": "vehicle", "units of military equipment": "vehicle",
