@@ -184,3 +184,10 @@ def test_who_commands_is_not_borne_out_by_a_date(catalog) -> None:
     r = check_text(text, catalog, dt.date(2015, 9, 10))
     assert all(c.verdict != "supported" or "date" not in c.explanation
                for c in r.claims if c.kind == "command")
+
+
+def test_what_takes_part_is_counted_for_the_story_s_exercise(catalog) -> None:
+    text = ("Russia and Belarus began the Zapad-2017 exercise on Thursday. Officials spoke in "
+            "Minsk. Observers were invited. The weather was poor. Nobody was hurt. "
+            "Some 12,700 servicemen will take part, the ministry said.")
+    assert _verdicts(catalog, text, dt.date(2017, 9, 14), "strength") == ["supported"]
