@@ -29,7 +29,8 @@ _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100,
-    "a dozen": 12, "dozen": 12, "a thousand": 1000,
+    "a dozen": 12, "dozen": 12, "a thousand": 1000, "a million": 1_000_000,
+    "half a million": 500_000,
 }
 _VAGUE = {
     "tens": (20.0, 90.0), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
@@ -80,7 +81,7 @@ _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNIT_WORDS)
 _NUMBER = (
     rf"(?P<num>{_NUM})(?:\s*(?P<mult>thousand|million|k)\b)?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM})(?:\s*(?P<mult2>thousand|million)\b)?)?"
-    rf"|(?P<word>{_WORDNUM})(?:\s+(?P<wmult>thousand|hundred))?"
+    rf"|(?P<word>{_WORDNUM})(?:\s+(?P<wmult>thousand|hundred|million))?"
     rf"|(?P<vague>{_VAGUE_RE})\s+of"
 )
 _PATTERN = re.compile(
@@ -204,11 +205,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return _contextual(text, offset, _generic_counts(text, offset, out))
 
 
+_WHO_TOOK_PART = r"who\s+(?:took\s+part|participated|served|fought)\b"
 _QUAL_WORDS = _QUAL.removeprefix("(?P<qual>").removesuffix(r")\s+")
 _BARE = re.compile(
     rf"(?<![\w.,/-])(?P<qual>(?:{_QUAL_WORDS}|closer\s+to|to|at|"
     rf"of|reach(?:ed|es)?|total(?:led|s)?)\s+)?(?P<num>{_NUM})"
-    rf"(?:\s*(?P<mult>thousand|million)\b)?(?![\w%-]|\s*(?:percent|per\s+cent|[a-z]))",
+    rf"(?:\s*(?P<mult>thousand|million)\b)?"
+    rf"(?![\w%-]|[,.\u202f\u00a0]\d|\s*(?:percent|per\s+cent|(?!{_WHO_TOOK_PART})[a-z]))",
     re.IGNORECASE)
 _HEADCOUNT = re.compile(
     r"\b(?:troops|soldiers|servicemen|service\s*members|personnel|participants|"
@@ -230,8 +233,10 @@ def _contextual(text: str, offset: int, found: list[Quantity]) -> list[Quantity]
         if re.fullmatch(r"(?:19|20)\d\d", num) and not mult:
             continue  # a year
         value = _number(num) * _MULT.get(mult, 1.0)
-        if value < 100 or not _HEADCOUNT.search(text[max(0, m.start() - 80):m.start()]):
-            continue
+        took_part = re.match(rf"\s+{_WHO_TOOK_PART}", text[m.end():], re.I)
+        if value < 100 or not (took_part or _HEADCOUNT.search(
+                text[max(0, m.start() - 80):m.start()])):
+            continue  # "the 200,000 who took part" counts people too
         qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower().strip())
         bound = ("at-most" if qual in ("up to", "under", "less than", "fewer than", "below",
                                        "at most", "no more than", "within", "just under")

@@ -222,6 +222,25 @@ def _profiles(ctx: Context) -> dict[str, _Profile]:
     return out
 
 
+_STATE_PART = re.compile(r"^(\w+?)(?:ian|n)?\s+(?:leg|part|stage|phase|contingent|segment|"
+                         r"component|share)\b", re.I)
+
+
+def _other_states_part(cand: Candidate, ctx: Context, subject: str) -> bool:
+    """Whether ``subject`` is one state's part of something ("Belarusian leg of Zapad-2017")
+    and the sentence names another state as where it happens ("in Russia and Belarus"): the
+    sentence then speaks of the whole."""
+    rec = ctx.catalog.records["events"].get(subject)
+    m = _STATE_PART.match(rec.name) if rec is not None else None
+    if m is None:
+        return False
+    stem = m.group(1).lower()[:5]
+    states = {x.record for x in cand.facts.mentions if x.kind == "actors"
+              and not x.span.text.endswith(("ian", "an", "ish"))}
+    return any(not ctx.catalog.actors[c].name.lower().startswith(stem)
+               for c in states if c in ctx.catalog.actors)
+
+
 def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     """How surely the claim's sentence is about ``subject`` (see the module's step 1)."""
     prof = _profiles(ctx).get(subject)
@@ -235,6 +254,8 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     if subject in named:
         return Identified(subject, 1.0, "named in the sentence", entities, specific=specific,
                           name_words=9)
+    if _other_states_part(cand, ctx, subject):
+        return None  # "six ranges in Russia and Belarus" is not the Belarusian leg's count
     words = _sentence_stems(cand.facts.text)
     numbers = _numbers(cand.facts.text)
     every = _tokens(cand.facts.text)
@@ -476,6 +497,10 @@ def _support(ident: Identified, sts: list[Statement], what: str, claimed: float 
                    strength=strength if strength is not None else ident.strength)
 
 
+_THE_EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b",
+                           re.I)
+
+
 def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
                  q: Quantity) -> Outcome | None:
     assert ctx.store is not None
@@ -489,9 +514,13 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
     kinds = claim_kinds(cand.facts.text, at)
     exact = rounding(q.value, smallest=10) < ctx.tolerances.match.relative and q.bound != "vague"
     before: Outcome | None = None
+    exercise = any(m.kind == "events" for m in cand.facts.mentions) or bool(
+        _THE_EXERCISE.search(cand.facts.text))
     for ident in found:
         if ident.loose and not exact:
             continue  # a round figure does not tell a loosely named record from another
+        if exercise and not population and ctx.catalog.kind_of(ident.record) == "actors":
+            continue  # "the Zapad drills involve tens of thousands": not the state's army
         for st in ctx.store.about(ident.record):
             v = st.value
             if v.kind != "quantity" or v.unit != unit or not _usable(st, ctx):
@@ -628,6 +657,10 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     if not found and not cand.facts.quantities and not cand.context:
         return None
     dates = list(cand.facts.dates)
+    if cand.kind == "command":
+        # who commands whom: a date or a figure of the record says nothing of it; only the
+        # parties the sentence names can (its parent, its commander)
+        return _by_entities(cand, ctx, found)
     if cand.quantity is None and dates:
         out = _by_date(cand, ctx, found, dates)  # a dated sentence: its date first
         if out is not None:
