@@ -191,3 +191,10 @@ def test_what_takes_part_is_counted_for_the_story_s_exercise(catalog) -> None:
             "Minsk. Observers were invited. The weather was poor. Nobody was hurt. "
             "Some 12,700 servicemen will take part, the ministry said.")
     assert _verdicts(catalog, text, dt.date(2017, 9, 14), "strength") == ["supported"]
+
+
+def test_a_speaker_s_own_title_is_not_what_was_said(catalog) -> None:
+    # the words of "the Russian Defence Ministry" name the speaker; they do not make a
+    # recorded statement of the ministry say what this sentence says
+    text = "The Russian Defence Ministry said 200,000 troops took part in Zapad 2025."
+    assert _verdicts(catalog, text, dt.date(2025, 9, 13), "attribution") == ["unverifiable"]
