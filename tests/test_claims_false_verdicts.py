@@ -198,3 +198,25 @@ def test_a_speaker_s_own_title_is_not_what_was_said(catalog) -> None:
     # recorded statement of the ministry say what this sentence says
     text = "The Russian Defence Ministry said 200,000 troops took part in Zapad 2025."
     assert _verdicts(catalog, text, dt.date(2025, 9, 13), "attribution") == ["unverifiable"]
+
+
+def test_speakers_by_bracketed_name_possessive_body_and_spelling(catalog) -> None:
+    # the name in brackets after a title
+    bondarev = ("Russia will establish an air base in Babruysk in 2016 and transfer there "
+                "Su-27 jets, said Commander of the Russian AF (Colonel General Bondarev) in "
+                "October 2014.")
+    assert _verdicts(catalog, bondarev, dt.date(2014, 12, 3), "attribution") == ["supported"]
+    # a record named "Russia's defence ministry on ..." is the Russian Defense Ministry's
+    start = ("The Zapad-2017 joint Russian-Belarusian military drills have kicked off in the "
+             "two countries, the Russian Defense Ministry said in a statement.")
+    assert _verdicts(catalog, start, dt.date(2017, 9, 14), "attribution") == ["supported"]
+
+
+def test_an_aside_is_no_negation_and_a_forecast_year_no_date_of_saying(catalog) -> None:
+    aside = ("Vladimir Shamanov, head of the Russian lower house of parliament's defense "
+             "committee, said on Monday that Iskander missile systems had been sent to "
+             "Kaliningrad, but did not say how many or for how long.")
+    assert _verdicts(catalog, aside, dt.date(2018, 2, 5), "attribution") == ["supported"]
+    turned = ("Vladimir Shamanov said on Monday that Iskander missile systems had not been "
+              "sent to Kaliningrad.")
+    assert _verdicts(catalog, turned, dt.date(2018, 2, 5), "attribution") == ["unverifiable"]
