@@ -220,3 +220,22 @@ def test_an_aside_is_no_negation_and_a_forecast_year_no_date_of_saying(catalog) 
     turned = ("Vladimir Shamanov said on Monday that Iskander missile systems had not been "
               "sent to Kaliningrad.")
     assert _verdicts(catalog, turned, dt.date(2018, 2, 5), "attribution") == ["unverifiable"]
+
+
+def test_a_cap_a_figure_passes_and_a_thousands_point(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    # the Kremlin's own figure was 12,700: "no more than 12.000" is passed by it
+    capped = "Zapad 2017 involves no more than 12.000 soldiers according to the Kremlin."
+    r = check_text(capped, catalog, day)
+    (c,) = [c for c in r.claims if c.kind == "strength"]
+    assert c.verdict == "contradicted" and c.claimed == 12_000 and "cap" in c.explanation
+    # "up to" names about the figure itself
+    about = "Zapad 2017 involves up to 12,700 soldiers according to the Kremlin."
+    assert _verdicts(catalog, about, day, "strength") == ["supported"]
+
+
+def test_russia_borders_lithuania_through_kaliningrad(catalog) -> None:
+    text = "The total length of the Lithuanian border with Russia is 679 km."
+    r = check_text(text, catalog, dt.date(2022, 8, 29))
+    (c,) = [c for c in r.claims if c.kind == "border_length"]
+    assert c.verdict == "contradicted" and "RU-KGD" in c.explanation
