@@ -239,3 +239,14 @@ def test_russia_borders_lithuania_through_kaliningrad(catalog) -> None:
     r = check_text(text, catalog, dt.date(2022, 8, 29))
     (c,) = [c for c in r.claims if c.kind == "border_length"]
     assert c.verdict == "contradicted" and "RU-KGD" in c.explanation
+
+
+def test_a_qualified_figure_of_a_part_of_the_exercise(catalog) -> None:
+    day = dt.date(2021, 9, 10)
+    lead = "Russia and Belarus held the Zapad-2021 exercise. "
+    # 2,500 Russian servicemen took part on Belarusian soil (the Belarusian leg's figure)
+    part = lead + "The exercise in Belarus was attended by 2,500 servicemen of the Russian army."
+    assert _verdicts(catalog, part, day, "strength") == ["supported"]
+    # an unqualified figure is the whole's
+    whole = lead + "The exercise was attended by 2,500 servicemen."
+    assert "supported" not in _verdicts(catalog, whole, day, "strength")

@@ -426,6 +426,36 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
     return None
 
 
+def _part_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: frozenset[str],
+                 day: Any, relative: float) -> Outcome | None:
+    """A ``supported`` outcome from a record of a part of the event ``rec`` ("Belarusian leg
+    of Zapad-2021", "Zapad-2017 forces announced": the same series and year), whose figure
+    the sentence qualifies as it does ("2,500 ... Russian": ``russian_personnel``) and that
+    matches the claim; else None. The part is not named, so this only confirms."""
+    q = cand.quantity
+    assert q is not None
+    key = _SERIES.match(rec.name)
+    if key is None:
+        return None
+    series, year = fold(key.group(1)).strip(), key.group(2)
+    for e in ctx.catalog.events.values():
+        if e.id == rec.id or e.kind == "statement" or year not in e.name or not re.search(
+                rf"\b{re.escape(series)}\b", fold(e.name)):
+            continue
+        for v, lo, hi, src, qty in _values(e, unit, ctx, kinds, day, cand.facts.text):
+            if qty in ("personnel", "troops", "strength") or "_" not in qty:
+                continue  # the part's whole count is not what a qualified claim states
+            if lo * (1 - relative) <= q.value <= hi * (1 + relative):
+                ev = Evidence(record=e.id, kind="events", name=e.name, value=v, unit=unit,
+                              detail=f"{e.name}: {qty} = {v:,.0f}", sources=src)
+                return Outcome("supported",
+                               f"The claimed {q.value:,.0f} agrees within {relative:.0%} with "
+                               f"the {qty.replace('_', ' ')} of {e.name}, a part of {rec.name} "
+                               f"the sentence qualifies the figure by.",
+                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+    return None
+
+
 def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outcome:
     q = cand.quantity
     assert q is not None
@@ -497,6 +527,10 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             if matched in _claimed_values(rec):
                 strength *= 0.5  # a figure that is itself only a claim confirms nothing
             break
+    if matched is None and kind == "events":
+        part = _part_figure(rec, cand, ctx, unit, kinds, day, relative)
+        if part is not None:
+            return part
     if matched is None:
         # a contradiction needs a figure valid at the claim's date, and for a state's armed
         # forces a sentence that speaks of the whole army
