@@ -250,3 +250,16 @@ def test_a_qualified_figure_of_a_part_of_the_exercise(catalog) -> None:
     # an unqualified figure is the whole's
     whole = lead + "The exercise was attended by 2,500 servicemen."
     assert "supported" not in _verdicts(catalog, whole, day, "strength")
+
+
+def test_more_ways_of_naming_who_said_it() -> None:
+    from eastflank.claims.attribution import find_attributions
+
+    quoted = ("“We have deployed our military along the entire border,” Belta quoted "
+              "Lukashenko as saying in an interview.")
+    assert [a.person for a in find_attributions(quoted)] == ["Lukashenko"]
+    claims = ("The comments follow claims from Belarusian President Alexander Lukashenko this "
+              "week that his nation received the first part of the bombs.")
+    assert [a.person for a in find_attributions(claims)] == ["Alexander Lukashenko"]
+    threat = "Alexander Lukashenko threatened to stop transit supplies via the Yamal pipeline."
+    assert [a.person for a in find_attributions(threat)] == ["Alexander Lukashenko"]
