@@ -263,3 +263,14 @@ def test_more_ways_of_naming_who_said_it() -> None:
     assert [a.person for a in find_attributions(claims)] == ["Alexander Lukashenko"]
     threat = "Alexander Lukashenko threatened to stop transit supplies via the Yamal pipeline."
     assert [a.person for a in find_attributions(threat)] == ["Alexander Lukashenko"]
+
+
+def test_a_distance_with_no_space_and_its_conversion_in_brackets() -> None:
+    from eastflank.claims.quantities import find_quantities
+
+    text = ("The camp lies approximately 230 kilometres (142 miles) north of the border and "
+            "approximately 90km (56 miles) from Minsk; it will be 24,000 square metres large.")
+    found = [(q.value, q.unit) for q in find_quantities(text)]
+    assert (230.0, "km") in found and (90.0, "km") in found
+    assert all(unit != "miles" for _, unit in found)  # a conversion is not a count of miles
+    assert any(unit == "metres" and v == 24_000 for v, unit in found)
