@@ -274,3 +274,12 @@ def test_a_distance_with_no_space_and_its_conversion_in_brackets() -> None:
     assert (230.0, "km") in found and (90.0, "km") in found
     assert all(unit != "miles" for _, unit in found)  # a conversion is not a count of miles
     assert any(unit == "metres" and v == 24_000 for v, unit in found)
+
+
+def test_a_town_s_name_for_the_region_named_after_it(catalog) -> None:
+    day = dt.date(2018, 10, 25)
+    text = "Kaliningrad is home to about a million people."
+    assert _verdicts(catalog, text, day, "count") == ["supported"]  # Kaliningrad Oblast
+    # the region is only what the text may mean: a mismatch refutes nothing
+    wrong = "Kaliningrad is home to about 3 million people."
+    assert _verdicts(catalog, wrong, day, "count") == ["unverifiable"]
