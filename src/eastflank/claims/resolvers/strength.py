@@ -273,6 +273,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, True
+            region = _namesake_region(rec, ctx) if kind == "places" else None
+            if region is not None and _values(region, unit, ctx, _ALL_KINDS):
+                return region, False  # "Kaliningrad is home to a million": the oblast
     pools = [cand.facts.text]
     if re.search(r"\b[Tt]he\s+(?:brigade|division|regiment|battalion|corps|unit)\b",
                  cand.facts.text):  # "The brigade, expected to reach 5,000 troops": before
@@ -456,6 +459,38 @@ def _part_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: froz
     return None
 
 
+def _namesake_region(rec: Any, ctx: Context) -> Any:
+    """The region named after the town ``rec`` in its country (Kaliningrad Oblast for
+    Kaliningrad), or None."""
+    if rec is None or getattr(rec, "kind", None) == "region":
+        return None
+    name = fold(rec.name).lower()
+    return next((p for p in ctx.catalog.places.values() if p.id != rec.id
+                 and p.kind == "region" and p.country == rec.country
+                 and fold(p.name).lower().startswith(name + " ")), None)
+
+
+def _namesake_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: frozenset[str],
+                     day: Any, relative: float) -> Outcome | None:
+    """A ``supported`` outcome from the region named after the town ``rec`` ("Kaliningrad is
+    home to about a million people": Kaliningrad Oblast), whose figure the claim matches
+    when the town's does not; a text may mean either by the name. Support only."""
+    q = cand.quantity
+    assert q is not None
+    place = _namesake_region(rec, ctx)
+    if place is not None:
+        for v, lo, hi, src, qty in _values(place, unit, ctx, kinds, day, cand.facts.text):
+            if lo * (1 - relative) <= q.value <= hi * (1 + relative):
+                ev = Evidence(record=place.id, kind="places", name=place.name, value=v,
+                              unit=unit, detail=f"{place.name}: {qty} = {v:,.0f}", sources=src)
+                return Outcome("supported",
+                               f"The claimed {q.value:,.0f} agrees within {relative:.0%} with "
+                               f"the {qty.replace('_', ' ')} of {place.name}, the region named "
+                               f"after {rec.name}, which the text may mean.",
+                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+    return None
+
+
 def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outcome:
     q = cand.quantity
     assert q is not None
@@ -531,6 +566,10 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
         part = _part_figure(rec, cand, ctx, unit, kinds, day, relative)
         if part is not None:
             return part
+    if matched is None and kind == "places":
+        region = _namesake_figure(rec, cand, ctx, unit, kinds, day, relative)
+        if region is not None:
+            return region
     if matched is None:
         # a contradiction needs a figure valid at the claim's date, and for a state's armed
         # forces a sentence that speaks of the whole army
