@@ -283,3 +283,15 @@ def test_a_town_s_name_for_the_region_named_after_it(catalog) -> None:
     # the region is only what the text may mean: a mismatch refutes nothing
     wrong = "Kaliningrad is home to about 3 million people."
     assert _verdicts(catalog, wrong, day, "count") == ["unverifiable"]
+
+
+def test_figures_of_another_record_of_the_same_exercise(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    lead = ("Russia and Belarus began the Zapad-2017 exercise on Thursday. Officials spoke. "
+            "Observers came. Nobody was hurt. ")
+    # the announced forces of Zapad-2017 (a record of its own) count about 250 tanks
+    tanks = lead + "About 250 tanks will take part."
+    assert _verdicts(catalog, tanks, day, "count") == ["supported"]
+    # the announced forces are not refuted through a figure the sentence does not state
+    other = lead + "About 900 tanks will take part."
+    assert "contradicted" not in _verdicts(catalog, other, day, "count")
