@@ -12,6 +12,7 @@ from eastflank.claims import check_text
 from eastflank.claims.evaluate import evaluate_dir
 from eastflank.claims.model import CheckResult
 from eastflank.cli import main
+from eastflank.errors import ClaimInputError
 
 DATA = Path(__file__).parent / "data" / "claims"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -160,6 +161,41 @@ def test_evaluation_scores_splits_apart(tmp_path: Path, catalog) -> None:
     assert dev.recall == 1.0 and dev.verdict_accuracy == 0.5
     assert dev.decisive_precision == 0.5  # supported right, contradicted against the label
     assert dev.by_kind["weapon_range"].n_decisive == 2
+
+
+def test_evaluation_split_roles_from_splits_yaml(tmp_path: Path, catalog, capsys) -> None:
+    text = ("url: https://example.org/a\ntitle: t\npublisher: p\ndate: 2024-01-01\n"
+            "text: |\n  Oreshnik has a range of about 100 km.\nclaims:\n"
+            "  - {quote: \"range of about 100 km\", kind: weapon_range, verdict: supported, "
+            "reason: wrong on purpose}\n")
+    for split in ("dev", "test", "test2", "test3"):
+        (tmp_path / split).mkdir()
+        (tmp_path / split / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "splits.yaml").write_text(
+        "splits:\n  dev: {role: tuning}\n  test2: {role: tuning}\n"
+        "  test: {role: held_out, frozen: '2026-01-01 10:00 UTC'}\n", encoding="utf-8")
+    report = evaluate_dir(tmp_path, catalog)
+    # tuning splits first, dev leading; an unlisted split (test3) is held out
+    assert list(report.splits) == ["dev", "test2", "test", "test3"]
+    assert [r.role for r in report.splits.values()] == [
+        "tuning", "tuning", "held_out", "held_out"]
+    # a split folder evaluated alone takes its role from the parent's splits.yaml
+    (alone,) = evaluate_dir(tmp_path / "test", catalog).splits.values()
+    assert alone.role == "held_out"
+    # misses are listed for the tuning splits only
+    assert main(["check", "--evaluate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("miss") == 2 and "held out: test, test3" in " ".join(out.split())
+    # a listed split without a folder is an input error naming the file and the split
+    (tmp_path / "splits.yaml").write_text("splits:\n  dev: {role: tuning}\n"
+                                          "  tset: {role: held_out}\n", encoding="utf-8")
+    with pytest.raises(ClaimInputError, match="tset") as err:
+        evaluate_dir(tmp_path, catalog)
+    assert "splits.yaml" in str(err.value)
+    (tmp_path / "splits.yaml").write_text("splits:\n  dev: {role: tune}\n", encoding="utf-8")
+    assert main(["check", "--evaluate", str(tmp_path)]) == 2
+    err_line = capsys.readouterr().err
+    assert err_line.count("\n") == 1 and "splits.yaml" in err_line
 
 
 def test_evaluation_reports_texts_the_dataset_cites(tmp_path: Path, catalog) -> None:

@@ -31,10 +31,12 @@ relation        any other sentence asserting something of a named unit, command 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from eastflank.claims import vocab
 from eastflank.claims.economy import find_amounts, find_topics
 from eastflank.claims.extract import SentenceFacts
 from eastflank.claims.model import ClaimKind, Mention, Quantity, Span
@@ -56,8 +58,7 @@ class Candidate:
 
 _BORDER = re.compile(r"\b(?:borders?|frontiers?)\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
-_BARRIER = re.compile(r"\b(?:fence\w*|wall|barrier|barbed|razor[- ]wire|fortification\w*)\b",
-                      re.I)
+_BARRIER = vocab.BARRIER
 _SECTION = re.compile(r"\b(?:over\s*land|on\s+land|land\s+section|along\s+(?:the\s+)?"
                       r"(?:rivers?|lakes?|water)|on\s+water|by\s+water|river\s+section)\b",
                       re.I)
@@ -269,6 +270,7 @@ def detect_claims(
         nuclear-capable systems ..." refers to the sentences before).
     """
     out: list[Candidate] = []
+    story: list[str] = []  # events named so far, latest first: what "the exercise" refers to
     for i, facts in enumerate(sentences):
         context = tuple(sentences[max(0, i - context_size) : i])
         text = facts.text
@@ -355,6 +357,11 @@ def detect_claims(
         # one a reader checks first
         for a in facts.attributions:
             out.append(Candidate("attribution", a.span, facts, context))
+        if story:
+            for c in out[first:]:
+                c.extra.setdefault("story_events", tuple(story))
+        story = [m.record for m in reversed(facts.mentions) if m.kind == "events"] + [
+            r for r in story if r not in {m.record for m in facts.mentions}]
     return out
 
 
@@ -411,6 +418,25 @@ def _regions(facts: SentenceFacts, anchors: list[Mention]) -> dict[str, str]:
     return out
 
 
+_LIST_GAP = re.compile(
+    r"^(?:[\s,;]|\b(?:and|or|as\s+well\s+as|the|to|in|on|of|north\w*|south\w*|east\w*|"
+    r"west\w*|countries)\b|&)*$", re.I)
+"""What may stand between two names of one list ("Poland, Lithuania and Latvia", "Poland to
+the south and Lithuania to the east")."""
+
+
+def _listed(facts: SentenceFacts, named: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """The names of ``named`` that form one list with the first: a later clause ("..., and
+    missiles can reach Latvia") names other things."""
+    out = named[:1]
+    for prev, (m, t) in itertools.pairwise(named):
+        gap = facts.full[prev[0].span.end:m.span.start]
+        if not _LIST_GAP.match(gap):
+            break
+        out.append((m, t))
+    return out
+
+
 def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     """A claim that a territory borders others, without a length (see
     :mod:`eastflank.claims.resolvers.adjacency`)."""
@@ -420,8 +446,9 @@ def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
     cut = facts.start + verb.start()
     before = [(m, t) for m in facts.mentions if m.span.end <= cut
               and (t := _territory(m)) is not None]
-    after = [(m, t) for m in facts.mentions if m.span.start >= facts.start + verb.end()
-             and (t := _territory(m)) is not None]
+    after = _listed(facts, [(m, t) for m in facts.mentions
+                            if m.span.start >= facts.start + verb.end()
+                            and (t := _territory(m)) is not None])
     others = list(dict.fromkeys(t for _, t in after))
     if not others:
         return None

@@ -16,8 +16,17 @@ An evaluation folder holds YAML files, one per public text::
         evidence:                        # optional: the public sources of the label
           - {title: ..., publisher: ..., year: 2023, url: https://...}
 
-A folder with ``dev/`` and ``test/`` subfolders is scored per split (each split on its own,
-never pooled); a flat folder is one split named after it.
+A folder with split subfolders (``dev/``, ``test/``, ...) is scored per split (each split on
+its own, never pooled); a flat folder is one split named after it. An optional ``splits.yaml``
+beside the split folders gives each split its role::
+
+    splits:
+      dev: {role: tuning}
+      test4: {role: held_out, frozen: "2026-11-29 22:17 UTC, commit 1b725c5"}
+
+``tuning`` splits are the ones rules are developed on; ``held_out`` splits are frozen and scored
+only. A split the file does not list is held out; without the file, ``dev`` is the one tuning
+split.
 
 Scores, per split and per labelled claim kind:
 
@@ -62,6 +71,8 @@ __all__ = [
     "EvalText",
     "Scores",
     "SplitReport",
+    "SplitRole",
+    "SplitRoles",
     "cited_urls",
     "evaluate_dir",
     "evaluate_text",
@@ -109,6 +120,20 @@ class EvalText(_Frozen):
     claims: list[EvalClaim] = Field(min_length=1)
 
 
+class SplitRole(_Frozen):
+    """What a split is for: developing rules on (``tuning``) or scoring only (``held_out``)."""
+
+    role: Literal["tuning", "held_out"]
+    frozen: str | None = Field(None, description="When and at which commit it was frozen.")
+    note: str | None = None
+
+
+class SplitRoles(_Frozen):
+    """The ``splits.yaml`` of an evaluation folder."""
+
+    splits: dict[str, SplitRole] = Field(min_length=1)
+
+
 class ClaimOutcome(_Frozen):
     """How one labelled claim fared."""
 
@@ -142,6 +167,7 @@ class SplitReport(_Frozen):
     """Scores of one split (``dev``, ``test`` or a flat folder)."""
 
     split: str
+    role: Literal["tuning", "held_out"] = "tuning"
     n_texts: int
     n_labelled: int
     n_extracted: int
@@ -288,30 +314,67 @@ def evaluate_split(folder: Path, catalog: Catalog, split: str | None = None) -> 
 
 
 TUNING_SPLIT = "dev"
-"""The split rules are tuned on; every other split folder is held out (frozen and scored
-only; see the evaluation set's README)."""
+"""The split rules are tuned on when an evaluation folder has no ``splits.yaml``; every other
+split folder is then held out (frozen and scored only; see the evaluation set's README)."""
+
+ROLES_FILE = "splits.yaml"
 
 
-def split_folders(folder: Path) -> list[Path]:
-    """Subfolders of ``folder`` that hold evaluation files, the tuning split first and the
-    held-out splits after it by name (``test``, ``test2``, ``test3``, ...)."""
-    subs = [p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.yaml"))]
-    return sorted(subs, key=lambda p: (p.name != TUNING_SPLIT, p.name))
-
-
-def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
-    """Evaluate ``folder``: each of its split subfolders (:func:`split_folders`) as a split,
-    or the folder itself as one split when it has none.
+def split_roles(folder: Path) -> dict[str, SplitRole]:
+    """The role of each split of ``folder`` from its ``splits.yaml``; ``{}`` without one.
 
     Raises
     ------
     ClaimInputError
-        If a split has no evaluation file, or a file is malformed or quotes text it does not
-        contain.
+        If the file is malformed, or names a split that has no folder of evaluation files.
+    """
+    path = folder / ROLES_FILE
+    if not path.is_file():
+        return {}
+    roles = load_document(path, SplitRoles, ClaimInputError).splits
+    for name in roles:
+        sub = folder / name
+        if not (sub.is_dir() and any(sub.glob("*.yaml"))):
+            raise ClaimInputError(
+                f"split {name!r} has no folder of evaluation files (*.yaml) beside the file",
+                file=str(path), record=name, field="splits")
+    return roles
+
+
+def _role(name: str, roles: dict[str, SplitRole]) -> Literal["tuning", "held_out"]:
+    if roles:
+        return roles[name].role if name in roles else "held_out"
+    return "tuning" if name == TUNING_SPLIT else "held_out"
+
+
+def split_folders(folder: Path) -> list[Path]:
+    """Subfolders of ``folder`` that hold evaluation files: the tuning splits first (``dev``
+    before the others), then the held-out splits, each group by name."""
+    roles = split_roles(folder)
+    subs = [p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.yaml"))]
+    return sorted(subs, key=lambda p: (_role(p.name, roles) != "tuning",
+                                       p.name != TUNING_SPLIT, p.name))
+
+
+def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
+    """Evaluate ``folder``: each of its split subfolders (:func:`split_folders`) as a split,
+    or the folder itself as one split when it has none (its role then comes from the parent
+    folder's ``splits.yaml``, and is ``tuning`` when that does not list it).
+
+    Raises
+    ------
+    ClaimInputError
+        If a split has no evaluation file, a file is malformed or quotes text it does not
+        contain, or ``splits.yaml`` is malformed.
     """
     subs = split_folders(folder)
     if subs:
-        splits = {p.name: evaluate_split(p, catalog, p.name) for p in subs}
+        roles = split_roles(folder)
+        splits = {p.name: evaluate_split(p, catalog, p.name).model_copy(
+            update={"role": _role(p.name, roles)}) for p in subs}
     else:
-        splits = {folder.name: evaluate_split(folder, catalog, folder.name)}
+        parent = split_roles(folder.parent) if folder.parent != folder else {}
+        role = parent[folder.name].role if folder.name in parent else "tuning"
+        splits = {folder.name: evaluate_split(folder, catalog, folder.name).model_copy(
+            update={"role": role})}
     return EvalReport(folder=str(folder), splits=splits)

@@ -29,7 +29,8 @@ _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100,
-    "a dozen": 12, "dozen": 12, "a thousand": 1000,
+    "a dozen": 12, "dozen": 12, "a thousand": 1000, "a million": 1_000_000,
+    "half a million": 500_000,
 }
 _VAGUE = {
     "tens": (20.0, 90.0), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
@@ -80,7 +81,7 @@ _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNIT_WORDS)
 _NUMBER = (
     rf"(?P<num>{_NUM})(?:\s*(?P<mult>thousand|million|k)\b)?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM})(?:\s*(?P<mult2>thousand|million)\b)?)?"
-    rf"|(?P<word>{_WORDNUM})(?:\s+(?P<wmult>thousand|hundred))?"
+    rf"|(?P<word>{_WORDNUM})(?:\s+(?P<wmult>thousand|hundred|million))?"
     rf"|(?P<vague>{_VAGUE_RE})\s+of"
 )
 _PATTERN = re.compile(

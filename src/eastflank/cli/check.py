@@ -36,13 +36,14 @@ def _pct(x: float | None) -> str:
 
 def _render_evaluation(results: dict[str, Any]) -> None:
     """Scores per split (the tuning split first) and per claim kind; the per-claim misses of
-    the tuning split only (held-out splits are scored, not studied: their outcomes are in
+    the tuning splits only (held-out splits are scored, not studied: their outcomes are in
     ``--json``)."""
-    from eastflank.claims.evaluate import TUNING_SPLIT
-
     splits: dict[str, Any] = results["splits"]
+    tuning = [n for n, r in splits.items() if r.get("role", "tuning") == "tuning"]
+    held = [n for n in splits if n not in tuning]
+    roles = (f"tuned on: {', '.join(tuning) or 'none'}; held out: {', '.join(held) or 'none'}. ")
     summary = Table(title=f"Claim checker on {results['folder']}",
-                    caption=f"{TUNING_SPLIT}: tuned on; other splits: held out. "
+                    caption=roles +
                     "accuracy: right verdicts / claims found; decisive: right decisive "
                     "verdicts / decisive verdicts; e2e: right verdicts / labelled claims; "
                     "extr.: extracted claims on a labelled quote / extracted claims")
@@ -71,7 +72,7 @@ def _render_evaluation(results: dict[str, Any]) -> None:
             kinds.add_row(kind, str(k["n_labelled"]), _pct(k["recall"]),
                           _pct(k["verdict_accuracy"]), _pct(k["decisive_precision"]))
         console.print(kinds)
-        if name != TUNING_SPLIT and len(splits) > 1:
+        if name not in tuning:
             continue
         for o in r["outcomes"]:
             if not o["correct"]:

@@ -66,13 +66,63 @@ _SPEECH = frozenset({"said", "says", "state", "stat", "told", "tell", "anno", "n
 """Stems of verbs of saying: they say that a statement was made, not what it was."""
 
 
-def recorded_statement(cand: Candidate, ctx: Context, person: str) -> Outcome | None:
-    """A recorded statement event of ``person`` that the sentence reports: the surname in the
-    speaker of the event's name (:func:`speaker_of`), the event dated at a date the sentence
-    gives or within ``statement_days`` before the claim's date, at least ``statement_words``
-    shared content words making at least ``statement_share`` of the sentence's, and a negation
-    on both sides or on neither. Support only."""
-    surname = fold(person).split()[-1] if person.strip() else ""
+_TITLE_WORDS = frozenset({
+    "minister", "ministry", "president", "prime", "commander", "chief", "head", "spokesman",
+    "spokeswoman", "spokesperson", "secretary", "general", "colonel", "lieutenant", "major",
+    "admiral", "deputy", "director", "chairman", "speaker", "defence", "defense", "national",
+    "foreign", "interior", "affairs", "state", "lithuanian", "belarusian", "russian", "polish",
+    "latvian", "ukrainian", "german", "american", "estonian", "of", "the", "and", "for",
+    "statement", "ministry's", "service", "agency", "news"})
+"""Words of a parsed speaker that are titles or descriptions, not a name."""
+
+
+def speaker_names(person: str, institution: str) -> list[str]:
+    """Names a speaker may be looked up by, best first: the last word of the person's name,
+    then the last name-like word of the institution ("Minister of National Defence Raimundas
+    Karoblis": Karoblis), then the institution's own last word for a body ("the ministry").
+
+    >>> speaker_names("Lithuanian Minister", "National Defence Raimundas Karoblis")
+    ['karoblis', 'minister']
+    >>> speaker_names("Ingrida Simonyte", "")
+    ['simonyte']
+    """
+    out: list[str] = []
+    for text in (person, institution):
+        names = [w for w in fold(text).split() if w not in _TITLE_WORDS and len(w) >= 3
+                 and w.isalpha()]
+        if names:
+            out.append(names[-1])
+    for text in (person, institution):
+        words = [w for w in fold(text).split() if w.isalpha() and len(w) >= 3]
+        if words and words[-1] not in out and words[-1] in _TITLE_WORDS:
+            out.append(words[-1])
+    return list(dict.fromkeys(out))
+
+
+def recorded_statement(cand: Candidate, ctx: Context, person: str,
+                       institution: str = "") -> Outcome | None:
+    """A recorded statement event of the speaker that the sentence reports: a name of the
+    speaker (:func:`speaker_names`) in the speaker of the event's name (:func:`speaker_of`),
+    the event dated at a date the sentence gives or within ``statement_days`` before the
+    claim's date, at least ``statement_words`` shared content words making at least
+    ``statement_share`` of the sentence's, and a negation on both sides or on neither.
+    Support only."""
+    said = set(fold(f"{person} {institution}").split()) & _NATIONS
+    for surname in speaker_names(person, institution):
+        # a body named by its title ("the Russian Defence Ministry") is that state's body
+        need = said if surname in _TITLE_WORDS else set()
+        found = _recorded_statement(cand, ctx, surname, person, said, need)
+        if found is not None:
+            return found
+    return None
+
+
+_NATIONS = frozenset({"belarusian", "russian", "ukrainian", "lithuanian", "polish", "latvian",
+                      "estonian", "german", "american", "british", "french"})
+
+
+def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str,
+                        said: set[str], need: set[str]) -> Outcome | None:
     if len(surname) < 3:
         return None
     tol = ctx.tolerances.attribution
@@ -84,8 +134,12 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str) -> Outcome | 
     for e in ctx.catalog.events.values():
         if e.kind != "statement" or not usable(e, ctx):
             continue
-        if not re.search(rf"\b{re.escape(surname)}\b", speaker_of(e)):
+        speaker = speaker_of(e)
+        if not re.search(rf"\b{re.escape(surname)}\b", speaker):
             continue
+        nations = set(speaker.split()) & _NATIONS
+        if (said and nations and not nations & said) or not need <= nations:
+            continue  # the Belarusian ministry is not the Russian one
         if dates:
             if not any(dates_agree(d, e, ctx.tolerances.event_date.days) for d in dates):
                 continue
@@ -138,7 +192,7 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
             by_inst.append(Evidence(record=sid, kind="sources", name=title,
                                     detail=f"source from {src.publisher or src.author}",
                                     sources=[sid]))
-    stated = recorded_statement(cand, ctx, person or inst_name)
+    stated = recorded_statement(cand, ctx, person, inst_name)
     if stated is not None:
         return stated
     known = ""

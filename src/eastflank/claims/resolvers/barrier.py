@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Quantity
 from eastflank.claims.resolvers.base import (
@@ -32,11 +33,8 @@ from eastflank.claims.tolerances import NumericTolerance
 
 __all__ = ["barrier_statements", "resolve_barrier_length"]
 
-BARRIER_WORDS = re.compile(r"\b(?:fence\w*|wall|barriers?|barbed|razor[- ]wire|"
-                           r"fortification\w*|concertina)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|plan\w*|expected|to\s+be|intend\w*|would|is\s+to|are\s+to|"
-                     r"decided|propos\w*|(?:beg[ua]n|start\w*|launch\w*)\s+(?:the\s+)?"
-                     r"(?:construction|building|to\s+build)|under\s+construction)\b", re.I)
+BARRIER_WORDS = vocab.BARRIER
+_FUTURE = vocab.BARRIER_PLANNED
 """A barrier to be built: its planned length, or the length it was built to later, bears the
 claim out."""
 

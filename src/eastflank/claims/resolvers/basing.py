@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Evidence
 from eastflank.claims.resolvers.base import (
@@ -51,6 +52,18 @@ def _matches(site: Site, cand: Candidate, ctx: Context, systems: set[str],
 _DENIED = re.compile(r"\b(?:not|never|no\s+longer|denied|deny|denies|neither|nor)\b|n't\b",
                      re.I)
 """Words that deny a basing ("without disclosing how many" does not)."""
+
+_STANDING = re.compile(
+    r"\b(?:based|stationed|station|garrison\w*|headquarter\w*|deployed|located|positioned|"
+    r"placed|hous\w*|host\w*|home\s+to|keeps?|kept|stand\w*|stood|sits?|are\s+in|is\s+in|"
+    r"there\s+(?:are|is))\b", re.I)
+"""Words that say forces stand somewhere: only such a sentence can be refuted by finding none
+there ("flying from Moscow to St Petersburg" says nothing of a garrison)."""
+
+_NOT_NOW = re.compile(
+    r"\b(?:may|might|could|would|previous\w*|past|temporar\w*|once|formerly|used\s+to|"
+    r"possibl\w*|reportedly|allegedly|suspected|candidate)\b", re.I)
+"""Words that put a basing in the future, the past or doubt: no refutation at the date."""
 
 
 def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
@@ -171,6 +184,13 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable(
             f"No recorded {what} within {RADIUS_KM:.0f} km of the town named, but some in the "
             f"region of the same name, which the text may mean: {'; '.join(in_region)}.",
+            evidence=found, tolerance={"radius_km": RADIUS_KM})
+    if missing and (not _STANDING.search(cand.facts.text) or _NOT_NOW.search(cand.facts.text)
+                    or vocab.FUTURE.search(cand.facts.text)):
+        return unverifiable(
+            f"No recorded {what} at {', '.join(missing)} at {day or 'the claim date'}, but the "
+            "sentence does not say such forces stand there now (no verb of basing, or it "
+            "speaks of the future, the past or a possibility), so this does not refute it.",
             evidence=found, tolerance={"radius_km": RADIUS_KM})
     if missing:
         return Outcome("contradicted",

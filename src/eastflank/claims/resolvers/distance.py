@@ -201,6 +201,12 @@ ROAD_FACTOR = 1.4
 a claimed distance longer than the straight line by less than that may be a road distance."""
 
 
+_APPOSITIVE = re.compile(r"\s*[,(–-]?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|"
+                         r"lying|some|about|around|roughly|approximately|just|only|nearly|"
+                         r"almost)\s+)*", re.I)
+"""What may stand between a place's name and the distance that describes it."""
+
+
 def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     """"Tsel is about 90 km from Minsk", "It lies 1,300 km from Moscow" (after a sentence
     about Kaliningrad), "almost 300 km from mainland Russia": the geodesic distance between a
@@ -213,7 +219,7 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     q = cand.quantity
     assert q is not None
     target = cand.extra.get("target")
-    if not isinstance(target, str) or _FORCES.search(cand.facts.text):
+    if not isinstance(target, str):
         return None
     cat = ctx.catalog
     q_at = q.span.start
@@ -221,6 +227,12 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     own = [m for m in cand.facts.mentions
            if m.kind in kinds and m.record != target and m.span.end <= q_at
            and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+    if _FORCES.search(cand.facts.text) and not (
+            own and own[-1].kind == "places"
+            and _APPOSITIVE.fullmatch(cand.facts.full[own[-1].span.end:q_at])):
+        # a sentence about forces measures from them, unless a place is described by the
+        # distance right after its name ("Rūdninkai, located about 30 km south of Vilnius")
+        return None
     subject = None
     if own:
         subject = own[-1]

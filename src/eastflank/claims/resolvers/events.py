@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention
 from eastflank.claims.resolvers.base import (
@@ -106,8 +107,7 @@ _REPORTED = re.compile(r"\b(?:announc\w*|said|says|stated|told|reported|declared
                        r"schedul\w*|postpon\w*)\b", re.I)
 """Words after which a date may be another occasion's (an announcement, an anniversary)."""
 
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|prepar\w*|plan(?:s|ned|ning)?\s+to|"
-                     r"expected\s+to|going\s+to|intends?\s+to|upcoming|next)\b", re.I)
+_FUTURE = vocab.FUTURE
 
 
 def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
@@ -196,6 +196,44 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
                    strength=tol.typed_strength)
 
 
+def _same_day_event(cand: Candidate, ctx: Context, dates: list[DateMention],
+                    events: dict[str, Event]) -> Outcome | None:
+    """An event the sentence dates to its very day and names by its participants or places
+    (at least ``typed_entities`` of them), when exactly one recorded event fits: "Putin sent
+    troops rolling into Ukraine on Feb. 24, 2022" for the invasion of that day. A support
+    only, like a match by type; a date after a verb of saying or a word of sequence ("said
+    on", "after") may be another occasion's, and a negated sentence is not judged."""
+    tol = ctx.tolerances.event_date
+    if NEGATION.search(cand.facts.text):
+        return None
+    named = {m.record for m in cand.facts.mentions if m.kind in ("actors", "places")}
+    if len(named) < tol.typed_entities:
+        return None
+    day = reference_date(cand, ctx)
+    for d in dates:
+        if d.precision != "day" or (d.end is not None and d.end != d.date):
+            continue
+        lead = cand.facts.full[max(cand.facts.start, d.span.start - 25):d.span.start]
+        if _REPORTED.search(lead):
+            continue
+        fits = [e for e in events.values() if e.kind != "statement"
+                and e.date <= d.date <= (e.end_date or e.date)
+                and (e.end_date is None or (e.end_date - e.date).days <= tol.days)
+                and len(named & (set(e.actors) | set(e.places))) >= tol.typed_entities
+                and (day is None or e.date <= day + dt.timedelta(days=tol.days))]
+        if len(fits) == 1:
+            e = fits[0]
+            shared = len(named & (set(e.actors) | set(e.places)))
+            return Outcome("supported",
+                           f"Recorded: {_describe(e)}; the sentence dates it to the day "
+                           f"({d.span.text!r}) and names {shared} of its participants and "
+                           "places, and no other recorded event of that day fits.",
+                           evidence=[evidence_of(e, "events", _describe(e))],
+                           tolerance={"typed_entities": tol.typed_entities},
+                           strength=tol.typed_strength)
+    return None
+
+
 def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     """Check a dated statement against the recorded events."""
     tol = ctx.tolerances.event_date
@@ -278,6 +316,9 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                                f"event's name words.",
                                evidence=[evidence_of(e, "events", _describe(e))],
                                tolerance=tolerance)
+    same_day = _same_day_event(cand, ctx, dates, events)
+    if same_day is not None:
+        return same_day
     named_phrase = cand.extra.get("named")
     seed_only = [e for e in ctx.catalog.events.values() if not usable(e, ctx)
                  and any(dates_agree(d, e, tol.days) for d in dates)]

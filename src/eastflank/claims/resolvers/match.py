@@ -42,6 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention, Quantity
 from eastflank.claims.resolvers.base import (
@@ -88,13 +89,9 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 """Words a sentence must hold for a figure of that property to be the one it states."""
 
-_FORMED = re.compile(r"\b(?:form(?:ed|s|ing|ation)\b|establish\w*|creat\w*|set\s+up|stood\s+up|"
-                     r"founded|since|began|begun|start\w*|open\w*|launch\w*|introduc\w*|"
-                     r"enter\w*\s+(?:into\s+)?(?:force|service))\b", re.I)
-_ENDED = re.compile(r"\b(?:disband\w*|abolish\w*|dissolv\w*|liquidat\w*|ceas\w*|ended|end\s+of"
-                    r"|until|merged|closed|expired|withdraw\w*|existed)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|prepar\w*|plan(?:s|ned|ning)?\s+to|"
-                     r"expected|going\s+to|intends?\s+to|upcoming|next|due\s+to\s+be)\b", re.I)
+_FORMED = vocab.FORMED_OR_BEGAN
+_ENDED = vocab.ENDED_OR_CLOSED
+_FUTURE = vocab.FUTURE
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -225,6 +222,25 @@ def _profiles(ctx: Context) -> dict[str, _Profile]:
     return out
 
 
+_STATE_PART = re.compile(r"^(\w+?)(?:ian|n)?\s+(?:leg|part|stage|phase|contingent|segment|"
+                         r"component|share)\b", re.I)
+
+
+def _other_states_part(cand: Candidate, ctx: Context, subject: str) -> bool:
+    """Whether ``subject`` is one state's part of something ("Belarusian leg of Zapad-2017")
+    and the sentence names another state as where it happens ("in Russia and Belarus"): the
+    sentence then speaks of the whole."""
+    rec = ctx.catalog.records["events"].get(subject)
+    m = _STATE_PART.match(rec.name) if rec is not None else None
+    if m is None:
+        return False
+    stem = m.group(1).lower()[:5]
+    states = {x.record for x in cand.facts.mentions if x.kind == "actors"
+              and not x.span.text.endswith(("ian", "an", "ish"))}
+    return any(not ctx.catalog.actors[c].name.lower().startswith(stem)
+               for c in states if c in ctx.catalog.actors)
+
+
 def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     """How surely the claim's sentence is about ``subject`` (see the module's step 1)."""
     prof = _profiles(ctx).get(subject)
@@ -238,6 +254,8 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     if subject in named:
         return Identified(subject, 1.0, "named in the sentence", entities, specific=specific,
                           name_words=9)
+    if _other_states_part(cand, ctx, subject):
+        return None  # "six ranges in Russia and Belarus" is not the Belarusian leg's count
     words = _sentence_stems(cand.facts.text)
     numbers = _numbers(cand.facts.text)
     every = _tokens(cand.facts.text)
@@ -479,6 +497,10 @@ def _support(ident: Identified, sts: list[Statement], what: str, claimed: float 
                    strength=strength if strength is not None else ident.strength)
 
 
+_THE_EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b",
+                           re.I)
+
+
 def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
                  q: Quantity) -> Outcome | None:
     assert ctx.store is not None
@@ -492,9 +514,13 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
     kinds = claim_kinds(cand.facts.text, at)
     exact = rounding(q.value, smallest=10) < ctx.tolerances.match.relative and q.bound != "vague"
     before: Outcome | None = None
+    exercise = any(m.kind == "events" for m in cand.facts.mentions) or bool(
+        _THE_EXERCISE.search(cand.facts.text))
     for ident in found:
         if ident.loose and not exact:
             continue  # a round figure does not tell a loosely named record from another
+        if exercise and not population and ctx.catalog.kind_of(ident.record) == "actors":
+            continue  # "the Zapad drills involve tens of thousands": not the state's army
         for st in ctx.store.about(ident.record):
             v = st.value
             if v.kind != "quantity" or v.unit != unit or not _usable(st, ctx):

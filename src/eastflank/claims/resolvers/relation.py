@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.measure import distance_km
 from eastflank.claims.model import DateMention, Mention
@@ -51,11 +52,8 @@ _DEFUNCT = re.compile(r"\b(?:(?:now-?)?defunct|no\s+longer\s+(?:operat\w*|exist\
                       r"function\w*|work\w*|in\s+use)|shut\s+down|ceased\s+(?:operat\w*|"
                       r"to\s+exist)|closed\s+down|stopped\s+(?:operat\w*|working|pumping))\b",
                       re.I)
-_FORMED = re.compile(r"\b(?:form(?:ed|s|ing|ation)\b|establish\w*|creat\w*|set\s+up|"
-                     r"stood\s+up|founded)\b",
-                     re.I)
-_ENDED = re.compile(r"\b(?:disband\w*|abolish\w*|dissolv\w*|liquidat\w*|ceas\w*|ended)\b",
-                    re.I)
+_FORMED = vocab.FORMED
+_ENDED = vocab.ENDED
 _LOCATIVE = re.compile(r"\b(?:in|at|near|based|stationed|headquartered|located|garrisoned|"
                        r"held|took\s+place|deployed\s+to|moved\s+to|comprises?|covers?)\b",
                        re.I)

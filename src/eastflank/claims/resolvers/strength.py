@@ -29,6 +29,7 @@ from eastflank.claims.resolvers.base import (
 from eastflank.claims.resolvers.events import NEGATION
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind, superseded
+from eastflank.claims.text import fold
 from eastflank.schema import Record
 
 __all__ = ["resolve_count", "resolve_strength"]
@@ -50,6 +51,9 @@ _PROSPECT_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are)
                               r"(?:expected|due|set|scheduled)\s+to)\b[^.;]{0,40}$|"
                               r"\b(?:formation|creation|establishment|setting\s+up|to\s+form|"
                               r"to\s+create|to\s+set\s+up)\s+of\b[^.;]{0,60}$", re.I)
+_PROSPECT_AFTER = re.compile(r"[^.;\d]{0,20}\d[\d.,]*\s*(?:[\w-]+\s+){0,3}?(?:would|will|"
+                             r"(?:are|were|is|was)\s+(?:expected|due|set|scheduled|planned)\s+"
+                             r"to)\b", re.I)
 _PROSPECT_KINDS = frozenset({"planned", "official", "recorded"})
 """A figure in the future or conditional tense, or the size of a force being formed, is a
 planned or announced one: compared with planned, official (announced) and plain figures,
@@ -76,8 +80,10 @@ def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
             _PLANNED_BEFORE.search(prefix)
             or (re.search(r"\bto\s*$", prefix, re.I) and _GROWTH.search(prefix))):
         return frozenset({"planned"})
-    if _PROSPECT_BEFORE.search(prefix):
-        return _PROSPECT_KINDS  # "will involve", "could number up to": an announced figure
+    if _PROSPECT_BEFORE.search(prefix) or (at is not None and _PROSPECT_AFTER.match(
+            sentence, at)):
+        # "will involve", "could number up to", "13,000 troops would take part": announced
+        return _PROSPECT_KINDS
     if re.search(r"\bestimat\w*", sentence, re.I):
         return frozenset({"estimate", "recorded"})  # "officials estimated": an estimate
     if _OFFICIAL_CLAIM.search(sentence):
@@ -173,10 +179,73 @@ _GENERIC = frozenset(
         :4] for w in ["army", "troops", "corps", "brigade", "division", "forces", "force",
         "military", "defence", "defense", "personnel", "soldiers", "unit", "units", "group",
         "guards", "separate", "territorial", "state", "border", "regiment", "battalion",
-        "coastal",
+        "coastal", "exercise", "exercises", "joint", "operational", "strategic", "command",
+        "staff", "training", "drills", "manoeuvres", "maneuvers",
     ]
 )
 """Words too common in unit names to identify a subject by themselves."""
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_agrees(name: str, cand: Candidate, ctx: Context) -> bool:
+    """Whether a record named with a year ("Union Shield 2019") may be the one a sentence
+    means: the sentence names that year, or names none and is dated in it."""
+    years = set(_YEAR.findall(name))
+    if not years:
+        return True
+    said = set(_YEAR.findall(cand.facts.text))
+    if said:
+        return bool(years & said)
+    day = reference_date(cand, ctx)
+    return day is not None and str(day.year) in years
+
+
+_EARLIER = re.compile(r"\b(?:initially|originally|at\s+first|first|earlier|previously|"
+                      r"had\s+(?:planned|expected|said|announced))\b", re.I)
+"""A figure stated as an earlier one ("officials initially said 13,000 would take part"):
+a superseded figure bears it out."""
+
+_THE_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:joint\s+|military\s+|strategic\s+)*"
+                        r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.I)
+"""A definite reference to an exercise the text has named before."""
+
+_SERIES = re.compile(r"^(.+?)[\s-]+((?:19|20)\d\d)\b")
+_EDITION_DAYS = 365
+
+
+def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
+    """The edition of an exercise series a sentence names without its own name ("Operation
+    Zapad" in a text of September 2017, or "in 2017, ... Operation Zapad": Zapad-2017): the
+    series' event of a year the sentence gives, or else held within :data:`_EDITION_DAYS`
+    before the claim's date (or starting soon after it), latest first, with a figure of what
+    the sentence counts. The sentence does not name the edition, so the
+    match may only confirm a figure."""
+    day = reference_date(cand, ctx)
+    years = {int(y) for y in _YEAR.findall(cand.facts.text)}
+    if day is None:
+        return None
+    text = fold(cand.facts.text)
+    best = None
+    for e in ctx.catalog.events.values():
+        m = _SERIES.match(e.name)
+        if m is None or e.kind == "statement":
+            continue
+        series = fold(m.group(1)).strip()
+        if len(series) < 4 or not re.search(rf"\b{re.escape(series)}\b", text):
+            continue
+        if (years and e.date.year not in years) or (
+                not years and not -60 <= (day - e.date).days <= _EDITION_DAYS):
+            continue
+        if _values(e, unit, ctx, _ALL_KINDS, text=cand.facts.text) and (
+                best is None or e.date > best.date):
+            best = e
+    return best
+
+
+_EACH = re.compile(r"\b(?:each|per|every|apiece|an?\s+average\s+of)\b", re.I)
+"""A figure of each item ("each tent can accommodate around 20 people"), not a total."""
 
 
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
@@ -205,12 +274,15 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
                 continue
             names = keywords(" ".join([rec.name, *rec.aliases])) - _GENERIC
+            if not _year_agrees(rec.name, cand, ctx):
+                continue
             shared = len(names & words)
             share = shared / min(len(names), 4) if names else 0.0
             if shared >= 2 and share > best[0]:
                 best = (share, rec)
     if best[0] >= 0.5:
         return best[1], True
+    named_event = bool(mentions_of(cand, "events"))
     for kind in ("events", "command_bodies"):
         for m in mentions_of(cand, kind, with_context=True):
             rec = ctx.catalog.records[kind].get(m.record)
@@ -218,6 +290,21 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             # threshold" personnel is not the number of participants)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text):
                 return rec, False
+    if not named_event and _THE_EVENT.search(cand.facts.text):
+        # "the exercises" in a story about one: the event the text named last, even several
+        # sentences before
+        raw = cand.extra.get("story_events")
+        for rid in raw if isinstance(raw, tuple) else ():
+            rec = ctx.catalog.events.get(str(rid))
+            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text):
+                return rec, False
+            break
+    if not named_event:
+        edition = _edition(cand, ctx, unit)
+        if edition is not None:
+            return edition, False
+    if (named_event or _THE_EVENT.search(cand.facts.text)) and unit != "population":
+        return None, False  # "the Zapad drills involve tens of thousands": not the army's size
     if unit == "population" or _ARMY.search(cand.facts.text):
         # a state's personnel figures are of its armed forces
         q = cand.quantity
@@ -317,6 +404,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     q = cand.quantity
     assert q is not None
     tolerance = {"relative": relative}
+    at = q.span.start - cand.facts.start
+    clause = re.split(r"[,;:]", cand.facts.text[:at])[-1] + cand.facts.text[at:at + 25]
+    if _EACH.search(clause):  # from the clause's start to just after the figure
+        return unverifiable("The figure is of each item (\"each\", \"per\"), not a total the "
+                            "dataset records.", claimed=q.value, unit=unit, tolerance=tolerance)
     rec, named = _subject(cand, ctx, unit)
     kinds = claim_kinds(cand.facts.text, q.span.start - cand.facts.start)
     day = reference_date(cand, ctx)
@@ -388,8 +480,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             strength = min(strength, pol.stale_strength)
         if kind == "actors" and not _WHOLE.search(cand.facts.text):
             strength = min(strength, 0.7)
-        if kind in ("events", "command_bodies", "actors") and _SUBSET.search(cand.facts.text):
-            strength = min(strength, 0.6)  # "2,500 Russian servicemen in Belarus": a part
+        if kind in ("events", "command_bodies", "actors") and (
+                _SUBSET.search(cand.facts.text) or _PART.search(cand.facts.text)):
+            # "2,500 Russian servicemen in Belarus", "4,000 airborne personnel" of an
+            # exercise: the sentence names a part, not the whole the record counts
+            strength = min(strength, 0.6)
         stated = kinds - {"recorded"}
         if kinds != _KINDS_DEFAULT and not _values(rec, unit, ctx, frozenset(stated), day,
                                                    cand.facts.text):
@@ -409,6 +504,12 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     if matched is not None and matched in gone and not any(
             v == matched for v, *_ in now):
         last = gone[matched] - dt.timedelta(days=1)
+        if _EARLIER.search(cand.facts.text[:max(0, q.span.start - cand.facts.start)]):
+            return Outcome("supported",
+                           f"The sentence gives {q.value:,.0f} as an earlier figure, and "
+                           f"{matched:,.0f} for {what} held until {last}.",
+                           q.value, matched, unit, tolerance, evidence,
+                           strength=0.5 if matched in _claimed_values(rec) else 1.0)
         return Outcome("outdated",
                        f"The claimed {q.value:,.0f} agrees with a figure of {matched:,.0f} for "
                        f"{what}, which held until {last}, no longer at {day}.",

@@ -1,0 +1,72 @@
+"""Word lists the detector and the resolvers share, kept in one place so they cannot drift.
+
+Each list is a tuple of regular-expression alternatives; :func:`words` turns lists into one
+case-insensitive pattern bounded by word edges. Patterns that need more than one list are built
+from the lists, never written out again.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BARRIER",
+    "BARRIER_PLANNED",
+    "BEGAN",
+    "ENDED",
+    "ENDED_OR_CLOSED",
+    "FORMED",
+    "FORMED_OR_BEGAN",
+    "FUTURE",
+    "words",
+]
+
+
+def words(*lists: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any alternative of ``lists`` as whole words."""
+    alternatives = "|".join(a for lst in lists for a in lst)
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+FUTURE_WORDS: tuple[str, ...] = (
+    r"will", r"shall", r"is\s+to", r"are\s+to", r"prepar\w*", r"plan(?:s|ned|ning)?\s+to",
+    r"expected", r"going\s+to", r"intends?\s+to", r"upcoming", r"next", r"due\s+to\s+be")
+"""A sentence that speaks of what is yet to happen."""
+
+FORMED_WORDS: tuple[str, ...] = (
+    r"form(?:ed|s|ing|ation)", r"establish\w*", r"creat\w*", r"set\s+up", r"stood\s+up",
+    r"founded")
+"""An organisation coming into being."""
+
+BEGAN_WORDS: tuple[str, ...] = (
+    r"since", r"began", r"begun", r"start\w*", r"open\w*", r"launch\w*", r"introduc\w*",
+    r"enter\w*\s+(?:into\s+)?(?:force|service)")
+"""Something starting to hold (an agreement, a service, an office)."""
+
+ENDED_WORDS: tuple[str, ...] = (
+    r"disband\w*", r"abolish\w*", r"dissolv\w*", r"liquidat\w*", r"ceas\w*", r"ended")
+"""An organisation ceasing to exist."""
+
+CLOSED_WORDS: tuple[str, ...] = (
+    r"end\s+of", r"until", r"merged", r"closed", r"expired", r"withdraw\w*", r"existed")
+"""Something ceasing to hold (a lease, a presence, a period)."""
+
+BARRIER_WORDS: tuple[str, ...] = (
+    r"fence\w*", r"wall", r"barriers?", r"barbed", r"razor[- ]wire", r"fortification\w*",
+    r"concertina")
+"""A built barrier along a border, not the border itself."""
+
+CONSTRUCTION_PLANNED_WORDS: tuple[str, ...] = (
+    r"plan\w*", r"to\s+be", r"intend\w*", r"would", r"decided", r"propos\w*",
+    r"(?:beg[ua]n|start\w*|launch\w*)\s+(?:the\s+)?(?:construction|building|to\s+build)",
+    r"under\s+construction")
+"""A barrier being or to be built."""
+
+FUTURE = words(FUTURE_WORDS)
+FORMED = words(FORMED_WORDS)
+ENDED = words(ENDED_WORDS)
+BEGAN = words(BEGAN_WORDS)
+FORMED_OR_BEGAN = words(FORMED_WORDS, BEGAN_WORDS)
+ENDED_OR_CLOSED = words(ENDED_WORDS, CLOSED_WORDS)
+BARRIER = words(BARRIER_WORDS)
+BARRIER_PLANNED = words(FUTURE_WORDS, CONSTRUCTION_PLANNED_WORDS)

@@ -1,0 +1,130 @@
+"""Sentences that once drew a decisive verdict the claim did not earn, and the kinds of figure
+a sentence states. Each test fails without the rule it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eastflank.claims import check_text
+
+
+def _verdicts(catalog, text: str, day: dt.date, kind: str) -> list[str]:
+    return [c.verdict for c in check_text(text, catalog, day).claims if c.kind == kind]
+
+
+def test_a_border_list_ends_with_its_clause(catalog) -> None:
+    text = ("Kaliningrad, which is sandwiched between Lithuania and Poland, Iskander missiles "
+            "can reach targets in both countries as well as Baltic neighbors Latvia and "
+            "Estonia.")
+    assert _verdicts(catalog, text, dt.date(2018, 2, 5), "border_length") == ["supported"]
+    # one list, however it is joined, is still checked name by name
+    listed = "Belarus borders Poland, Lithuania, as well as Estonia."
+    assert _verdicts(catalog, listed, dt.date(2018, 2, 5), "border_length") == [
+        "contradicted"]
+
+
+def test_basing_is_refuted_only_by_a_sentence_that_says_forces_stand_there(catalog) -> None:
+    day = dt.date(2022, 6, 25)
+    promise = ("Within the next few months we will transfer the Iskander-M tactical missile "
+               "systems to Belarus.")
+    assert "contradicted" not in _verdicts(catalog, promise, day, "basing")
+    maybe = "Oreshnik systems may be deployed near Minsk, according to journalists."
+    assert "contradicted" not in _verdicts(catalog, maybe, dt.date(2025, 12, 18), "basing")
+    stands = "Russian Iskander-M missiles are stationed in Minsk."
+    assert _verdicts(catalog, stands, dt.date(2023, 7, 20), "basing") == ["contradicted"]
+
+
+def test_a_figure_of_each_item_is_not_a_total(catalog) -> None:
+    # the camp's recorded capacity (5,000) is a total; a tent's is not refuted by it
+    text = "Each tent at the Wagner camp in Tsel can accommodate around 20 fighters."
+    assert _verdicts(catalog, text, dt.date(2023, 8, 24), "strength") == ["unverifiable"]
+    total = "The Wagner camp at Tsel can accommodate around 5,000 fighters."
+    assert _verdicts(catalog, total, dt.date(2023, 8, 24), "strength") == ["supported"]
+
+
+_ZAPAD = ("Russia and Belarus began their joint strategic military exercise Zapad-2025 on "
+          "Friday. The ministry said the drills aim to improve the skills of commanders. "
+          "The first stage will practice managing formations. The second stage will focus on "
+          "restoring territorial integrity. Partner countries were invited to take part. ")
+
+
+def test_the_exercise_a_story_named_sentences_before(catalog) -> None:
+    day = dt.date(2025, 9, 12)
+    later = _ZAPAD + ("The defence ministries of Russia and Belarus said some 13,000 personnel "
+                      "are expected to take part in the exercises.")
+    # the plan of 13,000 was cut on 28 May 2025: outdated at the text's date
+    assert _verdicts(catalog, later, day, "strength") == ["outdated"]
+    earlier = _ZAPAD + ("Belarusian officials initially said about 13,000 troops would "
+                        "participate in the exercise.")
+    # stated as the earlier plan, it is borne out by that plan
+    assert _verdicts(catalog, earlier, day, "strength") == ["supported"]
+
+
+def test_a_record_named_with_a_year_needs_that_year(catalog) -> None:
+    # Union Shield 2019 (12,000) shares "joint" and "operational" with the sentence; in 2025
+    # and without its name it is not the subject
+    text = "Some 13,000 personnel took part in joint operational exercises this week."
+    r = check_text(text, catalog, dt.date(2025, 9, 12))
+    assert all("Union Shield" not in c.explanation for c in r.claims if c.kind == "strength")
+
+
+def test_a_ministry_quoted_is_that_state_s_ministry(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    # the dataset records the Belarusian Defence Ministry on Zapad 2017 and the Vienna
+    # Document (13 Sep 2017); the Russian ministry's words are not borne out by it
+    russian = ("The Russian Defence Ministry said the Zapad 2017 troop numbers comply with the "
+               "Vienna Document.")
+    assert _verdicts(catalog, russian, day, "attribution") == ["unverifiable"]
+    belarusian = ("The Belarusian Defence Ministry said the Zapad 2017 troop numbers comply "
+                  "with the Vienna Document.")
+    assert _verdicts(catalog, belarusian, day, "attribution") == ["supported"]
+
+
+def test_a_speaker_named_after_a_long_title(catalog) -> None:
+    # "Lithuanian Minister of National Defence Raimundas Karoblis": the name is at the end
+    text = ("Lithuanian Minister of National Defence Raimundas Karoblis said that Russia intends "
+            "to keep the Iskander missiles in Kaliningrad permanently.")
+    assert _verdicts(catalog, text, dt.date(2018, 2, 5), "attribution") == ["supported"]
+
+
+def test_a_place_described_by_its_distance_in_a_sentence_about_troops(catalog) -> None:
+    day = dt.date(2024, 4, 4)
+    near = ("The German troops will serve in Rūdninkai, located about 30 kilometers south of "
+            "Vilnius.")
+    assert _verdicts(catalog, near, day, "distance") == ["supported"]
+    far = "The German troops will serve in Rūdninkai, about 60 kilometers south of Vilnius."
+    assert _verdicts(catalog, far, day, "distance") == ["contradicted"]
+
+
+def test_a_million_in_words(catalog) -> None:
+    from eastflank.claims.quantities import find_quantities
+
+    (q,) = find_quantities("Kaliningrad is home to about a million people.")
+    assert q.value == 1_000_000
+    text = "Some one million people live in the Kaliningrad region."
+    assert _verdicts(catalog, text, dt.date(2018, 10, 25), "count") == ["supported"]
+
+
+def test_an_exercise_series_named_without_its_year(catalog) -> None:
+    day = dt.date(2017, 9, 13)
+    said = "Russian figures number troops participating in Operation Zapad at 12,700."
+    assert _verdicts(catalog, said, day, "strength") == ["supported"]
+    # the edition is inferred from the date, so a mismatch is not refuted
+    other = "Russian figures number troops participating in Operation Zapad at 50,000."
+    assert _verdicts(catalog, other, day, "strength") == ["unverifiable"]
+
+
+def test_a_state_s_part_is_not_the_whole_the_sentence_places_in_two_states(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    lead = "The Zapad-2017 exercise began on Thursday. It will be held at six training grounds"
+    # the Belarusian leg of Zapad-2017 used six ranges; the whole used more
+    assert _verdicts(catalog, lead + " in Russia and Belarus.", day, "count") == [
+        "unverifiable"]
+    assert _verdicts(catalog, lead + " in Belarus.", day, "count") == ["supported"]
+
+
+def test_an_exercise_s_troops_are_not_a_state_s_army(catalog) -> None:
+    text = ("The Zapad drills typically involve tens of thousands of troops in a show of force "
+            "near Belarus's border with NATO.")
+    r = check_text(text, catalog, dt.date(2025, 5, 28))
+    assert all(c.verdict == "unverifiable" for c in r.claims)
