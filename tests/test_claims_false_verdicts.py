@@ -128,3 +128,73 @@ def test_an_exercise_s_troops_are_not_a_state_s_army(catalog) -> None:
             "near Belarus's border with NATO.")
     r = check_text(text, catalog, dt.date(2025, 5, 28))
     assert all(c.verdict == "unverifiable" for c in r.claims)
+
+
+def test_a_bare_figure_is_read_whole_and_its_kind_near_it() -> None:
+    from eastflank.claims.quantities import find_quantities
+    from eastflank.claims.resolvers.strength import claim_kinds
+
+    text = ("In January, Minsk estimated the participation at 13,000 troops, but later cut the "
+            "figure in half, far below the 200,000 who took part in Zapad-2021.")
+    assert [q.value for q in find_quantities(text)] == [13_000, 200_000]  # not "200"
+    # "estimated" is said of the 13,000, not of the 200,000
+    assert "estimate" in claim_kinds(text, text.index("13,000"))
+    assert "official" in claim_kinds(text, text.index("200,000"))
+
+
+def test_the_edition_of_another_year_than_the_story_s_exercise(catalog) -> None:
+    lead = "Belarus said on Wednesday it would scale back the Zapad-2025 exercise. "
+    day = dt.date(2025, 5, 28)
+    said = lead + "Around 200,000 troops took part in the 2021 edition."
+    assert _verdicts(catalog, said, day, "strength") == ["supported"]
+    # Zapad-2025 (named before) does not judge a figure the sentence gives for 2021
+    r = check_text(lead + "Around 50,000 troops took part in the 2021 edition.", catalog, day)
+    assert all("Zapad-2025" not in c.explanation for c in r.claims if c.kind == "strength")
+
+
+def test_the_exercise_a_story_is_about_and_its_venues(catalog) -> None:
+    day = dt.date(2025, 9, 14)
+    lead = ("Russia and Belarus began their joint strategic military exercise Zapad-2025 on "
+            "Friday. Officials gave no figures. ")
+
+    def drills(text: str) -> list[str]:
+        return [c.verdict for c in check_text(lead + text, catalog, day).claims
+                if c.kind == "event" and "drills" in c.text]
+
+    assert drills("The drills will mainly take place in Belarus, with one held in the Baltic "
+                  "Sea.") == ["supported"]
+    # a venue the record does not hold leaves it undecided
+    assert "supported" not in drills("The drills will mainly take place in Belarus, with one "
+                                     "held near Warsaw.")
+
+
+def test_a_wall_is_the_barrier_a_record_names() -> None:
+    from eastflank.claims.resolvers.base import keywords
+
+    # stems of words that name the same thing meet; a word of another meaning stays apart
+    assert keywords("the steel wall") & keywords("the physical barrier")
+    assert keywords("a deal to harbor Wagner") & keywords("agreement on Wagner")
+    assert not keywords("according to the ministry") & keywords("the agreement")
+
+
+def test_who_commands_is_not_borne_out_by_a_date(catalog) -> None:
+    text = ("Union Shield 2015 ran from 10 to 16 September 2015 under the command of the "
+            "Belarusian Chief of General Staff and the Commander of the Russian Western "
+            "Military District.")
+    r = check_text(text, catalog, dt.date(2015, 9, 10))
+    assert all(c.verdict != "supported" or "date" not in c.explanation
+               for c in r.claims if c.kind == "command")
+
+
+def test_what_takes_part_is_counted_for_the_story_s_exercise(catalog) -> None:
+    text = ("Russia and Belarus began the Zapad-2017 exercise on Thursday. Officials spoke in "
+            "Minsk. Observers were invited. The weather was poor. Nobody was hurt. "
+            "Some 12,700 servicemen will take part, the ministry said.")
+    assert _verdicts(catalog, text, dt.date(2017, 9, 14), "strength") == ["supported"]
+
+
+def test_a_speaker_s_own_title_is_not_what_was_said(catalog) -> None:
+    # the words of "the Russian Defence Ministry" name the speaker; they do not make a
+    # recorded statement of the ministry say what this sentence says
+    text = "The Russian Defence Ministry said 200,000 troops took part in Zapad 2025."
+    assert _verdicts(catalog, text, dt.date(2025, 9, 13), "attribution") == ["unverifiable"]

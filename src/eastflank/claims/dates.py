@@ -16,6 +16,7 @@ import calendar
 import datetime as dt
 import re
 
+from eastflank.claims import vocab
 from eastflank.claims.model import DateMention, Span
 
 __all__ = ["find_dates", "latest_date"]
@@ -39,6 +40,11 @@ _PATTERNS = [
     # in 2023 / since 2023 / the 2024 reorganisation; not "2024-2025" ranges' second half
     re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/-])"),
 ]
+_SAID_ON = re.compile(r"\b(?:said|says|announced|told|stated|reported|declared|added|"
+                      r"confirmed|wrote)\s+(?:on\s+)?$", re.I)
+_YEARLESS_SLACK = dt.timedelta(days=7)
+"""A date without a year more than this after the article's date (or before it, in a
+sentence about the future) belongs to the year before (or after)."""
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _CITATION = re.compile(r"\([^()]*[A-Z][^()]*,\s*$")
 _RELATIVE = re.compile(
@@ -70,10 +76,20 @@ def find_dates(
     >>> ref = dt.date(2023, 9, 1)
     >>> [d.date.isoformat() for d in find_dates("On 16 June, Putin said", ref)]
     ['2023-06-16']
+    >>> [d.date.isoformat() for d in find_dates("The ban took effect on Dec. 8",
+    ...                                         dt.date(2022, 1, 31))]
+    ['2021-12-08']
+    >>> [d.date.isoformat() for d in find_dates("They will sign the pact on Friday",
+    ...                                         dt.date(2024, 12, 5))]
+    ['2024-12-06']
+    >>> [d.date.isoformat() for d in find_dates("He will leave, the Kremlin said on June 24",
+    ...                                         dt.date(2023, 7, 14))]
+    ['2023-06-24']
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     default_year = article_date.year if article_date else None
+    future = bool(vocab.FUTURE.search(text))
     for index, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -89,6 +105,21 @@ def find_dates(
                 date = _safe_date(year, month, day)
                 if date is None:
                     continue
+                if not groups.get("year") and article_date is not None:
+                    # "Dec. 8" in a text of 31 January: the last December 8 before it,
+                    # unless the sentence looks ahead; "on 5 January" said in December
+                    # of what is to come: the next one
+                    shift = 0
+                    if date > article_date + _YEARLESS_SLACK and not future:
+                        shift = -1
+                    elif date < article_date - _YEARLESS_SLACK and future and not \
+                            _SAID_ON.search(text[max(0, m.start() - 25):m.start()]):
+                        shift = 1  # not "the Kremlin said on June 24" of what will be
+                    if shift:
+                        moved = _safe_date(year + shift, month, day)
+                        if moved is None:
+                            continue
+                        date, year = moved, year + shift
                 end = None
                 if groups.get("day2"):
                     end = _safe_date(year, month, int(groups["day2"]))
@@ -131,10 +162,13 @@ def find_dates(
                 found.append(DateMention(date=first, precision="month", relative=True,
                                          span=span))
             elif rel.split()[-1] in _WEEKDAYS:
-                # "on Friday" in a Friday's article is that day; "last Friday" a week back
+                # "on Friday" in a Friday's article is that day; "last Friday" a week back;
+                # "will sign on Friday" the Friday to come
                 back = (article_date.weekday() - _WEEKDAYS.index(rel.split()[-1])) % 7
                 if back == 0 and rel.split()[0].lower() == "last":
                     back = 7
+                elif back and future and rel.split()[0].lower() == "on":
+                    back -= 7
                 found.append(DateMention(date=article_date - dt.timedelta(days=back),
                                          precision="day", relative=True, span=span))
             elif rel == "last week":

@@ -205,11 +205,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return _contextual(text, offset, _generic_counts(text, offset, out))
 
 
+_WHO_TOOK_PART = r"who\s+(?:took\s+part|participated|served|fought)\b"
 _QUAL_WORDS = _QUAL.removeprefix("(?P<qual>").removesuffix(r")\s+")
 _BARE = re.compile(
     rf"(?<![\w.,/-])(?P<qual>(?:{_QUAL_WORDS}|closer\s+to|to|at|"
     rf"of|reach(?:ed|es)?|total(?:led|s)?)\s+)?(?P<num>{_NUM})"
-    rf"(?:\s*(?P<mult>thousand|million)\b)?(?![\w%-]|\s*(?:percent|per\s+cent|[a-z]))",
+    rf"(?:\s*(?P<mult>thousand|million)\b)?"
+    rf"(?![\w%-]|[,.\u202f\u00a0]\d|\s*(?:percent|per\s+cent|(?!{_WHO_TOOK_PART})[a-z]))",
     re.IGNORECASE)
 _HEADCOUNT = re.compile(
     r"\b(?:troops|soldiers|servicemen|service\s*members|personnel|participants|"
@@ -231,8 +233,10 @@ def _contextual(text: str, offset: int, found: list[Quantity]) -> list[Quantity]
         if re.fullmatch(r"(?:19|20)\d\d", num) and not mult:
             continue  # a year
         value = _number(num) * _MULT.get(mult, 1.0)
-        if value < 100 or not _HEADCOUNT.search(text[max(0, m.start() - 80):m.start()]):
-            continue
+        took_part = re.match(rf"\s+{_WHO_TOOK_PART}", text[m.end():], re.I)
+        if value < 100 or not (took_part or _HEADCOUNT.search(
+                text[max(0, m.start() - 80):m.start()])):
+            continue  # "the 200,000 who took part" counts people too
         qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower().strip())
         bound = ("at-most" if qual in ("up to", "under", "less than", "fewer than", "below",
                                        "at most", "no more than", "within", "just under")

@@ -18,6 +18,8 @@ __all__ = [
     "FORMED",
     "FORMED_OR_BEGAN",
     "FUTURE",
+    "SYNONYMS",
+    "THE_EXERCISE",
     "words",
 ]
 
@@ -70,3 +72,26 @@ FORMED_OR_BEGAN = words(FORMED_WORDS, BEGAN_WORDS)
 ENDED_OR_CLOSED = words(ENDED_WORDS, CLOSED_WORDS)
 BARRIER = words(BARRIER_WORDS)
 BARRIER_PLANNED = words(FUTURE_WORDS, CONSTRUCTION_PLANNED_WORDS)
+
+THE_EXERCISE = re.compile(r"\b(?:the|this|these|its)\s+(?:joint\s+|military\s+|strategic\s+|"
+                          r"large-scale\s+)*(?:exercises?|drills?|manoeuvres|maneuvers|"
+                          r"war\s+games|activities)\b", re.I)
+"""A definite reference to an exercise a text has named before ("the drills")."""
+
+SYNONYMS: dict[str, str] = {
+    word[:4]: group[0][:4]
+    for group in (
+        ("barrier", "fence", "wall"),
+        ("mutiny", "rebellion", "uprising"),
+        ("agreement", "deal", "pact", "treaty"),
+        ("exercise", "drill", "manoeuvres", "maneuvers", "wargames"),
+        ("halt", "stop"),
+        ("invasion", "invade"),
+        ("warhead", "nukes"),
+    )
+    for word in group
+}
+"""Four-letter stems of words that name the same thing in the dataset's records and in
+articles ("fence" and "wall" of a border barrier, "deal" and "agreement"), each mapped to the
+stem of its group's first word. Only stems no common word of another meaning shares: "stat"
+(station, state), "comp" (complete, company), "acco" (accord, according) are left out."""

@@ -111,7 +111,7 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str,
     for surname in speaker_names(person, institution):
         # a body named by its title ("the Russian Defence Ministry") is that state's body
         need = said if surname in _TITLE_WORDS else set()
-        found = _recorded_statement(cand, ctx, surname, person, said, need)
+        found = _recorded_statement(cand, ctx, surname, f"{person} {institution}", said, need)
         if found is not None:
             return found
     return None
@@ -128,6 +128,8 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
     tol = ctx.tolerances.attribution
     day = reference_date(cand, ctx)
     dates = [d for d in cand.facts.dates if not d.relative]
+    # the speaker's own name and title ("the Russian Defence Ministry") say who spoke, not
+    # what was said
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
     window = dt.timedelta(days=tol.statement_days)
     best: tuple[int, Event] | None = None

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from eastflank.catalog import Catalog
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.extract import SentenceFacts
 from eastflank.claims.model import DateMention, Evidence, Mention, Verdict
@@ -209,7 +210,7 @@ def keywords(text: str) -> set[str]:
 @lru_cache(maxsize=8192)
 def _keywords(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z]{3,}", fold(text))
-    return frozenset(w[:4] for w in words if w not in _STOPWORDS)
+    return frozenset(vocab.SYNONYMS.get(w[:4], w[:4]) for w in words if w not in _STOPWORDS)
 
 
 def rounding(value: float, smallest: float = 100) -> float:

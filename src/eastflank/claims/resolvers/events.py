@@ -234,6 +234,50 @@ def _same_day_event(cand: Candidate, ctx: Context, dates: list[DateMention],
     return None
 
 
+_HABITUAL = re.compile(r"\b(?:traditionally|always|typically|usually|generally|every\s+"
+                       r"(?:year|two|four)|each\s+year)\b", re.I)
+"""What exercises of a kind usually do, not what one did."""
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|on|near|across|around|within)\s+(?:the\s+)?"
+                           r"(?:(?!how\b|what\b|which\b|whether\b)[\w’'-]+\s+){0,2}?$|"
+                           r"\b(?:in|at|on)\b[^,;]{0,60}(?:,|and)\s*(?:the\s+)?$", re.I)
+
+
+def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Outcome | None:
+    """"The exercise", "the drills" in a text about one (the event the text named last, any
+    number of sentences before): the places the sentence gives it must all be its venues or
+    lie in the states that took part, and at least one must be named. A support only; a
+    negated sentence or one about the future beyond the event is left undecided."""
+    if not vocab.THE_EXERCISE.search(cand.facts.text) or NEGATION.search(cand.facts.text) \
+            or _HABITUAL.search(cand.facts.text):
+        return None
+    raw = cand.extra.get("story_events")
+    told = [str(r) for r in raw] if isinstance(raw, tuple) else []
+    e = events.get(told[0]) if told else None
+    if e is None or e.kind == "statement":
+        return None
+    day = reference_date(cand, ctx)
+    if day is not None and e.date > day + dt.timedelta(days=ctx.tolerances.event_date.
+                                                        typed_future_days):
+        return None
+    full = cand.facts.full
+    venues = [m for m in cand.facts.mentions if m.kind in ("places", "actors")
+              and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
+              and _VENUE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):
+                                            m.span.start])]
+    if not venues:
+        return None  # a venue is named after "in", "at", "on": not a speaker's city
+    for m in venues:
+        country = (getattr(ctx.catalog.places.get(m.record), "country", None)
+                   if m.kind == "places" else m.record)
+        if m.record not in e.places and m.record not in e.actors and country not in e.actors:
+            return None
+    return Outcome("supported",
+                   f"The sentence speaks of {_describe(e)}, named before in the text; each "
+                   f"place it gives is a venue of it or in a state that took part.",
+                   evidence=[evidence_of(e, "events", _describe(e))],
+                   strength=ctx.tolerances.event_date.typed_strength)
+
+
 def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     """Check a dated statement against the recorded events."""
     tol = ctx.tolerances.event_date
@@ -242,6 +286,10 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     dates = list(cand.facts.dates)
     events = {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)}
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
+    if not named and not dates:
+        story = _story_event(cand, ctx, events)
+        if story is not None:
+            return story
     if named:
         e = named[0]
         if not reports(cand.facts.text, e):

@@ -657,6 +657,10 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     if not found and not cand.facts.quantities and not cand.context:
         return None
     dates = list(cand.facts.dates)
+    if cand.kind == "command":
+        # who commands whom: a date or a figure of the record says nothing of it; only the
+        # parties the sentence names can (its parent, its commander)
+        return _by_entities(cand, ctx, found)
     if cand.quantity is None and dates:
         out = _by_date(cand, ctx, found, dates)  # a dated sentence: its date first
         if out is not None:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Evidence
 from eastflank.claims.resolvers.base import (
@@ -59,6 +60,8 @@ _PROSPECT_KINDS = frozenset({"planned", "official", "recorded"})
 planned or announced one: compared with planned, official (announced) and plain figures,
 never with an observer's estimate."""
 _ALL_KINDS = frozenset({"official", "estimate", "recorded", "planned"})
+_KIND_WINDOW = 80
+"""Characters either side of a figure within which its source's kind is read."""
 
 
 def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
@@ -84,11 +87,14 @@ def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
             sentence, at)):
         # "will involve", "could number up to", "13,000 troops would take part": announced
         return _PROSPECT_KINDS
-    if re.search(r"\bestimat\w*", sentence, re.I):
+    # who gave the figure is said near it: "Minsk estimated 13,000 ..., far below the 200,000
+    # who took part in Zapad-2021" does not make the 200,000 an estimate
+    near = sentence if at is None else sentence[max(0, at - _KIND_WINDOW):at + _KIND_WINDOW]
+    if re.search(r"\bestimat\w*", near, re.I):
         return frozenset({"estimate", "recorded"})  # "officials estimated": an estimate
-    if _OFFICIAL_CLAIM.search(sentence):
+    if _OFFICIAL_CLAIM.search(near):
         return frozenset({"official", "recorded"})
-    if _ESTIMATE_CLAIM.search(sentence):
+    if _ESTIMATE_CLAIM.search(near):
         return frozenset({"estimate", "recorded"})
     return _KINDS_DEFAULT
 
@@ -207,12 +213,11 @@ _EARLIER = re.compile(r"\b(?:initially|originally|at\s+first|first|earlier|previ
 """A figure stated as an earlier one ("officials initially said 13,000 would take part"):
 a superseded figure bears it out."""
 
-_THE_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:joint\s+|military\s+|strategic\s+)*"
-                        r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.I)
-"""A definite reference to an exercise the text has named before."""
+_THE_EVENT = vocab.THE_EXERCISE
 
 _SERIES = re.compile(r"^(.+?)[\s-]+((?:19|20)\d\d)\b")
 _EDITION_DAYS = 365
+_EDITION_WORDS = re.compile(r"\b(?:edition|iteration|exercise|drills?|version)\b", re.I)
 
 
 def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
@@ -227,13 +232,21 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
     if day is None:
         return None
     text = fold(cand.facts.text)
+    # "the 2021 edition" in a story about Zapad-2025: the series of the story's exercise
+    raw = cand.extra.get("story_events")
+    told = [str(r) for r in raw] if isinstance(raw, tuple) else []
+    story = next((fold(m.group(1)).strip() for r in told[:1]
+                  if (e0 := ctx.catalog.events.get(r)) is not None
+                  and (m := _SERIES.match(e0.name)) is not None), None)
+    edition_of_story = bool(years) and _EDITION_WORDS.search(cand.facts.text) is not None
     best = None
     for e in ctx.catalog.events.values():
         m = _SERIES.match(e.name)
         if m is None or e.kind == "statement":
             continue
         series = fold(m.group(1)).strip()
-        if len(series) < 4 or not re.search(rf"\b{re.escape(series)}\b", text):
+        if len(series) < 4 or not (re.search(rf"\b{re.escape(series)}\b", text) or (
+                edition_of_story and series == story)):
             continue
         if (years and e.date.year not in years) or (
                 not years and not -60 <= (day - e.date).days <= _EDITION_DAYS):
@@ -243,6 +256,10 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
             best = e
     return best
 
+
+_TAKING_PART = re.compile(r"\b(?:t[ao]k(?:e|es|ing|en)\s+part|participat\w*|involv\w*|"
+                          r"engag\w*|will\s+be\s+(?:used|deployed))\b", re.I)
+"""Words that count what takes part in something: the exercise a story is about."""
 
 _EACH = re.compile(r"\b(?:each|per|every|apiece|an?\s+average\s+of)\b", re.I)
 """A figure of each item ("each tent can accommodate around 20 people"), not a total."""
@@ -287,12 +304,15 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
         for m in mentions_of(cand, kind, with_context=True):
             rec = ctx.catalog.records[kind].get(m.record)
             # only a record with a figure of what the sentence counts ("observation
-            # threshold" personnel is not the number of participants)
-            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text):
+            # threshold" personnel is not the number of participants), and not one of
+            # another year than the sentence gives ("the 2021 edition" after Zapad-2025)
+            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text) \
+                    and (m in cand.facts.mentions or _year_agrees(rec.name, cand, ctx)):
                 return rec, False
-    if not named_event and _THE_EVENT.search(cand.facts.text):
-        # "the exercises" in a story about one: the event the text named last, even several
-        # sentences before
+    if not named_event and (_THE_EVENT.search(cand.facts.text)
+                            or _TAKING_PART.search(cand.facts.text)):
+        # "the exercises", "will take part" in a story about one: the event the text named
+        # last, even several sentences before
         raw = cand.extra.get("story_events")
         for rid in raw if isinstance(raw, tuple) else ():
             rec = ctx.catalog.events.get(str(rid))
@@ -572,6 +592,9 @@ _MEASURE_WORDS = frozenset({"pieces", "units", "items"})
 
 
 _SYNONYMS = {"planes": "aircraft", "jets": "aircraft", "warplanes": "aircraft",
+             "units of weaponry": "vehicle", "combat vehicles": "vehicle",
+             "units of weapons": "vehicle", "pieces of weaponry": "vehicle",
+             "warships": "ship", "vessels": "ship",
              "pieces of military hardware": "vehicle", "armoured vehicles": "vehicle",
              "pieces of hardware": "vehicle", "units of military hardware": "vehicle",
              "pieces of military equipment": "vehicle", "units of military equipment": "vehicle",
