@@ -287,3 +287,21 @@ def test_a_statement_bears_out_only_sentences_that_name_its_speaker(catalog) -> 
                        "to Poland.", catalog, dt.date(2023, 8, 2))
     assert all(e.record != kirby for c in other.claims if c.verdict == "supported"
                for e in c.evidence)
+
+
+def test_no_dataset_source_is_a_held_out_text(catalog) -> None:
+    # facts taken from a held-out text would judge that text too kindly: the dataset may not
+    # cite one (only the url lines are read; no checker runs on a held-out split)
+    import yaml
+
+    from eastflank.claims.evaluate import cited_urls, split_roles, url_key
+
+    root = DATA / "eval"
+    roles = split_roles(root)
+    held = [name for name, r in roles.items() if r.role == "held_out"]
+    assert held, "the evaluation set names no held-out split"
+    cited = cited_urls(catalog)
+    for name in held:
+        for path in sorted((root / name).glob("*.yaml")):
+            url = yaml.safe_load(path.read_text(encoding="utf-8"))["url"]
+            assert url_key(url) not in cited, f"{name}/{path.name} is cited by the dataset"

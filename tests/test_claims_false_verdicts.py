@@ -198,3 +198,68 @@ def test_a_speaker_s_own_title_is_not_what_was_said(catalog) -> None:
     # recorded statement of the ministry say what this sentence says
     text = "The Russian Defence Ministry said 200,000 troops took part in Zapad 2025."
     assert _verdicts(catalog, text, dt.date(2025, 9, 13), "attribution") == ["unverifiable"]
+
+
+def test_speakers_by_bracketed_name_possessive_body_and_spelling(catalog) -> None:
+    # the name in brackets after a title
+    bondarev = ("Russia will establish an air base in Babruysk in 2016 and transfer there "
+                "Su-27 jets, said Commander of the Russian AF (Colonel General Bondarev) in "
+                "October 2014.")
+    assert _verdicts(catalog, bondarev, dt.date(2014, 12, 3), "attribution") == ["supported"]
+    # a record named "Russia's defence ministry on ..." is the Russian Defense Ministry's
+    start = ("The Zapad-2017 joint Russian-Belarusian military drills have kicked off in the "
+             "two countries, the Russian Defense Ministry said in a statement.")
+    assert _verdicts(catalog, start, dt.date(2017, 9, 14), "attribution") == ["supported"]
+
+
+def test_an_aside_is_no_negation_and_a_forecast_year_no_date_of_saying(catalog) -> None:
+    aside = ("Vladimir Shamanov, head of the Russian lower house of parliament's defense "
+             "committee, said on Monday that Iskander missile systems had been sent to "
+             "Kaliningrad, but did not say how many or for how long.")
+    assert _verdicts(catalog, aside, dt.date(2018, 2, 5), "attribution") == ["supported"]
+    turned = ("Vladimir Shamanov said on Monday that Iskander missile systems had not been "
+              "sent to Kaliningrad.")
+    assert _verdicts(catalog, turned, dt.date(2018, 2, 5), "attribution") == ["unverifiable"]
+
+
+def test_a_cap_a_figure_passes_and_a_thousands_point(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    # the Kremlin's own figure was 12,700: "no more than 12.000" is passed by it
+    capped = "Zapad 2017 involves no more than 12.000 soldiers according to the Kremlin."
+    r = check_text(capped, catalog, day)
+    (c,) = [c for c in r.claims if c.kind == "strength"]
+    assert c.verdict == "contradicted" and c.claimed == 12_000 and "cap" in c.explanation
+    # "up to" names about the figure itself
+    about = "Zapad 2017 involves up to 12,700 soldiers according to the Kremlin."
+    assert _verdicts(catalog, about, day, "strength") == ["supported"]
+
+
+def test_russia_borders_lithuania_through_kaliningrad(catalog) -> None:
+    text = "The total length of the Lithuanian border with Russia is 679 km."
+    r = check_text(text, catalog, dt.date(2022, 8, 29))
+    (c,) = [c for c in r.claims if c.kind == "border_length"]
+    assert c.verdict == "contradicted" and "RU-KGD" in c.explanation
+
+
+def test_a_qualified_figure_of_a_part_of_the_exercise(catalog) -> None:
+    day = dt.date(2021, 9, 10)
+    lead = "Russia and Belarus held the Zapad-2021 exercise. "
+    # 2,500 Russian servicemen took part on Belarusian soil (the Belarusian leg's figure)
+    part = lead + "The exercise in Belarus was attended by 2,500 servicemen of the Russian army."
+    assert _verdicts(catalog, part, day, "strength") == ["supported"]
+    # an unqualified figure is the whole's
+    whole = lead + "The exercise was attended by 2,500 servicemen."
+    assert "supported" not in _verdicts(catalog, whole, day, "strength")
+
+
+def test_more_ways_of_naming_who_said_it() -> None:
+    from eastflank.claims.attribution import find_attributions
+
+    quoted = ("“We have deployed our military along the entire border,” Belta quoted "
+              "Lukashenko as saying in an interview.")
+    assert [a.person for a in find_attributions(quoted)] == ["Lukashenko"]
+    claims = ("The comments follow claims from Belarusian President Alexander Lukashenko this "
+              "week that his nation received the first part of the bombs.")
+    assert [a.person for a in find_attributions(claims)] == ["Alexander Lukashenko"]
+    threat = "Alexander Lukashenko threatened to stop transit supplies via the Yamal pipeline."
+    assert [a.person for a in find_attributions(threat)] == ["Alexander Lukashenko"]

@@ -77,6 +77,8 @@ __all__ = [
     "evaluate_dir",
     "evaluate_text",
     "scores",
+    "split_folders",
+    "split_roles",
     "url_key",
 ]
 

@@ -114,6 +114,8 @@ def to_unit(value: float, unit: str, target: str) -> float:
 
 
 def _number(text: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))  # "12.000 soldiers": a thousands point
     return float(re.sub(r"[,\u202f\u00a0]", "", text))
 
 

@@ -111,6 +111,9 @@ class NameTolerance(_Frozen):
                                  "and summary the sentence must share.")
     statement_share: float = Field(0.25, ge=0, le=1, description="Share of the sentence's "
                                    "content words the recorded statement must share.")
+    statement_share_of: int = Field(12, ge=1, description="The share is taken of at most "
+                                     "this many of the sentence's content words (a long "
+                                     "sentence says more than the statement it reports).")
     description: str
 
 

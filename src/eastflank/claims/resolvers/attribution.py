@@ -28,7 +28,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
-from eastflank.claims.resolvers.events import dates_agree, same_polarity, speaker_of
+from eastflank.claims.resolvers.events import dates_agree, same_polarity, speaker_of, spelling
 from eastflank.claims.text import fold
 from eastflank.schema import Event
 
@@ -88,12 +88,17 @@ def speaker_names(person: str, institution: str) -> list[str]:
     """
     out: list[str] = []
     for text in (person, institution):
-        names = [w for w in fold(text).split() if w not in _TITLE_WORDS and len(w) >= 3
-                 and w.isalpha()]
-        if names:
-            out.append(names[-1])
+        # a name in brackets after a title: "Commander of the Russian AF (Colonel General
+        # Bondarev)"
+        bracket = re.findall(r"\(([^()]*)\)", text)
+        for t in (*bracket, re.sub(r"\([^()]*\)", " ", text)):
+            names = [w for w in spelling(fold(t)).split() if w not in _TITLE_WORDS
+                     and len(w) >= 3 and w.isalpha()]
+            if names:
+                out.append(names[-1])
     for text in (person, institution):
-        words = [w for w in fold(text).split() if w.isalpha() and len(w) >= 3]
+        words = [w for w in spelling(fold(re.sub(r"\([^()]*\)", " ", text))).split()
+                 if w.isalpha() and len(w) >= 3]
         if words and words[-1] not in out and words[-1] in _TITLE_WORDS:
             out.append(words[-1])
     return list(dict.fromkeys(out))
@@ -107,7 +112,8 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str,
     claim's date, at least ``statement_words`` shared content words making at least
     ``statement_share`` of the sentence's, and a negation on both sides or on neither.
     Support only."""
-    said = set(fold(f"{person} {institution}").split()) & _NATIONS
+    said = {_NATION_OF.get(w, w) for w in fold(f"{person} {institution}").replace("’", "'")
+            .replace("'s", "").split()} & _NATIONS
     for surname in speaker_names(person, institution):
         # a body named by its title ("the Russian Defence Ministry") is that state's body
         need = said if surname in _TITLE_WORDS else set()
@@ -119,6 +125,10 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str,
 
 _NATIONS = frozenset({"belarusian", "russian", "ukrainian", "lithuanian", "polish", "latvian",
                       "estonian", "german", "american", "british", "french"})
+_NATION_OF = {"belarus": "belarusian", "russia": "russian", "ukraine": "ukrainian",
+              "lithuania": "lithuanian", "poland": "polish", "latvia": "latvian",
+              "estonia": "estonian", "germany": "german"}
+"""A state's name as its adjective: "Russia's defence ministry" is the Russian one."""
 
 
 def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str,
@@ -127,7 +137,10 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         return None
     tol = ctx.tolerances.attribution
     day = reference_date(cand, ctx)
-    dates = [d for d in cand.facts.dates if not d.relative]
+    # a date after the text's own is what was said of the future ("full capability in
+    # 2027"), not when it was said
+    dates = [d for d in cand.facts.dates if not d.relative
+             and (day is None or d.date <= day)]
     # the speaker's own name and title ("the Russian Defence Ministry") say who spoke, not
     # what was said
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
@@ -139,7 +152,8 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         speaker = speaker_of(e)
         if not re.search(rf"\b{re.escape(surname)}\b", speaker):
             continue
-        nations = set(speaker.split()) & _NATIONS
+        nations = {_NATION_OF.get(w, w) for w in speaker.replace("’", "'").replace("'s", "")
+                   .split()} & _NATIONS
         if (said and nations and not nations & said) or not need <= nations:
             continue  # the Belarusian ministry is not the Russian one
         if dates:
@@ -150,7 +164,8 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         if not same_polarity(cand.facts.text, e):
             continue
         shared = len(keywords(f"{e.name} {e.summary}") & words)
-        if shared < tol.statement_words or shared < tol.statement_share * len(words):
+        if shared < tol.statement_words or shared < tol.statement_share * min(
+                len(words), tol.statement_share_of):
             continue
         if best is None or shared > best[0]:
             best = (shared, e)
@@ -194,7 +209,11 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
             by_inst.append(Evidence(record=sid, kind="sources", name=title,
                                     detail=f"source from {src.publisher or src.author}",
                                     sources=[sid]))
-    stated = recorded_statement(cand, ctx, person, inst_name)
+    # "said Commander of the Russian AF (Colonel General Bondarev)": the name follows
+    after = cand.facts.full[a.speaker.end:cand.facts.end] if a.speaker is not None else ""
+    named_after = re.match(r"[^.;()]{0,60}?\(([^()]{3,60})\)", after)
+    stated = recorded_statement(cand, ctx, person, " ".join(
+        x for x in (inst_name, f"({named_after.group(1)})" if named_after else "") if x))
     if stated is not None:
         return stated
     known = ""

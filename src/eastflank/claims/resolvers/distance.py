@@ -406,7 +406,17 @@ def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
         own = "BY" if "BY" in states else states[0]
         measure = alliance_border(own, day)
     elif len(states) >= 2:
+        named = [a for a in dict.fromkeys(m.record for m in cand.facts.mentions
+                                         if m.kind == "actors") if a in states]
+        if len(named) >= 2:
+            states = named + [a for a in states if a not in named]  # the sentence's own pair
         measure = border_length(states[0], states[1])
+        if measure is None and "RU" in states[:2]:
+            # Russia borders Lithuania and Poland through its Kaliningrad exclave
+            other = states[1] if states[0] == "RU" else states[0]
+            measure = border_length("RU-KGD", other)
+            if measure is not None:
+                states = ["RU-KGD", other]
     if measure is None:
         return unverifiable("The claim does not name two bordering states (or a state and "
                             "an alliance) whose border could be measured.", claimed=q.value,

@@ -55,7 +55,15 @@ def same_polarity(text: str, e: Event) -> bool:
     it). Events of other kinds always pass."""
     if e.kind != "statement":
         return True
-    return bool(TURNED.search(text)) == bool(TURNED.search(e.name))
+    said = _ASIDE.sub(" ", text)
+    return bool(TURNED.search(said)) == bool(TURNED.search(_ASIDE.sub(" ", e.name)))
+
+
+_ASIDE = re.compile(r"\bnot\s+only\b|\bnot\s+least\b|\b(?:not|no)\s+(?:an?\s+)?exception\b|"
+                    r"\b(?:did|does|would)\s*(?:not|n[o']t)\s+(?:say|specify|disclose|give|"
+                    r"reveal|elaborate|comment)\b[^,;.]*", re.I)
+"""Negative words that do not turn what a statement says: "not only ... but also", "an
+exception", a reporter's aside ("but did not say how many")."""
 
 
 _LEADING_NAME = re.compile(r"^(?:[A-Z\u00c0-\u017e][\w'’.-]*\s*|\([^)]*\)\s*)+")
@@ -64,9 +72,28 @@ _LEADING_NAME = re.compile(r"^(?:[A-Z\u00c0-\u017e][\w'’.-]*\s*|\([^)]*\)\s*)+
 
 
 def speaker_of(e: Event) -> str:
-    """The folded leading name of a statement event's name (its speaker), or ``""``."""
+    """The folded leading name of a statement event's name (its speaker), or ``""``; a
+    possessive opening runs on through the body it names ("Russia's defence ministry on
+    ..."). "Defense" is read as "defence"."""
     m = _LEADING_NAME.match(e.name)
-    return fold(m.group(0)) if m else ""
+    if not m:
+        return ""
+    lead = m.group(0)
+    if re.search(r"['’]s\s*$", lead):
+        body = _BODY_AFTER.match(e.name, m.end())
+        if body:
+            lead += body.group(0)
+    return spelling(fold(lead))
+
+
+_BODY_AFTER = re.compile(r"(?:(?:defen[cs]e|foreign|interior|emergencies|border|state|"
+                         r"general|armed|military|security)\s+)*(?:ministry|service|staff|"
+                         r"committee|council|office|forces|guard|command)\b", re.I)
+
+
+def spelling(text: str) -> str:
+    """``text`` with American spellings of words in names of bodies made British."""
+    return re.sub(r"\bdefense\b", "defence", text)
 
 
 _GENERIC_SPEAKER = frozenset({

@@ -43,8 +43,9 @@ _PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|plans?|target\w*|expected\s+to\s+(?
                              r"aim\w*\s+(?:at|for))\b[^.;]{0,40}$", re.I)
 _GROWTH = re.compile(r"\b(?:increas\w*|grow\w*|expand\w*|rais\w*|boost\w*|enlarg\w*)\b",
                      re.I)
-_OFFICIAL_CLAIM = re.compile(r"\b(?:official\w*|according\s+to\s+the\s+(?:ministry|MoD)|"
-                             r"ministry\s+(?:said|says|announced))\b", re.I)
+_OFFICIAL_CLAIM = re.compile(r"\b(?:official\w*|according\s+to\s+(?:the\s+)?(?:ministry|MoD|"
+                             r"Kremlin|government|authorities)|(?:ministry|Kremlin|government)"
+                             r"\s+(?:said|says|announced))\b", re.I)
 _ESTIMATE_CLAIM = re.compile(r"\b(?:estimat\w*|observers?|intelligence|analysts?|"
                              r"monitor\w*|satellite)\b", re.I)
 _KINDS_DEFAULT = frozenset({"official", "estimate", "recorded"})
@@ -344,6 +345,11 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     return None, False
 
 
+_CAP = re.compile(r"\b(?:no|not)\s+more\s+than|\bat\s+most\b|\bmaximum\s+of\b|"
+                  r"\bnot\s+(?:to\s+)?exceed\w*|\bunder\b|\bless\s+than\b|\bfewer\s+than\b|"
+                  r"\bbelow\b", re.I)
+"""A cap the figure must not pass, unlike "up to", which names about the figure itself."""
+
 _STRICT = re.compile(r"\b(?:under|less\s+than|fewer\s+than|below)\b", re.I)
 """A strict upper bound: a figure at or above it does not bear it out."""
 
@@ -420,6 +426,36 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
     return None
 
 
+def _part_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: frozenset[str],
+                 day: Any, relative: float) -> Outcome | None:
+    """A ``supported`` outcome from a record of a part of the event ``rec`` ("Belarusian leg
+    of Zapad-2021", "Zapad-2017 forces announced": the same series and year), whose figure
+    the sentence qualifies as it does ("2,500 ... Russian": ``russian_personnel``) and that
+    matches the claim; else None. The part is not named, so this only confirms."""
+    q = cand.quantity
+    assert q is not None
+    key = _SERIES.match(rec.name)
+    if key is None:
+        return None
+    series, year = fold(key.group(1)).strip(), key.group(2)
+    for e in ctx.catalog.events.values():
+        if e.id == rec.id or e.kind == "statement" or year not in e.name or not re.search(
+                rf"\b{re.escape(series)}\b", fold(e.name)):
+            continue
+        for v, lo, hi, src, qty in _values(e, unit, ctx, kinds, day, cand.facts.text):
+            if qty in ("personnel", "troops", "strength") or "_" not in qty:
+                continue  # the part's whole count is not what a qualified claim states
+            if lo * (1 - relative) <= q.value <= hi * (1 + relative):
+                ev = Evidence(record=e.id, kind="events", name=e.name, value=v, unit=unit,
+                              detail=f"{e.name}: {qty} = {v:,.0f}", sources=src)
+                return Outcome("supported",
+                               f"The claimed {q.value:,.0f} agrees within {relative:.0%} with "
+                               f"the {qty.replace('_', ' ')} of {e.name}, a part of {rec.name} "
+                               f"the sentence qualifies the figure by.",
+                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+    return None
+
+
 def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outcome:
     q = cand.quantity
     assert q is not None
@@ -475,6 +511,10 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             if q.bound == "at-least":  # "more than 13,000": not a figure many times over
                 ok = hi_t >= q.value and lo <= q.value * _BOUND_FACTOR
                 beyond = beyond or hi_t >= q.value
+            elif q.bound == "at-most" and _CAP.search(q.span.text):
+                # "no more than 12,000": a figure above the cap (beyond its rounding) is not
+                # within it, however near
+                ok = q.value * 0.5 <= hi <= q.value * (1 + max(rounding(q.value), 0.01))
             elif q.bound == "at-most":  # "up to 200,000": the figure is near the cap
                 ok = lo_t <= q.value <= hi_t or q.value * 0.5 <= hi <= q.value * (1 + relative)
             else:
@@ -487,6 +527,10 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             if matched in _claimed_values(rec):
                 strength *= 0.5  # a figure that is itself only a claim confirms nothing
             break
+    if matched is None and kind == "events":
+        part = _part_figure(rec, cand, ctx, unit, kinds, day, relative)
+        if part is not None:
+            return part
     if matched is None:
         # a contradiction needs a figure valid at the claim's date, and for a state's armed
         # forces a sentence that speaks of the whole army
@@ -556,7 +600,10 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             f"The sentence does not name its subject; the nearest record named before it, "
             f"{what}, does not match {q.value:,.0f} (the sentence may describe a part of it).",
             claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
+    capped = q.bound == "at-most" and _CAP.search(q.span.text) is not None
     return Outcome("contradicted",
+                   f"The claimed cap of {q.value:,.0f} ({q.span.text.strip()}) is passed by "
+                   f"every sourced figure for {what}." if capped and min(lows) > q.value else
                    f"The claimed {q.value:,.0f} is outside {relative:.0%} of every sourced "
                    f"figure for {what}.",
                    q.value, nearest, unit, tolerance, evidence, strength=strength)
