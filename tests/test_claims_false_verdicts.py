@@ -295,3 +295,14 @@ def test_figures_of_another_record_of_the_same_exercise(catalog) -> None:
     # the announced forces are not refuted through a figure the sentence does not state
     other = lead + "About 900 tanks will take part."
     assert "contradicted" not in _verdicts(catalog, other, day, "count")
+
+
+def test_a_district_of_the_same_name_before_its_re_creation(catalog) -> None:
+    text = "Troops of the Moscow Military District took part in the exercise."
+    # 2009: the district abolished in 2010 existed; its links then are not recorded
+    then = check_text(text, catalog, dt.date(2009, 9, 20))
+    assert [c.verdict for c in then.claims if c.kind == "command"] == ["unverifiable"]
+    # 2015: between its abolition and its re-creation in 2024 it did not exist
+    gap = check_text(text, catalog, dt.date(2015, 9, 20))
+    (c,) = [c for c in gap.claims if c.kind == "command"]
+    assert c.verdict == "contradicted" and "re-created" in c.explanation
