@@ -306,3 +306,14 @@ def test_a_district_of_the_same_name_before_its_re_creation(catalog) -> None:
     gap = check_text(text, catalog, dt.date(2015, 9, 20))
     (c,) = [c for c in gap.claims if c.kind == "command"]
     assert c.verdict == "contradicted" and "re-created" in c.explanation
+
+
+def test_separated_from_a_place_by_a_distance_and_an_exclave_between_states(catalog) -> None:
+    day = dt.date(2022, 6, 21)
+    near = ("Kaliningrad is separated from its mother country's capital of Moscow by about "
+            "680 miles.")
+    assert _verdicts(catalog, near, day, "distance") == ["supported"]
+    far = "Kaliningrad is separated from Moscow by about 300 miles."
+    assert _verdicts(catalog, far, day, "distance") == ["contradicted"]
+    between = "Kaliningrad, an exclave on the Baltic Sea between Lithuania and Poland, is Russian."
+    assert _verdicts(catalog, between, day, "border_length") == ["supported"]

@@ -261,7 +261,7 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
 
 
 _TAKING_PART = re.compile(r"\b(?:t[ao]k(?:e|es|ing|en)\s+part|participat\w*|involv\w*|"
-                          r"engag\w*|will\s+be\s+(?:used|deployed))\b", re.I)
+                          r"engag\w*|will\s+be\s+(?:used|deployed)|arriv\w*)\b", re.I)
 """Words that count what takes part in something: the exercise a story is about."""
 
 _EACH = re.compile(r"\b(?:each|per|every|apiece|an?\s+average\s+of)\b", re.I)
