@@ -317,3 +317,15 @@ def test_separated_from_a_place_by_a_distance_and_an_exclave_between_states(cata
     assert _verdicts(catalog, far, day, "distance") == ["contradicted"]
     between = "Kaliningrad, an exclave on the Baltic Sea between Lithuania and Poland, is Russian."
     assert _verdicts(catalog, between, day, "border_length") == ["supported"]
+
+
+def test_participants_of_a_series_named_sentences_before_and_it_after_a_place(catalog) -> None:
+    text = ("Some 12,800 troops will be taking part in the Zapad drill. That figure is right "
+            "under the threshold set by the Vienna Document. Yet a Russian general suggested "
+            "that the actual number of participants will be closer to 200,000.")
+    r = check_text(text, catalog, dt.date(2021, 9, 9))
+    assert [c.verdict for c in r.claims if c.kind == "strength" and "200,000" in c.text] == [
+        "supported"]
+    where = ("Where is Kaliningrad?\nThe Russian region is on the Baltic sea, wedged between "
+             "Lithuania and Poland. It lies about 800 miles (1,300km) from Moscow.")
+    assert _verdicts(catalog, where, dt.date(2022, 6, 21), "distance") == ["supported"]
