@@ -151,7 +151,10 @@ def check_text(
                     cand, ctx, part.evidence[0].record if part.evidence else None,
                     [e.record for e in outcome.evidence]):
                 outcome = part
-        if outcome.verdict == "unverifiable" and cand.kind not in _OWN_MEASURE:
+        if outcome.verdict == "unverifiable" and cand.kind not in _OWN_MEASURE \
+                and not cand.extra.get("adjacency"):
+            # (which states border which is read from the borders alone: a record that names
+            # the places says nothing of it)
             matched = match_statements(cand, ctx)
             if matched is not None and matched.strength >= tol.policy.decisive_threshold \
                     and (not _refuted(outcome) or matched.strength > max(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from typing import Any
+from typing import Any, Literal
 
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
@@ -402,6 +402,25 @@ def _named_by_words(cand: Candidate, ctx: Context, unit: str) -> list[Any]:
     return [r for _, _, r in ranked]
 
 
+_BY_ANOTHER_RECORD = 0.8
+"""Evidence strength of a figure found on a record the sentence does not name itself (a part or
+announcement of the same exercise, the region named after a town, a record named by most of its
+words): it may confirm a claim, never refute one."""
+
+
+def _confirmed(verdict: Literal["supported", "outdated"], rec: Any, kind: str, value: float,
+               unit: str, quantity: str, sources: list[str], why: str, cand: Candidate,
+               relative: float) -> Outcome:
+    """An outcome from figure ``value`` (``quantity``) of ``rec``, which the sentence does not
+    name itself, with strength :data:`_BY_ANOTHER_RECORD`."""
+    q = cand.quantity
+    assert q is not None
+    ev = Evidence(record=rec.id, kind=kind, name=rec.name, value=value, unit=unit,
+                  detail=f"{rec.name}: {quantity} = {value:,.0f}", sources=sources)
+    return Outcome(verdict, why, q.value, value, unit, {"relative": relative}, [ev],
+                   strength=_BY_ANOTHER_RECORD)
+
+
 def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
                    kinds: frozenset[str], day: Any) -> Outcome | None:
     """A ``supported`` outcome when a record the sentence names by most of its words has a
@@ -426,14 +445,11 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
             else:
                 ok = claim_lo <= hi_t and claim_hi >= lo_t
             if ok:
-                ev = Evidence(record=rec.id, kind=ctx.catalog.kind_of(rec.id), name=rec.name,
-                              value=v, unit=unit, detail=f"{rec.name}: {qty} = {v:,.0f}",
-                              sources=src)
-                return Outcome("supported",
-                               f"The sentence names most words of {rec.name}; the claimed "
-                               f"{q.value:,.0f} agrees within {relative:.0%} with its "
-                               f"sourced {qty} figure of {v:,.0f}.",
-                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+                return _confirmed(
+                    "supported", rec, ctx.catalog.kind_of(rec.id), v, unit, qty, src,
+                    f"The sentence names most words of {rec.name}; the claimed "
+                    f"{q.value:,.0f} agrees within {relative:.0%} with its sourced {qty} "
+                    f"figure of {v:,.0f}.", cand, relative)
     return None
 
 
@@ -506,23 +522,21 @@ def _sibling_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: f
                 continue  # "in Russia and Belarus" is not the figure "in_belarus"
             if not lo * (1 - relative) <= q.value <= hi * (1 + relative):
                 continue
-            ev = Evidence(record=e.id, kind="events", name=e.name, value=v, unit=unit,
-                          detail=f"{e.name}: {qty} = {v:,.0f}", sources=src)
             gone = {f.value: until for f in getattr(e, "figures", [])
                     if day is not None and (until := superseded(f.note)) is not None
                     and until <= day}
             if v in gone and not _EARLIER.search(cand.facts.text):
-                return Outcome("outdated",
-                               f"The claimed {q.value:,.0f} agrees with the "
-                               f"{qty.replace('_', ' ')} of {e.name} ({v:,.0f}), which held "
-                               f"until {gone[v] - dt.timedelta(days=1)}, no longer at {day}.",
-                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
-            return Outcome("supported",
-                           f"The claimed {q.value:,.0f} agrees within {relative:.0%} with the "
-                           f"{qty.replace('_', ' ')} of {e.name}"
-                           + (f", a part of {rec.name} the sentence qualifies the figure by."
-                              if part else f", a record of {rec.name}."),
-                           q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+                return _confirmed(
+                    "outdated", e, "events", v, unit, qty, src,
+                    f"The claimed {q.value:,.0f} agrees with the {qty.replace('_', ' ')} of "
+                    f"{e.name} ({v:,.0f}), which held until "
+                    f"{gone[v] - dt.timedelta(days=1)}, no longer at {day}.", cand, relative)
+            return _confirmed(
+                "supported", e, "events", v, unit, qty, src,
+                f"The claimed {q.value:,.0f} agrees within {relative:.0%} with the "
+                f"{qty.replace('_', ' ')} of {e.name}"
+                + (f", a part of {rec.name} the sentence qualifies the figure by."
+                   if part else f", a record of {rec.name}."), cand, relative)
     return None
 
 
@@ -548,13 +562,11 @@ def _namesake_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: 
     if place is not None:
         for v, lo, hi, src, qty in _values(place, unit, ctx, kinds, day, cand.facts.text):
             if lo * (1 - relative) <= q.value <= hi * (1 + relative):
-                ev = Evidence(record=place.id, kind="places", name=place.name, value=v,
-                              unit=unit, detail=f"{place.name}: {qty} = {v:,.0f}", sources=src)
-                return Outcome("supported",
-                               f"The claimed {q.value:,.0f} agrees within {relative:.0%} with "
-                               f"the {qty.replace('_', ' ')} of {place.name}, the region named "
-                               f"after {rec.name}, which the text may mean.",
-                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+                return _confirmed(
+                    "supported", place, "places", v, unit, qty, src,
+                    f"The claimed {q.value:,.0f} agrees within {relative:.0%} with the "
+                    f"{qty.replace('_', ' ')} of {place.name}, the region named after "
+                    f"{rec.name}, which the text may mean.", cand, relative)
     return None
 
 
