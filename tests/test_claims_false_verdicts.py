@@ -250,3 +250,48 @@ def test_a_qualified_figure_of_a_part_of_the_exercise(catalog) -> None:
     # an unqualified figure is the whole's
     whole = lead + "The exercise was attended by 2,500 servicemen."
     assert "supported" not in _verdicts(catalog, whole, day, "strength")
+
+
+def test_more_ways_of_naming_who_said_it() -> None:
+    from eastflank.claims.attribution import find_attributions
+
+    quoted = ("“We have deployed our military along the entire border,” Belta quoted "
+              "Lukashenko as saying in an interview.")
+    assert [a.person for a in find_attributions(quoted)] == ["Lukashenko"]
+    claims = ("The comments follow claims from Belarusian President Alexander Lukashenko this "
+              "week that his nation received the first part of the bombs.")
+    assert [a.person for a in find_attributions(claims)] == ["Alexander Lukashenko"]
+    threat = "Alexander Lukashenko threatened to stop transit supplies via the Yamal pipeline."
+    assert [a.person for a in find_attributions(threat)] == ["Alexander Lukashenko"]
+
+
+def test_a_distance_with_no_space_and_its_conversion_in_brackets() -> None:
+    from eastflank.claims.quantities import find_quantities
+
+    text = ("The camp lies approximately 230 kilometres (142 miles) north of the border and "
+            "approximately 90km (56 miles) from Minsk; it will be 24,000 square metres large.")
+    found = [(q.value, q.unit) for q in find_quantities(text)]
+    assert (230.0, "km") in found and (90.0, "km") in found
+    assert all(unit != "miles" for _, unit in found)  # a conversion is not a count of miles
+    assert any(unit == "metres" and v == 24_000 for v, unit in found)
+
+
+def test_a_town_s_name_for_the_region_named_after_it(catalog) -> None:
+    day = dt.date(2018, 10, 25)
+    text = "Kaliningrad is home to about a million people."
+    assert _verdicts(catalog, text, day, "count") == ["supported"]  # Kaliningrad Oblast
+    # the region is only what the text may mean: a mismatch refutes nothing
+    wrong = "Kaliningrad is home to about 3 million people."
+    assert _verdicts(catalog, wrong, day, "count") == ["unverifiable"]
+
+
+def test_figures_of_another_record_of_the_same_exercise(catalog) -> None:
+    day = dt.date(2017, 9, 14)
+    lead = ("Russia and Belarus began the Zapad-2017 exercise on Thursday. Officials spoke. "
+            "Observers came. Nobody was hurt. ")
+    # the announced forces of Zapad-2017 (a record of its own) count about 250 tanks
+    tanks = lead + "About 250 tanks will take part."
+    assert _verdicts(catalog, tanks, day, "count") == ["supported"]
+    # the announced forces are not refuted through a figure the sentence does not state
+    other = lead + "About 900 tanks will take part."
+    assert "contradicted" not in _verdicts(catalog, other, day, "count")

@@ -30,7 +30,8 @@ __all__ = ["ROLE_SPEAKER", "find_attributions", "pronoun_speakers"]
 _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Adm|Sen|Rep)\.?\s+)?"
 _NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ž'’-]+){{1,2}})"
 _VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed|"
-         r"announced|declared|confirmed|stressed|insisted)")
+         r"announced|declared|confirmed|stressed|insisted|threatened|vowed|pledged|promised|"
+         r"admitted|boasted)")
 _INST = (
     r"(?P<institution>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|on|&|[A-Z][\w'’.-]*))*"
     r"(?:\s+\([A-Z]{2,8}\))?)"
@@ -43,7 +44,13 @@ _PATTERNS = [
     re.compile(rf"{_NAME}\s+(?:of|from|at)\s+{_INST},?\s+{_VERB}\b"),
     re.compile(rf"\b[Aa]ccording\s+to\s+{_NAME}(?:,\s+{_ROLE}\s+(?:at|of|with|from)\s+{_INST})?"),
     re.compile(rf"{_NAME},?\s+{_VERB}\b"),
+    # "claims from Belarusian President Alexander Lukashenko this week that ..."
+    re.compile(rf"\b(?:claims?|comments?|remarks?|statements?|words|assurances?)\s+(?:from|by)"
+               rf"\s+(?:[A-Z][\w'’-]+\s+){{0,3}}{_NAME}(?![\w'’-]|\s+[A-Z])"),
 ]
+_QUOTED = re.compile(r"\bquoted\s+(?:(?:[A-Z][\w'’-]+|president|minister|leader)\s+)*?"
+                     r"(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+as\s+(?:saying|telling|stating)\b")
+"""A speaker an agency quotes ("Belta quoted Lukashenko as saying"), by the surname alone."""
 _SURNAME = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s))"
     r"(?:(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
@@ -68,6 +75,7 @@ _NOT_PEOPLE = re.compile(
 
 
 _SAY = (r"(?:says|said|told|tells|stated|states|wrote|noted|argued|warned|explained|added|"
+        r"threatened|vowed|pledged|promised|admitted|"
         r"claims|claimed|insist(?:s|ed)?|reported|announced|confirmed|stressed|emphasi[sz]ed|"
         r"shared|declared|believes?|assert(?:s|ed)|estimat(?:es?|ed)|assess(?:es|ed)?)")
 _APPOSITIVE = re.compile(
@@ -201,6 +209,12 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
                     span=Span(start=offset + m.start(), end=offset + m.end(), text=m.group(0)),
                 )
             )
+    for m in _QUOTED.finditer(text):
+        if _NOT_SURNAME.search(m.group("person")) or any(
+                a.span.start - offset <= m.start() < a.span.end - offset for a in out):
+            continue
+        out.append(Attribution(person=m.group("person"), span=Span(
+            start=offset + m.start(), end=offset + m.end(), text=m.group(0))))
     for m in _SURNAME.finditer(text):
         person = m.group("person") or m.group("after")
         if _NOT_SURNAME.search(person) or any(

@@ -86,7 +86,7 @@ _NUMBER = (
 )
 _PATTERN = re.compile(
     rf"(?<![\w.,/-])(?:{_QUAL})?(?:between\s+)?(?:{_NUMBER})"
-    rf"(?:\s*-\s*|\s+)(?P<gap>(?:(?:(?!of\b|and\b|the\b|in\b|to\b|from\b|with\b|at\b)"
+    rf"(?:\s*-\s*|\s+|(?=(?:km|kms|mi)\b))(?P<gap>(?:(?:(?!of\b|and\b|the\b|in\b|to\b|from\b|with\b|at\b)"
     rf"[A-Za-zÀ-ž’'-]+|and(?=\s+(?-i:[A-Z])))\s+){{0,3}}?)"
     rf"(?P<unit>{_UNIT})(?![\w])",
     re.IGNORECASE,
@@ -276,8 +276,10 @@ def _generic_counts(text: str, offset: int, found: list[Quantity]) -> list[Quant
             continue  # a year
         value = _number(num) * _MULT_GENERIC.get((m.group("mult") or "").lower(), 1.0)
         unit = "km2" if m.group("area") else m.group("noun").lower()
-        if unit in ("years", "days", "hours", "months", "weeks", "times", "percent"):
-            continue
+        if unit in ("years", "days", "hours", "months", "weeks", "times", "percent") \
+                or ((unit in _LENGTH or unit in _TIME)
+                    and "square" not in (m.group("gap") or "").lower()):
+            continue  # a length or a time is no count ("(142 miles)" converting a distance)
         qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower())
         bound = ("at-most" if qual in ("up to", "under", "less than", "fewer than", "below",
                                        "at most", "no more than", "within", "just under")

@@ -10,6 +10,7 @@ Every sourced figure of the subject is compared; the spread of all figures is re
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -252,7 +253,8 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
         if (years and e.date.year not in years) or (
                 not years and not -60 <= (day - e.date).days <= _EDITION_DAYS):
             continue
-        if _values(e, unit, ctx, _ALL_KINDS, text=cand.facts.text) and (
+        if (_values(e, unit, ctx, _ALL_KINDS, text=cand.facts.text)
+                or _sibling_values(e, ctx, unit, cand.facts.text)) and (
                 best is None or e.date > best.date):
             best = e
     return best
@@ -273,6 +275,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             rec = ctx.catalog.records[kind].get(m.record)
             if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
                 return rec, True
+            region = _namesake_region(rec, ctx) if kind == "places" else None
+            if region is not None and _values(region, unit, ctx, _ALL_KINDS):
+                return region, False  # "Kaliningrad is home to a million": the oblast
     pools = [cand.facts.text]
     if re.search(r"\b[Tt]he\s+(?:brigade|division|regiment|battalion|corps|unit)\b",
                  cand.facts.text):  # "The brigade, expected to reach 5,000 troops": before
@@ -307,7 +312,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             # only a record with a figure of what the sentence counts ("observation
             # threshold" personnel is not the number of participants), and not one of
             # another year than the sentence gives ("the 2021 edition" after Zapad-2025)
-            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text) \
+            if rec is not None and (_values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text)
+                                    or (kind == "events" and _sibling_values(
+                                        rec, ctx, unit, cand.facts.text))) \
                     and (m in cand.facts.mentions or _year_agrees(rec.name, cand, ctx)):
                 return rec, False
     if not named_event and (_THE_EVENT.search(cand.facts.text)
@@ -317,7 +324,8 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
         raw = cand.extra.get("story_events")
         for rid in raw if isinstance(raw, tuple) else ():
             rec = ctx.catalog.events.get(str(rid))
-            if rec is not None and _values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text):
+            if rec is not None and (_values(rec, unit, ctx, _ALL_KINDS, text=cand.facts.text)
+                                    or _sibling_values(rec, ctx, unit, cand.facts.text)):
                 return rec, False
             break
     if not named_event:
@@ -426,32 +434,123 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
     return None
 
 
-def _part_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: frozenset[str],
-                 day: Any, relative: float) -> Outcome | None:
-    """A ``supported`` outcome from a record of a part of the event ``rec`` ("Belarusian leg
-    of Zapad-2021", "Zapad-2017 forces announced": the same series and year), whose figure
-    the sentence qualifies as it does ("2,500 ... Russian": ``russian_personnel``) and that
-    matches the claim; else None. The part is not named, so this only confirms."""
+_PART_NAME = re.compile(r"\b(?:leg|part|stage|phase|contingent|segment|component)\b", re.I)
+
+
+def _siblings(rec: Any, ctx: Context) -> list[Any]:
+    """Other records of the same exercise or event as ``rec`` ("Forces of Zapad-2017",
+    "Belarusian leg of Zapad-2021", "Minsk announces Zapad-2025 with ..."): events whose name
+    holds the series word and the year of ``rec``'s name."""
+    key = _SERIES.match(rec.name) if rec is not None else None
+    if key is None:
+        return []
+    series, year = fold(key.group(1)).strip(), key.group(2)
+    return [e for e in ctx.catalog.events.values() if e.id != rec.id and year in e.name
+            and re.search(rf"\b{re.escape(series)}\b", fold(e.name))]
+
+
+def _qualifiers(quantity: str, unit: str) -> list[str]:
+    """Words of a figure's quantity beyond the noun it counts ("russian" of
+    ``russian_personnel``; none of ``training_grounds``)."""
+    noun = {w[:4] for w in re.findall(r"[a-z]+", unit.lower())} | (
+        {"pers", "troo", "stre"} if unit == "personnel" else set())
+    return [w for w in quantity.split("_") if w not in _PLAIN and w[:4] not in noun
+            and len(w) > 2]
+
+
+def _only_state_of(part: Any, cand: Candidate, ctx: Context) -> bool:
+    """Whether the sentence names no state but the one whose part ``part`` is ("Belarusian
+    leg of ...": Belarus)."""
+    m = re.match(r"^(\w{5})", part.name)
+    states = {x.record for x in cand.facts.mentions if x.kind == "actors"
+              and x.record in ctx.catalog.actors and ctx.catalog.actors[x.record].kind == "state"}
+    return m is not None and bool(states) and all(
+        ctx.catalog.actors[c].name.lower().startswith(m.group(1).lower()) for c in states)
+
+
+def _other_state_named(quantity: str, cand: Candidate, ctx: Context) -> bool:
+    """Whether the figure is of what lies in one state ("training_grounds_in_belarus") and
+    the sentence names another state too ("in Russia and Belarus")."""
+    parts = quantity.split("_")
+    words = {w[:5] for before, w in itertools.pairwise(parts) if before == "in"}
+    states = {x.record for x in cand.facts.mentions if x.kind == "actors"
+              and x.record in ctx.catalog.actors and ctx.catalog.actors[x.record].kind == "state"}
+    own = {c for c in states if ctx.catalog.actors[c].name.lower()[:5] in words}
+    return bool(own) and bool(states - own)
+
+
+def _sibling_values(rec: Any, ctx: Context, unit: str, text: str | None) -> bool:
+    return any(_values(e, unit, ctx, _ALL_KINDS, text=text) for e in _siblings(rec, ctx))
+
+
+def _sibling_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: frozenset[str],
+                    day: Any, relative: float) -> Outcome | None:
+    """A ``supported`` outcome from another record of the same event (:func:`_siblings`)
+    with a figure the claim matches: of a part ("Belarusian leg"), only a figure the sentence
+    qualifies as that part does ("2,500 ... Russian": ``russian_personnel``); of an
+    announcement of the whole, any figure of the claim's unit. The sibling is not named, so
+    this only confirms. A figure superseded before the claim's date makes it ``outdated``."""
     q = cand.quantity
     assert q is not None
-    key = _SERIES.match(rec.name)
-    if key is None:
+    for e in _siblings(rec, ctx):
+        part = bool(_PART_NAME.search(e.name))
+        for v, lo, hi, src, qty in _values(e, unit, ctx, kinds, None, cand.facts.text):
+            if part and not (_qualifiers(qty, unit) or _only_state_of(e, cand, ctx)):
+                # a part's figure judges a sentence that names the part: by the figure's
+                # qualifier ("Russian" personnel) or by naming no other state than the part's
+                continue
+            if _other_state_named(qty, cand, ctx):
+                continue  # "in Russia and Belarus" is not the figure "in_belarus"
+            if not lo * (1 - relative) <= q.value <= hi * (1 + relative):
+                continue
+            ev = Evidence(record=e.id, kind="events", name=e.name, value=v, unit=unit,
+                          detail=f"{e.name}: {qty} = {v:,.0f}", sources=src)
+            gone = {f.value: until for f in getattr(e, "figures", [])
+                    if day is not None and (until := superseded(f.note)) is not None
+                    and until <= day}
+            if v in gone and not _EARLIER.search(cand.facts.text):
+                return Outcome("outdated",
+                               f"The claimed {q.value:,.0f} agrees with the "
+                               f"{qty.replace('_', ' ')} of {e.name} ({v:,.0f}), which held "
+                               f"until {gone[v] - dt.timedelta(days=1)}, no longer at {day}.",
+                               q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+            return Outcome("supported",
+                           f"The claimed {q.value:,.0f} agrees within {relative:.0%} with the "
+                           f"{qty.replace('_', ' ')} of {e.name}"
+                           + (f", a part of {rec.name} the sentence qualifies the figure by."
+                              if part else f", a record of {rec.name}."),
+                           q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
+    return None
+
+
+def _namesake_region(rec: Any, ctx: Context) -> Any:
+    """The region named after the town ``rec`` in its country (Kaliningrad Oblast for
+    Kaliningrad), or None."""
+    if rec is None or getattr(rec, "kind", None) == "region":
         return None
-    series, year = fold(key.group(1)).strip(), key.group(2)
-    for e in ctx.catalog.events.values():
-        if e.id == rec.id or e.kind == "statement" or year not in e.name or not re.search(
-                rf"\b{re.escape(series)}\b", fold(e.name)):
-            continue
-        for v, lo, hi, src, qty in _values(e, unit, ctx, kinds, day, cand.facts.text):
-            if qty in ("personnel", "troops", "strength") or "_" not in qty:
-                continue  # the part's whole count is not what a qualified claim states
+    name = fold(rec.name).lower()
+    return next((p for p in ctx.catalog.places.values() if p.id != rec.id
+                 and p.kind == "region" and p.country == rec.country
+                 and fold(p.name).lower().startswith(name + " ")), None)
+
+
+def _namesake_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: frozenset[str],
+                     day: Any, relative: float) -> Outcome | None:
+    """A ``supported`` outcome from the region named after the town ``rec`` ("Kaliningrad is
+    home to about a million people": Kaliningrad Oblast), whose figure the claim matches
+    when the town's does not; a text may mean either by the name. Support only."""
+    q = cand.quantity
+    assert q is not None
+    place = _namesake_region(rec, ctx)
+    if place is not None:
+        for v, lo, hi, src, qty in _values(place, unit, ctx, kinds, day, cand.facts.text):
             if lo * (1 - relative) <= q.value <= hi * (1 + relative):
-                ev = Evidence(record=e.id, kind="events", name=e.name, value=v, unit=unit,
-                              detail=f"{e.name}: {qty} = {v:,.0f}", sources=src)
+                ev = Evidence(record=place.id, kind="places", name=place.name, value=v,
+                              unit=unit, detail=f"{place.name}: {qty} = {v:,.0f}", sources=src)
                 return Outcome("supported",
                                f"The claimed {q.value:,.0f} agrees within {relative:.0%} with "
-                               f"the {qty.replace('_', ' ')} of {e.name}, a part of {rec.name} "
-                               f"the sentence qualifies the figure by.",
+                               f"the {qty.replace('_', ' ')} of {place.name}, the region named "
+                               f"after {rec.name}, which the text may mean.",
                                q.value, v, unit, {"relative": relative}, [ev], strength=0.8)
     return None
 
@@ -468,6 +567,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     rec, named = _subject(cand, ctx, unit)
     kinds = claim_kinds(cand.facts.text, q.span.start - cand.facts.start)
     day = reference_date(cand, ctx)
+    if rec is not None and not _values(rec, unit, ctx, kinds, text=cand.facts.text) and \
+            ctx.catalog.kind_of(rec.id) == "events":
+        sibling = _sibling_figure(rec, cand, ctx, unit, kinds, day, relative)
+        if sibling is not None:
+            return sibling
     if rec is not None and not _values(rec, unit, ctx, kinds, text=cand.facts.text):
         other = _values(rec, unit, ctx, frozenset({"official", "estimate", "recorded",
                                                    "planned"}), day)
@@ -528,9 +632,13 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                 strength *= 0.5  # a figure that is itself only a claim confirms nothing
             break
     if matched is None and kind == "events":
-        part = _part_figure(rec, cand, ctx, unit, kinds, day, relative)
-        if part is not None:
-            return part
+        sibling = _sibling_figure(rec, cand, ctx, unit, kinds, day, relative)
+        if sibling is not None:
+            return sibling
+    if matched is None and kind == "places":
+        region = _namesake_figure(rec, cand, ctx, unit, kinds, day, relative)
+        if region is not None:
+            return region
     if matched is None:
         # a contradiction needs a figure valid at the claim's date, and for a state's armed
         # forces a sentence that speaks of the whole army
