@@ -238,3 +238,29 @@ def test_cli_export_to_missing_folder_leaves_nothing(
     assert main(["data", "export", "--duckdb", str(target)]) == 2
     assert "folder does not exist" in capsys.readouterr().err
     assert not target.exists()
+
+
+BODY = """\
+- id: old-district
+  name: Old District
+  actor: BY
+  kind: military-district
+  valid_from: 2024-03-01
+  earlier:
+    - valid_to: 2010-11-30
+      sources: [{source}]
+  status: established
+  sources: [src-a]
+"""
+
+
+def test_earlier_span_of_a_body_names_its_sources(write_dataset: Writer) -> None:
+    ok = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
+                        "command_bodies/b.yaml": BODY.format(source="src-a")})
+    body = load_catalog(root=ok).command_bodies["old-district"]
+    assert body.earlier[0].valid_to.year == 2010
+    bad = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
+                         "command_bodies/b.yaml": BODY.format(source="nowhere")})
+    err = _load(bad)
+    assert (err.record, err.field) == ("old-district", "earlier.0.sources")
+    assert "unknown source id 'nowhere'" in str(err)

@@ -295,3 +295,37 @@ def test_figures_of_another_record_of_the_same_exercise(catalog) -> None:
     # the announced forces are not refuted through a figure the sentence does not state
     other = lead + "About 900 tanks will take part."
     assert "contradicted" not in _verdicts(catalog, other, day, "count")
+
+
+def test_a_district_of_the_same_name_before_its_re_creation(catalog) -> None:
+    text = "Troops of the Moscow Military District took part in the exercise."
+    # 2009: the district abolished in 2010 existed; its links then are not recorded
+    then = check_text(text, catalog, dt.date(2009, 9, 20))
+    assert [c.verdict for c in then.claims if c.kind == "command"] == ["unverifiable"]
+    # 2015: between its abolition and its re-creation in 2024 it did not exist
+    gap = check_text(text, catalog, dt.date(2015, 9, 20))
+    (c,) = [c for c in gap.claims if c.kind == "command"]
+    assert c.verdict == "contradicted" and "re-created" in c.explanation
+
+
+def test_separated_from_a_place_by_a_distance_and_an_exclave_between_states(catalog) -> None:
+    day = dt.date(2022, 6, 21)
+    near = ("Kaliningrad is separated from its mother country's capital of Moscow by about "
+            "680 miles.")
+    assert _verdicts(catalog, near, day, "distance") == ["supported"]
+    far = "Kaliningrad is separated from Moscow by about 300 miles."
+    assert _verdicts(catalog, far, day, "distance") == ["contradicted"]
+    between = "Kaliningrad, an exclave on the Baltic Sea between Lithuania and Poland, is Russian."
+    assert _verdicts(catalog, between, day, "border_length") == ["supported"]
+
+
+def test_participants_of_a_series_named_sentences_before_and_it_after_a_place(catalog) -> None:
+    text = ("Some 12,800 troops will be taking part in the Zapad drill. That figure is right "
+            "under the threshold set by the Vienna Document. Yet a Russian general suggested "
+            "that the actual number of participants will be closer to 200,000.")
+    r = check_text(text, catalog, dt.date(2021, 9, 9))
+    assert [c.verdict for c in r.claims if c.kind == "strength" and "200,000" in c.text] == [
+        "supported"]
+    where = ("Where is Kaliningrad?\nThe Russian region is on the Baltic sea, wedged between "
+             "Lithuania and Poland. It lies about 800 miles (1,300km) from Moscow.")
+    assert _verdicts(catalog, where, dt.date(2022, 6, 21), "distance") == ["supported"]

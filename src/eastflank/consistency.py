@@ -60,12 +60,12 @@ def check_sources_exist(data: Records, where: Where) -> None:
                         raise _fail(
                             where, rec.id, f"figures.{j}.sources", f"unknown source id {sid!r}"
                         )
-            for j, span in enumerate(getattr(rec, "parents", [])):
-                for sid in span.sources:
-                    if sid not in sources:
-                        raise _fail(
-                            where, rec.id, f"parents.{j}.sources", f"unknown source id {sid!r}"
-                        )
+            for field in ("parents", "earlier"):
+                for j, span in enumerate(getattr(rec, field, [])):
+                    for sid in span.sources:
+                        if sid not in sources:
+                            raise _fail(where, rec.id, f"{field}.{j}.sources",
+                                        f"unknown source id {sid!r}")
 
 
 def check_actor_refs(data: Records, where: Where) -> None:

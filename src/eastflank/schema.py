@@ -208,6 +208,16 @@ class Place(Record):
     oblast_capital: bool = Field(False, description="Seat of a first-level region.")
 
 
+class EarlierSpan(_Frozen):
+    """An earlier span of existence of a body of the same name (a district abolished and
+    later re-created): from one day (``None``: not recorded) to the last day it existed."""
+
+    valid_from: dt.date | None = None
+    valid_to: dt.date
+    sources: list[str] = Field(min_length=1)
+    note: str | None = None
+
+
 class CommandBody(Record):
     """A command authority: a head of state, staff, district, operational command, HQ."""
 
@@ -229,6 +239,9 @@ class CommandBody(Record):
     ]
     parent: str | None = Field(None, description="Id of the superior command body.")
     seat: str | None = Field(None, description="Place id of its headquarters.")
+    earlier: list[EarlierSpan] = Field(
+        default_factory=list, description="Earlier spans of existence before ``valid_from``, "
+        "when a body of the same name was abolished and later re-created.")
 
 
 class ParentSpan(_Frozen):

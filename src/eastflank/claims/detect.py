@@ -127,6 +127,16 @@ def _place_after(facts: SentenceFacts, q: Quantity,
         between = facts.text[q.span.end - facts.start : m.span.start - facts.start]
         if len(between) <= 60 and re.search(r"\b(?:of|from|to|off)\b", between, re.I):
             return m
+    # "separated from Moscow by about 680 miles": the place before, after "from", then "by"
+    for m in reversed(facts.mentions):
+        if m.kind not in kinds or m.span.end > q.span.start:
+            continue
+        gap = facts.full[m.span.end:q.span.start]
+        lead = facts.full[max(facts.start, m.span.start - 60):m.span.start]
+        if len(gap) <= 25 and re.fullmatch(r"[^.;]{0,12}?\bby\s+", gap) \
+                and re.search(r"\bfrom\b", lead, re.I):
+            return m
+        break
     return None
 
 
@@ -367,6 +377,7 @@ def detect_claims(
 
 _ADJACENT = re.compile(
     r"\b(?:(?:wedged|sandwiched|squeezed|nestled|lies|lying|located|situated)\s+between|"
+    r"(?:exclave|enclave)\b[^.;]{0,40}?\bbetween(?:\s+the\s+countries\s+of)?|"
     r"borders?(?=\s+(?:on\s+)?(?-i:[A-Z]))(?!\s+(?:Guards?|Service|Force|Troops|Committee|"
     r"Police|Patrol|Agency|Control|Crossing)\b)|bordering|bordered\s+by|"
     r"shares?\s+(?:a\s+|its\s+)?(?:land\s+|common\s+)?borders?\s+with)\b", re.I)

@@ -168,9 +168,24 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
             if creating:  # "a decree re-establishing the Moscow military district"
                 return Outcome("unverifiable", "The sentence reports the body's creation.",
                                keep=False)
+            span = next((e for e in body.earlier if (e.valid_from is None or e.valid_from <= day)
+                         and day <= e.valid_to), None)
+            if span is not None:
+                # the Moscow Military District of 2009 is the one abolished in 2010, not the
+                # one re-created in 2024: it existed, but its links then are not recorded
+                return unverifiable(
+                    f"{body.name} existed at {_fmt(day)} in an earlier span (until "
+                    f"{span.valid_to.isoformat()}); the dataset records its structure only "
+                    f"from {body.valid_from.isoformat()}.",
+                    evidence=[evidence_of(body, "command_bodies",
+                                          f"earlier span until {span.valid_to.isoformat()}",
+                                          sources=span.sources)])
+            gone = max((e.valid_to for e in body.earlier if e.valid_to < day), default=None)
             return Outcome("contradicted",
-                           f"{body.name} was only created on {body.valid_from.isoformat()}; "
-                           f"the claim refers to it at {_fmt(day)}.",
+                           (f"{body.name} was abolished on {gone.isoformat()} and re-created "
+                            f"only on {body.valid_from.isoformat()}" if gone else
+                            f"{body.name} was only created on {body.valid_from.isoformat()}")
+                           + f"; the claim refers to it at {_fmt(day)}.",
                            evidence=[evidence_of(body, "command_bodies",
                                                  f"valid_from {body.valid_from.isoformat()}")],
                            tolerance={"rule": "valid_from after the claim's date"})

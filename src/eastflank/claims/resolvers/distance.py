@@ -238,13 +238,21 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
         subject = own[-1]
     elif re.match(r"[\s\-–•*]*(?:It|The\s+(?:city|town|oblast|region|exclave|enclave|camp|base|"
                   r"site))\b", cand.facts.text) and cand.context:
+        fallback = None
         for facts in reversed(cand.context):  # the nearest sentence naming a place
             prev = [m for m in facts.mentions
                     if m.kind in kinds and m.record != target
                     and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
-            if prev:
-                subject = prev[0]
+            # a place before a state: "It" is the place a sentence describes, not the states
+            # it lies "between"
+            places = [m for m in prev if m.kind != "actors"]
+            if places:
+                subject = places[0]
                 break
+            if prev and fallback is None and not re.search(
+                    r"\bbetween\b", facts.full[facts.start:prev[0].span.start], re.I):
+                fallback = prev[0]
+        subject = subject or fallback
     if subject is None:
         return None
     tol = ctx.tolerances.distance

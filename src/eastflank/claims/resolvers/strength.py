@@ -234,6 +234,9 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
     if day is None:
         return None
     text = fold(cand.facts.text)
+    if _TAKING_PART.search(cand.facts.text) or _THE_EVENT.search(cand.facts.text):
+        # "the actual number of participants": the series named in the sentences before
+        text = " ".join([text, *(fold(c.text) for c in cand.context)])
     # "the 2021 edition" in a story about Zapad-2025: the series of the story's exercise
     raw = cand.extra.get("story_events")
     told = [str(r) for r in raw] if isinstance(raw, tuple) else []
@@ -260,8 +263,8 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
     return best
 
 
-_TAKING_PART = re.compile(r"\b(?:t[ao]k(?:e|es|ing|en)\s+part|participat\w*|involv\w*|"
-                          r"engag\w*|will\s+be\s+(?:used|deployed))\b", re.I)
+_TAKING_PART = re.compile(r"\b(?:t[ao]k(?:e|es|ing|en)\s+part|participa\w*|involv\w*|"
+                          r"engag\w*|will\s+be\s+(?:used|deployed)|arriv\w*)\b", re.I)
 """Words that count what takes part in something: the exercise a story is about."""
 
 _EACH = re.compile(r"\b(?:each|per|every|apiece|an?\s+average\s+of)\b", re.I)
