@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
@@ -55,8 +56,12 @@ def same_polarity(text: str, e: Event) -> bool:
     it). Events of other kinds always pass."""
     if e.kind != "statement":
         return True
-    said = _ASIDE.sub(" ", text)
-    return bool(TURNED.search(said)) == bool(TURNED.search(_ASIDE.sub(" ", e.name)))
+    return _turned(text) == _turned(e.name)
+
+
+@lru_cache(maxsize=8192)
+def _turned(text: str) -> bool:
+    return bool(TURNED.search(_ASIDE.sub(" ", text)))
 
 
 _ASIDE = re.compile(r"\bnot\s+only\b|\bnot\s+least\b|\b(?:not|no)\s+(?:an?\s+)?exception\b|"
