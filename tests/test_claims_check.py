@@ -94,12 +94,12 @@ EVAL = DATA / "eval" / "dev" if (DATA / "eval" / "dev").is_dir() else DATA / "ev
 def test_evaluation_dev_split_scores(catalog) -> None:
     report = evaluate_dir(EVAL, catalog)
     (split,) = report.splits.values()
-    # floors a little under the scores measured on the dev split (recall 0.81, verdict
-    # accuracy 0.68, decisive precision 1.00 on 39 texts, 175 claims): a regression fails
+    # floors a little under the scores measured on the dev split (recall 0.94, verdict
+    # accuracy 0.87, decisive precision 0.99 on 39 texts, 175 claims): a regression fails
     assert split.n_texts >= 30
     assert split.n_labelled >= 150
-    assert split.recall is not None and split.recall >= 0.79
-    assert split.verdict_accuracy is not None and split.verdict_accuracy >= 0.66
+    assert split.recall is not None and split.recall >= 0.92
+    assert split.verdict_accuracy is not None and split.verdict_accuracy >= 0.85
     assert split.decisive_precision is not None and split.decisive_precision >= 0.97
     assert sum(k.n_labelled for k in split.by_kind.values()) == split.n_labelled
 
@@ -237,7 +237,7 @@ def test_cli_evaluate(capsys) -> None:
     rc = main(["check", "--evaluate", str(EVAL), "--json"])
     assert rc == 0
     (split,) = json.loads(capsys.readouterr().out)["splits"].values()
-    assert split["verdict_accuracy"] >= 0.66
+    assert split["verdict_accuracy"] >= 0.85
     assert {"recall", "decisive_precision", "by_kind"} <= set(split)
 
 
