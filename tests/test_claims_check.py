@@ -143,6 +143,13 @@ def test_strength_of_a_record_named_by_its_words(catalog) -> None:
     assert _claim(wrong, "strength", "30,000").verdict != "supported"
 
 
+def _eval_tree(root: Path, text: str, splits: tuple[str, ...]) -> None:
+    """One evaluation file ``a.yaml`` holding ``text`` in each split folder of ``root``."""
+    for split in splits:
+        (root / split).mkdir()
+        (root / split / "a.yaml").write_text(text, encoding="utf-8")
+
+
 def test_evaluation_scores_splits_apart(tmp_path: Path, catalog) -> None:
     text = ("url: https://example.org/a\ntitle: t\npublisher: p\ndate: 2024-01-01\n"
             "text: |\n  Iskander-M missiles have a range of up to 500 km. Oreshnik has a range "
@@ -151,9 +158,7 @@ def test_evaluation_scores_splits_apart(tmp_path: Path, catalog) -> None:
             "reason: CSIS}\n"
             "  - {quote: \"range of about 100 km\", kind: weapon_range, verdict: supported, "
             "reason: wrong on purpose, evidence: [{title: x, publisher: y, year: 2024}]}\n")
-    for split in ("test3", "dev", "test2", "test"):
-        (tmp_path / split).mkdir()
-        (tmp_path / split / "a.yaml").write_text(text, encoding="utf-8")
+    _eval_tree(tmp_path, text, ("test3", "dev", "test2", "test"))
     (tmp_path / "notes").mkdir()  # a folder without evaluation files is not a split
     report = evaluate_dir(tmp_path, catalog)
     assert list(report.splits) == ["dev", "test", "test2", "test3"]
@@ -168,9 +173,7 @@ def test_evaluation_split_roles_from_splits_yaml(tmp_path: Path, catalog, capsys
             "text: |\n  Oreshnik has a range of about 100 km.\nclaims:\n"
             "  - {quote: \"range of about 100 km\", kind: weapon_range, verdict: supported, "
             "reason: wrong on purpose}\n")
-    for split in ("dev", "test", "test2", "test3"):
-        (tmp_path / split).mkdir()
-        (tmp_path / split / "a.yaml").write_text(text, encoding="utf-8")
+    _eval_tree(tmp_path, text, ("dev", "test", "test2", "test3"))
     (tmp_path / "splits.yaml").write_text(
         "splits:\n  dev: {role: tuning}\n  test2: {role: tuning}\n"
         "  test: {role: held_out, frozen: '2026-01-01 10:00 UTC'}\n", encoding="utf-8")
