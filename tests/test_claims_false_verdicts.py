@@ -329,3 +329,17 @@ def test_participants_of_a_series_named_sentences_before_and_it_after_a_place(ca
     where = ("Where is Kaliningrad?\nThe Russian region is on the Baltic sea, wedged between "
              "Lithuania and Poland. It lies about 800 miles (1,300km) from Moscow.")
     assert _verdicts(catalog, where, dt.date(2022, 6, 21), "distance") == ["supported"]
+
+
+def test_a_titled_speaker_with_an_aside_and_a_date_counted_back() -> None:
+    from eastflank.claims.attribution import find_attributions
+    from eastflank.claims.dates import find_dates
+
+    text = ("Belarusian President Alexander Lukashenko, who helped mediate the agreement, "
+            "stated a week ago that Prigozhin is in Russia.")
+    assert [a.person for a in find_attributions(text)] == [
+        "Belarusian President Alexander Lukashenko"]
+    (d,) = find_dates(text, dt.date(2023, 7, 14))
+    assert (d.date, d.precision, d.relative) == (dt.date(2023, 7, 7), "day", True)
+    (m,) = find_dates("It began two months ago.", dt.date(2023, 1, 14))
+    assert (m.date, m.precision) == (dt.date(2022, 11, 1), "month")

@@ -311,7 +311,68 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
 
 
 def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
-    """Check a dated statement against the recorded events."""
+    """Check a dated statement against the recorded events. An event the sentence does not
+    name but is matched to by its words, participants or date must not leave out a person or
+    a weapon's designation the sentence names ("Khrenin was appointed ..." is not borne out by
+    Ravkov's appointment, nor "Su-35 fighters arrived" by the Su-30SM's)."""
+    out = _resolve_event(cand, ctx)
+    if out.verdict != "supported" or not out.evidence:
+        return out
+    rec = ctx.catalog.events.get(out.evidence[0].record or "")
+    if rec is None or any(m.record == rec.id for m in cand.facts.mentions):
+        return out
+    missing = _unsaid(cand.facts.text, rec, ctx)
+    if missing:
+        return unverifiable(f"{out.explanation} But the sentence names {', '.join(missing)}, "
+                            "which the record does not.", evidence=out.evidence,
+                            tolerance=out.tolerance)
+    return out
+
+
+_DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,3}-[A-Z]?\d{1,3}[A-Z0-9]*\b")
+"""A weapon's designation ("Su-30SM", "S-400", "Mi-35M", "Tor-M2")."""
+
+
+def _unsaid(text: str, e: Event, ctx: Context) -> list[str]:
+    """Designations and known people (speakers of recorded statements) the sentence names
+    and the event's name, aliases and summary do not."""
+    said = _flat(" ".join([e.name, *e.aliases, e.summary]))
+    out = [d for d in _DESIGNATION.findall(text) if _flat(d) not in said]
+    folded = fold(text)
+    for person in _people(ctx):
+        # a surname as a name, capitalised ("Khrenin"), not a word of the same spelling
+        if re.search(rf"\b{person.capitalize()}\b", folded) and person not in said:
+            out.append(person.title())
+    return out
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[\s-]+", "", fold(text).lower())
+
+
+_PEOPLE: dict[int, tuple[object, frozenset[str]]] = {}
+_NOT_PEOPLE = frozenset({"house", "kazakh", "white", "staff", "united", "states", "nations",
+                         "union", "european", "ministry", "council"})
+"""Words of speakers' names that are not people's names ("White House")."""
+
+
+def _people(ctx: Context) -> frozenset[str]:
+    """Surnames of the speakers of the recorded statements (folded, lower case), once per
+    catalog."""
+    hit = _PEOPLE.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    names: set[str] = set()
+    for e in ctx.catalog.events.values():
+        if e.kind == "statement":
+            words = re.findall(r"[a-z]{5,}", speaker_of(e))
+            names |= {w for w in words if w not in _GENERIC_SPEAKER and w not in _NOT_PEOPLE}
+    found = frozenset(names)
+    _PEOPLE[id(ctx.catalog)] = (ctx.catalog, found)
+    return found
+
+
+def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     tol = ctx.tolerances.event_date
     tolerance = {"days": tol.days, "keyword_share": tol.keyword_share}
     # relative dates ("last year", "on Friday") are resolved from the article's date
