@@ -329,3 +329,34 @@ def test_participants_of_a_series_named_sentences_before_and_it_after_a_place(ca
     where = ("Where is Kaliningrad?\nThe Russian region is on the Baltic sea, wedged between "
              "Lithuania and Poland. It lies about 800 miles (1,300km) from Moscow.")
     assert _verdicts(catalog, where, dt.date(2022, 6, 21), "distance") == ["supported"]
+
+
+def test_a_titled_speaker_with_an_aside_and_a_date_counted_back() -> None:
+    from eastflank.claims.attribution import find_attributions
+    from eastflank.claims.dates import find_dates
+
+    text = ("Belarusian President Alexander Lukashenko, who helped mediate the agreement, "
+            "stated a week ago that Prigozhin is in Russia.")
+    assert [a.person for a in find_attributions(text)] == [
+        "Belarusian President Alexander Lukashenko"]
+    (d,) = find_dates(text, dt.date(2023, 7, 14))
+    assert (d.date, d.precision, d.relative) == (dt.date(2023, 7, 7), "day", True)
+    (m,) = find_dates("It began two months ago.", dt.date(2023, 1, 14))
+    assert (m.date, m.precision) == (dt.date(2022, 11, 1), "month")
+
+
+def test_an_event_matched_by_its_words_must_not_leave_out_who_or_what(catalog) -> None:
+    # records: Muraveiko appointed chief of the general staff (May 2024); Zhadobin leaves
+    # the defence ministry (Nov 2014); a Tor-M2K consignment (Dec 2022)
+    wrong_person = "Lukashenko dismissed Volfovich as chief of the general staff in 2024."
+    assert _verdicts(catalog, wrong_person, dt.date(2024, 6, 1), "event") == ["unverifiable"]
+    other = "Khrenin was appointed defence minister in November 2014."
+    assert _verdicts(catalog, other, dt.date(2015, 1, 1), "event") == ["unverifiable"]
+    wrong_system = "A batch of S-400 systems arrived in Belarus in December 2022."
+    assert _verdicts(catalog, wrong_system, dt.date(2023, 1, 1), "event") == ["unverifiable"]
+    right = "A batch of Tor-M2K systems arrived in Belarus in December 2022."
+    assert _verdicts(catalog, right, dt.date(2023, 1, 1), "event") == ["supported"]
+    # a head of state who reports an event of states does not count against it
+    said = ("When Putin sent troops rolling into Ukraine on Feb. 24, 2022, many of them "
+            "crossed from Belarus.")
+    assert "supported" in _verdicts(catalog, said, dt.date(2025, 9, 12), "event")

@@ -80,7 +80,7 @@ _SAY = (r"(?:says|said|told|tells|stated|states|wrote|noted|argued|warned|explai
         r"shared|declared|believes?|assert(?:s|ed)|estimat(?:es?|ed)|assess(?:es|ed)?)")
 _APPOSITIVE = re.compile(
     rf"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]{{2,}}"
-    rf"(?:\s+[A-Z][a-zà-ž'’-]+){{0,2}}),\s+(?P<role>[^,\"“”]{{3,90}}),\s+"
+    rf"(?:\s+[A-Z][a-zà-ž'’-]+){{0,3}}),\s+(?P<role>[^,\"“”]{{3,90}}),\s+"
     rf"(?:(?:has|had|also|later|then)\s+)?{_SAY}\b")
 """A speaker with an appositive between name and verb ("Lukashenko, in power in Belarus since
 1994, said")."""

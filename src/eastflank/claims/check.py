@@ -9,7 +9,7 @@ from functools import lru_cache
 from eastflank import __version__
 from eastflank.catalog import Catalog
 from eastflank.claims.dates import find_dates, latest_date
-from eastflank.claims.detect import detect_claims
+from eastflank.claims.detect import Candidate, detect_claims
 from eastflank.claims.extract import extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
 from eastflank.claims.model import CheckResult, Claim, Evidence, Span
@@ -55,6 +55,17 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
         claimed=outcome.claimed, computed=outcome.computed, unit=outcome.unit,
         tolerance={**outcome.tolerance, "decisive_threshold": threshold},
         evidence=outcome.evidence, strength=outcome.strength)
+
+
+def _leaves_out(cand: Candidate, ctx: Context, ev: Evidence) -> bool:
+    """Whether the event a loose match found leaves out a person or designation the sentence
+    names (:func:`eastflank.claims.resolvers.events.unsaid`)."""
+    from eastflank.claims.resolvers.events import unsaid
+
+    rec = ctx.catalog.events.get(ev.record or "")
+    if rec is None or any(m.record == rec.id for m in cand.facts.mentions):
+        return False
+    return bool(unsaid(cand, rec, ctx))
 
 
 _OWN_MEASURE = frozenset({"distance", "flight_time", "warning_time", "gap_width"})
@@ -156,6 +167,9 @@ def check_text(
             # (which states border which is read from the borders alone: a record that names
             # the places says nothing of it)
             matched = match_statements(cand, ctx)
+            if matched is not None and matched.evidence and _leaves_out(cand, ctx,
+                                                                        matched.evidence[0]):
+                matched = None
             if matched is not None and matched.strength >= tol.policy.decisive_threshold \
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):

@@ -42,6 +42,8 @@ _PATTERNS = [
 ]
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told|stated|reported|declared|added|"
                       r"confirmed|wrote)\s+(?:on\s+)?$", re.I)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6}
 _YEARLESS_SLACK = dt.timedelta(days=7)
 """A date without a year more than this after the article's date (or before it, in a
 sentence about the future) belongs to the year before (or after)."""
@@ -50,7 +52,8 @@ _CITATION = re.compile(r"\([^()]*[A-Z][^()]*,\s*$")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|"
     r"last\s+week|next\s+year|(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday))\b",
+    r"saturday|sunday)|(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:day|week|month|year)s?"
+    r"\s+ago)\b",
     re.IGNORECASE,
 )
 
@@ -85,6 +88,8 @@ def find_dates(
     >>> [d.date.isoformat() for d in find_dates("He will leave, the Kremlin said on June 24",
     ...                                         dt.date(2023, 7, 14))]
     ['2023-06-24']
+    >>> [d.date.isoformat() for d in find_dates("He stated a week ago that", dt.date(2023, 7, 14))]
+    ['2023-07-07']
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -174,6 +179,24 @@ def find_dates(
             elif rel == "last week":
                 found.append(DateMention(date=article_date - dt.timedelta(days=7),
                                          precision="day", relative=True, span=span))
+            elif rel.endswith(" ago"):
+                # "a week ago", "two months ago": counted back from the article's date
+                n_text, unit_text = rel.split()[:2]
+                n = int(n_text) if n_text.isdigit() else _COUNT_WORDS.get(n_text, 1)
+                unit = unit_text.rstrip("s")
+                if unit in ("day", "week"):
+                    since = dt.timedelta(days=n * (7 if unit == "week" else 1))
+                    found.append(DateMention(date=article_date - since, precision="day",
+                                             relative=True, span=span))
+                elif unit == "month":
+                    year, month0 = divmod(article_date.year * 12 + article_date.month - 1 - n,
+                                          12)
+                    found.append(DateMention(date=dt.date(year, month0 + 1, 1),
+                                             precision="month",
+                                             relative=True, span=span))
+                else:
+                    found.append(DateMention(date=dt.date(article_date.year - n, 1, 1),
+                                             precision="year", relative=True, span=span))
     return sorted(found, key=lambda d: d.span.start)
 
 

@@ -311,7 +311,103 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
 
 
 def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
-    """Check a dated statement against the recorded events."""
+    """Check a dated statement against the recorded events. An event the sentence does not
+    name but is matched to by its words, participants or date must not leave out a person or
+    a weapon's designation the sentence names ("Khrenin was appointed ..." is not borne out by
+    Ravkov's appointment, nor "Su-35 fighters arrived" by the Su-30SM's)."""
+    out = _resolve_event(cand, ctx)
+    if out.verdict != "supported" or not out.evidence:
+        return out
+    rec = ctx.catalog.events.get(out.evidence[0].record or "")
+    if rec is None or any(m.record == rec.id for m in cand.facts.mentions):
+        return out
+    missing = unsaid(cand, rec, ctx)
+    if missing:
+        return unverifiable(f"{out.explanation} But the sentence names {', '.join(missing)}, "
+                            "which the record does not.", evidence=out.evidence,
+                            tolerance=out.tolerance)
+    return out
+
+
+_DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,3}-[A-Z]?\d{1,3}[A-Z0-9]*\b")
+"""A weapon's designation ("Su-30SM", "S-400", "Mi-35M", "Tor-M2")."""
+
+
+def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """Designations the sentence names and the event's name, aliases and summary do not; and,
+    for an event named after a person ("Muraveiko appointed ...", "Peskov on ..."), known
+    people (speakers of recorded statements, people a recorded decision is named after) the
+    sentence names and the event does not. A person who only reports it ("Lukashenko said
+    ...") is not counted."""
+    text = cand.facts.text
+    said = _flat(" ".join([e.name, *e.aliases, e.summary]))
+    out = [d for d in _DESIGNATION.findall(text) if _flat(d) not in said]
+    people = _people(ctx)
+    own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
+    plain = _plain(text)  # diacritics folded, case kept
+    if not own or any(re.search(rf"\b{p.capitalize()}\b", plain) for p in own):
+        # an event of states, or one named after a person the sentence names too
+        return out
+    speakers = _plain(" ".join(a.speaker.text if a.speaker is not None else (a.person or "")
+                               for a in cand.facts.attributions))
+    for person in people:
+        # a surname as a name, capitalised ("Khrenin"), not a word of the same spelling
+        name = rf"\b{person.capitalize()}\b"
+        if re.search(name, plain) and person not in said and not re.search(name, speakers):
+            out.append(person.title())
+    return out
+
+
+def _plain(text: str) -> str:
+    """``text`` without diacritics, its case kept."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[\s-]+", "", fold(text).lower())
+
+
+_PEOPLE: dict[int, tuple[object, frozenset[str]]] = {}
+_NOT_PEOPLE = frozenset({"house", "kazakh", "white", "staff", "united", "states", "nations",
+                         "union", "european", "ministry", "council"})
+"""Words of speakers' names that are not people's names ("White House")."""
+
+
+def _people(ctx: Context) -> frozenset[str]:
+    """Surnames of the speakers of the recorded statements (folded, lower case), once per
+    catalog."""
+    hit = _PEOPLE.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    names: set[str] = set()
+    lower: set[str] = set()  # words written in lower case somewhere: not names
+    for e in ctx.catalog.events.values():
+        # (not a word of a hyphenated record id a summary may cite)
+        lower |= set(re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])",
+                                _plain(f"{e.name} {e.summary}")))
+    for e in ctx.catalog.events.values():
+        # the speaker of a statement, or the person a decision's name opens with ("Muraveiko
+        # appointed ...")
+        if e.kind not in ("statement", "decision"):
+            continue
+        words = re.findall(r"[a-z]{5,}", speaker_of(e))
+        names |= {w for w in words if w not in _GENERIC_SPEAKER and w not in _NOT_PEOPLE
+                  and (e.kind == "statement" or w not in lower)}
+    # names of states, places, bodies and units are not people
+    for kind in ("actors", "places", "command_bodies", "units", "facilities",
+                 "weapon_systems"):
+        for r in ctx.catalog.records[kind].values():
+            for n in (getattr(r, "name", ""), *getattr(r, "aliases", [])):
+                names -= set(re.findall(r"[a-z]{5,}", fold(n).lower()))
+    found = frozenset(names)
+    _PEOPLE[id(ctx.catalog)] = (ctx.catalog, found)
+    return found
+
+
+def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     tol = ctx.tolerances.event_date
     tolerance = {"days": tol.days, "keyword_share": tol.keyword_share}
     # relative dates ("last year", "on Friday") are resolved from the article's date
