@@ -360,3 +360,14 @@ def test_an_event_matched_by_its_words_must_not_leave_out_who_or_what(catalog) -
     said = ("When Putin sent troops rolling into Ukraine on Feb. 24, 2022, many of them "
             "crossed from Belarus.")
     assert "supported" in _verdicts(catalog, said, dt.date(2025, 9, 12), "event")
+
+
+def test_an_event_of_another_state_than_the_sentence_s_subject(catalog) -> None:
+    day = dt.date(2016, 1, 1)
+    # the record: Lithuania decides to reinstate conscription (2015)
+    assert "supported" not in _verdicts(catalog, "Latvia reinstated conscription in 2015.", day,
+                                         "event") + _verdicts(
+        catalog, "Latvia reinstated conscription in 2015.", day, "relation")
+    assert "supported" in _verdicts(catalog, "Lithuania reinstated conscription in 2015.", day,
+                                    "event") + _verdicts(
+        catalog, "Lithuania reinstated conscription in 2015.", day, "relation")

@@ -329,12 +329,17 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     return out
 
 
+_SAYS_AFTER = re.compile(r"[^.;]{0,60}?\b(?:says?|said|told|accuse[sd]?|claim(?:s|ed)?|"
+                         r"warn(?:s|ed)?|insist(?:s|ed)?)\b", re.I)
+"""A state that speaks ("Lithuania and other EU states say ..."), not one that acts."""
+
 _DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,3}-[A-Z]?\d{1,3}[A-Z0-9]*\b")
 """A weapon's designation ("Su-30SM", "S-400", "Mi-35M", "Tor-M2")."""
 
 
 def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
-    """Designations the sentence names and the event's name, aliases and summary do not; and,
+    """Designations the sentence names and the event's name, aliases and summary do not; the
+    states it names when none of them took part in the event; and,
     for an event named after a person ("Muraveiko appointed ...", "Peskov on ..."), known
     people (speakers of recorded statements, people a recorded decision is named after) the
     sentence names and the event does not. A person who only reports it ("Lukashenko said
@@ -342,6 +347,22 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     text = cand.facts.text
     said = _flat(" ".join([e.name, *e.aliases, e.summary]))
     out = [d for d in _DESIGNATION.findall(text) if _flat(d) not in said]
+    # the state a sentence opens with as its subject (not "Belarusian", not one that only
+    # speaks): when it took no part in the event, the event is another state's ("Latvia
+    # reinstated conscription" is not Lithuania's)
+    first = cand.facts.mentions[0] if cand.facts.mentions else None
+    states = {first.record} if (
+        first is not None and first.kind == "actors" and first.record in ctx.catalog.actors
+        and ctx.catalog.actors[first.record].kind == "state"
+        and not first.span.text.endswith(("ian", "an", "ish"))
+        and first.span.start - cand.facts.start <= 20  # the sentence's subject, not "At
+        and not re.search(r"\b(?:of|by|from|with|to|for|at|against|in|on)\b",  # the urging of"
+                          cand.facts.full[cand.facts.start:first.span.start], re.I)
+        and not _SAYS_AFTER.match(cand.facts.full, first.span.end, cand.facts.end)) else set()
+    took_part = set(e.actors) | {getattr(ctx.catalog.places.get(p), "country", None)
+                                 for p in e.places}
+    if states and not states & took_part:
+        out += sorted(ctx.catalog.actors[c].name for c in states)
     people = _people(ctx)
     own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
     plain = _plain(text)  # diacritics folded, case kept
