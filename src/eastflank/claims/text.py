@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import sentencex  # type: ignore[import-untyped]
 
-__all__ = ["Sentence", "fold", "split_sentences", "word_count"]
+__all__ = ["Sentence", "fold", "plain", "split_sentences", "word_count"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -82,17 +82,34 @@ def fold(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+def plain(text: str) -> str:
+    """:func:`fold` without the lower-casing: diacritics stripped, apostrophes and dashes
+    unified, the case kept (for telling a name, "Khrenin", from a word).
+
+    >>> plain("Šimonytė’s")
+    "Simonyte's"
+    """
+    if text.isascii():
+        return text.replace("`", "'")
+    return "".join(_plain_char(ch) for ch in text)
+
+
 @lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
+def _plain_char(ch: str) -> str:
     if ch in "’‘`´":
         return "'"
     if ch in "‐‑‒–—―":
         return "-"
     if ch in "łŁ":
-        return "l"
+        return "l" if ch == "ł" else "L"
     decomposed = unicodedata.normalize("NFKD", ch)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return base[:1].lower() if base else ch.lower()
+    return base[:1] if base else ch
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return _plain_char(ch).lower()
 
 
 def word_count(text: str) -> int:

@@ -27,7 +27,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
-from eastflank.claims.text import fold
+from eastflank.claims.text import fold, plain
 from eastflank.schema import Event
 
 __all__ = [
@@ -365,26 +365,20 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         out += sorted(ctx.catalog.actors[c].name for c in states)
     people = _people(ctx)
     own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
-    plain = _plain(text)  # diacritics folded, case kept
-    if not own or any(re.search(rf"\b{p.capitalize()}\b", plain) for p in own):
+    cased = plain(text)  # diacritics folded, case kept
+    if not own or any(re.search(rf"\b{p.capitalize()}\b", cased) for p in own):
         # an event of states, or one named after a person the sentence names too
         return out
-    speakers = _plain(" ".join(a.speaker.text if a.speaker is not None else (a.person or "")
+    speakers = plain(" ".join(a.speaker.text if a.speaker is not None else (a.person or "")
                                for a in cand.facts.attributions))
     for person in people:
         # a surname as a name, capitalised ("Khrenin"), not a word of the same spelling
         name = rf"\b{person.capitalize()}\b"
-        if re.search(name, plain) and person not in said and not re.search(name, speakers):
+        if re.search(name, cased) and person not in said and not re.search(name, speakers):
             out.append(person.title())
     return out
 
 
-def _plain(text: str) -> str:
-    """``text`` without diacritics, its case kept."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
 
 
 def _flat(text: str) -> str:
@@ -408,7 +402,7 @@ def _people(ctx: Context) -> frozenset[str]:
     for e in ctx.catalog.events.values():
         # (not a word of a hyphenated record id a summary may cite)
         lower |= set(re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])",
-                                _plain(f"{e.name} {e.summary}")))
+                                plain(f"{e.name} {e.summary}")))
     for e in ctx.catalog.events.values():
         # the speaker of a statement, or the person a decision's name opens with ("Muraveiko
         # appointed ...")
