@@ -210,6 +210,10 @@ class MatchTolerance(_Frozen):
                                "summary, participants and places ...")
     content_share: float = Field(gt=0, le=1, description="... and they are this share of "
                                  "its distinctive words.")
+    content_retrieve: int = Field(ge=0, description="Events retrieved first for such a "
+                                  "sentence are tried too, identified by content alone ...")
+    content_share_alone: float = Field(gt=0, le=1, description="... with one word more and "
+                                       "this share of the sentence's words.")
     description: str
 
 

@@ -680,7 +680,19 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outco
     tol = ctx.tolerances.match
     day, future = _when(cand, ctx)
     words = _sentence_stems(cand.facts.text)
-    for ident in found:
+    # besides the records identified by name, the events retrieved first for the sentence,
+    # identified by their content alone
+    assert ctx.retriever is not None
+    named = [m.record for m in cand.facts.mentions]
+    seen = {i.record for i in found}
+    more = []
+    for h in ctx.retriever.retrieve(cand.facts.text, named, k=tol.content_retrieve):
+        subj = h.statement.subject
+        if subj not in seen and subj in ctx.catalog.events:
+            seen.add(subj)
+            more.append(Identified(subj, tol.entity_strength, "retrieved by its words",
+                                   frozenset(), loose=True))
+    for ident in [*found, *more]:
         rec = ctx.catalog.events.get(ident.record)
         if rec is None:
             continue
@@ -689,7 +701,9 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outco
             continue
         own = _content(rec, ctx)
         shared = words & own
-        if len(shared) < tol.content_words or len(shared) < tol.content_share * len(words):
+        need = tol.content_share if ident in found else tol.content_share_alone
+        if len(shared) < tol.content_words + (ident not in found) or \
+                len(shared) < need * len(words):
             continue
         said = {rec.id, *rec.actors, *rec.places}
         text = _tokens(" ".join([rec.name, *rec.aliases, rec.summary]))
@@ -722,7 +736,7 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         # date, shared content) alone bear that out; an identification by name words does not
         return None
     if not found and not cand.facts.quantities and not cand.context:
-        return None
+        return None if cand.facts.dates or cand.kind == "command" else _by_content(cand, ctx, [])
     dates = list(cand.facts.dates)
     if cand.kind == "command":
         # who commands whom: a date or a figure of the record says nothing of it; only the
