@@ -204,6 +204,16 @@ class MatchTolerance(_Frozen):
                                 "for a value within this factor of X.")
     future_days: int = Field(ge=0, description="A sentence in the future tense may be borne "
                              "out by a record this many days after its date.")
+    content_words: int = Field(ge=1, description="An undated sentence without a figure is "
+                               "borne out by an event it is about by name only when it holds "
+                               "this many distinctive words of the event's name, aliases, "
+                               "summary, participants and places ...")
+    content_share: float = Field(gt=0, le=1, description="... and they are this share of "
+                                 "its distinctive words.")
+    content_retrieve: int = Field(ge=0, description="Events retrieved first for such a "
+                                  "sentence are tried too, identified by content alone ...")
+    content_share_alone: float = Field(gt=0, le=1, description="... with one word more and "
+                                       "this share of the sentence's words.")
     description: str
 
 

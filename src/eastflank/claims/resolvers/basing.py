@@ -201,10 +201,37 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                        + (f"; found at {', '.join(e.name or '' for e in found)}." if found
                           else "."),
                        evidence=found, tolerance={"radius_km": RADIUS_KM})
+    owners = _other_owners(cand, ctx, anchors, actors)
+    if owners and not (units or numbered or weapons):
+        held = {s.actor for s in pool if s.record in {e.record for e in found}}
+        if not held & owners:
+            # "Germany will station a brigade in Lithuania": a Lithuanian brigade there says
+            # nothing of a German one
+            names = ", ".join(sorted(ctx.catalog.actors[o].name for o in owners))
+            return unverifiable(
+                f"The sentence names {names}; the {what} recorded there "
+                f"({'; '.join(e.detail for e in found)}) belong to another state.",
+                evidence=found, tolerance={"radius_km": RADIUS_KM})
     return Outcome("supported",
                    "Recorded at each place named: "
                    + "; ".join(e.detail for e in found) + ".",
                    evidence=found, tolerance={"radius_km": RADIUS_KM}, strength=strength)
+
+
+def _other_owners(cand: Candidate, ctx: Context, anchors: list[str],
+                  actors: set[str]) -> set[str]:
+    """States the sentence names that are not where the forces stand and not the forces'
+    own adjective: the state whose forces the sentence may speak of."""
+    if actors:
+        return set()
+    anchor_states = set(anchors) | {getattr(ctx.catalog.places.get(a), "country", None)
+                                    for a in anchors}
+    out = set()
+    for m in mentions_of(cand, "actors"):
+        actor = ctx.catalog.actors.get(m.record)
+        if actor is not None and actor.kind == "state" and m.record not in anchor_states:
+            out.add(m.record)
+    return out
 
 
 _EDGE_DEG = 0.02

@@ -191,8 +191,8 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     ahead = dt.timedelta(days=tol.typed_future_days)
     best: tuple[tuple[int, int, dt.date], Event] | None = None
     for e in ctx.catalog.events.values():
-        if not usable(e, ctx):
-            continue
+        if not usable(e, ctx) or not same_polarity(cand.facts.text, e):
+            continue  # "no plans to deploy" does not bear out "deployed"
         typed = named & (set(e.actors) | set(e.places))
         names = keywords(" ".join([e.name, *e.aliases])) - entity_words - _FUNCTION
         shared = len(names & words)
@@ -319,7 +319,7 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     if out.verdict != "supported" or not out.evidence:
         return out
     rec = ctx.catalog.events.get(out.evidence[0].record or "")
-    if rec is None or any(m.record == rec.id for m in cand.facts.mentions):
+    if rec is None:
         return out
     missing = unsaid(cand, rec, ctx)
     if missing:

@@ -57,6 +57,7 @@ from eastflank.claims.resolvers.events import NEGATION, reports
 from eastflank.claims.resolvers.strength import claim_kinds
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import Statement
+from eastflank.schema import Event
 
 __all__ = ["Identified", "identify", "match_statements", "refines"]
 
@@ -641,6 +642,86 @@ def _by_flag(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome 
     return None
 
 
+def _content(rec: Event, ctx: Context) -> frozenset[str]:
+    """Distinctive stems of an event's name, aliases, summary, participants and places."""
+    words = [rec.name, *rec.aliases, rec.summary]
+    words += [ctx.catalog.actors[a].name for a in rec.actors if a in ctx.catalog.actors]
+    words += [ctx.catalog.places[p].name for p in rec.places if p in ctx.catalog.places]
+    return _stems(" ".join(words)) | {a.lower() for a in rec.actors}
+
+
+_PROPER = re.compile(r"(?:[A-Z]\.){2,}|\b[A-Z][\w'’-]*")
+_MONTHS = frozenset(tokens("January February March April May June July August September "
+                           "October November December Monday Tuesday Wednesday Thursday "
+                           "Friday Saturday Sunday"))
+
+
+def _proper(cand: Candidate) -> frozenset[str]:
+    """Distinctive stems of the capitalised words and acronyms ("U.S.") of a sentence, save
+    its first word and the names of its speakers."""
+    text = cand.facts.text
+    skip = [(a.speaker.start - cand.facts.start, a.speaker.end - cand.facts.start)
+            for a in cand.facts.attributions if a.speaker is not None]
+    out: set[str] = set()
+    for m in _PROPER.finditer(text):
+        if m.start() == 0 or any(a <= m.start() < b for a, b in skip):
+            continue
+        word = m.group().replace(".", "")
+        out |= set(_stems(word)) if len(word) > 2 else {word.lower()}
+    return frozenset(out - _MONTHS)
+
+
+def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome | None:
+    """An undated sentence without a figure that an event it is about by name says in full
+    ("Poland will build a fence on its border with Belarus to stop migrants"): most of its
+    distinctive words are the event's, and whatever else it names the event names too."""
+    from eastflank.claims.resolvers.events import unsaid
+
+    tol = ctx.tolerances.match
+    day, future = _when(cand, ctx)
+    words = _sentence_stems(cand.facts.text)
+    # besides the records identified by name, the events retrieved first for the sentence,
+    # identified by their content alone
+    assert ctx.retriever is not None
+    named = [m.record for m in cand.facts.mentions]
+    seen = {i.record for i in found}
+    more = []
+    for h in ctx.retriever.retrieve(cand.facts.text, named, k=tol.content_retrieve):
+        subj = h.statement.subject
+        if subj not in seen and subj in ctx.catalog.events:
+            seen.add(subj)
+            more.append(Identified(subj, tol.entity_strength, "retrieved by its words",
+                                   frozenset(), loose=True))
+    for ident in [*found, *more]:
+        rec = ctx.catalog.events.get(ident.record)
+        if rec is None:
+            continue
+        if not _record_in_time(ident.record, day, future, ctx) or not _years_fit(
+                cand, rec.date, rec.end_date):
+            continue
+        own = _content(rec, ctx)
+        shared = words & own
+        need = tol.content_share if ident in found else tol.content_share_alone
+        if len(shared) < tol.content_words + (ident not in found) or \
+                len(shared) < need * len(words):
+            continue
+        said = {rec.id, *rec.actors, *rec.places}
+        text = _tokens(" ".join([rec.name, *rec.aliases, rec.summary]))
+        if any(m.record not in said and (m.kind in ("actors", "places")
+                                         or not _tokens(m.span.text) <= text)
+               for m in cand.facts.mentions):
+            continue  # it names a state, place or unit the event does not
+        if unsaid(cand, rec, ctx) or _proper(cand) - own:
+            continue  # a person, weapon, state or name the event leaves out ("U.S.-led")
+        sts = ctx.store.about(rec.id, "date") if ctx.store is not None else []
+        if not sts or not all(_usable(st, ctx) for st in sts):
+            continue
+        return _support(ident, sts, f"{len(shared)} of the sentence's {len(words)} "
+                        "distinctive words are the event's, and it names nothing the event "
+                        "does not.")
+    return None
+
+
 def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     """A ``supported`` outcome from the statement store (see the module), or ``None``."""
     if ctx.store is None or ctx.retriever is None:
@@ -655,7 +736,7 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         # date, shared content) alone bear that out; an identification by name words does not
         return None
     if not found and not cand.facts.quantities and not cand.context:
-        return None
+        return None if cand.facts.dates or cand.kind == "command" else _by_content(cand, ctx, [])
     dates = list(cand.facts.dates)
     if cand.kind == "command":
         # who commands whom: a date or a figure of the record says nothing of it; only the
@@ -681,4 +762,4 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     flag = _by_flag(cand, ctx, found) or _by_flag(cand, ctx, _from_before(cand, ctx))
     if flag is not None or dates:
         return flag
-    return _by_entities(cand, ctx, found)
+    return _by_entities(cand, ctx, found) or _by_content(cand, ctx, found)

@@ -1,0 +1,56 @@
+"""An undated sentence without a figure that a recorded event says in full is borne out by
+it; a sentence naming a place, a state or a name the event does not is not. A brigade of one
+state does not bear out a sentence about another state's brigade."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eastflank.claims import check_text
+
+
+def _verdicts(catalog, text: str, day: dt.date) -> list[str]:
+    return [c.verdict for c in check_text(text, catalog, day).claims]
+
+
+def test_an_event_said_in_full_without_a_date(catalog) -> None:
+    day = dt.date(2021, 9, 1)
+    said = "Poland will build a fence on its border with Belarus to stop migrants."
+    assert _verdicts(catalog, said, day) == ["supported"]
+    # another state on the other side of the fence: the record does not name it
+    other = "Poland will build a fence on its border with Ukraine to stop migrants."
+    assert "supported" not in _verdicts(catalog, other, day)
+
+
+def test_a_place_the_event_only_mentions_is_not_its_venue(catalog) -> None:
+    # the diverted flight was bound for Vilnius (the record says so), but it landed in Minsk
+    day = dt.date(2021, 6, 1)
+    wrong = ("Belarus forced the Ryanair flight to land in Vilnius and arrested the "
+             "journalist Raman Pratasevich.")
+    assert "supported" not in _verdicts(catalog, wrong, day)
+    right = ("Belarus forced the Ryanair flight to land in Minsk and arrested the journalist "
+             "Raman Pratasevich.")
+    assert "supported" in _verdicts(catalog, right, day)
+
+
+def test_a_designation_the_event_leaves_out(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    assert _verdicts(catalog, "Belarus received Mi-35M attack helicopters from Russia.",
+                     day) == ["supported"]
+    assert "supported" not in _verdicts(
+        catalog, "Belarus received Ka-52 attack helicopters from Russia.", day)
+
+
+def test_a_named_event_of_another_state_than_the_sentence_s_subject(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    assert _verdicts(catalog, "Belarus suspended its participation in the Eastern "
+                     "Partnership.", day) == ["supported"]
+    assert "supported" not in _verdicts(
+        catalog, "Ukraine suspended its participation in the Eastern Partnership.", day)
+
+
+def test_another_state_s_brigade_is_not_borne_out_by_the_host_s(catalog) -> None:
+    day = dt.date(2024, 7, 14)
+    for text in ("Germany will station a brigade in Latvia permanently.",
+                 "France will station a brigade in Lithuania permanently."):
+        assert "supported" not in _verdicts(catalog, text, day), text
