@@ -54,3 +54,15 @@ def test_another_state_s_brigade_is_not_borne_out_by_the_host_s(catalog) -> None
     for text in ("Germany will station a brigade in Latvia permanently.",
                  "France will station a brigade in Lithuania permanently."):
         assert "supported" not in _verdicts(catalog, text, day), text
+
+
+def test_an_event_placed_in_a_state_that_had_no_part_in_it(catalog) -> None:
+    day = dt.date(2023, 10, 1)
+    assert "supported" in _verdicts(catalog, "Large Wagner convoy enters Belarus.", day)
+    for text in ("Large Wagner convoy enters Ukraine.",
+                 "CSTO Combat Brotherhood 2023 in Ukraine.",
+                 "1996 constitutional referendum in Ukraine."):
+        assert "supported" not in _verdicts(catalog, text, day), text
+    # a place in a state that took part may hold one of its venues
+    assert "supported" in _verdicts(catalog, "Zapad-2021 was held in Belarus and Kaliningrad.",
+                                    day)

@@ -63,7 +63,7 @@ def _leaves_out(cand: Candidate, ctx: Context, ev: Evidence) -> bool:
     from eastflank.claims.resolvers.events import unsaid
 
     rec = ctx.catalog.events.get(ev.record or "")
-    if rec is None or any(m.record == rec.id for m in cand.facts.mentions):
+    if rec is None:
         return False
     return bool(unsaid(cand, rec, ctx))
 

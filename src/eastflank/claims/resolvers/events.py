@@ -34,6 +34,7 @@ __all__ = [
     "NEGATION",
     "TURNED",
     "dates_agree",
+    "elsewhere",
     "reports",
     "resolve_event",
     "same_polarity",
@@ -363,6 +364,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
                                  for p in e.places}
     if states and not states & took_part:
         out += sorted(ctx.catalog.actors[c].name for c in states)
+    out += [n for n in elsewhere(cand, e, ctx) if n not in out]
     people = _people(ctx)
     own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
     cased = plain(text)  # diacritics folded, case kept
@@ -379,6 +381,51 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     return out
 
 
+
+
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|at|via|inside|across|near|towards?|enter(?:s|ed|ing)?|"
+    r"reach(?:es|ed)?|arriv(?:e|es|ed|ing)\s+in)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+"""A locative word just before a state or place: the sentence says the event was there."""
+
+
+def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """States and places the sentence names that have no part in the event: not among its
+    participants, places or the states of its places, and not in its name, aliases or
+    summary ("Large Wagner convoy enters Ukraine" is not the convoy that entered Belarus).
+    A state that only speaks ("Lithuania said ...") or a speaker is not counted, nor a place
+    in a state that took part."""
+    said = _flat(" ".join([e.name, *e.aliases, e.summary]))
+    countries = {getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}
+    part = {e.id, *e.actors, *e.places} | countries
+    speakers = [(a.speaker.start, a.speaker.end) for a in cand.facts.attributions
+                if a.speaker is not None]
+    out: list[str] = []
+    full = cand.facts.full
+    for m in cand.facts.mentions:
+        if m.kind not in ("actors", "places") or m.record in part:
+            continue
+        if not _WHERE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]):
+            continue  # where the event happened, not a state or place named on the side
+        if re.search(r"(?:ian|an|ish|ese)$", m.span.text) and m.kind == "actors":
+            continue  # "near the Ukrainian border" says what border, not where
+        if any(a <= m.span.start < b for a, b in speakers) or _SAYS_AFTER.match(
+                cand.facts.full, m.span.end, cand.facts.end):
+            continue
+        if m.kind == "actors":
+            actor = ctx.catalog.actors.get(m.record)
+            if actor is None or actor.kind != "state":
+                continue
+            names = [actor.name, *actor.aliases]
+        else:
+            place = ctx.catalog.places.get(m.record)
+            if place is None or place.country in e.actors:
+                continue  # a place in a state that took part may hold a venue of it
+            names = [place.name, *place.aliases]
+        if any(_flat(n) in said for n in names if len(n) > 3) or _flat(m.span.text) in said:
+            continue
+        out.append(m.span.text)
+    return out
 
 
 def _flat(text: str) -> str:

@@ -671,6 +671,14 @@ def _proper(cand: Candidate) -> frozenset[str]:
     return frozenset(out - _MONTHS)
 
 
+_FILLER = frozenset(tokens("he she they we you our them him us one ones used recent recently "
+                           "shortly just only now still already very more most some many much "
+                           "other another such same"))
+"""Words that say nothing of what happened, left out of a sentence's words for its content."""
+
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+
+
 def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome | None:
     """An undated sentence without a figure that an event it is about by name says in full
     ("Poland will build a fence on its border with Belarus to stop migrants"): most of its
@@ -679,7 +687,7 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outco
 
     tol = ctx.tolerances.match
     day, future = _when(cand, ctx)
-    words = _sentence_stems(cand.facts.text)
+    words = _sentence_stems(cand.facts.text) - _FILLER
     # besides the records identified by name, the events retrieved first for the sentence,
     # identified by their content alone
     assert ctx.retriever is not None
@@ -700,10 +708,14 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outco
                 cand, rec.date, rec.end_date):
             continue
         own = _content(rec, ctx)
-        shared = words & own
+        # a first name before a surname the event gives ("Yevgeny Prigozhin")
+        given = _stems(" ".join(g for g, n in _FULL_NAME.findall(cand.facts.text)
+                                if _stems(n) and _stems(n) <= own))
+        mine = words - given
+        shared = mine & own
         need = tol.content_share if ident in found else tol.content_share_alone
         if len(shared) < tol.content_words + (ident not in found) or \
-                len(shared) < need * len(words):
+                len(shared) < need * len(mine):
             continue
         said = {rec.id, *rec.actors, *rec.places}
         text = _tokens(" ".join([rec.name, *rec.aliases, rec.summary]))
@@ -711,12 +723,12 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outco
                                          or not _tokens(m.span.text) <= text)
                for m in cand.facts.mentions):
             continue  # it names a state, place or unit the event does not
-        if unsaid(cand, rec, ctx) or _proper(cand) - own:
+        if unsaid(cand, rec, ctx) or _proper(cand) - own - given:
             continue  # a person, weapon, state or name the event leaves out ("U.S.-led")
         sts = ctx.store.about(rec.id, "date") if ctx.store is not None else []
         if not sts or not all(_usable(st, ctx) for st in sts):
             continue
-        return _support(ident, sts, f"{len(shared)} of the sentence's {len(words)} "
+        return _support(ident, sts, f"{len(shared)} of the sentence's {len(mine)} "
                         "distinctive words are the event's, and it names nothing the event "
                         "does not.")
     return None

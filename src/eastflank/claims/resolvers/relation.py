@@ -36,7 +36,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.resolvers.command import chain_of
-from eastflank.claims.resolvers.events import typed_event
+from eastflank.claims.resolvers.events import typed_event, unsaid
 from eastflank.claims.resolvers.sites import family
 from eastflank.claims.statements import Statement
 from eastflank.claims.text import fold
@@ -278,7 +278,9 @@ def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
             if out is not None:
                 return out
     typed = typed_event(cand, ctx)
-    if typed is not None:
+    rec = ctx.catalog.events.get(typed.evidence[0].record or "") if (
+        typed is not None and typed.evidence) else None
+    if typed is not None and (rec is None or not unsaid(cand, rec, ctx)):
         return typed
     names = ", ".join(dict.fromkeys(m.name for m in subjects or ments)) or "its subject"
     return unverifiable(f"No recorded statement about {names} decides what this sentence "
