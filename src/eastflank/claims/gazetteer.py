@@ -181,6 +181,10 @@ def _derived(rec: Any, adjectives: Mapping[str, list[str]]) -> Iterable[str]:
             yield f"{adj} {head}"
 
 
+_GEOGRAPHIC = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Region|Oblast|Strait|Gap)$")
+"""A phrase naming a body of water or a region ("Baltic Sea"), not an event."""
+
+
 def build_gazetteer(
     catalog: Catalog,
     kinds: Iterable[str] = GAZETTEER_KINDS,
@@ -228,6 +232,7 @@ def build_gazetteer(
                     rec,
                 )
                 table[(base,)].append(Entry("weapon_systems", owner.id, owner.name))
+    inner: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for rid, rec in records.get("events", {}).items() if "events" in kinds else ():
         # "East Shield" in "Poland announces East Shield (Tarcza Wschód)": the proper names
         # inside an event's descriptive name, when they name nothing else
@@ -235,6 +240,11 @@ def build_gazetteer(
         phrases += re.findall(r"\b[A-Z][a-z]+-\d{4}\b", rec.name)  # "Zapad-2021"
         for phrase in phrases:
             key = tuple(_TOKEN.findall(fold(phrase.strip())))
+            if key and not _GEOGRAPHIC.search(phrase.strip()):
+                inner[rid].append((phrase, key))
+    for rid, pairs in inner.items():
+        rec = records["events"][rid]
+        for phrase, key in pairs:
             if len(key) < 2 or key in table or set(key) & {"putin", "lukashenko"}:
                 continue
             prefix = " ".join(key)

@@ -365,6 +365,8 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     if states and not states & took_part:
         out += sorted(ctx.catalog.actors[c].name for c in states)
     out += [n for n in elsewhere(cand, e, ctx) if n not in out]
+    if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
+        out += unsaid_numbers(text, e)
     people = _people(ctx)
     own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
     cased = plain(text)  # diacritics folded, case kept
@@ -381,6 +383,64 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     return out
 
 
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_NUMBER = re.compile(
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(m|bn|k)\b)?(?![\w-]|,\d)"
+    r"(?:\s*(%|per\s*cent|percent|million|mln|billion|bn|thousand|trillion)\b)?"
+    rf"(?!\s*{_MONTH}\b)", re.I)
+_SCALE = {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3,
+          "trillion": 1e12}
+
+
+def _numbers_in(text: str) -> list[tuple[str, float]]:
+    """The figures a text states (not years, days of a month, ordinals or designations),
+    each with its value scaled by a word that follows it ("1.5 billion")."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        if float(m.group(1).replace(",", "")) <= 31 and re.search(
+                rf"\b{_MONTH}\b", text[max(0, m.start() - 25):m.end() + 25], re.I):
+            continue  # a day: "September 10", "from Sept. 12 to 16"
+        raw, word = m.group(1), (m.group(3) or "").lower()
+        value = float(raw.replace(",", ""))
+        if not word and not m.group(2) and "," not in raw and "." not in raw and \
+                1900 <= value <= 2099:
+            continue  # a year
+        if m.group(2):
+            word = {"m": "million", "bn": "billion", "k": "thousand"}[m.group(2).lower()]
+        out.append((m.group(0), value * _SCALE.get(word, 1.0)))
+    return out
+
+
+_REC_NUMBERS: dict[int, tuple[Event, tuple[float, ...]]] = {}
+
+
+def _record_numbers(e: Event) -> tuple[float, ...]:
+    hit = _REC_NUMBERS.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    values = [v for _, v in _numbers_in(" ".join([e.name, *e.aliases, e.summary]))]
+    for f in getattr(e, "figures", []) or []:
+        values += [float(x) for x in (f.value, getattr(f, "low", None),
+                                      getattr(f, "high", None)) if x is not None]
+    _REC_NUMBERS[id(e)] = (e, tuple(values))
+    return tuple(values)
+
+
+def unsaid_numbers(text: str, e: Event) -> list[str]:
+    """Figures the sentence states that the event's record states nowhere (name, aliases,
+    summary, figures), within 5 %: "64 F-35 jets" is not the order of 32, though the order
+    is recorded. Small numbers (below 10) are left out: "two presidents", "three days"."""
+    known = _record_numbers(e)
+    out = []
+    for raw, value in _numbers_in(text):
+        if value < 10:
+            continue
+        if not any(abs(value - k) <= 0.05 * max(abs(k), 1e-9) for k in known):
+            out.append(raw)
+    return out
 
 
 _WHERE_BEFORE = re.compile(

@@ -303,7 +303,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             if not _year_agrees(rec.name, cand, ctx):
                 continue
             shared = len(names & words)
-            share = shared / min(len(names), 4) if names else 0.0
+            # (over at most six of its words: two words of a long descriptive name,
+            # "combat aircraft", say little of which record it is)
+            share = shared / min(len(names), 6) if names else 0.0
             if shared >= 2 and share > best[0]:
                 best = (share, rec)
     if best[0] >= 0.5:
