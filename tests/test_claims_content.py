@@ -66,3 +66,28 @@ def test_an_event_placed_in_a_state_that_had_no_part_in_it(catalog) -> None:
     # a place in a state that took part may hold one of its venues
     assert "supported" in _verdicts(catalog, "Zapad-2021 was held in Belarus and Kaliningrad.",
                                     day)
+
+
+def test_an_event_does_not_bear_out_a_figure_its_record_does_not_state(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    right = "In January 2020 Poland signed a contract for 32 F-35 fighter jets."
+    assert ("event", "supported") in [(c.kind, c.verdict) for c in
+                                      check_text(right, catalog, day).claims]
+    for text in ("In January 2020 Poland signed a contract for 64 F-35 fighter jets.",
+                 "Lukashenko won 90.5% of the vote in the August 2020 election, according to "
+                 "official results."):
+        assert "supported" not in _verdicts(catalog, text, day), text
+    assert "supported" in _verdicts(
+        catalog, "Lukashenko won 80.1% of the vote in the August 2020 election, according to "
+        "official results.", day)
+
+
+def test_a_recorded_statement_does_not_bear_out_another_figure(catalog) -> None:
+    day = dt.date(2017, 7, 20)
+    said = ("Estonian Defence Minister Juri Luik said on 13 July 2017 that Zapad 2017 was an "
+            "attack scenario against NATO involving about {} Russian personnel.")
+    right = [c.verdict for c in check_text(said.format("100,000"), catalog, day).claims
+             if c.kind == "attribution"]
+    wrong = [c.verdict for c in check_text(said.format("300,000"), catalog, day).claims
+             if c.kind == "attribution"]
+    assert right == ["supported"] and wrong == ["unverifiable"]

@@ -244,7 +244,7 @@ def build_gazetteer(
                 inner[rid].append((phrase, key))
     for rid, pairs in inner.items():
         rec = records["events"][rid]
-        for phrase, key in pairs:
+        for _phrase, key in pairs:
             if len(key) < 2 or key in table or set(key) & {"putin", "lukashenko"}:
                 continue
             prefix = " ".join(key)

@@ -28,7 +28,13 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
-from eastflank.claims.resolvers.events import dates_agree, same_polarity, speaker_of, spelling
+from eastflank.claims.resolvers.events import (
+    dates_agree,
+    same_polarity,
+    speaker_of,
+    spelling,
+    unsaid_numbers,
+)
 from eastflank.claims.text import fold
 from eastflank.schema import Event
 
@@ -131,6 +137,10 @@ _NATION_OF = {"belarus": "belarusian", "russia": "russian", "ukraine": "ukrainia
 """A state's name as its adjective: "Russia's defence ministry" is the Russian one."""
 
 
+_DISTANCE = re.compile(r"\b[\d,.]+\s*(?:km|kilomet\w*|miles?)\b(?:\s*\([^()]*\))?", re.I)
+"""A distance, most often the reporter's note of where a place lies, not what was said."""
+
+
 def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str,
                         said: set[str], need: set[str]) -> Outcome | None:
     if len(surname) < 3:
@@ -163,6 +173,8 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
             continue
         if not same_polarity(cand.facts.text, e):
             continue
+        if unsaid_numbers(_DISTANCE.sub(" ", cand.span.text), e):
+            continue  # "300,000 troops" is not the 100,000 the speaker gave
         shared = len(keywords(f"{e.name} {e.summary}") & words)
         if shared < tol.statement_words or shared < tol.statement_share * min(
                 len(words), tol.statement_share_of):

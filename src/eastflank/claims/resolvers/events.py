@@ -40,6 +40,7 @@ __all__ = [
     "same_polarity",
     "speaker_of",
     "typed_event",
+    "unsaid_numbers",
 ]
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
@@ -324,8 +325,10 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         return out
     missing = unsaid(cand, rec, ctx)
     if missing:
+        # the record shown as the nearest, not as evidence: what the sentence asserts of its
+        # named entities may still be decided by the statements
         return unverifiable(f"{out.explanation} But the sentence names {', '.join(missing)}, "
-                            "which the record does not.", evidence=out.evidence,
+                            "which the record does not.", nearest=out.evidence,
                             tolerance=out.tolerance)
     return out
 
@@ -348,6 +351,13 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     text = cand.facts.text
     said = _flat(" ".join([e.name, *e.aliases, e.summary]))
     out = [d for d in _DESIGNATION.findall(text) if _flat(d) not in said]
+    for m in cand.facts.mentions:  # a weapon the event's record does not name ("Iskander-M")
+        if m.kind != "weapon_systems" or m.span.text in out:
+            continue
+        rec = ctx.catalog.records["weapon_systems"].get(m.record)
+        names = [m.span.text, *([rec.name, *rec.aliases] if rec is not None else [])]
+        if not any(_flat(n) in said for n in names if len(n) > 2):
+            out.append(m.span.text)
     # the state a sentence opens with as its subject (not "Belarusian", not one that only
     # speaks): when it took no part in the event, the event is another state's ("Latvia
     # reinstated conscription" is not Lithuania's)
@@ -403,6 +413,9 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
         if float(m.group(1).replace(",", "")) <= 31 and re.search(
                 rf"\b{_MONTH}\b", text[max(0, m.start() - 25):m.end() + 25], re.I):
             continue  # a day: "September 10", "from Sept. 12 to 16"
+        if re.search(r"\d[^()]{0,25}\(\s*(?:about\s+|some\s+)?$", text[max(0, m.start() - 30):
+                                                                          m.start()]):
+            continue  # "400 kilometers (249 miles)": a conversion repeats the figure
         raw, word = m.group(1), (m.group(3) or "").lower()
         value = float(raw.replace(",", ""))
         if not word and not m.group(2) and "," not in raw and "." not in raw and \
