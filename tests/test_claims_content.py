@@ -91,3 +91,9 @@ def test_a_recorded_statement_does_not_bear_out_another_figure(catalog) -> None:
     wrong = [c.verdict for c in check_text(said.format("300,000"), catalog, day).claims
              if c.kind == "attribution"]
     assert right == ["supported"] and wrong == ["unverifiable"]
+
+
+def test_the_year_in_an_event_s_name_is_not_a_date_the_sentence_gives(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    assert _verdicts(catalog, "BALTOPS 2021 began on 6 June 2019.", day) == ["contradicted"]
+    assert _verdicts(catalog, "BALTOPS 2021 began on 6 June 2021.", day) == ["supported"]

@@ -549,6 +549,10 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     dates = list(cand.facts.dates)
     events = {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)}
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
+    # the year in an event's name ("BALTOPS 2021") is its name, not a date the sentence gives
+    spans = [(m.span.start, m.span.end) for m in mentions_of(cand, "events")]
+    dates = [d for d in dates if not any(a <= d.span.start and d.span.end <= b
+                                         for a, b in spans)]
     if not named and not dates:
         story = _story_event(cand, ctx, events)
         if story is not None:
