@@ -122,3 +122,15 @@ def test_of_the_events_a_date_agrees_with_the_best_named_is_taken(catalog) -> No
             "Lukashenko allowed Moscow to use Belarusian territory to launch its full-scale "
             "invasion on Ukraine in February 2022.")
     assert "supported" in _verdicts(catalog, text, dt.date(2023, 7, 16))
+
+
+def test_a_state_listed_with_the_parties_or_across_a_border_is_a_party(catalog) -> None:
+    day = dt.date(2025, 12, 31)
+    for right, wrong in (
+            ("Withdrawal of Lithuania, Latvia and Estonia from the Ottawa Convention takes "
+             "effect.", "Withdrawal of Finland, Latvia and Estonia from the Ottawa Convention "
+             "takes effect."),
+            ("Poland reopens the Kuźnica and Bobrowniki crossings with Belarus.",
+             "Poland reopens the Kuźnica and Bobrowniki crossings with Ukraine.")):
+        assert "supported" in _verdicts(catalog, right, day), right
+        assert "supported" not in _verdicts(catalog, wrong, day), wrong

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import DateMention
+from eastflank.claims.model import DateMention, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -478,9 +478,23 @@ def unsaid_numbers(text: str, e: Event) -> list[str]:
 
 
 _WHERE_BEFORE = re.compile(
-    r"\b(?:in|into|to|from|at|via|inside|across|near|towards?|enter(?:s|ed|ing)?|"
+    r"\b(?:in|into|to|from|at|via|with|inside|across|near|towards?|enter(?:s|ed|ing)?|"
     r"reach(?:es|ed)?|arriv(?:e|es|ed|ing)\s+in)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 """A locative word just before a state or place: the sentence says the event was there."""
+
+
+def _party(cand: Candidate, m: Mention, part: set[str | None]) -> bool:
+    """Whether a state is named as a party beside one that took part in the event: joined
+    by a hyphen ("China-Ukraine talks") or in a list ("Finland, Latvia and Estonia")."""
+    full = cand.facts.full
+    for other in cand.facts.mentions:
+        if other is m or other.kind != "actors" or other.record not in part:
+            continue
+        lo, hi = (other.span.end, m.span.start) if other.span.end <= m.span.start \
+            else (m.span.end, other.span.start)
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|&|-|–)\s*", full[lo:hi]):
+            return True
+    return False
 
 
 def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
@@ -499,7 +513,8 @@ def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     for m in cand.facts.mentions:
         if m.kind not in ("actors", "places") or m.record in part:
             continue
-        if not _WHERE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]):
+        if not _WHERE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]) \
+                and not _party(cand, m, part):
             continue  # where the event happened, not a state or place named on the side
         if re.search(r"(?:ian|an|ish|ese)$", m.span.text) and m.kind == "actors":
             continue  # "near the Ukrainian border" says what border, not where
