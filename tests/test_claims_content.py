@@ -91,3 +91,46 @@ def test_a_recorded_statement_does_not_bear_out_another_figure(catalog) -> None:
     wrong = [c.verdict for c in check_text(said.format("300,000"), catalog, day).claims
              if c.kind == "attribution"]
     assert right == ["supported"] and wrong == ["unverifiable"]
+
+
+def test_the_year_in_an_event_s_name_is_not_a_date_the_sentence_gives(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    assert _verdicts(catalog, "BALTOPS 2021 began on 6 June 2019.", day) == ["contradicted"]
+    assert _verdicts(catalog, "BALTOPS 2021 began on 6 June 2021.", day) == ["supported"]
+
+
+def test_a_recorded_share_is_compared_with_the_one_a_sentence_gives(catalog) -> None:
+    day = dt.date(2023, 6, 1)
+    said = ("Alexander Volfovich said on 24 May 2023 that Poland was militarizing and spending "
+            "{} of GDP on defence.")
+    assert "unverifiable" not in _verdicts(catalog, said.format("4%"), day)
+    assert "supported" not in _verdicts(catalog, said.format("6%"), day)
+
+
+def test_what_one_official_said_does_not_bear_out_another_as_its_speaker(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    text = ("Sergei Shoigu said on 15 October 2025 at the joint board of the defence "
+            "ministries of Russia and Belarus that the regional grouping would be "
+            "strengthened.")
+    assert "supported" not in _verdicts(catalog, text, day)
+
+
+def test_of_the_events_a_date_agrees_with_the_best_named_is_taken(catalog) -> None:
+    # "sending troops" in February 2022 also names the US troops sent on 2 February; the
+    # invasion shares more of its name
+    text = ("While not sending his own troops to Ukraine, Belarusian President Alexander "
+            "Lukashenko allowed Moscow to use Belarusian territory to launch its full-scale "
+            "invasion on Ukraine in February 2022.")
+    assert "supported" in _verdicts(catalog, text, dt.date(2023, 7, 16))
+
+
+def test_a_state_listed_with_the_parties_or_across_a_border_is_a_party(catalog) -> None:
+    day = dt.date(2025, 12, 31)
+    for right, wrong in (
+            ("Withdrawal of Lithuania, Latvia and Estonia from the Ottawa Convention takes "
+             "effect.", "Withdrawal of Finland, Latvia and Estonia from the Ottawa Convention "
+             "takes effect."),
+            ("Poland reopens the Kuźnica and Bobrowniki crossings with Belarus.",
+             "Poland reopens the Kuźnica and Bobrowniki crossings with Ukraine.")):
+        assert "supported" in _verdicts(catalog, right, day), right
+        assert "supported" not in _verdicts(catalog, wrong, day), wrong

@@ -356,10 +356,15 @@ def test_an_event_matched_by_its_words_must_not_leave_out_who_or_what(catalog) -
     assert _verdicts(catalog, wrong_system, dt.date(2023, 1, 1), "event") == ["unverifiable"]
     right = "A batch of Tor-M2K systems arrived in Belarus in December 2022."
     assert _verdicts(catalog, right, dt.date(2023, 1, 1), "event") == ["supported"]
-    # a head of state who reports an event of states does not count against it
-    said = ("When Putin sent troops rolling into Ukraine on Feb. 24, 2022, many of them "
-            "crossed from Belarus.")
+    # a head of state named with an event of states does not count against it
+    said = ("When Putin's troops captured the Hostomel airport near Kyiv on 24 February 2022, "
+            "Ukraine fought back.")
     assert "supported" in _verdicts(catalog, said, dt.date(2025, 9, 12), "event")
+    # several recorded events of that day fit "troops rolling into Ukraine" by their
+    # participants alone (the invasion, the first missiles from Belarus): none is chosen
+    rolling = ("When Putin sent troops rolling into Ukraine on Feb. 24, 2022, many of them "
+               "crossed from Belarus.")
+    assert "contradicted" not in _verdicts(catalog, rolling, dt.date(2025, 9, 12), "event")
 
 
 def test_an_event_of_another_state_than_the_sentence_s_subject(catalog) -> None:

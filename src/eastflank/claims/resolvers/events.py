@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import DateMention
+from eastflank.claims.model import DateMention, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -166,6 +166,19 @@ def _describe(e: Event) -> str:
     return f"{e.name} ({period})"
 
 
+def _other_speaker(cand: Candidate, e: Event, ctx: Context) -> bool:
+    """Whether the sentence gives a known person as its speaker who is not the speaker of
+    the statement event ``e``."""
+    own = set(re.findall(r"[a-z]{4,}", speaker_of(e)))
+    people = _people(ctx)
+    for a in cand.facts.attributions:
+        who = plain(a.speaker.text if a.speaker is not None else (a.person or "")).lower()
+        named = set(re.findall(r"[a-z]{4,}", fold(who))) & people
+        if named and not named & own:
+            return True
+    return False
+
+
 def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     """An event the sentence names by its participants and places (actors and places the
     gazetteer finds) and a few words of its name, that took place by the claim's date (for a
@@ -195,6 +208,8 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     for e in ctx.catalog.events.values():
         if not usable(e, ctx) or not same_polarity(cand.facts.text, e):
             continue  # "no plans to deploy" does not bear out "deployed"
+        if e.kind == "statement" and _other_speaker(cand, e, ctx):
+            continue  # what Belousov said is no evidence that Shoigu said it
         typed = named & (set(e.actors) | set(e.places))
         names = keywords(" ".join([e.name, *e.aliases])) - entity_words - _FUNCTION
         shared = len(names & words)
@@ -399,7 +414,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _NUMBER = re.compile(
     r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(m|bn|k)\b)?(?![\w-]|,\d)"
-    r"(?:\s*(%|per\s*cent|percent|million|mln|billion|bn|thousand|trillion)\b)?"
+    r"(?:\s*(%|(?:per\s*cent|percent|million|mln|billion|bn|thousand|trillion)\b))?"
     rf"(?!\s*{_MONTH}\b)", re.I)
 _SCALE = {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3,
           "trillion": 1e12}
@@ -427,6 +442,11 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
     return out
 
 
+def _bare(raw: str) -> bool:
+    """A number without a unit word or sign ("three", "7"), not "6%" or "2bn"."""
+    return bool(re.fullmatch(r"[\d.,]+", raw))
+
+
 _REC_NUMBERS: dict[int, tuple[Event, tuple[float, ...]]] = {}
 
 
@@ -445,11 +465,12 @@ def _record_numbers(e: Event) -> tuple[float, ...]:
 def unsaid_numbers(text: str, e: Event) -> list[str]:
     """Figures the sentence states that the event's record states nowhere (name, aliases,
     summary, figures), within 5 %: "64 F-35 jets" is not the order of 32, though the order
-    is recorded. Small numbers (below 10) are left out: "two presidents", "three days"."""
+    is recorded. Small bare numbers (below 10) are left out: "2 presidents", "3 days"; a
+    share ("6%") is not."""
     known = _record_numbers(e)
     out = []
     for raw, value in _numbers_in(text):
-        if value < 10:
+        if value < 10 and _bare(raw):
             continue
         if not any(abs(value - k) <= 0.05 * max(abs(k), 1e-9) for k in known):
             out.append(raw)
@@ -457,9 +478,23 @@ def unsaid_numbers(text: str, e: Event) -> list[str]:
 
 
 _WHERE_BEFORE = re.compile(
-    r"\b(?:in|into|to|from|at|via|inside|across|near|towards?|enter(?:s|ed|ing)?|"
+    r"\b(?:in|into|to|from|at|via|with|inside|across|near|towards?|enter(?:s|ed|ing)?|"
     r"reach(?:es|ed)?|arriv(?:e|es|ed|ing)\s+in)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 """A locative word just before a state or place: the sentence says the event was there."""
+
+
+def _party(cand: Candidate, m: Mention, part: set[str | None]) -> bool:
+    """Whether a state is named as a party beside one that took part in the event: joined
+    by a hyphen ("China-Ukraine talks") or in a list ("Finland, Latvia and Estonia")."""
+    full = cand.facts.full
+    for other in cand.facts.mentions:
+        if other is m or other.kind != "actors" or other.record not in part:
+            continue
+        lo, hi = (other.span.end, m.span.start) if other.span.end <= m.span.start \
+            else (m.span.end, other.span.start)
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|&|-|–)\s*", full[lo:hi]):
+            return True
+    return False
 
 
 def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
@@ -478,7 +513,8 @@ def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     for m in cand.facts.mentions:
         if m.kind not in ("actors", "places") or m.record in part:
             continue
-        if not _WHERE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]):
+        if not _WHERE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]) \
+                and not _party(cand, m, part):
             continue  # where the event happened, not a state or place named on the side
         if re.search(r"(?:ian|an|ish|ese)$", m.span.text) and m.kind == "actors":
             continue  # "near the Ukrainian border" says what border, not where
@@ -549,6 +585,10 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     dates = list(cand.facts.dates)
     events = {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)}
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
+    # the year in an event's name ("BALTOPS 2021") is its name, not a date the sentence gives
+    spans = [(m.span.start, m.span.end) for m in mentions_of(cand, "events")]
+    dates = [d for d in dates if not any(a <= d.span.start and d.span.end <= b
+                                         for a, b in spans)]
     if not named and not dates:
         story = _story_event(cand, ctx, events)
         if story is not None:
@@ -601,6 +641,9 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                             tolerance=tolerance)
     words = keywords(cand.facts.text)
     near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
+    # every event that agrees; the one sharing most of its name's words is taken, and one
+    # that leaves out a person or weapon the sentence names yields to the next
+    agreeing: list[tuple[float, dt.date, Event, DateMention]] = []
     for e in sorted(events.values(), key=lambda e: e.date):
         # each name on its own: a short alias is not diluted by the long name's words
         variants = [k for k in (keywords(n) for n in [e.name, *e.aliases]) if k]
@@ -621,12 +664,18 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
             summary_hits = len(keywords(e.summary) & words)
             if share >= need or (d.precision == "day" and brief
                                  and summary_hits >= tol.summary_words_day):
-                return Outcome("supported",
-                               f"Recorded: {_describe(e)}; the sentence's date "
-                               f"{d.span.text!r} agrees and it shares {share:.0%} of the "
-                               f"event's name words.",
-                               evidence=[evidence_of(e, "events", _describe(e))],
-                               tolerance=tolerance)
+                agreeing.append((share, e.date, e, d))
+                break
+    agreeing.sort(key=lambda t: (-t[0], t[1]))
+    for share, _, e, d in agreeing:
+        if len(agreeing) > 1 and unsaid(cand, e, ctx):
+            continue
+        return Outcome("supported",
+                       f"Recorded: {_describe(e)}; the sentence's date "
+                       f"{d.span.text!r} agrees and it shares {share:.0%} of the "
+                       f"event's name words.",
+                       evidence=[evidence_of(e, "events", _describe(e))],
+                       tolerance=tolerance)
     same_day = _same_day_event(cand, ctx, dates, events)
     if same_day is not None:
         return same_day
