@@ -82,12 +82,17 @@ def speaker_of(e: Event) -> str:
     """The folded leading name of a statement event's name (its speaker), or ``""``; a
     possessive opening runs on through the body it names ("Russia's defence ministry on
     ..."). "Defense" is read as "defence"."""
-    m = _LEADING_NAME.match(e.name)
+    return _speaker_of_name(e.name)
+
+
+@lru_cache(maxsize=16384)
+def _speaker_of_name(name: str) -> str:
+    m = _LEADING_NAME.match(name)
     if not m:
         return ""
     lead = m.group(0)
     if re.search(r"['’]s\s*$", lead):
-        body = _BODY_AFTER.match(e.name, m.end())
+        body = _BODY_AFTER.match(name, m.end())
         if body:
             lead += body.group(0)
     return spelling(fold(lead))
@@ -179,6 +184,24 @@ def _other_speaker(cand: Candidate, e: Event, ctx: Context) -> bool:
     return False
 
 
+_TYPED: dict[int, tuple[object, list[tuple[Event, frozenset[str], frozenset[str],
+                                            frozenset[str]]]]] = {}
+
+
+def _typed_index(ctx: Context) -> list[tuple[Event, frozenset[str], frozenset[str],
+                                             frozenset[str]]]:
+    """The usable events of the catalog, each with its name words, its participants and
+    places, and its places: built once per catalog."""
+    hit = _TYPED.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    out = [(e, frozenset(keywords(" ".join([e.name, *e.aliases]))),
+            frozenset(e.actors) | frozenset(e.places), frozenset(e.places))
+           for e in ctx.catalog.events.values() if usable(e, ctx)]
+    _TYPED[id(ctx.catalog)] = (ctx.catalog, out)
+    return out
+
+
 def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     """An event the sentence names by its participants and places (actors and places the
     gazetteer finds) and a few words of its name, that took place by the claim's date (for a
@@ -205,22 +228,24 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     slack = dt.timedelta(days=tol.days)
     ahead = dt.timedelta(days=tol.typed_future_days)
     best: tuple[tuple[int, int, dt.date], Event] | None = None
-    for e in ctx.catalog.events.values():
-        if not usable(e, ctx) or not same_polarity(cand.facts.text, e):
-            continue  # "no plans to deploy" does not bear out "deployed"
-        if e.kind == "statement" and _other_speaker(cand, e, ctx):
-            continue  # what Belousov said is no evidence that Shoigu said it
-        typed = named & (set(e.actors) | set(e.places))
-        names = keywords(" ".join([e.name, *e.aliases])) - entity_words - _FUNCTION
+    for e, all_names, parties, venues in _typed_index(ctx):
+        if not all_names & words:
+            continue
+        names = all_names - entity_words - _FUNCTION
         shared = len(names & words)
         if not names or shared / min(len(names), 4) < tol.typed_name_share:
             continue
+        typed = named & parties
         # two entities, or one of its places with a word more of its name
         if not (len(typed) >= tol.typed_entities and shared >= tol.typed_name_words) and not (
-                set(e.places) & named and shared > tol.typed_name_words):
+                venues & named and shared > tol.typed_name_words):
             continue
+        if not same_polarity(cand.facts.text, e):
+            continue  # "no plans to deploy" does not bear out "deployed"
         if dates and not any(dates_agree(d, e, tol.days) for d in dates):
             continue
+        if e.kind == "statement" and cand.facts.attributions and _other_speaker(cand, e, ctx):
+            continue  # what Belousov said is no evidence that Shoigu said it
         span = range(e.date.year, (e.end_date or e.date).year + 1)
         if years and not years & set(span):
             continue  # "West-2024" is not the exercise of 2025

@@ -451,7 +451,7 @@ def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
             seen[subj] = found
     # records the sentence points to through the values of their statements ("held in
     # Vilnius", "attended by Germany"): every subject pointing at two named records
-    for subj in _pointing(ctx, named):
+    for subj in _pointing(ctx, named, _sentence_stems(cand.facts.text)):
         if subj not in seen:
             found = identify(cand, ctx, subj)
             if found is not None:
@@ -477,14 +477,24 @@ def _from_before(cand: Candidate, ctx: Context) -> list[Identified]:
             for i in _candidates(view, ctx) if not i.loose]
 
 
-def _pointing(ctx: Context, named: Iterable[str]) -> list[str]:
+def _pointing(ctx: Context, named: Iterable[str], words: frozenset[str]) -> list[str]:
+    """Subjects whose statements point at two of the named records. One pointing only at
+    states, alliances or capitals (hundreds do) is kept only when a word of its name is in
+    the sentence (``words``), without which :func:`identify` would not find it either."""
     assert ctx.retriever is not None
+    named = list(dict.fromkeys(named))
+    profiles = _profiles(ctx)
+    common = next(iter(profiles.values())).common if profiles else frozenset()
     count: dict[str, int] = {}
-    for i in ctx.retriever.linked(list(dict.fromkeys(named))):
+    specific: set[str] = set()
+    for i in ctx.retriever.linked(named):
         st = ctx.retriever.statements[i]
         if st.property in _ENTITY_PROPS and st.subject not in named:
             count[st.subject] = count.get(st.subject, 0) + 1
-    return [s for s, n in count.items() if n >= 2]
+            if st.value.ref not in common:
+                specific.add(st.subject)
+    return [s for s, n in count.items() if n >= 2 and (
+        s in specific or any(v & words for v in profiles[s].names if s in profiles))]
 
 
 def _support(ident: Identified, sts: list[Statement], what: str, claimed: float | None = None,
