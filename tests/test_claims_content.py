@@ -134,3 +134,19 @@ def test_a_state_listed_with_the_parties_or_across_a_border_is_a_party(catalog) 
              "Poland reopens the Kuźnica and Bobrowniki crossings with Ukraine.")):
         assert "supported" in _verdicts(catalog, right, day), right
         assert "supported" not in _verdicts(catalog, wrong, day), wrong
+
+
+def test_a_figure_of_another_state_s_event_is_not_borne_out(catalog) -> None:
+    day = dt.date(2025, 12, 31)
+    assert "supported" in _verdicts(
+        catalog, "Lithuania signs a contract for eight HIMARS launchers.", day)
+    assert "supported" not in _verdicts(
+        catalog, "Finland signs a contract for eight HIMARS launchers.", day)
+
+
+def test_a_state_in_the_place_of_the_one_the_record_gives(catalog) -> None:
+    # Ukraine took part (it was attacked), but the drones flew into Belarus
+    day = dt.date(2025, 12, 31)
+    said = "At least six Russian Shaheds fly into {} during an attack on Ukraine."
+    assert "supported" in _verdicts(catalog, said.format("Belarus"), day)
+    assert "supported" not in _verdicts(catalog, said.format("Ukraine"), day)

@@ -69,6 +69,8 @@ class Retriever:
         self.bm25 = bm25s.BM25()
         self.bm25.index(corpus, show_progress=False)
         self._vocab = set(self.bm25.vocab_dict)
+        self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None],
+                         tuple[int, list[Hit]]] = {}
 
     def scores(self, text: str) -> np.ndarray:
         """BM25 score of every statement for ``text``."""
@@ -95,6 +97,18 @@ class Retriever:
         Statements linked to a named record come first (ranked by BM25 among themselves);
         the rest of the store follows by BM25 alone. ``properties`` restricts the result.
         """
+        key = (text, tuple(records), None if properties is None else tuple(properties))
+        memo = self._memo.get(key)
+        if memo is not None and memo[0] >= k:
+            return memo[1][:k]  # the same ranking, cut shorter
+        hits = self._retrieve(text, records, k, properties)
+        if len(self._memo) > 256:
+            self._memo.clear()
+        self._memo[key] = (k, hits)
+        return hits
+
+    def _retrieve(self, text: str, records: Sequence[str], k: int,
+                  properties: Iterable[str] | None) -> list[Hit]:
         sc = self.scores(text)
         props = set(properties) if properties is not None else None
         linked = [i for i in self.linked(records)

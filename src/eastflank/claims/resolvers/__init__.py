@@ -16,7 +16,7 @@ from eastflank.claims.resolvers.distance import (
     resolve_gap_width,
 )
 from eastflank.claims.resolvers.economic import resolve_economic
-from eastflank.claims.resolvers.events import resolve_event
+from eastflank.claims.resolvers.events import resolve_event, unsaid
 from eastflank.claims.resolvers.relation import resolve_relation
 from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
 from eastflank.claims.resolvers.warning import resolve_warning_time
@@ -33,7 +33,14 @@ def resolve_event_or_relation(cand: Candidate, ctx: Context) -> Outcome:
     if out.verdict != "unverifiable" or out.evidence:
         return out
     rel = resolve_relation(cand, ctx)
-    return rel if rel.verdict != "unverifiable" else out
+    if rel.verdict == "unverifiable":
+        return out
+    # an event the sentence says something of must not leave out what it adds (a state it
+    # puts the event in, a figure, a person), whichever resolver found it
+    rec = ctx.catalog.events.get(rel.evidence[0].record or "") if rel.evidence else None
+    if rec is not None and unsaid(cand, rec, ctx):
+        return out
+    return rel
 
 
 RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Evidence
@@ -211,12 +211,18 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     acronym = _acronym(inst)
     f_person = fold(person) if person else ""
     f_inst = fold(inst_name) if inst_name else ""
-    for sid, title, author, f_author, f_pub, pub in _folded_sources(ctx):
-        if f_person and f_author and fuzz.token_set_ratio(f_person, f_author) >= threshold:
+    rows = _folded_sources(ctx)
+    # (rapidfuzz's cdist scores every source at once, in C)
+    person_ok = (process.cdist([f_person], [r[3] for r in rows], scorer=fuzz.token_set_ratio,
+                               score_cutoff=threshold)[0] if f_person and rows else None)
+    inst_ok = (process.cdist([f_inst], [r[4] for r in rows], scorer=fuzz.partial_ratio,
+                             score_cutoff=threshold)[0] if f_inst and rows else None)
+    for i, (sid, title, author, f_author, _f_pub, pub) in enumerate(rows):
+        if person_ok is not None and f_author and person_ok[i] >= threshold:
             by_person.append(Evidence(record=sid, kind="sources", name=title,
                                       detail=f"source by {author}", sources=[sid]))
-        if f_inst and (fuzz.partial_ratio(f_inst, f_pub) >= threshold
-                       or (acronym and re.search(rf"\b{acronym}\b", pub))):
+        if inst_ok is not None and (inst_ok[i] >= threshold
+                                    or (acronym and re.search(rf"\b{acronym}\b", pub))):
             src = ctx.catalog.sources[sid]
             by_inst.append(Evidence(record=sid, kind="sources", name=title,
                                     detail=f"source from {src.publisher or src.author}",

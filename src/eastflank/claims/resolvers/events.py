@@ -39,6 +39,7 @@ __all__ = [
     "resolve_event",
     "same_polarity",
     "speaker_of",
+    "subject_state",
     "typed_event",
     "unsaid_numbers",
 ]
@@ -381,6 +382,22 @@ _DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,3}-[A-Z]?\d{1,3}[A-Z0-9]*\b")
 """A weapon's designation ("Su-30SM", "S-400", "Mi-35M", "Tor-M2")."""
 
 
+def subject_state(cand: Candidate, ctx: Context) -> str | None:
+    """The state a sentence opens with as its subject ("Latvia reinstated ..."): not an
+    adjective ("Belarusian"), not one after a preposition ("At the urging of Poland"), not
+    one that only speaks ("Lithuania says ...")."""
+    first = cand.facts.mentions[0] if cand.facts.mentions else None
+    if (first is not None and first.kind == "actors" and first.record in ctx.catalog.actors
+            and ctx.catalog.actors[first.record].kind == "state"
+            and not first.span.text.endswith(("ian", "an", "ish"))
+            and first.span.start - cand.facts.start <= 20
+            and not re.search(r"\b(?:of|by|from|with|to|for|at|against|in|on)\b",
+                              cand.facts.full[cand.facts.start:first.span.start], re.I)
+            and not _SAYS_AFTER.match(cand.facts.full, first.span.end, cand.facts.end)):
+        return first.record
+    return None
+
+
 def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     """Designations the sentence names and the event's name, aliases and summary do not; the
     states it names when none of them took part in the event; and,
@@ -401,20 +418,14 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     # the state a sentence opens with as its subject (not "Belarusian", not one that only
     # speaks): when it took no part in the event, the event is another state's ("Latvia
     # reinstated conscription" is not Lithuania's)
-    first = cand.facts.mentions[0] if cand.facts.mentions else None
-    states = {first.record} if (
-        first is not None and first.kind == "actors" and first.record in ctx.catalog.actors
-        and ctx.catalog.actors[first.record].kind == "state"
-        and not first.span.text.endswith(("ian", "an", "ish"))
-        and first.span.start - cand.facts.start <= 20  # the sentence's subject, not "At
-        and not re.search(r"\b(?:of|by|from|with|to|for|at|against|in|on)\b",  # the urging of"
-                          cand.facts.full[cand.facts.start:first.span.start], re.I)
-        and not _SAYS_AFTER.match(cand.facts.full, first.span.end, cand.facts.end)) else set()
+    first = subject_state(cand, ctx)
+    states = {first} if first is not None else set()
     took_part = set(e.actors) | {getattr(ctx.catalog.places.get(p), "country", None)
                                  for p in e.places}
     if states and not states & took_part:
         out += sorted(ctx.catalog.actors[c].name for c in states)
     out += [n for n in elsewhere(cand, e, ctx) if n not in out]
+    out += [n for n in _other_end(cand, e, ctx) if n not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
     people = _people(ctx)
@@ -520,6 +531,68 @@ def _party(cand: Candidate, m: Mention, part: set[str | None]) -> bool:
         if re.fullmatch(r"\s*(?:,|and|,\s*and|&|-|–)\s*", full[lo:hi]):
             return True
     return False
+
+
+_ROLE = re.compile(r"\b(from|into|to|in|with|across|via|over)\s+(?:the\s+)?$", re.I)
+
+
+_ROLE_RUN = re.compile(r"\b(from|into|to|in|with|across|via|over)\s+(?:the\s+)?"
+                       r"((?:[A-Z][\w'’-]*(?:\s*,\s*|\s+and\s+|\s+or\s+|\s+))+)")
+_STATE_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
+_ROLES: dict[int, tuple[Event, frozenset[tuple[str, str]]]] = {}
+
+
+def _state_names(ctx: Context) -> dict[str, str]:
+    """Every name and alias of a state (folded, lower case) with its id, once per catalog."""
+    hit = _STATE_NAMES.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    out = {fold(n).lower(): a.id for a in ctx.catalog.actors.values() if a.kind == "state"
+           for n in (a.name, *a.aliases) if len(n) > 3}
+    _STATE_NAMES[id(ctx.catalog)] = (ctx.catalog, out)
+    return out
+
+
+def _roles(e: Event, ctx: Context) -> frozenset[tuple[str, str]]:
+    """The (word, state) pairs of an event's name and aliases: "from Belarus", "with Belarus
+    and Russia" give ("from", BY), ("with", BY), ("with", RU). (Not its summary, whose
+    clauses name states in other roles.)"""
+    hit = _ROLES.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    names = _state_names(ctx)
+    pairs = set()
+    for m in _ROLE_RUN.finditer(plain(" | ".join([e.name, *e.aliases]))):
+        run = fold(m.group(2)).lower()
+        for n, sid in names.items():
+            if n in run and re.search(rf"\b{re.escape(n)}\b", run):
+                pairs.add((m.group(1).lower(), sid))
+    out = frozenset(pairs)
+    _ROLES[id(e)] = (e, out)
+    return out
+
+
+def _other_end(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """A state the sentence gives after "from", "into", "with" ... where the record's name
+    gives only other states after the same word ("Russian forces coming from Ukraine"
+    is not "coming from Belarus"; "crossings with Ukraine" are not those with Belarus)."""
+    out = []
+    roles: frozenset[tuple[str, str]] | None = None
+    venues = {getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}
+    for m in cand.facts.mentions:
+        if m.kind != "actors" or m.record in venues or re.search(r"(?:ian|an|ish|ese)$",
+                                                                  m.span.text):
+            continue  # an adjective, or the state of one of its venues ("to Kaliningrad")
+        lead = _ROLE.search(cand.facts.full[max(cand.facts.start, m.span.start - 12):
+                                            m.span.start])
+        if lead is None:
+            continue
+        roles = _roles(e, ctx) if roles is None else roles
+        word = lead.group(1).lower()
+        given = {sid for w, sid in roles if w == word}
+        if given and m.record not in given:
+            out.append(m.span.text)
+    return out
 
 
 def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:

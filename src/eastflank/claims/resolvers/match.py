@@ -484,17 +484,27 @@ def _pointing(ctx: Context, named: Iterable[str], words: frozenset[str]) -> list
     assert ctx.retriever is not None
     named = list(dict.fromkeys(named))
     profiles = _profiles(ctx)
-    common = next(iter(profiles.values())).common if profiles else frozenset()
-    count: dict[str, int] = {}
-    specific: set[str] = set()
-    for i in ctx.retriever.linked(named):
-        st = ctx.retriever.statements[i]
-        if st.property in _ENTITY_PROPS and st.subject not in named:
-            count[st.subject] = count.get(st.subject, 0) + 1
-            if st.value.ref not in common:
-                specific.add(st.subject)
-    return [s for s, n in count.items() if n >= 2 and (
-        s in specific or any(v & words for v in profiles[s].names if s in profiles))]
+    key = (id(ctx.catalog), tuple(sorted(named)))
+    hit = _POINTING.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        common = next(iter(profiles.values())).common if profiles else frozenset()
+        count: dict[str, int] = {}
+        specific: set[str] = set()
+        for i in ctx.retriever.linked(named):
+            st = ctx.retriever.statements[i]
+            if st.property in _ENTITY_PROPS and st.subject not in named:
+                count[st.subject] = count.get(st.subject, 0) + 1
+                if st.value.ref not in common:
+                    specific.add(st.subject)
+        hit = (ctx.catalog, tuple((s, s in specific) for s, n in count.items() if n >= 2))
+        if len(_POINTING) > 512:
+            _POINTING.clear()
+        _POINTING[key] = hit
+    return [s for s, spec in hit[1] if spec or (
+        s in profiles and any(v & words for v in profiles[s].names))]
+
+
+_POINTING: dict[tuple[int, tuple[str, ...]], tuple[object, tuple[tuple[str, bool], ...]]] = {}
 
 
 def _support(ident: Identified, sts: list[Statement], what: str, claimed: float | None = None,

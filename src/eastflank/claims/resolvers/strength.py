@@ -28,7 +28,7 @@ from eastflank.claims.resolvers.base import (
     rounding,
     unverifiable,
 )
-from eastflank.claims.resolvers.events import NEGATION
+from eastflank.claims.resolvers.events import NEGATION, subject_state
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind, superseded
 from eastflank.claims.text import fold
@@ -295,10 +295,14 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             break
     words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
+    subject = subject_state(cand, ctx)
     for kind in _ORDER[:4]:
         for rec in ctx.catalog.records[kind].values():
             if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
                 continue
+            if subject is not None and kind == "events" and \
+                    subject not in getattr(rec, "actors", []):
+                continue  # "Hungary launches Operation Horizon" is not Poland's operation
             names = keywords(" ".join([rec.name, *rec.aliases])) - _GENERIC
             if not _year_agrees(rec.name, cand, ctx):
                 continue
@@ -314,6 +318,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     for kind in ("events", "command_bodies"):
         for m in mentions_of(cand, kind, with_context=True):
             rec = ctx.catalog.records[kind].get(m.record)
+            if rec is not None and subject is not None and kind == "events" and \
+                    subject not in getattr(rec, "actors", []):
+                continue  # another state's operation of the same name
             # only a record with a figure of what the sentence counts ("observation
             # threshold" personnel is not the number of participants), and not one of
             # another year than the sentence gives ("the 2021 edition" after Zapad-2025)
@@ -385,10 +392,14 @@ def _named_by_words(cand: Candidate, ctx: Context, unit: str) -> list[Any]:
     figure, never refute one."""
     words = set(tokens(cand.facts.text))
     ranked: list[tuple[float, int, Any]] = []
+    subject = subject_state(cand, ctx)
     for kind in _ORDER[:4]:
         for rec in ctx.catalog.records[kind].values():
             if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
                 continue
+            if subject is not None and kind == "events" and \
+                    subject not in getattr(rec, "actors", []):
+                continue  # "Finland signs a contract" is not Lithuania's contract
             best = (0.0, 0)
             for name in (rec.name, *rec.aliases):
                 toks = {t for t in tokens(name) if not t.isdigit() or len(t) == 4}

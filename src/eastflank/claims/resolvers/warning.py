@@ -14,6 +14,7 @@ outcome's strength is ``MODEL_STRENGTH``, below the decisive threshold: the clai
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.resolvers.base import (
@@ -40,6 +41,20 @@ def _band(hours: float, weeks_h: float, hours_h: float) -> str:
     return "weeks" if hours >= weeks_h else "hours" if hours < hours_h else "days"
 
 
+_VERDICTS: dict[tuple[int, str], tuple[object, Any]] = {}
+
+
+def _verdict_of(scenario: str, ctx: Context) -> Any:
+    """The verdict bands of a built-in scenario, read once per catalog."""
+    from eastflank.scenario import load_scenario
+
+    hit = _VERDICTS.get((id(ctx.catalog), scenario))
+    if hit is None or hit[0] is not ctx.catalog:
+        hit = (ctx.catalog, load_scenario(scenario, ctx.catalog).verdict)
+        _VERDICTS[(id(ctx.catalog), scenario)] = hit
+    return hit[1]
+
+
 def resolve_warning_time(cand: Candidate, ctx: Context) -> Outcome:
     """Run the warning model for the claim's theatre and compare the bands."""
     text = " ".join([*(c.text for c in cand.context[-1:]), cand.facts.text])
@@ -52,9 +67,7 @@ def resolve_warning_time(cand: Candidate, ctx: Context) -> Outcome:
     if len(sts) < 2:
         return unverifiable(f"The warning model could not run scenario {scenario}.")
     before, after = sts[0], sts[-1]
-    from eastflank.scenario import load_scenario
-
-    v = load_scenario(scenario, ctx.catalog).verdict
+    v = _verdict_of(scenario, ctx)
     weeks_h = v.weeks_min_h if v else 168.0
     hours_h = v.hours_max_h if v else 48.0
     evidence = [statement_evidence(s) for s in sts]
