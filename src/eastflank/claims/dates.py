@@ -24,7 +24,9 @@ __all__ = ["find_dates", "latest_date"]
 _MONTHS = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
 } | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+"""A month's name or abbreviation ("September", "Sept.", "Sep"), as a regular expression."""
+_MONTH = r"(?P<month>" + MONTH_NAME[3:]
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

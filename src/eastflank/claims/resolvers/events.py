@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from eastflank.claims import vocab
+from eastflank.claims.dates import MONTH_NAME
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention, Mention
 from eastflank.claims.resolvers.base import (
@@ -446,8 +447,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
 
 
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = MONTH_NAME
 _NUMBER = re.compile(
     r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(m|bn|k)\b)?(?![\w-]|,\d)"
     r"(?:\s*(%|(?:per\s*cent|percent|million|mln|billion|bn|thousand|trillion)\b))?"
