@@ -215,6 +215,30 @@ def test_evaluation_reports_texts_the_dataset_cites(tmp_path: Path, catalog) -> 
     assert [o.text_cited for o in split.outcomes] == [True, False]
 
 
+def test_evaluation_scores_claims_by_dataset_coverage(tmp_path: Path, catalog, capsys) -> None:
+    head = ("url: https://example.org/x\ntitle: t\npublisher: p\ndate: 2024-01-01\ntext: |\n"
+            "  Iskander-M missiles have a range of up to 500 km. The Foo-9 rocket has a range "
+            "of 12 km.\nclaims:\n")
+    body = head + (
+        "  - {quote: \"range of up to 500 km\", kind: weapon_range, verdict: supported, "
+        "reason: CSIS, dataset: holds}\n"
+        "  - {quote: \"range of 12 km\", kind: weapon_range, verdict: supported, "
+        "reason: a maker's sheet, dataset: lacks}\n")
+    (tmp_path / "a.yaml").write_text(body, encoding="utf-8")
+    (split,) = evaluate_dir(tmp_path, catalog).splits.values()
+    assert set(split.by_dataset) == {"holds", "lacks"}
+    assert split.by_dataset["holds"].n_labelled == split.by_dataset["lacks"].n_labelled == 1
+    assert split.by_dataset["holds"].n_correct == 1
+    assert split.by_dataset["lacks"].n_correct == 0
+    assert main(["check", "--evaluate", str(tmp_path)]) == 0
+    assert "no record of the dataset decided" in " ".join(capsys.readouterr().out.split())
+    # a value other than holds or lacks is an input error naming the field
+    (tmp_path / "a.yaml").write_text(body.replace("dataset: lacks", "dataset: maybe"),
+                                     encoding="utf-8")
+    with pytest.raises(ClaimInputError, match="dataset"):
+        evaluate_dir(tmp_path, catalog)
+
+
 def test_url_key_names_the_page() -> None:
     from eastflank.claims.evaluate import url_key
 

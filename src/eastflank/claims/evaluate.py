@@ -109,6 +109,9 @@ class EvalClaim(_Frozen):
     verdict: Verdict
     reason: str = Field(min_length=3)
     evidence: list[EvalEvidence] = Field(default_factory=list)
+    dataset: Literal["holds", "lacks"] | None = Field(
+        None, description="Whether the dataset held a record deciding the claim when the split "
+                          "was frozen, judged by reading the data files, not by any checker.")
 
 
 class EvalText(_Frozen):
@@ -148,6 +151,8 @@ class ClaimOutcome(_Frozen):
     got_kind: ClaimKind | None
     correct: bool
     text_cited: bool = Field(False, description="The text's URL is a source of the dataset.")
+    dataset: Literal["holds", "lacks"] | None = Field(
+        None, description="The label's note of whether the dataset held the deciding record.")
 
 
 class Scores(_Frozen):
@@ -184,6 +189,10 @@ class SplitReport(_Frozen):
     n_texts_cited: int = Field(0, description="Texts whose URL the dataset cites as a source.")
     independent: Scores | None = Field(
         None, description="Scores of the claims of the texts the dataset does not cite.")
+    by_dataset: dict[str, Scores] = Field(
+        default_factory=dict,
+        description="Scores of the claims labelled as decided (``holds``) or not (``lacks``) by "
+                    "a record the dataset held at the freeze; empty when no claim says.")
     outcomes: list[ClaimOutcome]
 
 
@@ -264,7 +273,7 @@ def evaluate_text(item: EvalText, catalog: Catalog, file: str = "",
             found=best is not None, got=best.verdict if best else None,
             got_kind=best.kind if best else None,
             correct=best is not None and best.verdict == label.verdict,
-            text_cited=text_cited))
+            text_cited=text_cited, dataset=label.dataset))
     on_label = sum(1 for c in result.claims
                    if any(_overlaps(c, s, e) for s, e in spans))
     return result, outcomes, on_label
@@ -311,6 +320,8 @@ def evaluate_split(folder: Path, catalog: Catalog, split: str | None = None) -> 
         by_kind={k: scores(o for o in outcomes if o.kind == k) for k in kinds},
         n_texts_cited=len(cited_files),
         independent=scores(o for o in outcomes if not o.text_cited),
+        by_dataset={k: scores(o for o in outcomes if o.dataset == k)
+                    for k in ("holds", "lacks") if any(o.dataset == k for o in outcomes)},
         outcomes=outcomes,
     )
 

@@ -64,6 +64,14 @@ def _render_evaluation(results: dict[str, Any]) -> None:
                 f"sources; on the claims of the other texts: recall {_pct(ind['recall'])}, "
                 f"verdict accuracy {_pct(ind['verdict_accuracy'])}, decisive precision "
                 f"{_pct(ind['decisive_precision'])} ({ind['n_labelled']} claims)")
+        for key, what in (("holds", "a record of the dataset decided at the freeze"),
+                          ("lacks", "no record of the dataset decided at the freeze")):
+            part = r.get("by_dataset", {}).get(key)
+            if part:
+                console.print(
+                    f"{name}: claims labelled as ones {what}: {part['n_labelled']}; recall "
+                    f"{_pct(part['recall'])}, verdict accuracy {_pct(part['verdict_accuracy'])}, "
+                    f"decisive precision {_pct(part['decisive_precision'])}")
     for name, r in splits.items():
         kinds = Table(title=f"{name}: by claim kind")
         for col in ("kind", "claims", "recall", "accuracy", "decisive"):
