@@ -57,6 +57,25 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
         evidence=outcome.evidence, strength=outcome.strength)
 
 
+def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support through an event whose name gives a state the sentence replaces by another
+    (:func:`eastflank.claims.resolvers.events.swapped`), whichever resolver found it, is
+    withdrawn: the record is another state's event."""
+    from eastflank.claims.resolvers.events import named_states, swapped
+
+    if outcome.verdict != "supported" or not outcome.evidence:
+        return outcome
+    rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
+    names = swapped(cand, rec, ctx) if rec is not None else []
+    if rec is None or not names:
+        return outcome
+    own = sorted(ctx.catalog.actors[s].name for s in named_states(rec, ctx))
+    return unverifiable(
+        f"The nearest record, {rec.name!r}, is of {', '.join(own)}; the sentence names "
+        f"{', '.join(names)} instead, so it does not bear the sentence out.",
+        nearest=list(outcome.evidence))
+
+
 def _leaves_out(cand: Candidate, ctx: Context, ev: Evidence) -> bool:
     """Whether the event a loose match found leaves out a person or designation the sentence
     names (:func:`eastflank.claims.resolvers.events.unsaid`)."""
@@ -174,6 +193,7 @@ def check_text(
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
+        outcome = _swapped(cand, ctx, outcome)
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)
