@@ -150,3 +150,26 @@ def test_a_state_in_the_place_of_the_one_the_record_gives(catalog) -> None:
     said = "At least six Russian Shaheds fly into {} during an attack on Ukraine."
     assert "supported" in _verdicts(catalog, said.format("Belarus"), day)
     assert "supported" not in _verdicts(catalog, said.format("Ukraine"), day)
+
+
+def test_a_state_in_place_of_the_one_the_event_names(catalog) -> None:
+    # the record's name gives a state the sentence never names, and the sentence names
+    # another that took no part: it is another state's event, whichever resolver found it
+    pairs = [
+        ("First Tor-M2 battery for Belarus.", "First Tor-M2 battery for Ukraine.",
+         dt.date(2011, 3, 1)),
+        ("Poland launches Operation Horizon with up to 10,000 soldiers guarding "
+         "infrastructure.",
+         "Hungary launches Operation Horizon with up to 10,000 soldiers guarding "
+         "infrastructure.", dt.date(2025, 12, 1)),
+        ("Trump orders 9,500 US troops out of Germany.",
+         "Trump orders 9,500 US troops out of France.", dt.date(2020, 7, 1)),
+    ]
+    for right, wrong, day in pairs:
+        assert "supported" in _verdicts(catalog, right, day), right
+        got = check_text(wrong, catalog, day).claims
+        assert got and "supported" not in [c.verdict for c in got], wrong
+    # a state that only speaks of the event is no substitute for its party
+    said = check_text("Ukraine says the first Tor-M2 battery for Belarus arrived.", catalog,
+                      dt.date(2011, 3, 1)).claims
+    assert "supported" in [c.verdict for c in said]

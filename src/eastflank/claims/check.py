@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from eastflank import __version__
 from eastflank.catalog import Catalog
+from eastflank.claims import vocab
 from eastflank.claims.dates import find_dates, latest_date
 from eastflank.claims.detect import Candidate, detect_claims
 from eastflank.claims.extract import extract
@@ -55,6 +56,51 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
         claimed=outcome.claimed, computed=outcome.computed, unit=outcome.unit,
         tolerance={**outcome.tolerance, "decisive_threshold": threshold},
         evidence=outcome.evidence, strength=outcome.strength)
+
+
+def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support through an event whose name gives a state the sentence replaces by another
+    (:func:`eastflank.claims.resolvers.events.swapped`), whichever resolver found it, is
+    withdrawn: the record is another state's event."""
+    from eastflank.claims.resolvers.events import named_states, swapped
+
+    if outcome.verdict != "supported" or not outcome.evidence:
+        return outcome
+    rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
+    names = swapped(cand, rec, ctx) if rec is not None else []
+    if rec is None or not names:
+        return outcome
+    own = sorted(ctx.catalog.actors[s].name for s in named_states(rec, ctx))
+    return unverifiable(
+        f"The nearest record, {rec.name!r}, is of {', '.join(own)}; the sentence names "
+        f"{', '.join(names)} instead, so it does not bear the sentence out.",
+        nearest=list(outcome.evidence))
+
+
+def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support through an event the sentence dates otherwise is withdrawn: the sentence
+    gives dates of its own (not relative ones such as "on Friday") and none agrees with the
+    event's date or period at its precision ("In December 2020, Estonia signs a contract
+    for six HIMARS launchers" is not the contract of 2022), whichever resolver found it.
+    A statement and a sentence on what is to come are left alone: their dates may be those
+    of what is said or planned ("the border will be fenced by autumn 2022")."""
+    from eastflank.claims.resolvers.events import dates_agree
+
+    if outcome.verdict != "supported" or not outcome.evidence or cand.kind == "attribution" \
+            or vocab.FUTURE.search(cand.facts.text):
+        return outcome
+    rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
+    if rec is not None and rec.kind == "statement":
+        return outcome
+    own = [d for d in cand.facts.dates if not d.relative]
+    days = ctx.tolerances.event_date.days
+    if rec is None or not own or any(dates_agree(d, rec, days) for d in own):
+        return outcome
+    return unverifiable(
+        f"The nearest record, {rec.name!r}, is dated {rec.date.isoformat()}"
+        + (f" to {rec.end_date.isoformat()}" if rec.end_date else "")
+        + f"; the sentence dates what it says {', '.join(repr(d.span.text) for d in own)}, "
+        "so it does not bear the sentence out.", nearest=list(outcome.evidence))
 
 
 def _leaves_out(cand: Candidate, ctx: Context, ev: Evidence) -> bool:
@@ -174,6 +220,7 @@ def check_text(
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
+        outcome = _misdated(cand, ctx, _swapped(cand, ctx, outcome))
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)

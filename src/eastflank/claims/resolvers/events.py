@@ -36,11 +36,13 @@ __all__ = [
     "TURNED",
     "dates_agree",
     "elsewhere",
+    "named_states",
     "reports",
     "resolve_event",
     "same_polarity",
     "speaker_of",
     "subject_state",
+    "swapped",
     "typed_event",
     "unsaid_numbers",
 ]
@@ -427,6 +429,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         out += sorted(ctx.catalog.actors[c].name for c in states)
     out += [n for n in elsewhere(cand, e, ctx) if n not in out]
     out += [n for n in _other_end(cand, e, ctx) if n not in out]
+    out += [n for n in swapped(cand, e, ctx) if n not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
     people = _people(ctx)
@@ -592,6 +595,51 @@ def _other_end(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         given = {sid for w, sid in roles if w == word}
         if given and m.record not in given:
             out.append(m.span.text)
+    return out
+
+
+_NAMED_STATES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def named_states(e: Event, ctx: Context) -> frozenset[str]:
+    """The states an event's name or aliases name, by name or adjective ("Poland launches
+    ...", "Belarusian leg of ..."), once per record."""
+    hit = _NAMED_STATES.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    run = fold(" | ".join([e.name, *e.aliases])).lower()
+    out = frozenset(sid for n, sid in _state_names(ctx).items()
+                    if n in run and re.search(rf"\b{re.escape(n)}\b", run))
+    _NAMED_STATES[id(e)] = (e, out)
+    return out
+
+
+def swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """States the sentence names in place of the ones the event's name gives: the name
+    gives a state the sentence never names, and the sentence names (not as a speaker) a
+    state that took no part in the event and that its record never names ("First Tor-M2
+    battery for Ukraine" is not the battery for Belarus; "Hungary launches Operation
+    Horizon" is not Poland's)."""
+    own = named_states(e, ctx)
+    said = {m.record for m in cand.facts.mentions if m.kind == "actors"}
+    if not own or own & said:
+        return []
+    record = _flat(" ".join([e.name, *e.aliases, e.summary]))
+    part = set(e.actors) | {getattr(ctx.catalog.places.get(p), "country", None)
+                            for p in e.places}
+    speakers = [(a.speaker.start, a.speaker.end) for a in cand.facts.attributions
+                if a.speaker is not None]
+    out = []
+    for m in cand.facts.mentions:
+        actor = ctx.catalog.actors.get(m.record) if m.kind == "actors" else None
+        if actor is None or actor.kind != "state" or m.record in part:
+            continue
+        if any(a <= m.span.start < b for a, b in speakers) or _SAYS_AFTER.match(
+                cand.facts.full, m.span.end, cand.facts.end):
+            continue  # a state that only speaks of it
+        if any(_flat(n) in record for n in (actor.name, *actor.aliases) if len(n) > 3):
+            continue
+        out.append(m.span.text)
     return out
 
 
