@@ -173,3 +173,22 @@ def test_a_state_in_place_of_the_one_the_event_names(catalog) -> None:
     said = check_text("Ukraine says the first Tor-M2 battery for Belarus arrived.", catalog,
                       dt.date(2011, 3, 1)).claims
     assert "supported" in [c.verdict for c in said]
+
+
+def test_a_place_the_event_record_does_not_name(catalog) -> None:
+    day = dt.date(2023, 9, 1)
+    crash = ("Wagner founder Yevgeny Prigozhin was killed when a business jet crashed in "
+             "Russia's {} region on 23 August 2023.")
+    assert "supported" in _verdicts(catalog, crash.format("Tver"), day)
+    assert "supported" not in _verdicts(catalog, crash.format("Novgorod"), day)
+    # the region around one of the record's places is the record's
+    near = ("Wagner instructors trained Belarusian territorial defence troops near "
+            "Osipovichi, in Mogilev Oblast, on 14 July 2023.")
+    assert "supported" in _verdicts(catalog, near, day)
+    # a place of the gazetteer the record does not give as the event's venue (an exercise's
+    # record may leave out some of its ranges, and is not held to them)
+    talks = "Shoigu and Khrenin signed documents in {} in October 2021 extending the " \
+            "agreements on Russia's Baranavichy radar station and its Vileyka naval " \
+            "communications centre in Belarus."
+    assert "supported" in _verdicts(catalog, talks.format("Moscow"), dt.date(2021, 12, 1))
+    assert "supported" not in _verdicts(catalog, talks.format("Minsk"), dt.date(2021, 12, 1))

@@ -59,22 +59,31 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
 
 
 def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
-    """A support through an event whose name gives a state the sentence replaces by another
-    (:func:`eastflank.claims.resolvers.events.swapped`), whichever resolver found it, is
-    withdrawn: the record is another state's event."""
-    from eastflank.claims.resolvers.events import named_states, swapped
+    """A support through an event that the sentence contradicts in a detail it adds is
+    withdrawn, whichever resolver found it: a state in place of the one the event's name
+    gives (:func:`~eastflank.claims.resolvers.events.swapped`), or a place the record does
+    not name (:func:`~eastflank.claims.resolvers.events.unsaid_places`)."""
+    from eastflank.claims.resolvers.events import named_states, swapped, unsaid_places
 
     if outcome.verdict != "supported" or not outcome.evidence:
         return outcome
     rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
-    names = swapped(cand, rec, ctx) if rec is not None else []
-    if rec is None or not names:
+    if rec is None:
         return outcome
-    own = sorted(ctx.catalog.actors[s].name for s in named_states(rec, ctx))
-    return unverifiable(
-        f"The nearest record, {rec.name!r}, is of {', '.join(own)}; the sentence names "
-        f"{', '.join(names)} instead, so it does not bear the sentence out.",
-        nearest=list(outcome.evidence))
+    names = swapped(cand, rec, ctx)
+    if names:
+        own = sorted(ctx.catalog.actors[s].name for s in named_states(rec, ctx))
+        return unverifiable(
+            f"The nearest record, {rec.name!r}, is of {', '.join(own)}; the sentence names "
+            f"{', '.join(names)} instead, so it does not bear the sentence out.",
+            nearest=list(outcome.evidence))
+    places = unsaid_places(cand, rec, ctx)
+    if places:
+        return unverifiable(
+            f"The nearest record, {rec.name!r}, does not name {', '.join(places)}, where the "
+            "sentence puts what it says, so it does not bear the sentence out.",
+            nearest=list(outcome.evidence))
+    return outcome
 
 
 def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:

@@ -214,6 +214,9 @@ class MatchTolerance(_Frozen):
                                   "sentence are tried too, identified by content alone ...")
     content_share_alone: float = Field(gt=0, le=1, description="... with one word more and "
                                        "this share of the sentence's words.")
+    place_near_km: float = Field(ge=0, le=1000, description="A place the sentence puts an "
+                                 "event in is its record's when within this distance of one "
+                                 "of the record's places (a town and its region).")
     description: str
 
 

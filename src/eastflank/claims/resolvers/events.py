@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from pyproj import Geod
+
 from eastflank.claims import vocab
 from eastflank.claims.dates import MONTH_NAME
 from eastflank.claims.detect import Candidate
@@ -28,8 +30,9 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
     usable,
 )
+from eastflank.claims.retrieval import tokens
 from eastflank.claims.text import fold, plain
-from eastflank.schema import Event
+from eastflank.schema import Event, Place
 
 __all__ = [
     "NEGATION",
@@ -45,6 +48,7 @@ __all__ = [
     "swapped",
     "typed_event",
     "unsaid_numbers",
+    "unsaid_places",
 ]
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
@@ -430,6 +434,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [n for n in elsewhere(cand, e, ctx) if n not in out]
     out += [n for n in _other_end(cand, e, ctx) if n not in out]
     out += [n for n in swapped(cand, e, ctx) if n not in out]
+    out += [n for n in unsaid_places(cand, e, ctx) if n not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
     people = _people(ctx)
@@ -641,6 +646,105 @@ def swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             continue
         out.append(m.span.text)
     return out
+
+
+_PLACE_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){1,3})(?:region|oblast|province|district|training\s+(?:area|"
+    r"ground|range)|range|airfield|air\s+base|airbase|naval\s+base|port|county)\b")
+"""A capitalised name with a word of place after it ("the Novgorod region", "the Gaižiūnai
+training area")."""
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|around)\s+(?:the\s+)?"
+                       r"(?:\w+\s+){0,2}$", re.I)
+
+_NOT_PLACE = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                        "august", "september", "october", "november", "december", "monday",
+                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+
+_RECORD_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _record_words(e: Event, ctx: Context) -> frozenset[str]:
+    """Word stems of everything an event's record says: its name, aliases, summary and
+    note, and the names and aliases of its participants and places."""
+    hit = _RECORD_WORDS.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    parts = [e.name, *e.aliases, e.summary, getattr(e, "note", None) or ""]
+    for a in e.actors:
+        if a in ctx.catalog.actors:
+            parts += [ctx.catalog.actors[a].name, *ctx.catalog.actors[a].aliases]
+    for p in e.places:
+        if p in ctx.catalog.places:
+            parts += [ctx.catalog.places[p].name, *ctx.catalog.places[p].aliases]
+    out = frozenset(tokens(" ".join(parts)))
+    _RECORD_WORDS[id(e)] = (e, out)
+    return out
+
+
+def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """Places the sentence puts what it says in that the event's record does not name: a
+    name with a word of place after a word of place ("in Russia's Novgorod region", "at the
+    Gaižiūnai training area"), or a place of the gazetteer after a word of place ("in Minsk")
+    when the record gives places of its own and is not an exercise's. A gazetteer place
+    within ``match.place_near_km`` of one of the record's places is the record's when named
+    as a region ("near Osipovichi, in Mogilev Oblast").
+    The record is otherwise of something that happened elsewhere."""
+    words = _record_words(e, ctx)
+    known = [x for x in cand.facts.mentions if x.kind == "places"]
+    full = cand.facts.full
+    out = []
+    text = cand.facts.text
+    for m in _PLACE_NAME.finditer(text):
+        at = cand.facts.start + m.start()
+        if not _LOCATIVE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # the region itself as a subject ("the Donetsk region will be part")
+        for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(1)):
+            w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
+            if len(w) < 3 or w.lower() in _NOT_PLACE or w.isupper():
+                continue
+            if any(x.span.start <= at + m.group(1).find(raw) < x.span.end for x in known):
+                continue  # a place of the gazetteer: judged below
+            stems = tokens(w)
+            if stems and not set(stems) & words:
+                out.append(w)
+    if not e.places or e.kind == "exercise":
+        return out  # (an exercise's record seldom lists every range it used)
+    for x in known:
+        if x.record in e.places or not _LOCATIVE.search(
+                full[max(cand.facts.start, x.span.start - 30):x.span.start]):
+            continue
+        place = ctx.catalog.places.get(x.record)
+        names = [x.span.text, *([place.name, *place.aliases] if place is not None else [])]
+        region = _REGION_AFTER.match(full, x.span.end) is not None
+        if any((set(tokens(n)) - _PLACE_WORDS) & words for n in names) or (
+                region and place is not None and _near(place, e, ctx)):
+            continue
+        out.append(x.span.text)
+    return out
+
+
+_GEOD = Geod(ellps="WGS84")
+
+_PLACE_WORDS = frozenset(tokens("training area ground range region oblast province district "
+                                 "airfield air base naval port county city town village "
+                                 "military polygon poligon"))
+"""Words of a place's name that say what kind of place it is, not which."""
+
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district|voblast)\b", re.I)
+"""A place named as the region around it ("Mogilev Oblast")."""
+
+
+def _near(place: Place, e: Event, ctx: Context) -> bool:
+    """Whether ``place`` lies within ``match.place_near_km`` of one of the event's places."""
+    limit = ctx.tolerances.match.place_near_km * 1000.0
+    for pid in e.places:
+        other = ctx.catalog.places.get(pid)
+        if other is not None and _GEOD.inv(place.lon, place.lat, other.lon, other.lat)[2] \
+                <= limit:
+            return True
+    return False
 
 
 def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
