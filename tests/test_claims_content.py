@@ -192,3 +192,17 @@ def test_a_place_the_event_record_does_not_name(catalog) -> None:
             "communications centre in Belarus."
     assert "supported" in _verdicts(catalog, talks.format("Moscow"), dt.date(2021, 12, 1))
     assert "supported" not in _verdicts(catalog, talks.format("Minsk"), dt.date(2021, 12, 1))
+
+
+def test_a_count_the_event_record_gives_otherwise(catalog) -> None:
+    # a number in words counts too, against the record's words and its figures
+    summit = ("At their Warsaw summit in July 2016, NATO leaders agreed to deploy {} "
+              "multinational battlegroups to Estonia, Latvia, Lithuania and Poland.")
+    assert "supported" in _verdicts(catalog, summit.format("four"), dt.date(2016, 9, 1))
+    assert "supported" not in _verdicts(catalog, summit.format("eight"), dt.date(2016, 9, 1))
+    drill = ("BALTOPS 2020, held entirely at sea because of the pandemic, involved forces "
+             "from {} countries.")
+    assert "supported" in _verdicts(catalog, drill.format("19"), dt.date(2020, 7, 20))
+    got = check_text(drill.format("nine"), catalog, dt.date(2020, 7, 20)).claims
+    assert got and "supported" not in [c.verdict for c in got]
+    assert "nine countries" in got[0].explanation

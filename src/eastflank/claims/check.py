@@ -61,9 +61,18 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
 def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     """A support through an event that the sentence contradicts in a detail it adds is
     withdrawn, whichever resolver found it: a state in place of the one the event's name
-    gives (:func:`~eastflank.claims.resolvers.events.swapped`), or a place the record does
+    gives (:func:`~eastflank.claims.resolvers.events.swapped`), a count the record gives
+    otherwise (:func:`~eastflank.claims.resolvers.events.conflicting_counts`), a figure the
+    record states nowhere when no figure was compared
+    (:func:`~eastflank.claims.resolvers.events.unsaid_numbers`), or a place the record does
     not name (:func:`~eastflank.claims.resolvers.events.unsaid_places`)."""
-    from eastflank.claims.resolvers.events import named_states, swapped, unsaid_places
+    from eastflank.claims.resolvers.events import (
+        conflicting_counts,
+        named_states,
+        swapped,
+        unsaid_numbers,
+        unsaid_places,
+    )
 
     if outcome.verdict != "supported" or not outcome.evidence:
         return outcome
@@ -76,6 +85,15 @@ def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         return unverifiable(
             f"The nearest record, {rec.name!r}, is of {', '.join(own)}; the sentence names "
             f"{', '.join(names)} instead, so it does not bear the sentence out.",
+            nearest=list(outcome.evidence))
+    # (a figure compared with the record's speaks for itself, and the sentence's other
+    # figures may be of other things; an attribution's figures are its resolver's to judge)
+    counts = [] if outcome.claimed is not None or cand.kind == "attribution" else (
+        conflicting_counts(cand.facts.text, rec) + unsaid_numbers(cand.facts.text, rec))
+    if counts:
+        return unverifiable(
+            f"The nearest record, {rec.name!r}, does not give {', '.join(counts)}, which the "
+            "sentence states, so it does not bear the sentence out.",
             nearest=list(outcome.evidence))
     places = unsaid_places(cand, rec, ctx)
     if places:

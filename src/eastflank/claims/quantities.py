@@ -23,7 +23,7 @@ from typing import Any
 
 from eastflank.claims.model import Quantity, Span
 
-__all__ = ["COUNT_NOUNS", "find_quantities", "to_unit"]
+__all__ = ["COUNT_NOUNS", "WORD_NUMBERS", "find_quantities", "to_unit"]
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -32,6 +32,8 @@ _WORD_NUMBERS = {
     "a dozen": 12, "dozen": 12, "a thousand": 1000, "a million": 1_000_000,
     "half a million": 500_000,
 }
+WORD_NUMBERS = _WORD_NUMBERS
+"""Numbers written as words ("eight", "a dozen") with their values."""
 _VAGUE = {
     "tens": (20.0, 90.0), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
     "thousands": (2000.0, 9999.0), "tens of thousands": (20000.0, 99999.0),

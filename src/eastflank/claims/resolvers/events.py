@@ -20,6 +20,7 @@ from eastflank.claims import vocab
 from eastflank.claims.dates import MONTH_NAME
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention, Mention
+from eastflank.claims.quantities import WORD_NUMBERS
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -37,6 +38,7 @@ from eastflank.schema import Event, Place
 __all__ = [
     "NEGATION",
     "TURNED",
+    "conflicting_counts",
     "dates_agree",
     "elsewhere",
     "named_states",
@@ -437,6 +439,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [n for n in unsaid_places(cand, e, ctx) if n not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
+        out += [n for n in conflicting_counts(text, e) if n not in out]
     people = _people(ctx)
     own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
     cased = plain(text)  # diacritics folded, case kept
@@ -504,6 +507,57 @@ def _record_numbers(e: Event) -> tuple[float, ...]:
                                       getattr(f, "high", None)) if x is not None]
     _REC_NUMBERS[id(e)] = (e, tuple(values))
     return tuple(values)
+
+
+_SINGLE = sorted((w for w in WORD_NUMBERS if " " not in w), key=len, reverse=True)
+_COUNTED = re.compile(
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_SINGLE) + r")\s+"
+    r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", re.I)
+_COUNT_FILLER = frozenset(tokens("more than less fewer about some around nearly almost new "
+                                 "other additional further extra"))
+
+
+def _counted(text: str) -> list[tuple[float, frozenset[str], str]]:
+    """Counts of things a text gives ("eight multinational battlegroups", "19 countries"):
+    the value, the stems of the words after it and the words themselves."""
+    out = []
+    for m in _COUNTED.finditer(text):
+        raw = m.group(1).lower()
+        value = float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(
+            raw.replace(",", ""))
+        if 1900 <= value <= 2099 and raw.isdigit():
+            continue  # a year
+        after = m.group(2).split()
+        if re.match(rf"{_MONTH}\b", m.group(2), re.I) or re.search(
+                rf"\b{_MONTH}\.?\s*$", text[max(0, m.start() - 12):m.start()], re.I):
+            continue  # a day of a month: "14 July", "July 14"
+        if after and after[0].lower() in _SCALE:
+            value *= _SCALE[after[0].lower()]  # "200 thousand troops"
+            after = after[1:]
+        stems = frozenset(tokens(" ".join(after))) - _COUNT_FILLER
+        if stems:
+            out.append((value, stems, m.group(0)))
+    return out
+
+
+def conflicting_counts(text: str, e: Event) -> list[str]:
+    """Counts the sentence gives that the event's record gives otherwise: the record counts
+    the same things (words after the number, or a figure's quantity) with another value, and
+    states the sentence's value nowhere ("eight battlegroups" where it says four; "nine
+    countries" where its figure of countries is 19)."""
+    known = _record_numbers(e)
+    theirs = [(v, s) for v, s, _ in _counted(" ".join([e.name, *e.aliases, e.summary]))]
+    for f in getattr(e, "figures", []) or []:
+        if f.value is not None:
+            theirs.append((float(f.value), frozenset(tokens(f.quantity.replace("_", " ")))))
+    out = []
+    for value, stems, said in _counted(text):
+        if any(abs(value - k) <= 0.05 * max(abs(k), 1e-9) for k in known):
+            continue
+        if any(stems & other and abs(value - w) > 0.05 * max(abs(w), 1e-9)
+               for w, other in theirs):
+            out.append(said)
+    return out
 
 
 def unsaid_numbers(text: str, e: Event) -> list[str]:
