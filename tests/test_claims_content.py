@@ -206,3 +206,23 @@ def test_a_count_the_event_record_gives_otherwise(catalog) -> None:
     got = check_text(drill.format("nine"), catalog, dt.date(2020, 7, 20)).claims
     assert got and "supported" not in [c.verdict for c in got]
     assert "nine countries" in got[0].explanation
+
+
+def test_a_detail_of_the_event_the_sentence_gives_otherwise(catalog) -> None:
+    # (right, wrong, day): a venue after the same word, a point of the compass, a date whose
+    # year is only part of the event's name, a figure in the sentence the record never gives
+    cases = [
+        ("Lithuania's defence minister, Dovilė Šakalienė, signed the deal for new Leopard 2A8 "
+         "tanks in {} in December 2024.", "Berlin", "Munich", dt.date(2025, 1, 20)),
+        ("Ukraine's pipeline operator Ukrtransnafta halted the flow of Russian oil through "
+         "the {} leg of the Druzhba pipeline on 4 August 2022.", "southern", "northern",
+         dt.date(2022, 9, 1)),
+        ("Steadfast Defender 2024, NATO's largest exercise since the Cold War, ran from {} "
+         "2024.", "January to May", "March to July", dt.date(2024, 8, 1)),
+        ("Poland signed a ${} billion deal in January 2023 for 116 used M1A1 Abrams tanks.",
+         "1.4", "2.8", dt.date(2023, 3, 1)),
+    ]
+    for text, right, wrong, day in cases:
+        assert "supported" in _verdicts(catalog, text.format(right), day), right
+        got = _verdicts(catalog, text.format(wrong), day)
+        assert got and "supported" not in got, wrong

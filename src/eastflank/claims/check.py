@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -69,6 +70,8 @@ def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     from eastflank.claims.resolvers.events import (
         conflicting_counts,
         named_states,
+        other_direction,
+        other_venue,
         swapped,
         unsaid_numbers,
         unsaid_places,
@@ -95,13 +98,26 @@ def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
             f"The nearest record, {rec.name!r}, does not give {', '.join(counts)}, which the "
             "sentence states, so it does not bear the sentence out.",
             nearest=list(outcome.evidence))
-    places = unsaid_places(cand, rec, ctx)
+    places = unsaid_places(cand, rec, ctx) + other_venue(cand, rec, ctx)
     if places:
         return unverifiable(
             f"The nearest record, {rec.name!r}, does not name {', '.join(places)}, where the "
             "sentence puts what it says, so it does not bear the sentence out.",
             nearest=list(outcome.evidence))
+    points = other_direction(cand, rec)
+    if points:
+        return unverifiable(
+            f"The nearest record, {rec.name!r}, speaks of another part ({', '.join(points)} "
+            "is not the one it names), so it does not bear the sentence out.",
+            nearest=list(outcome.evidence))
     return outcome
+
+
+_NAMED_YEAR = re.compile(r"(?:[A-Za-z]-|\b(?!(?:January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December|Sept?|Oct|Nov|Dec|Jan|"
+                         r"Feb|Mar|Apr|Jun|Jul|Aug|In|On|Since|By|Until|Of)\b)[A-Z][a-z]+\s)$")
+"""What comes before a year that is part of a name ("Steadfast Defender 2024", "Zapad-2021"),
+not a date."""
 
 
 def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
@@ -119,7 +135,10 @@ def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
     if rec is not None and rec.kind == "statement":
         return outcome
-    own = [d for d in cand.facts.dates if not d.relative]
+    full = cand.facts.full
+    own = [d for d in cand.facts.dates if not d.relative and not (
+        d.precision == "year" and _NAMED_YEAR.search(full[max(0, d.span.start - 20):
+                                                          d.span.start]))]
     days = ctx.tolerances.event_date.days
     if rec is None or not own or any(dates_agree(d, rec, days) for d in own):
         return outcome

@@ -42,6 +42,8 @@ __all__ = [
     "dates_agree",
     "elsewhere",
     "named_states",
+    "other_direction",
+    "other_venue",
     "reports",
     "resolve_event",
     "same_polarity",
@@ -472,8 +474,9 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
     each with its value scaled by a word that follows it ("1.5 billion")."""
     out = []
     for m in _NUMBER.finditer(text):
-        if float(m.group(1).replace(",", "")) <= 31 and re.search(
-                rf"\b{_MONTH}\b", text[max(0, m.start() - 25):m.end() + 25], re.I):
+        if m.group(1).isdigit() and int(m.group(1)) <= 31 and not (m.group(2) or m.group(3)) \
+                and re.search(rf"\b{_MONTH}\b", text[max(0, m.start() - 22):m.end() + 12],
+                              re.I):
             continue  # a day: "September 10", "from Sept. 12 to 16"
         if re.search(r"\d[^()]{0,25}\(\s*(?:about\s+|some\s+)?$", text[max(0, m.start() - 30):
                                                                           m.start()]):
@@ -711,6 +714,11 @@ training area")."""
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|around)\s+(?:the\s+)?"
                        r"(?:\w+\s+){0,2}$", re.I)
 
+_OF_PLACE = re.compile(r"\b(?:of|in|at|near|outside|from|to|into|around)\s+(?:the\s+)?"
+                       r"(?:[\w'’]+\s+){0,2}$", re.I)
+"""Before a name with a word of place, "of" places it too ("the governor of the Volyn
+region")."""
+
 _NOT_PLACE = frozenset({"january", "february", "march", "april", "may", "june", "july",
                         "august", "september", "october", "november", "december", "monday",
                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -752,11 +760,12 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     text = cand.facts.text
     for m in _PLACE_NAME.finditer(text):
         at = cand.facts.start + m.start()
-        if not _LOCATIVE.search(text[max(0, m.start() - 30):m.start()]):
+        if not _OF_PLACE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # the region itself as a subject ("the Donetsk region will be part")
         for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(1)):
             w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
-            if len(w) < 3 or w.lower() in _NOT_PLACE or w.isupper():
+            if len(w) < 3 or w.lower() in _NOT_PLACE or w.isupper() or re.fullmatch(
+                    _MONTH, w, re.I):
                 continue
             if any(x.span.start <= at + m.group(1).find(raw) < x.span.end for x in known):
                 continue  # a place of the gazetteer: judged below
@@ -777,6 +786,55 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             continue
         out.append(x.span.text)
     return out
+
+
+_VENUE = re.compile(r"\b(in|at|near|from)\s+(?:around\s+)?(?:the\s+)?((?:[A-Z][\w'’.-]*"
+                    r"(?:\s+and\s+|,\s+|\s+))*[A-Z][\w'’.-]*)")
+"""A capitalised name after a word of place ("in Berlin", "from the Kyiv and Chernihiv")."""
+
+
+def other_venue(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """Names the sentence gives after "in", "at", "near" or "from" where the event's name
+    gives other names after the same word ("signed ... in Munich" is not the purchase
+    "in Berlin"; "withdrawn from around Kharkiv" is not "from the Kyiv and Chernihiv
+    regions"), and that its record names nowhere."""
+    theirs: dict[str, set[str]] = {}
+    for m in _VENUE.finditer(" | ".join([e.name, *e.aliases])):
+        theirs.setdefault(m.group(1).lower(), set()).update(tokens(m.group(2)))
+    if not theirs:
+        return []
+    words = _record_words(e, ctx)
+    states = _state_names(ctx)
+    out = []
+    for m in _VENUE.finditer(cand.facts.text):
+        if not theirs.get(m.group(1).lower()):
+            continue
+        for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(2)):
+            w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
+            stems = set(tokens(w))
+            if len(w) < 3 or w.lower() in _NOT_PLACE or w.isupper() or not stems or \
+                    fold(w).lower() in states or re.fullmatch(_MONTH, w, re.I):
+                continue  # (a state is judged by the state rules)
+            if not stems & words:
+                out.append(w)
+    return out
+
+
+_COMPASS = {"north": "north", "northern": "north", "south": "south", "southern": "south",
+            "east": "east", "eastern": "east", "west": "west", "western": "west"}
+
+
+def _points(text: str) -> set[str]:
+    return {_COMPASS[w] for w in re.findall(r"[a-z]+", fold(text).lower()) if w in _COMPASS}
+
+
+def other_direction(cand: Candidate, e: Event) -> list[str]:
+    """A point of the compass the sentence gives where the event's record gives only
+    others ("the northern leg" of a pipeline whose record speaks of the southern)."""
+    theirs = _points(" ".join([e.name, *e.aliases, e.summary]))
+    if not theirs:
+        return []
+    return sorted(_points(cand.facts.text) - theirs)
 
 
 _GEOD = Geod(ellps="WGS84")
