@@ -226,3 +226,14 @@ def test_a_detail_of_the_event_the_sentence_gives_otherwise(catalog) -> None:
         assert "supported" in _verdicts(catalog, text.format(right), day), right
         got = _verdicts(catalog, text.format(wrong), day)
         assert got and "supported" not in got, wrong
+
+
+def test_a_civil_nuclear_site_and_a_body_named_without_forces(catalog) -> None:
+    # a nuclear power plant is no nuclear arm: the distance is the town's
+    day = dt.date(2024, 1, 1)
+    plant = "Astravets, the site of Belarus's nuclear power plant, lies about {} km from Vilnius."
+    assert _verdicts(catalog, plant.format(45), day) == ["supported"]
+    assert _verdicts(catalog, plant.format(90), day) == ["contradicted"]
+    # forces of no named kind missing near a town refute nothing
+    hq = "NATO's Supreme Headquarters Allied Powers Europe is located near Mons in Belgium."
+    assert "contradicted" not in _verdicts(catalog, hq, dt.date(2024, 10, 26))

@@ -192,6 +192,13 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
             "sentence does not say such forces stand there now (no verb of basing, or it "
             "speaks of the future, the past or a possibility), so this does not refute it.",
             evidence=found, tolerance={"radius_km": RADIUS_KM})
+    if missing and not (units or numbered or weapons or echelon):
+        # forces of no named kind ("NATO's headquarters is located near Mons"): the dataset
+        # records the forces it models, not every force or body, so absence refutes nothing
+        return unverifiable(
+            f"No recorded {what} at {', '.join(missing)} at {day or 'the claim date'}; the "
+            "sentence names no formation, unit or weapon the dataset would record there, so "
+            "this does not refute it.", evidence=found, tolerance={"radius_km": RADIUS_KM})
     if missing:
         return Outcome("contradicted",
                        f"No recorded {what} "

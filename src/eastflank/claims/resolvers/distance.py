@@ -42,7 +42,10 @@ from eastflank.claims.tolerances import NumericTolerance
 
 __all__ = ["resolve_border_length", "resolve_distance", "resolve_gap_width"]
 
-_NUCLEAR = re.compile(r"\bnuclear\b", re.I)
+_CIVIL = r"(?!\s+(?:power|energy|plant|station|reactor|fuel|safety))"
+_NUCLEAR = re.compile(rf"\bnuclear\b{_CIVIL}", re.I)
+"""Nuclear arms, not a nuclear power plant ("Astravets, the site of Belarus's nuclear power
+plant")."""
 _HOSTILE = frozenset({"RU", "BY", "UNION-STATE"})
 _TERRITORIES = frozenset({"RU", "RU-KGD", "BY", "PL", "LT", "LV", "EE", "UA"})
 
@@ -193,8 +196,9 @@ def resolve_distance(cand: Candidate, ctx: Context) -> Outcome:
                    claimed, round(nearest_d, 1), "km", tolerance, evidence)
 
 
-_FORCES = re.compile(r"\b(?:missiles?|weapons?|systems?|launchers?|troops|forces|units?|"
-                     r"brigades?|divisions?|regiments?|battalions?|bases?|nuclear|Iskanders?|"
+_FORCES = re.compile(rf"\b(?:missiles?|weapons?|systems?|launchers?|troops|forces|units?|"
+                     r"brigades?|divisions?|regiments?|battalions?|bases?|Iskanders?|"
+                     rf"nuclear{_CIVIL}|"
                      r"warheads?|aircraft|bombers?|garrisons?|deploy\w*|stationed)\b", re.I)
 ROAD_FACTOR = 1.4
 """A route between two places is rarely more than this many times their geodesic distance:
@@ -235,7 +239,9 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
         return None
     subject = None
     if own:
-        subject = own[-1]
+        # a place before a state ("Astravets, the site of Belarus's nuclear power plant,
+        # lies about 45 km from Vilnius" measures from Astravets)
+        subject = next((m for m in reversed(own) if m.kind != "actors"), own[-1])
     elif re.match(r"[\s\-–•*]*(?:It|The\s+(?:city|town|oblast|region|exclave|enclave|camp|base|"
                   r"site))\b", cand.facts.text) and cand.context:
         fallback = None
