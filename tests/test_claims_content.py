@@ -237,3 +237,14 @@ def test_a_civil_nuclear_site_and_a_body_named_without_forces(catalog) -> None:
     # forces of no named kind missing near a town refute nothing
     hq = "NATO's Supreme Headquarters Allied Powers Europe is located near Mons in Belgium."
     assert "contradicted" not in _verdicts(catalog, hq, dt.date(2024, 10, 26))
+
+
+def test_a_formation_named_by_its_own_name(catalog) -> None:
+    # another formation's name at a garrison of a recorded brigade is not borne out by it,
+    # and a basing claim is not borne out by the date of an exercise held there
+    day = dt.date(2023, 12, 20)
+    assert "supported" in _verdicts(
+        catalog, "Lithuania's Iron Wolf Mechanised Infantry Brigade is based at Rukla.", day)
+    got = check_text("Lithuania's Griffin Infantry Brigade held the Strong Griffin exercise "
+                     "at the Gaižiūnai training area in November 2023.", catalog, day).claims
+    assert [c.verdict for c in got if c.kind == "basing"] == ["unverifiable"]

@@ -35,6 +35,37 @@ RADIUS_KM = 30.0
 
 _ECHELONS = ("brigade", "division", "regiment", "battalion", "corps", "base", "squadron")
 
+_NAMED_FORMATION = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+){1,3})(?:(?:Infantry|Mechani[sz]ed|Armou?red|Motori[sz]ed|Tank|"
+    r"Air\s+Assault|Airborne|Artillery|Missile)\s+)?(?:Brigade|Division|Regiment|Battalion|"
+    r"Battlegroup|Corps|Squadron)\b")
+"""A formation named by a name of its own ("the Griffin Infantry Brigade", "Iron Wolf
+Brigade")."""
+
+_NOT_A_NAME = frozenset({"the", "a", "an", "its", "his", "their", "nato", "us", "u.s.", "uk",
+                         "eu", "guards", "separate", "mechanised", "mechanized", "motorised",
+                         "motorized", "armoured", "armored", "infantry", "tank", "air",
+                         "assault", "airborne", "artillery", "missile", "multinational",
+                         "forward", "presence", "enhanced", "heavy", "light", "new", "first",
+                         "german", "polish", "lithuanian", "latvian", "estonian", "russian",
+                         "belarusian", "american", "british", "french", "canadian",
+                         "ukrainian", "rapid", "reaction", "special", "operations",
+                         "forces", "baltic", "fleet", "army", "naval"})
+
+
+def _formation_names(text: str, states: set[str]) -> list[str]:
+    """The own names of the formations a sentence names ("Griffin" in "Lithuania's Griffin
+    Infantry Brigade"): capitalised words before the echelon that are neither states, nor
+    words of kind, nor numbers."""
+    out = []
+    for m in _NAMED_FORMATION.finditer(text):
+        words = [re.sub(r"(?:'s|’s)$", "", w) for w in m.group(1).split()]
+        own = [w for w in words if w.lower() not in _NOT_A_NAME and fold(w).lower() not in
+               states and not re.match(r"\d", w)]
+        if own:
+            out.append(" ".join(own))
+    return out
+
 
 def _matches(site: Site, cand: Candidate, ctx: Context, systems: set[str],
              echelon: str | None, actors: set[str]) -> bool:
@@ -218,6 +249,21 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
             return unverifiable(
                 f"The sentence names {names}; the {what} recorded there "
                 f"({'; '.join(e.detail for e in found)}) belong to another state.",
+                evidence=found, tolerance={"radius_km": RADIUS_KM})
+    if not (units or numbered):
+        states = {fold(n).lower() for a in ctx.catalog.actors.values()
+                  for n in (a.name, *a.aliases)}
+        named = _formation_names(cand.facts.text, states)
+        said = fold(" ".join(
+            " ".join([getattr(r, "name", ""), *(getattr(r, "aliases", []) or [])])
+            for e in found if (r := ctx.catalog.get(e.record or "")) is not None)).lower()
+        other = [n for n in named if fold(n).lower() not in said]
+        if other:
+            # "the Griffin Infantry Brigade ... at Gaižiūnai": the Iron Wolf Brigade there is
+            # another formation
+            return unverifiable(
+                f"The sentence names {', '.join(other)}, which the dataset does not identify; "
+                f"the forces recorded there ({'; '.join(e.detail for e in found)}) are not it.",
                 evidence=found, tolerance={"radius_km": RADIUS_KM})
     return Outcome("supported",
                    "Recorded at each place named: "

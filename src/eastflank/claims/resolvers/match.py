@@ -770,9 +770,9 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     if not found and not cand.facts.quantities and not cand.context:
         return None if cand.facts.dates or cand.kind == "command" else _by_content(cand, ctx, [])
     dates = list(cand.facts.dates)
-    if cand.kind == "command":
-        # who commands whom: a date or a figure of the record says nothing of it; only the
-        # parties the sentence names can (its parent, its commander)
+    if cand.kind in ("command", "basing"):
+        # who commands whom, what stands where: a date or a figure of the record says
+        # nothing of it; only the parties the sentence names can (its parent, its garrison)
         return _by_entities(cand, ctx, found)
     if cand.quantity is None and dates:
         out = _by_date(cand, ctx, found, dates)  # a dated sentence: its date first
