@@ -248,3 +248,16 @@ def test_a_formation_named_by_its_own_name(catalog) -> None:
     got = check_text("Lithuania's Griffin Infantry Brigade held the Strong Griffin exercise "
                      "at the Gaižiūnai training area in November 2023.", catalog, day).claims
     assert [c.verdict for c in got if c.kind == "basing"] == ["unverifiable"]
+
+
+def test_an_attribution_with_another_count_than_the_speaker_gave(catalog) -> None:
+    said = ("Lukashenko said on 1 March 2022 that {} battalion tactical groups should be "
+            "stationed on Belarus's southern border with Ukraine.")
+    day = dt.date(2022, 3, 10)
+
+    def attribution(text: str) -> list[str]:
+        return [c.verdict for c in check_text(text, catalog, day).claims
+                if c.kind == "attribution"]
+
+    assert attribution(said.format("five")) == ["supported"]
+    assert attribution(said.format("ten")) == ["unverifiable"]

@@ -29,6 +29,7 @@ from eastflank.claims.resolvers.base import (
     usable,
 )
 from eastflank.claims.resolvers.events import (
+    conflicting_counts,
     dates_agree,
     same_polarity,
     speaker_of,
@@ -173,8 +174,10 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
             continue
         if not same_polarity(cand.facts.text, e):
             continue
-        if unsaid_numbers(_DISTANCE.sub(" ", cand.span.text), e):
-            continue  # "300,000 troops" is not the 100,000 the speaker gave
+        spoken = _DISTANCE.sub(" ", cand.facts.text)
+        if unsaid_numbers(spoken, e) or conflicting_counts(spoken, e):
+            continue  # "300,000 troops" is not the 100,000 the speaker gave, nor "ten
+            # battalion tactical groups" the five
         shared = len(keywords(f"{e.name} {e.summary}") & words)
         if shared < tol.statement_words or shared < tol.statement_share * min(
                 len(words), tol.statement_share_of):

@@ -514,8 +514,8 @@ def _record_numbers(e: Event) -> tuple[float, ...]:
 
 _SINGLE = sorted((w for w in WORD_NUMBERS if " " not in w), key=len, reverse=True)
 _COUNTED = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_SINGLE) + r")\s+"
-    r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", re.I)
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_SINGLE) + r")\b(?=\s+"
+    r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*))", re.I)
 _COUNT_FILLER = frozenset(tokens("more than less fewer about some around nearly almost new "
                                  "other additional further extra"))
 
@@ -539,7 +539,7 @@ def _counted(text: str) -> list[tuple[float, frozenset[str], str]]:
             after = after[1:]
         stems = frozenset(tokens(" ".join(after))) - _COUNT_FILLER
         if stems:
-            out.append((value, stems, m.group(0)))
+            out.append((value, stems, f"{m.group(1)} {m.group(2)}"))
     return out
 
 
