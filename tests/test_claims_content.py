@@ -261,3 +261,15 @@ def test_an_attribution_with_another_count_than_the_speaker_gave(catalog) -> Non
 
     assert attribution(said.format("five")) == ["supported"]
     assert attribution(said.format("ten")) == ["unverifiable"]
+
+
+def test_an_event_said_in_full_with_its_date_and_count(catalog) -> None:
+    said = ("In {} some {} Afghan migrants were stranded on the Polish-Belarusian border near "
+            "the village of Usnarz Górny.")
+    day = dt.date(2021, 9, 1)
+    got = check_text(said.format("August 2021", 30), catalog, day).claims
+    assert {(c.kind, c.verdict) for c in got} == {("count", "supported"),
+                                                    ("event", "supported")}
+    for when, many in (("August 2021", 60), ("August 2019", 30)):
+        got = check_text(said.format(when, many), catalog, day).claims
+        assert got and "supported" not in [c.verdict for c in got], (when, many)

@@ -39,6 +39,7 @@ __all__ = [
     "NEGATION",
     "TURNED",
     "conflicting_counts",
+    "counts_said",
     "dates_agree",
     "elsewhere",
     "named_states",
@@ -441,7 +442,8 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [n for n in unsaid_places(cand, e, ctx) if n not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
-        out += [n for n in conflicting_counts(text, e) if n not in out]
+        out += [n for n in conflicting_counts(text, e)
+                if n not in out and n.split()[0] not in out]
     people = _people(ctx)
     own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
     cased = plain(text)  # diacritics folded, case kept
@@ -561,6 +563,22 @@ def conflicting_counts(text: str, e: Event) -> list[str]:
                for w, other in theirs):
             out.append(said)
     return out
+
+
+def counts_said(text: str, e: Event) -> bool:
+    """Whether every count ``text`` gives is one the event's record gives of the same things
+    (the same value, and a word after it or in the figure's quantity in common): "some 30
+    Afghan migrants" where the record says "30 migrants"; not "679 km" of a fence where the
+    record gives 679 km of a border."""
+    mine = _counted(text)
+    if not mine:
+        return False
+    theirs = [(v, st) for v, st, _ in _counted(" ".join([e.name, *e.aliases, e.summary]))]
+    for f in getattr(e, "figures", []) or []:
+        if f.value is not None:
+            theirs.append((float(f.value), frozenset(tokens(f.quantity.replace("_", " ")))))
+    return all(any(abs(v - w) <= 0.05 * max(abs(w), 1e-9) and stems & other
+                   for w, other in theirs) for v, stems, _ in mine)
 
 
 def unsaid_numbers(text: str, e: Event) -> list[str]:

@@ -699,11 +699,19 @@ _FILLER = frozenset(tokens("he she they we you our them him us one ones used rec
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
 
 
-def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome | None:
-    """An undated sentence without a figure that an event it is about by name says in full
-    ("Poland will build a fence on its border with Belarus to stop migrants"): most of its
-    distinctive words are the event's, and whatever else it names the event names too."""
-    from eastflank.claims.resolvers.events import unsaid
+def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
+                counted: str | None = None) -> Outcome | None:
+    """A sentence that an event it is about says in full ("Poland will build a fence on its
+    border with Belarus to stop migrants"): most of its distinctive words are the event's,
+    whatever else it names the event names too, every figure it gives is the record's, and
+    a date it gives agrees with the event's."""
+    from eastflank.claims.resolvers.events import (
+        conflicting_counts,
+        counts_said,
+        dates_agree,
+        unsaid,
+        unsaid_numbers,
+    )
 
     tol = ctx.tolerances.match
     day, future = _when(cand, ctx)
@@ -745,6 +753,14 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified]) -> Outco
             continue  # it names a state, place or unit the event does not
         if unsaid(cand, rec, ctx) or _proper(cand) - own - given:
             continue  # a person, weapon, state or name the event leaves out ("U.S.-led")
+        if unsaid_numbers(cand.facts.text, rec) or conflicting_counts(cand.facts.text, rec):
+            continue  # every figure it gives must be the record's
+        if counted is not None and not counts_said(counted, rec):
+            continue  # the claim's count must be the record's count of the same things
+        dated = [d for d in cand.facts.dates if not d.relative]
+        if dated and not any(dates_agree(d, rec, ctx.tolerances.event_date.days)
+                             for d in dated):
+            continue  # a date of its own the event's does not agree with
         sts = ctx.store.about(rec.id, "date") if ctx.store is not None else []
         if not sts or not all(_usable(st, ctx) for st in sts):
             continue
@@ -768,7 +784,7 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         # date, shared content) alone bear that out; an identification by name words does not
         return None
     if not found and not cand.facts.quantities and not cand.context:
-        return None if cand.facts.dates or cand.kind == "command" else _by_content(cand, ctx, [])
+        return None if cand.kind == "command" else _by_content(cand, ctx, [])
     dates = list(cand.facts.dates)
     if cand.kind in ("command", "basing"):
         # who commands whom, what stands where: a date or a figure of the record says
@@ -790,8 +806,14 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         if out is not None:
             return out
     if cand.quantity is not None:
-        return None
+        # an event said in full, its count included ("some 30 Afghan migrants were stranded
+        # on the border near Usnarz Gorny"): a count of the same things, not a measure
+        if cand.kind not in ("count", "strength"):
+            return None
+        return _by_content(cand, ctx, found, counted=cand.span.text)
     flag = _by_flag(cand, ctx, found) or _by_flag(cand, ctx, _from_before(cand, ctx))
-    if flag is not None or dates:
+    if flag is not None:
         return flag
+    if dates:
+        return _by_content(cand, ctx, found)
     return _by_entities(cand, ctx, found) or _by_content(cand, ctx, found)
