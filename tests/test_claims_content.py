@@ -206,6 +206,11 @@ def test_a_count_the_event_record_gives_otherwise(catalog) -> None:
     got = check_text(drill.format("nine"), catalog, dt.date(2020, 7, 20)).claims
     assert got and "supported" not in [c.verdict for c in got]
     assert "nine countries" in got[0].explanation
+    # the record gives four of something else (S-300 sets): still not four training jets
+    jets = ("Shoigu said in October 2014 that Russia would place 12 combat and {} training "
+            "Su-27 fighters at the Babruysk airfield the following year.")
+    assert "supported" in _verdicts(catalog, jets.format("two"), dt.date(2014, 11, 20))
+    assert "supported" not in _verdicts(catalog, jets.format("four"), dt.date(2014, 11, 20))
 
 
 def test_a_detail_of_the_event_the_sentence_gives_otherwise(catalog) -> None:

@@ -75,6 +75,7 @@ def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         swapped,
         unsaid_numbers,
         unsaid_places,
+        unsaid_records,
     )
 
     if outcome.verdict != "supported" or not outcome.evidence:
@@ -97,6 +98,12 @@ def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         return unverifiable(
             f"The nearest record, {rec.name!r}, does not give {', '.join(counts)}, which the "
             "sentence states, so it does not bear the sentence out.",
+            nearest=list(outcome.evidence))
+    named = unsaid_records(cand, rec, ctx)
+    if named:
+        return unverifiable(
+            f"The nearest record, {rec.name!r}, does not name {', '.join(named)}, which the "
+            "sentence names, so it does not bear the sentence out.",
             nearest=list(outcome.evidence))
     places = unsaid_places(cand, rec, ctx) + other_venue(cand, rec, ctx)
     if places:

@@ -54,6 +54,7 @@ __all__ = [
     "typed_event",
     "unsaid_numbers",
     "unsaid_places",
+    "unsaid_records",
 ]
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
@@ -547,9 +548,10 @@ def _counted(text: str) -> list[tuple[float, frozenset[str], str]]:
 
 def conflicting_counts(text: str, e: Event) -> list[str]:
     """Counts the sentence gives that the event's record gives otherwise: the record counts
-    the same things (words after the number, or a figure's quantity) with another value, and
-    states the sentence's value nowhere ("eight battlegroups" where it says four; "nine
-    countries" where its figure of countries is 19)."""
+    the same things (words after the number, or a figure's quantity) with another value and
+    never with the sentence's ("eight battlegroups" where it says four; "nine countries"
+    where its figure of countries is 19; "four training Su-27" where it gives two, though it
+    gives four of something else)."""
     known = _record_numbers(e)
     theirs = [(v, s) for v, s, _ in _counted(" ".join([e.name, *e.aliases, e.summary]))]
     for f in getattr(e, "figures", []) or []:
@@ -557,11 +559,16 @@ def conflicting_counts(text: str, e: Event) -> list[str]:
             theirs.append((float(f.value), frozenset(tokens(f.quantity.replace("_", " ")))))
     out = []
     for value, stems, said in _counted(text):
-        if any(abs(value - k) <= 0.05 * max(abs(k), 1e-9) for k in known):
+        near = [abs(value - w) <= 0.05 * max(abs(w), 1e-9) for w, _ in theirs]
+        same = [bool(stems & other) for _, other in theirs]
+        if any(n and m for n, m in zip(near, same, strict=True)):
+            continue  # the record gives this count of these things
+        if not any(m for n, m in zip(near, same, strict=True) if not n):
+            continue  # the record counts these things nowhere
+        if any(abs(value - k) <= 0.05 * max(abs(k), 1e-9) for k in known) and not stems & {
+                st for _, other in theirs for st in other}:
             continue
-        if any(stems & other and abs(value - w) > 0.05 * max(abs(w), 1e-9)
-               for w, other in theirs):
-            out.append(said)
+        out.append(said)
     return out
 
 
@@ -844,6 +851,32 @@ _COMPASS = {"north": "north", "northern": "north", "south": "south", "southern":
 
 def _points(text: str) -> set[str]:
     return {_COMPASS[w] for w in re.findall(r"[a-z]+", fold(text).lower()) if w in _COMPASS}
+
+
+_FORMATION = re.compile(r"\b(?:command|district|army|corps|fleet|division|brigade|regiment|"
+                        r"battalion|squadron)\b", re.I)
+
+
+def unsaid_records(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """Units and command bodies the sentence names that the event's record names nowhere
+    ("the Southern Operational Command comes under the Western Operational Command" is not
+    borne out by the order creating the southern one)."""
+    words = _record_words(e, ctx)
+    said = fold(" ".join([e.name, *e.aliases, e.summary])).lower()
+    out = []
+    for m in cand.facts.mentions:
+        if m.kind not in ("units", "command_bodies") or m.record in (e.id, *e.actors) \
+                or not _FORMATION.search(m.span.text):
+            continue  # (a title such as "Russian President" names a body too)
+        rec = ctx.catalog.get(m.record)
+        names = [m.span.text, *([getattr(rec, "name", ""), *(getattr(rec, "aliases", []) or [])]
+                                if rec is not None else [])]
+        if any(len(n) > 3 and fold(n).lower() in said for n in names):
+            continue
+        if set(tokens(m.span.text)) <= words:
+            continue  # every word of the name is the record's
+        out.append(m.span.text)
+    return out
 
 
 def other_direction(cand: Candidate, e: Event) -> list[str]:
