@@ -857,12 +857,17 @@ _FORMATION = re.compile(r"\b(?:command|district|army|corps|fleet|division|brigad
                         r"battalion|squadron)\b", re.I)
 
 
+def _short(text: str) -> str:
+    """Folded lower case with "military district" as "md" ("the Western MD")."""
+    return re.sub(r"\bmilitary\s+district\b", "md", fold(text).lower())
+
+
 def unsaid_records(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     """Units and command bodies the sentence names that the event's record names nowhere
     ("the Southern Operational Command comes under the Western Operational Command" is not
     borne out by the order creating the southern one)."""
     words = _record_words(e, ctx)
-    said = fold(" ".join([e.name, *e.aliases, e.summary])).lower()
+    said = _short(" ".join([e.name, *e.aliases, e.summary]))
     out = []
     for m in cand.facts.mentions:
         if m.kind not in ("units", "command_bodies") or m.record in (e.id, *e.actors) \
@@ -871,7 +876,7 @@ def unsaid_records(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         rec = ctx.catalog.get(m.record)
         names = [m.span.text, *([getattr(rec, "name", ""), *(getattr(rec, "aliases", []) or [])]
                                 if rec is not None else [])]
-        if any(len(n) > 3 and fold(n).lower() in said for n in names):
+        if any(len(n) > 3 and _short(n) in said for n in names):
             continue
         if set(tokens(m.span.text)) <= words:
             continue  # every word of the name is the record's
