@@ -278,3 +278,16 @@ def test_an_event_said_in_full_with_its_date_and_count(catalog) -> None:
     for when, many in (("August 2021", 60), ("August 2019", 30)):
         got = check_text(said.format(when, many), catalog, day).claims
         assert got and "supported" not in [c.verdict for c in got], (when, many)
+
+
+def test_a_unit_put_at_a_town_far_from_its_garrison(catalog) -> None:
+    said = ("The Baltic Fleet's 4th Guards Naval Assault Aviation Regiment flies from {} in "
+            "the Kaliningrad region.")
+    day = dt.date(2024, 1, 1)
+
+    def basing(text: str) -> list[str]:
+        return [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "basing"]
+
+    assert basing(said.format("Chernyakhovsk")) == ["supported"]
+    # the recorded garrison is some 90 km away, and no other record may stand in for it
+    assert basing(said.format("Donskoye")) == ["unverifiable"]

@@ -262,7 +262,7 @@ def check_text(
                     [e.record for e in outcome.evidence]):
                 outcome = part
         if outcome.verdict == "unverifiable" and cand.kind not in _OWN_MEASURE \
-                and not cand.extra.get("adjacency"):
+                and not cand.extra.get("adjacency") and not outcome.settled:
             # (which states border which is read from the borders alone: a record that names
             # the places says nothing of it)
             matched = match_statements(cand, ctx)

@@ -70,6 +70,10 @@ class Outcome:
     nearest: list[Evidence] | None = None
     """The nearest statements to show with an unverifiable claim, when the resolver chose
     them (else the check retrieves them for the sentence)."""
+    settled: bool = False
+    """An ``unverifiable`` outcome the resolver reached on a detail that the records found
+    contradict (another place, another formation): the statement matcher may not turn it
+    into a support."""
 
 
 def statement_evidence(st: Statement, detail: str | None = None) -> Evidence:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pyproj import Geod
+
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Evidence
@@ -51,6 +53,64 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "its", "his", "their", "nato", "us", 
                          "belarusian", "american", "british", "french", "canadian",
                          "ukrainian", "rapid", "reaction", "special", "operations",
                          "forces", "baltic", "fleet", "army", "naval"})
+
+
+_GEOD = Geod(ellps="WGS84")
+_REGION_NAME = re.compile(r"\s+(?:region|oblast|province|district)\b", re.I)
+
+_AT_NAME = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_AT_UNKNOWN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]")
+"""A name the gazetteer does not know is taken for a place after these words only ("images
+from Planet Labs" names a firm)."""
+_NOT_PLACE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                              "august", "september", "october", "november", "december",
+                              "the", "his", "her", "its", "their", "this", "that"})
+
+
+def _unknown_places(cand: Candidate, ctx: Context, found: list[Evidence],
+                    anchors: list[str]) -> list[str]:
+    """Where the sentence puts the forces, if not where the records found stand: capitalised
+    names after a word of place that no mention of the gazetteer covers and that the records
+    (and their garrisons) do not name, and towns of the gazetteer (other than the places the
+    claim was checked at) farther than ``RADIUS_KM`` from every garrison of the records
+    found."""
+    said = ""
+    garrisons: list[Place] = []
+    for e in found:
+        rec = ctx.catalog.get(e.record or "")
+        if rec is None:
+            continue
+        home = ctx.catalog.places.get(getattr(rec, "garrison", None) or "")
+        if home is not None:
+            garrisons.append(home)
+        parts = [getattr(rec, "name", ""), *(getattr(rec, "aliases", []) or []),
+                 getattr(rec, "note", "") or "", e.detail or ""]
+        place = ctx.catalog.places.get(getattr(rec, "garrison", None) or "")
+        if place is not None:
+            parts += [place.name, *place.aliases]
+        said += " " + " ".join(parts)
+    said = fold(said).lower()
+    out = []
+    for m in _AT_NAME.finditer(cand.facts.text):
+        at = cand.facts.start + m.start(1)
+        word = re.sub(r"(?:'s|’s)$", "", m.group(1))
+        if word.lower() in _NOT_PLACE_WORDS or word.isupper() or len(word) < 4:
+            continue
+        known = [x for x in cand.facts.mentions if x.span.start <= at < x.span.end]
+        if known:
+            place = ctx.catalog.places.get(known[0].record) if known[0].kind == "places" \
+                else None
+            if place is not None and place.kind != "region" and place.id not in anchors \
+                    and garrisons and all(
+                    _GEOD.inv(place.lon, place.lat, g.lon, g.lat)[2] > RADIUS_KM * 1000
+                    for g in garrisons) and not _REGION_NAME.match(
+                        cand.facts.full, known[0].span.end):
+                out.append(known[0].span.text)  # a town far from every garrison found
+            continue  # a place, state or record the gazetteer knows
+        if fold(word).lower()[:5] in said or not _AT_UNKNOWN.match(m.group(0)):
+            continue
+        out.append(word)
+    return out
 
 
 def _formation_names(text: str, states: set[str]) -> list[str]:
@@ -250,6 +310,16 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                 f"The sentence names {names}; the {what} recorded there "
                 f"({'; '.join(e.detail for e in found)}) belong to another state.",
                 evidence=found, tolerance={"radius_km": RADIUS_KM})
+    elsewhere = _unknown_places(cand, ctx, found, anchors)
+    if elsewhere:
+        # "flies from Donskoye in the Kaliningrad region": the regiment at Chernyakhovsk, in
+        # the same region, is not at Donskoye
+        return unverifiable(
+            f"The sentence puts it at {', '.join(elsewhere)}, which is not where the records "
+            f"found stand (farther than {RADIUS_KM:.0f} km, or a place they do not name); "
+            f"recorded: "
+            f"{'; '.join(e.detail for e in found)}.",
+            evidence=found, tolerance={"radius_km": RADIUS_KM}, settled=True)
     if not (units or numbered):
         states = {fold(n).lower() for a in ctx.catalog.actors.values()
                   for n in (a.name, *a.aliases)}
@@ -264,7 +334,7 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
             return unverifiable(
                 f"The sentence names {', '.join(other)}, which the dataset does not identify; "
                 f"the forces recorded there ({'; '.join(e.detail for e in found)}) are not it.",
-                evidence=found, tolerance={"radius_km": RADIUS_KM})
+                evidence=found, tolerance={"radius_km": RADIUS_KM}, settled=True)
     return Outcome("supported",
                    "Recorded at each place named: "
                    + "; ".join(e.detail for e in found) + ".",

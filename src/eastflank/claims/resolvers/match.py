@@ -77,6 +77,9 @@ _TEXT_PROPS = frozenset({"echelon", "deployment", "function", "actor", "origin"}
 _ENTITY_PROPS = frozenset({"place", "participant", "garrison", "parent", "seat", "operator",
                            "member", "weapon_system"})
 
+_WHERE_PROPS = frozenset({"place", "garrison", "seat"})
+"""What bears out where something stands: not its parent, members or operator."""
+
 _CUES: dict[str, re.Pattern[str]] = {
     "length": re.compile(r"\b(?:long|length|stretch\w*|extend\w*|spans?|runs?|kilomet\w*-long"
                          r"|km-long|mile-long)\b", re.I),
@@ -617,8 +620,9 @@ def _by_entities(cand: Candidate, ctx: Context, found: list[Identified]) -> Outc
             continue  # states and alliances take part in nearly everything
         if ident.loose and ident.name_words + ident.summary_words / 2 < tol.entity_words:
             continue  # a word of its name and its venue do not say which event it was
+        props = _WHERE_PROPS if cand.kind == "basing" else _ENTITY_PROPS
         sts = [s for s in ctx.store.about(ident.record)
-               if s.value.ref in ident.entities and s.property in _ENTITY_PROPS
+               if s.value.ref in ident.entities and s.property in props
                and s.property != "member" and s.value.ref not in _profiles(ctx)[ident.record].common
                and _usable(s, ctx)]
         if not _record_in_time(ident.record, day, future, ctx):
