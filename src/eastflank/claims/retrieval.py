@@ -72,6 +72,11 @@ class Retriever:
         self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None],
                          tuple[int, list[Hit]]] = {}
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """The word stems of every statement's text."""
+        return frozenset(self._vocab)
+
     def scores(self, text: str) -> np.ndarray:
         """BM25 score of every statement for ``text``."""
         query = [t for t in tokens(text) if t in self._vocab]

@@ -700,7 +700,8 @@ _FILLER = frozenset(tokens("he she they we you our them him us one ones used rec
                            "other another such same"))
 """Words that say nothing of what happened, left out of a sentence's words for its content."""
 
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?=\s+([A-Z][a-z]+)\b)")
+"""A capitalised word and the one after it ("Minister Boris Pistorius" gives both pairs)."""
 
 
 def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
@@ -719,10 +720,13 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
 
     tol = ctx.tolerances.match
     day, future = _when(cand, ctx)
-    words = _sentence_stems(cand.facts.text) - _FILLER
+    assert ctx.retriever is not None
+    # a common word no record uses ("counterpart") can tell no record from another: only
+    # the words of the dataset's vocabulary and the sentence's names are weighed
+    words = {w for w in _sentence_stems(cand.facts.text) - _FILLER
+             if w in ctx.retriever.vocabulary or w in _proper(cand)}
     # besides the records identified by name, the events retrieved first for the sentence,
     # identified by their content alone
-    assert ctx.retriever is not None
     named = [m.record for m in cand.facts.mentions]
     seen = {i.record for i in found}
     more = []
@@ -742,7 +746,7 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
         own = _content(rec, ctx)
         # a first name before a surname the event gives ("Yevgeny Prigozhin")
         given = _stems(" ".join(g for g, n in _FULL_NAME.findall(cand.facts.text)
-                                if _stems(n) and _stems(n) <= own))
+                                if _stems(n) and _stems(n) <= own)) - own
         mine = words - given
         shared = mine & own
         need = tol.content_share if ident in found else tol.content_share_alone
