@@ -31,7 +31,7 @@ _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Adm|Sen|Rep)\.?\s+)?"
 _NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ž'’-]+){{1,2}})"
 _VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed|"
          r"announced|declared|confirmed|stressed|insisted|threatened|vowed|pledged|promised|"
-         r"admitted|boasted)")
+         r"admitted|boasted|clarified|assured|indicated|urged|accused|emphasi[sz]ed)")
 _INST = (
     r"(?P<institution>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|on|&|[A-Z][\w'’.-]*))*"
     r"(?:\s+\([A-Z]{2,8}\))?)"
@@ -77,7 +77,8 @@ _NOT_PEOPLE = re.compile(
 _SAY = (r"(?:says|said|told|tells|stated|states|wrote|noted|argued|warned|explained|added|"
         r"threatened|vowed|pledged|promised|admitted|"
         r"claims|claimed|insist(?:s|ed)?|reported|announced|confirmed|stressed|emphasi[sz]ed|"
-        r"shared|declared|believes?|assert(?:s|ed)|estimat(?:es?|ed)|assess(?:es|ed)?)")
+        r"shared|declared|believes?|assert(?:s|ed)|estimat(?:es?|ed)|assess(?:es|ed)?|"
+        r"clarified|assured|indicated|urged)")
 _APPOSITIVE = re.compile(
     rf"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]{{2,}}"
     rf"(?:\s+[A-Z][a-zà-ž'’-]+){{0,3}}),\s+(?P<role>[^,\"“”]{{3,90}}),\s+"

@@ -114,6 +114,10 @@ class NameTolerance(_Frozen):
     statement_share_of: int = Field(12, ge=1, description="The share is taken of at most "
                                      "this many of the sentence's content words (a long "
                                      "sentence says more than the statement it reports).")
+    spelling_score: float = Field(85, ge=50, le=100, description="A surname of six letters "
+                                  "or more within this rapidfuzz ratio of a word of the "
+                                  "statement's speaker, with the same first letter, is the "
+                                  "same name spelt otherwise.")
     description: str
 
 

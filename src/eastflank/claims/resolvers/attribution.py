@@ -142,6 +142,15 @@ _DISTANCE = re.compile(r"\b[\d,.]+\s*(?:km|kilomet\w*|miles?)\b(?:\s*\([^()]*\))
 """A distance, most often the reporter's note of where a place lies, not what was said."""
 
 
+def _spelt_otherwise(surname: str, speaker: str, score: float) -> bool:
+    """Whether a word of the speaker's name is ``surname`` spelt otherwise ("Ravenko" for
+    "Revenko"): a long surname within ``attribution.spelling_score`` (rapidfuzz ratio)."""
+    if len(surname) < 6:
+        return False
+    return any(len(w) >= 6 and w[0] == surname[0] and fuzz.ratio(w, surname) >= score
+               for w in re.findall(r"[a-z]+", speaker))
+
+
 def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str,
                         said: set[str], need: set[str]) -> Outcome | None:
     if len(surname) < 3:
@@ -161,7 +170,8 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         if e.kind != "statement" or not usable(e, ctx):
             continue
         speaker = speaker_of(e)
-        if not re.search(rf"\b{re.escape(surname)}\b", speaker):
+        if not re.search(rf"\b{re.escape(surname)}\b", speaker) and not _spelt_otherwise(
+                surname, speaker, tol.spelling_score):
             continue
         nations = {_NATION_OF.get(w, w) for w in speaker.replace("’", "'").replace("'s", "")
                    .split()} & _NATIONS
