@@ -304,3 +304,12 @@ def test_a_surname_spelt_otherwise_and_more_verbs_of_speech() -> None:
     assert not _spelt_otherwise("shoigu", "gerasimov", 85)
     text = "The governor Anton Alikhanov clarified that the ban covers up to 50% of goods."
     assert [a.person for a in find_attributions(text)] == ["Anton Alikhanov"]
+
+
+def test_a_figure_of_what_is_going_to_happen_is_a_planned_one() -> None:
+    from eastflank.claims.resolvers.strength import claim_kinds
+
+    s = "Germany is going to transfer a brigade of 4,000 troops to Lithuania."
+    assert "planned" in claim_kinds(s, s.index("4,000"))
+    s = "A brigade of 4,000 troops was transferred to Lithuania."
+    assert "planned" not in claim_kinds(s, s.index("4,000"))
