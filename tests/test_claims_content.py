@@ -313,3 +313,31 @@ def test_a_figure_of_what_is_going_to_happen_is_a_planned_one() -> None:
     assert "planned" in claim_kinds(s, s.index("4,000"))
     s = "A brigade of 4,000 troops was transferred to Lithuania."
     assert "planned" not in claim_kinds(s, s.index("4,000"))
+
+
+def test_no_refutation_from_what_the_record_does_not_cover(catalog) -> None:
+    # a range of widths that holds the gap's width
+    gap = "The Suwałki Gap, spanning {} kilometers, links Poland and Lithuania."
+    assert _verdicts(catalog, gap.format("60 to 100"), dt.date(2023, 7, 1)) == ["supported"]
+    assert _verdicts(catalog, gap.format("100 to 120"), dt.date(2023, 7, 1)) == [
+        "contradicted"]
+    # a district of the same name existed before the recorded one: its founding is unknown
+    day = dt.date(2024, 2, 27)
+    old = ("The Moscow Military District was formed in 1864 as part of the military reforms "
+           "of Emperor Alexander II and existed until 2010.")
+    assert "contradicted" not in _verdicts(catalog, old, day)
+    assert "contradicted" in _verdicts(
+        catalog, "The Moscow Military District was re-established in 2019.", day)
+    # states the exclave lies between are not where the missiles are
+    iskander = ("Iskander missiles have already been deployed in Kaliningrad, a small Russian "
+                "Baltic exclave between NATO members Lithuania and Poland.")
+    got = check_text(iskander, catalog, dt.date(2022, 6, 25)).claims
+    assert [c.verdict for c in got if c.kind == "basing"] == ["supported"]
+    # a range given for an unnamed variant or by unnamed sources
+    for text in ("Some modifications of the Iskander can hit targets 700km (450 miles) away.",
+                 "The Iskander-M reaches 500 km, or up to 700 km according to different "
+                 "data."):
+        got = check_text(text, catalog, dt.date(2018, 2, 5)).claims
+        assert "contradicted" not in [c.verdict for c in got], text
+    assert "contradicted" in _verdicts(
+        catalog, "The Iskander-M can hit targets 700 km away.", dt.date(2018, 2, 5))

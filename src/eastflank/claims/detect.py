@@ -577,6 +577,8 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
             continue
         before = facts.full[max(facts.start, m.span.start - 40) : m.span.start]
         after = facts.full[m.span.end : min(facts.end, m.span.end + 40)]
+        if re.search(r"\bbetween\b[^,;.]{0,40}$", before):
+            continue  # "Kaliningrad, an exclave between Lithuania and Poland": where it lies
         if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)) \
                 or _HOSTS.match(after):
             if m.kind == "actors" and (

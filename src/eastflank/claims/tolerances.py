@@ -58,6 +58,12 @@ class NumericTolerance(_Frozen):
         """Whether ``value`` agrees with ``reference`` within the tolerance."""
         return abs(value - reference) <= self.allowed(reference)
 
+    def admits(self, low: float, high: float, reference: float) -> bool:
+        """Whether a claimed range ``low``-``high`` ("60 to 100 km") holds ``reference``
+        within the tolerance (a single figure is a range of one value)."""
+        allowed = self.allowed(reference)
+        return low - allowed <= reference <= high + allowed
+
     def as_dict(self) -> dict[str, float]:
         """The numbers of the tolerance, for a verdict's record."""
         return {"relative": self.relative, "absolute_km": self.absolute_km}

@@ -89,6 +89,23 @@ def _formation(cand: Candidate, ctx: Context, bodies: list[Mention]) -> Outcome 
                                f"{start.isoformat()}; the sentence says {d.span.text!r}.",
                                evidence=ev, tolerance={"rule": "valid_from at the date's "
                                                        "precision"})
+        if any(d.date <= e.valid_to for d in dates for e in body.earlier):
+            # a district of the same name existed before ("formed in 1864 ... until 2010"):
+            # when the earlier one was formed is not always recorded
+            known = [e.valid_from for e in body.earlier if e.valid_from is not None]
+            if not any(d.date.year == k.year for d in dates for k in known):
+                return unverifiable(
+                    f"{body.name} is recorded from {start.isoformat()}; a body of the same "
+                    "name existed earlier (until "
+                    + ", ".join(e.valid_to.isoformat() for e in body.earlier)
+                    + "), and when it was formed is "
+                    + ("recorded as " + ", ".join(k.isoformat() for k in known) if known
+                       else "not recorded")
+                    + f", so {', '.join(d.span.text for d in dates)!r} is not judged.",
+                    evidence=ev)
+            return Outcome("supported", f"{body.name}: an earlier body of the same name is "
+                           f"recorded from {', '.join(k.isoformat() for k in known)}.",
+                           evidence=ev, tolerance={"rule": "earlier valid_from, year"})
         return Outcome("contradicted", f"{body.name} is recorded from {start.isoformat()}, "
                        f"not {', '.join(d.span.text for d in dates)}.", evidence=ev,
                        tolerance={"rule": "valid_from at the date's precision"}, strength=0.8)

@@ -469,7 +469,8 @@ def resolve_gap_width(cand: Candidate, ctx: Context) -> Outcome:
     assert q is not None
     tol = ctx.tolerances.gap_width
     g = gap_width()
-    ok = tol.within(q.value, g.km)
+    ok = tol.admits(q.low if q.low is not None else q.value,
+                    q.high if q.high is not None else q.value, g.km)
     return Outcome("supported" if ok else "contradicted",
                    f"The {g.detail}; the claim says {q.span.text.strip()}.",
                    q.value, round(g.km, 1), "km", tol.as_dict(),

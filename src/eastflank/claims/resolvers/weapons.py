@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eastflank.claims.detect import Candidate
@@ -83,7 +84,21 @@ def resolve_weapon_range(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable("The dataset records no range for "
                             + ", ".join(m.name for m in weapons) + ".",
                             claimed=q.value, unit="km", tolerance=tolerance)
+    if best.verdict == "contradicted" and _OTHER_VARIANT.search(cand.facts.text):
+        # "some modifications can hit 700 km", "up to 700 km according to different data":
+        # a figure of an unnamed variant or source is not the recorded system's
+        return unverifiable(best.explanation + " The sentence gives the figure for an "
+                            "unnamed variant or source, so it is not refuted.",
+                            claimed=q.value, computed=best.computed, unit="km",
+                            tolerance=tolerance, evidence=best.evidence, settled=True)
     return best
+
+
+_OTHER_VARIANT = re.compile(
+    r"\b(?:some|certain|other|newer|later|upgraded|export)\s+(?:modifications?|versions?|"
+    r"variants?|models?)\b|\baccording\s+to\s+(?:some|different|other|various|unconfirmed)\s+"
+    r"(?:data|sources|estimates|reports)\b|\bby\s+some\s+(?:estimates|accounts)\b", re.I)
+"""A figure given for an unnamed variant or by unnamed sources."""
 
 
 def resolve_flight_time(cand: Candidate, ctx: Context) -> Outcome:
