@@ -341,3 +341,13 @@ def test_no_refutation_from_what_the_record_does_not_cover(catalog) -> None:
         assert "contradicted" not in [c.verdict for c in got], text
     assert "contradicted" in _verdicts(
         catalog, "The Iskander-M can hit targets 700 km away.", dt.date(2018, 2, 5))
+
+
+def test_a_weapon_called_by_another_class(catalog) -> None:
+    said = ("Putin announced that the {} missile 'Oreshnik' will be put into combat duty by "
+            "the end of 2025.")
+    day = dt.date(2025, 12, 18)
+    got = {c.kind: c.verdict for c in check_text(said.format("cruise"), catalog, day).claims}
+    assert got["event"] == "contradicted" and got["attribution"] == "supported"
+    got = {c.kind: c.verdict for c in check_text(said.format("ballistic"), catalog, day).claims}
+    assert got["event"] == "supported"

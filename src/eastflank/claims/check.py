@@ -19,6 +19,7 @@ from eastflank.claims.resolvers import resolve
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
+    evidence_of,
     reference_date,
     statement_evidence,
     unverifiable,
@@ -125,6 +126,43 @@ _NAMED_YEAR = re.compile(r"(?:[A-Za-z]-|\b(?!(?:January|February|March|April|May
                          r"Feb|Mar|Apr|Jun|Jul|Aug|In|On|Since|By|Until|Of)\b)[A-Z][a-z]+\s)$")
 """What comes before a year that is part of a name ("Steadfast Defender 2024", "Zapad-2021"),
 not a date."""
+
+
+_CLASS = re.compile(r"\b(cruise|ballistic)\s+missiles?\b", re.I)
+_CLASS_KINDS = {"cruise": frozenset({"cruise-missile"}),
+                "ballistic": frozenset({"ballistic-missile", "irbm"})}
+
+
+def _misclassed(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support of a sentence that calls a weapon by another class than its record's ("the
+    cruise missile 'Oreshnik'", recorded as an intermediate-range ballistic missile) becomes
+    a refutation: no system of the weapon's family is of the class the sentence gives."""
+    from eastflank.claims.resolvers.sites import family
+
+    if outcome.verdict != "supported" or cand.kind == "attribution":
+        return outcome  # (whether a person said it is not what the weapon is)
+    for m in cand.facts.mentions:
+        if m.kind != "weapon_systems":
+            continue
+        near = cand.facts.full[max(cand.facts.start, m.span.start - 25):
+                               min(cand.facts.end, m.span.end + 20)]
+        said = _CLASS.search(near)
+        ws = ctx.catalog.weapon_systems.get(m.record)
+        if said is None or ws is None:
+            continue
+        kinds = {ctx.catalog.weapon_systems[i].kind for i in family(ctx.catalog, [ws.id])
+                 if i in ctx.catalog.weapon_systems}
+        want = _CLASS_KINDS[said.group(1).lower()]
+        if kinds & want or not kinds & (_CLASS_KINDS["cruise"] | _CLASS_KINDS["ballistic"]):
+            continue
+        return Outcome(
+            "contradicted",
+            f"The sentence calls {m.span.text} a {said.group(1).lower()} missile; the dataset "
+            f"records {ws.name} as {ws.kind.replace('-', ' ')}, and no system of its family "
+            "as such a missile.",
+            evidence=[evidence_of(ws, "weapon_systems", f"{ws.name}: kind {ws.kind}")],
+            tolerance={"rule": "weapon class"}, strength=0.9)
+    return outcome
 
 
 def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
@@ -273,7 +311,7 @@ def check_text(
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
-        outcome = _misdated(cand, ctx, _swapped(cand, ctx, outcome))
+        outcome = _misclassed(cand, ctx, _misdated(cand, ctx, _swapped(cand, ctx, outcome)))
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)
