@@ -351,3 +351,20 @@ def test_a_weapon_called_by_another_class(catalog) -> None:
     assert got["event"] == "contradicted" and got["attribution"] == "supported"
     got = {c.kind: c.verdict for c in check_text(said.format("ballistic"), catalog, day).claims}
     assert got["event"] == "supported"
+
+
+def test_a_border_said_with_a_description_of_the_neighbour(catalog) -> None:
+    day = dt.date(2023, 6, 26)
+    for text in ("Lithuania borders the Russian exclave of Kaliningrad.",
+                 "Kaliningrad Oblast is a Russian enclave that borders the Baltic Sea, "
+                 "Lithuania and Poland.",
+                 "Lithuania, neighbouring Kaliningrad and a member of Nato, said it would "
+                 "protest to Moscow."):
+        got = check_text(text, catalog, day).claims
+        assert ("border_length", "supported") in [(c.kind, c.verdict) for c in got], text
+    assert "contradicted" in _verdicts(
+        catalog, "Latvia borders the Russian exclave of Kaliningrad.", day)
+    # the noun ("its border with Belarus") asserts no neighbour of its own
+    got = check_text("Poland will build a fence on its border with Belarus to stop migrants.",
+                     catalog, day).claims
+    assert "border_length" not in [c.kind for c in got]

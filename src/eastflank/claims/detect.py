@@ -378,8 +378,11 @@ def detect_claims(
 _ADJACENT = re.compile(
     r"\b(?:(?:wedged|sandwiched|squeezed|nestled|lies|lying|located|situated)\s+between|"
     r"(?:exclave|enclave)\b[^.;]{0,40}?\bbetween(?:\s+the\s+countries\s+of)?|"
-    r"borders?(?=\s+(?:on\s+)?(?-i:[A-Z]))(?!\s+(?:Guards?|Service|Force|Troops|Committee|"
-    r"Police|Patrol|Agency|Control|Crossing)\b)|bordering|bordered\s+by|"
+    r"borders?(?=\s+(?:on\s+)?(?!(?:with|of|between|near|in|at|to|and|from|for|area|region|"
+    r"crossings?|guards?|zone|regime|troops|forces|security|service)\b)(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,3}?(?-i:[A-Z]))(?!\s+(?:Guards?|"
+    r"Service|Force|Troops|Committee|Police|Patrol|Agency|Control|Crossing)\b)|bordering|"
+    r"bordered\s+by|(?<=,\s)neighbou?ring(?=\s+(?-i:[A-Z]))|"
     r"shares?\s+(?:a\s+|its\s+)?(?:land\s+|common\s+)?borders?\s+with)\b", re.I)
 """A border asserted without a number: "Belarus borders Poland", "wedged between X and Y"."""
 
