@@ -368,3 +368,11 @@ def test_a_border_said_with_a_description_of_the_neighbour(catalog) -> None:
     got = check_text("Poland will build a fence on its border with Belarus to stop migrants.",
                      catalog, day).claims
     assert "border_length" not in [c.kind for c in got]
+
+
+def test_a_bracketed_conversion_is_no_figure_of_its_own() -> None:
+    from eastflank.claims.resolvers.events import _numbers_in
+
+    got = _numbers_in("Warsaw intends to spend about 10 billion zlotys (almost 2.6 billion US "
+                      "dollars) and 400 kilometers (249 miles) of it.")
+    assert [raw for raw, _ in got] == ["10 billion", "400"]

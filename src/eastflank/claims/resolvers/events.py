@@ -481,8 +481,9 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
                 and re.search(rf"\b{_MONTH}\b", text[max(0, m.start() - 22):m.end() + 12],
                               re.I):
             continue  # a day: "September 10", "from Sept. 12 to 16"
-        if re.search(r"\d[^()]{0,25}\(\s*(?:about\s+|some\s+)?$", text[max(0, m.start() - 30):
-                                                                          m.start()]):
+        if re.search(r"\d[^()]{0,30}\(\s*(?:(?:about|some|almost|nearly|over|around|roughly|"
+                     r"approximately|more\s+than|ca\.?)\s+)?(?:US\s*\$|[$€£]|USD\s+|EUR\s+)?$",
+                     text[max(0, m.start() - 45):m.start()]):
             continue  # "400 kilometers (249 miles)": a conversion repeats the figure
         raw, word = m.group(1), (m.group(3) or "").lower()
         value = float(raw.replace(",", ""))

@@ -816,7 +816,7 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
     if cand.quantity is not None:
         # an event said in full, its count included ("some 30 Afghan migrants were stranded
         # on the border near Usnarz Gorny"): a count of the same things, not a measure
-        if cand.kind not in ("count", "strength"):
+        if cand.kind not in ("count", "strength", "economic"):
             return None
         return _by_content(cand, ctx, found, counted=cand.span.text)
     flag = _by_flag(cand, ctx, found) or _by_flag(cand, ctx, _from_before(cand, ctx))
