@@ -73,15 +73,14 @@ def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         named_states,
         other_direction,
         other_venue,
+        supporting_event,
         swapped,
         unsaid_numbers,
         unsaid_places,
         unsaid_records,
     )
 
-    if outcome.verdict != "supported" or not outcome.evidence:
-        return outcome
-    rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
+    rec = supporting_event(outcome, ctx)
     if rec is None:
         return outcome
     names = swapped(cand, rec, ctx)
@@ -172,20 +171,18 @@ def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     for six HIMARS launchers" is not the contract of 2022), whichever resolver found it.
     A statement and a sentence on what is to come are left alone: their dates may be those
     of what is said or planned ("the border will be fenced by autumn 2022")."""
-    from eastflank.claims.resolvers.events import dates_agree
+    from eastflank.claims.resolvers.events import dates_agree, supporting_event
 
-    if outcome.verdict != "supported" or not outcome.evidence or cand.kind == "attribution" \
+    rec = supporting_event(outcome, ctx)
+    if rec is None or rec.kind == "statement" or cand.kind == "attribution" \
             or vocab.FUTURE.search(cand.facts.text):
-        return outcome
-    rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
-    if rec is not None and rec.kind == "statement":
         return outcome
     full = cand.facts.full
     own = [d for d in cand.facts.dates if not d.relative and not (
         d.precision == "year" and _NAMED_YEAR.search(full[max(0, d.span.start - 20):
                                                           d.span.start]))]
     days = ctx.tolerances.event_date.days
-    if rec is None or not own or any(dates_agree(d, rec, days) for d in own):
+    if not own or any(dates_agree(d, rec, days) for d in own):
         return outcome
     return unverifiable(
         f"The nearest record, {rec.name!r}, is dated {rec.date.isoformat()}"

@@ -50,6 +50,7 @@ __all__ = [
     "same_polarity",
     "speaker_of",
     "subject_state",
+    "supporting_event",
     "swapped",
     "typed_event",
     "unsaid_numbers",
@@ -366,15 +367,20 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
                    strength=ctx.tolerances.event_date.typed_strength)
 
 
+def supporting_event(outcome: Outcome, ctx: Context) -> Event | None:
+    """The recorded event a ``supported`` outcome rests on (its first evidence), if any."""
+    if outcome.verdict != "supported" or not outcome.evidence:
+        return None
+    return ctx.catalog.events.get(outcome.evidence[0].record or "")
+
+
 def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     """Check a dated statement against the recorded events. An event the sentence does not
     name but is matched to by its words, participants or date must not leave out a person or
     a weapon's designation the sentence names ("Khrenin was appointed ..." is not borne out by
     Ravkov's appointment, nor "Su-35 fighters arrived" by the Su-30SM's)."""
     out = _resolve_event(cand, ctx)
-    if out.verdict != "supported" or not out.evidence:
-        return out
-    rec = ctx.catalog.events.get(out.evidence[0].record or "")
+    rec = supporting_event(out, ctx)
     if rec is None:
         return out
     missing = unsaid(cand, rec, ctx)
