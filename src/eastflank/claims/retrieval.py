@@ -69,13 +69,14 @@ class Retriever:
         self.bm25 = bm25s.BM25()
         self.bm25.index(corpus, show_progress=False)
         self._vocab = set(self.bm25.vocab_dict)
+        self._vocabulary = frozenset(self._vocab)
         self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None],
                          tuple[int, list[Hit]]] = {}
 
     @property
     def vocabulary(self) -> frozenset[str]:
         """The word stems of every statement's text."""
-        return frozenset(self._vocab)
+        return self._vocabulary
 
     def scores(self, text: str) -> np.ndarray:
         """BM25 score of every statement for ``text``."""

@@ -723,8 +723,8 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
     assert ctx.retriever is not None
     # a common word no record uses ("counterpart") can tell no record from another: only
     # the words of the dataset's vocabulary and the sentence's names are weighed
-    words = {w for w in _sentence_stems(cand.facts.text) - _FILLER
-             if w in ctx.retriever.vocabulary or w in _proper(cand)}
+    known, names = ctx.retriever.vocabulary, _proper(cand)
+    words = {w for w in _sentence_stems(cand.facts.text) - _FILLER if w in known or w in names}
     # besides the records identified by name, the events retrieved first for the sentence,
     # identified by their content alone
     named = [m.record for m in cand.facts.mentions]
