@@ -376,3 +376,24 @@ def test_a_bracketed_conversion_is_no_figure_of_its_own() -> None:
     got = _numbers_in("Warsaw intends to spend about 10 billion zlotys (almost 2.6 billion US "
                       "dollars) and 400 kilometers (249 miles) of it.")
     assert [raw for raw, _ in got] == ["10 billion", "400"]
+
+
+def test_the_new_tolerances_reject_values_out_of_range(tmp_path) -> None:
+    from importlib.resources import files
+
+    import pytest
+    import yaml
+
+    from eastflank.claims.tolerances import load_tolerances
+    from eastflank.errors import DataError
+    packaged = yaml.safe_load(
+        files("eastflank").joinpath("data/claims/tolerances.yaml").read_text(encoding="utf-8"))
+    assert load_tolerances().match.place_near_km == packaged["match"]["place_near_km"]
+    for block, field, value in (("match", "place_near_km", -5),
+                                ("attribution", "spelling_score", 20)):
+        bad = dict(packaged)
+        bad[block] = {**packaged[block], field: value}
+        path = tmp_path / f"{field}.yaml"
+        path.write_text(yaml.safe_dump(bad), encoding="utf-8")
+        with pytest.raises(DataError, match=field):
+            load_tolerances(path)
