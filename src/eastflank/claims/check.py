@@ -10,7 +10,7 @@ from functools import lru_cache
 from eastflank import __version__
 from eastflank.catalog import Catalog
 from eastflank.claims import vocab
-from eastflank.claims.dates import find_dates, latest_date
+from eastflank.claims.dates import YEAR_IN_NAME, find_dates, latest_date
 from eastflank.claims.detect import Candidate, detect_claims
 from eastflank.claims.extract import extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
@@ -60,14 +60,15 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
         evidence=outcome.evidence, strength=outcome.strength)
 
 
-def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
-    """A support through an event that the sentence contradicts in a detail it adds is
-    withdrawn, whichever resolver found it: a state in place of the one the event's name
-    gives (:func:`~eastflank.claims.resolvers.events.swapped`), a count the record gives
-    otherwise (:func:`~eastflank.claims.resolvers.events.conflicting_counts`), a figure the
-    record states nowhere when no figure was compared
-    (:func:`~eastflank.claims.resolvers.events.unsaid_numbers`), or a place the record does
-    not name (:func:`~eastflank.claims.resolvers.events.unsaid_places`)."""
+def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support through an event is withdrawn, whichever resolver found it, when the
+    sentence gives a detail the record gives otherwise (see
+    :mod:`eastflank.claims.resolvers.events`): a state in place of the one its name gives
+    (``swapped``); a count of the same things with another value, or, when no figure was
+    compared, a figure the record states nowhere (``conflicting_counts``,
+    ``unsaid_numbers``); a unit or command it does not name (``unsaid_records``); a place it
+    does not name or another venue after the same word (``unsaid_places``, ``other_venue``);
+    another point of the compass (``other_direction``)."""
     from eastflank.claims.resolvers.events import (
         conflicting_counts,
         named_states,
@@ -120,11 +121,6 @@ def _swapped(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     return outcome
 
 
-_NAMED_YEAR = re.compile(r"(?:[A-Za-z]-|\b(?!(?:January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December|Sept?|Oct|Nov|Dec|Jan|"
-                         r"Feb|Mar|Apr|Jun|Jul|Aug|In|On|Since|By|Until|Of)\b)[A-Z][a-z]+\s)$")
-"""What comes before a year that is part of a name ("Steadfast Defender 2024", "Zapad-2021"),
-not a date."""
 
 
 _CLASS = re.compile(r"\b(cruise|ballistic)\s+missiles?\b", re.I)
@@ -177,10 +173,10 @@ def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     if rec is None or rec.kind == "statement" or cand.kind == "attribution" \
             or vocab.FUTURE.search(cand.facts.text):
         return outcome
-    full = cand.facts.full
-    own = [d for d in cand.facts.dates if not d.relative and not (
-        d.precision == "year" and _NAMED_YEAR.search(full[max(0, d.span.start - 20):
-                                                          d.span.start]))]
+    named = {(cand.facts.start + m.start(1), cand.facts.start + m.end(1))
+             for m in YEAR_IN_NAME.finditer(cand.facts.text)}
+    own = [d for d in cand.facts.dates if not d.relative
+           and (d.span.start, d.span.end) not in named]
     days = ctx.tolerances.event_date.days
     if not own or any(dates_agree(d, rec, days) for d in own):
         return outcome
@@ -308,7 +304,7 @@ def check_text(
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
-        outcome = _misclassed(cand, ctx, _misdated(cand, ctx, _swapped(cand, ctx, outcome)))
+        outcome = _misclassed(cand, ctx, _misdated(cand, ctx, _details_differ(cand, ctx, outcome)))
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)

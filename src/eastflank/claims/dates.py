@@ -19,7 +19,7 @@ import re
 from eastflank.claims import vocab
 from eastflank.claims.model import DateMention, Span
 
-__all__ = ["find_dates", "latest_date"]
+__all__ = ["YEAR_IN_NAME", "find_dates", "latest_date"]
 
 _MONTHS = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
@@ -209,3 +209,15 @@ def latest_date(dates: list[DateMention], today: dt.date | None = None) -> dt.da
     limit = today or dt.date.today()
     days = [d.date for d in dates if d.precision == "day" and not d.relative and d.date <= limit]
     return max(days) if days else None
+
+
+YEAR_IN_NAME = re.compile(
+    r"(?:[A-Za-z]-|\b(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|In|On|Since|"
+    r"By|Until|Of|From|After|Before)\b)[A-Z][a-z]+\s)((?:19|20)\d\d)\b")
+"""A year that is part of a name ("Zapad-2017", "Steadfast Defender 2024"), not a date: after
+a capitalised word (not a month or a preposition opening a sentence) or a letter and a hyphen.
+
+>>> [m.group(1) for m in YEAR_IN_NAME.finditer("In 2021, Zapad-2021 and Iron Wolf 2022 ran.")]
+['2021', '2022']
+"""

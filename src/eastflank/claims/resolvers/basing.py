@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from pyproj import Geod
-
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
+from eastflank.claims.measure import distance_km
 from eastflank.claims.model import Evidence
 from eastflank.claims.resolvers.base import (
     Context,
@@ -25,6 +24,7 @@ from eastflank.claims.resolvers.base import (
     reference_date,
     unverifiable,
 )
+from eastflank.claims.resolvers.events import NOT_A_PLACE
 from eastflank.claims.resolvers.sites import Site, family, force_sites
 from eastflank.claims.text import fold
 from eastflank.posture import area_of
@@ -55,17 +55,12 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "its", "his", "their", "nato", "us", 
                          "forces", "baltic", "fleet", "army", "naval"})
 
 
-_GEOD = Geod(ellps="WGS84")
 _REGION_NAME = re.compile(r"\s+(?:region|oblast|province|district)\b", re.I)
 
 _AT_NAME = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _AT_UNKNOWN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]")
 """A name the gazetteer does not know is taken for a place after these words only ("images
 from Planet Labs" names a firm)."""
-_NOT_PLACE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                              "august", "september", "october", "november", "december",
-                              "the", "his", "her", "its", "their", "this", "that"})
-
 
 def _unknown_places(cand: Candidate, ctx: Context, found: list[Evidence],
                     anchors: list[str]) -> list[str]:
@@ -94,7 +89,7 @@ def _unknown_places(cand: Candidate, ctx: Context, found: list[Evidence],
     for m in _AT_NAME.finditer(cand.facts.text):
         at = cand.facts.start + m.start(1)
         word = re.sub(r"(?:'s|’s)$", "", m.group(1))
-        if word.lower() in _NOT_PLACE_WORDS or word.isupper() or len(word) < 4:
+        if word.lower() in NOT_A_PLACE or word.isupper() or len(word) < 4:
             continue
         known = [x for x in cand.facts.mentions if x.span.start <= at < x.span.end]
         if known:
@@ -102,7 +97,7 @@ def _unknown_places(cand: Candidate, ctx: Context, found: list[Evidence],
                 else None
             if place is not None and place.kind != "region" and place.id not in anchors \
                     and garrisons and all(
-                    _GEOD.inv(place.lon, place.lat, g.lon, g.lat)[2] > RADIUS_KM * 1000
+                    distance_km(place.lat, place.lon, g.lat, g.lon) > RADIUS_KM
                     for g in garrisons) and not _REGION_NAME.match(
                         cand.facts.full, known[0].span.end):
                 out.append(known[0].span.text)  # a town far from every garrison found

@@ -14,11 +14,10 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from pyproj import Geod
-
 from eastflank.claims import vocab
 from eastflank.claims.dates import MONTH_NAME
 from eastflank.claims.detect import Candidate
+from eastflank.claims.measure import distance_km
 from eastflank.claims.model import DateMention, Mention
 from eastflank.claims.quantities import WORD_NUMBERS
 from eastflank.claims.resolvers.base import (
@@ -37,6 +36,7 @@ from eastflank.schema import Event, Place
 
 __all__ = [
     "NEGATION",
+    "NOT_A_PLACE",
     "TURNED",
     "conflicting_counts",
     "counts_said",
@@ -751,7 +751,7 @@ _OF_PLACE = re.compile(r"\b(?:of|in|at|near|outside|from|to|into|around)\s+(?:th
 """Before a name with a word of place, "of" places it too ("the governor of the Volyn
 region")."""
 
-_NOT_PLACE = frozenset({"january", "february", "march", "april", "may", "june", "july",
+NOT_A_PLACE = frozenset({"january", "february", "march", "april", "may", "june", "july",
                         "august", "september", "october", "november", "december", "monday",
                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
@@ -796,7 +796,7 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             continue  # the region itself as a subject ("the Donetsk region will be part")
         for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(1)):
             w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
-            if len(w) < 3 or w.lower() in _NOT_PLACE or w.isupper() or re.fullmatch(
+            if len(w) < 3 or w.lower() in NOT_A_PLACE or w.isupper() or re.fullmatch(
                     _MONTH, w, re.I):
                 continue
             if any(x.span.start <= at + m.group(1).find(raw) < x.span.end for x in known):
@@ -844,7 +844,7 @@ def other_venue(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(2)):
             w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
             stems = set(tokens(w))
-            if len(w) < 3 or w.lower() in _NOT_PLACE or w.isupper() or not stems or \
+            if len(w) < 3 or w.lower() in NOT_A_PLACE or w.isupper() or not stems or \
                     fold(w).lower() in states or re.fullmatch(_MONTH, w, re.I):
                 continue  # (a state is judged by the state rules)
             if not stems & words:
@@ -900,7 +900,6 @@ def other_direction(cand: Candidate, e: Event) -> list[str]:
     return sorted(_points(cand.facts.text) - theirs)
 
 
-_GEOD = Geod(ellps="WGS84")
 
 _PLACE_WORDS = frozenset(tokens("training area ground range region oblast province district "
                                  "airfield air base naval port county city town village "
@@ -913,11 +912,11 @@ _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district|voblast)\b", 
 
 def _near(place: Place, e: Event, ctx: Context) -> bool:
     """Whether ``place`` lies within ``match.place_near_km`` of one of the event's places."""
-    limit = ctx.tolerances.match.place_near_km * 1000.0
+    limit = ctx.tolerances.match.place_near_km
     for pid in e.places:
         other = ctx.catalog.places.get(pid)
-        if other is not None and _GEOD.inv(place.lon, place.lat, other.lon, other.lat)[2] \
-                <= limit:
+        if other is not None and distance_km(place.lat, place.lon, other.lat,
+                                             other.lon) <= limit:
             return True
     return False
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eastflank.claims import vocab
+from eastflank.claims.dates import YEAR_IN_NAME
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention, Quantity
 from eastflank.claims.resolvers.base import (
@@ -140,9 +141,7 @@ def _stems(text: str) -> frozenset[str]:
 _BARE = re.compile(r"(?<![\d,.])\b(\d{1,3})\b(?![\d,.])")
 
 
-_NAMED_YEAR = re.compile(r"(?:[A-Za-z]-|\b(?!(?:January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December|Sept?|Oct|Nov|Dec|Jan|"
-                         r"Feb|Mar|Apr|Jun|Jul|Aug)\b)[A-Z][a-z]+\s)((?:19|20)\d\d)\b")
+_NAMED_YEAR = YEAR_IN_NAME
 
 
 @lru_cache(maxsize=4096)
