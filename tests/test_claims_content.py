@@ -451,3 +451,18 @@ def test_a_list_of_states_with_one_swapped(catalog) -> None:
     assert _state_lists("Ukrainian and Polish officials said", ctx) == []  # type: ignore[arg-type]
     assert _state_lists("Latvia, Lithuania and Estonia agreed", ctx) == [
         frozenset({"LV", "LT", "EE"})]  # type: ignore[arg-type]
+
+
+def test_an_exercise_venue_in_a_state_where_none_of_its_places_lies(catalog) -> None:
+    day = dt.date(2018, 7, 1)
+    assert "supported" in _verdicts(catalog, "BALTOPS 2018 began in June 2018 in Klaipėda.", day)
+    assert "supported" not in _verdicts(catalog, "BALTOPS 2018 began in June 2018 in Tallinn.",
+                                        day)
+
+
+def test_a_province_named_after_its_word_of_place(catalog) -> None:
+    day = dt.date(2025, 10, 1)
+    said = ("A Ukrainian suspected of coordinating the Nord Stream sabotage was detained in the "
+            "province of {} in August 2025.")
+    assert "supported" in _verdicts(catalog, said.format("Rimini"), day)
+    assert "supported" not in _verdicts(catalog, said.format("Naples"), day)
