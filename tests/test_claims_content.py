@@ -451,3 +451,48 @@ def test_a_list_of_states_with_one_swapped(catalog) -> None:
     assert _state_lists("Ukrainian and Polish officials said", ctx) == []  # type: ignore[arg-type]
     assert _state_lists("Latvia, Lithuania and Estonia agreed", ctx) == [
         frozenset({"LV", "LT", "EE"})]  # type: ignore[arg-type]
+
+
+def test_an_exercise_venue_in_a_state_where_none_of_its_places_lies(catalog) -> None:
+    day = dt.date(2018, 7, 1)
+    assert "supported" in _verdicts(catalog, "BALTOPS 2018 began in June 2018 in Klaipėda.", day)
+    # Latvia took part, but none of the exercise's recorded places lies in it
+    assert "supported" not in _verdicts(catalog, "BALTOPS 2018 began in June 2018 in Riga.",
+                                        day)
+
+
+def test_a_province_named_after_its_word_of_place(catalog) -> None:
+    day = dt.date(2025, 10, 1)
+    said = ("A Ukrainian suspected of coordinating the Nord Stream sabotage was detained in the "
+            "province of {} in August 2025.")
+    assert "supported" in _verdicts(catalog, said.format("Rimini"), day)
+    assert "supported" not in _verdicts(catalog, said.format("Naples"), day)
+
+
+def test_speakers_with_long_titles_openers_and_bodies(catalog) -> None:
+    from eastflank.claims.attribution import find_attributions
+
+    [a] = find_attributions("However, according to Lithuanian Defense Minister Raimundas "
+                            "Karoblis, the move is permanent.")
+    assert a.person == "Lithuanian Defense Minister Raimundas Karoblis"
+    [b] = find_attributions("But President Lukashenko assured on Thursday that he was not "
+                            "in Belarus.")
+    assert b.person == "President Lukashenko"
+    # the name after "said" that opens what was said is its subject, not the speaker
+    assert not [x for x in find_attributions("Officials said Russian Federation has every "
+                                             "right to hold drills.") if x.person]
+    # a ministry with a lowercase word before it speaks as that body; a year in what it said
+    # ("a 2002 agreement") does not date the saying
+    day = dt.date(2022, 6, 21)
+    said = ("Russia's foreign ministry said that the transit ban violates a 2002 Russia-EU "
+            "agreement and demanded the immediate lifting of Lithuania's openly hostile "
+            "restrictions.")
+    claims = check_text(said, catalog, day).claims
+    att = [c for c in claims if c.kind == "attribution"]
+    assert att and att[0].verdict == "supported"
+    assert att[0].attribution is not None
+    assert att[0].attribution.institution == "Russia's foreign ministry"
+    # the same words from another body are not its statement
+    other = said.replace("Russia's foreign ministry", "Belarus's foreign ministry")
+    att = [c for c in check_text(other, catalog, day).claims if c.kind == "attribution"]
+    assert att and att[0].verdict != "supported"

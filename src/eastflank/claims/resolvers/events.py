@@ -793,7 +793,8 @@ def swapped_in_list(cand: Candidate, e: Event, ctx: Context) -> list[str]:
 
 _PLACE_NAME = re.compile(
     r"\b((?:[A-Z][\w'’.-]*\s+){1,3})(?:region|oblast|province|district|training\s+(?:area|"
-    r"ground|range)|range|airfield|air\s+base|airbase|naval\s+base|port|county)\b")
+    r"ground|range)|range|airfield|airports?|air\s+base|airbase|naval\s+base|ports?|county)\b"
+    r"|\b(?:region|province|oblast|district|county)\s+of\s+((?:[A-Z][\w'’.-]*\s*){1,3})")
 """A capitalised name with a word of place after it ("the Novgorod region", "the Gaižiūnai
 training area")."""
 
@@ -848,16 +849,43 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         at = cand.facts.start + m.start()
         if not _OF_PLACE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # the region itself as a subject ("the Donetsk region will be part")
-        for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(1)):
+        group = 1 if m.group(1) else 2  # "the Novgorod region", "the province of Rimini"
+        for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(group)):
             w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
             if len(w) < 3 or w.lower() in NOT_A_PLACE or w.isupper() or re.fullmatch(
                     _MONTH, w, re.I):
                 continue
-            if any(x.span.start <= at + m.group(1).find(raw) < x.span.end for x in known):
+            if any(x.span.start <= at + m.group(0).find(raw) < x.span.end for x in known):
                 continue  # a place of the gazetteer: judged below
             stems = tokens(w)
             if stems and not set(stems) & words:
                 out.append(w)
+    if e.kind == "exercise" and e.places:
+        # an exercise's record seldom lists every range it used, but a venue in a state
+        # where none of its places lies, and that its record names nowhere, is another's
+        # ("set sail from Gdynia" for an exercise of Klaipėda; "drills in Kazakhstan" for
+        # ranges in Belarus)
+        countries = {getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}
+        for x in cand.facts.mentions:
+            if x.kind not in ("places", "actors") or x.record in e.places or \
+                    not _LOCATIVE.search(full[max(cand.facts.start, x.span.start - 30):
+                                              x.span.start]):
+                continue
+            if x.kind == "actors":
+                actor = ctx.catalog.actors.get(x.record)
+                if actor is None or actor.kind != "state" or x.span.text.endswith(
+                        ("ian", "an", "ish")):
+                    continue
+                country, names = x.record, [x.span.text, actor.name, *actor.aliases]
+            else:
+                place = ctx.catalog.places.get(x.record)
+                if place is None:
+                    continue
+                country, names = place.country, [x.span.text, place.name, *place.aliases]
+            if country in countries or any((set(tokens(n)) - _PLACE_WORDS) & words
+                                           for n in names):
+                continue
+            out.append(x.span.text)
     if not e.places or e.kind == "exercise":
         return out  # (an exercise's record seldom lists every range it used)
     for x in known:
