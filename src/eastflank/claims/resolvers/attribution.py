@@ -34,6 +34,7 @@ from eastflank.claims.resolvers.events import (
     same_polarity,
     speaker_of,
     spelling,
+    swapped_in_list,
     unsaid_numbers,
 )
 from eastflank.claims.text import fold
@@ -188,6 +189,9 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         if unsaid_numbers(spoken, e) or conflicting_counts(spoken, e):
             continue  # "300,000 troops" is not the 100,000 the speaker gave, nor "ten
             # battalion tactical groups" the five
+        if swapped_in_list(cand, e, ctx):
+            continue  # "Lithuania and Latvia" where the speaker spoke of Lithuania and
+            # Poland
         shared = len(keywords(f"{e.name} {e.summary}") & words)
         if shared < tol.statement_words or shared < tol.statement_share * min(
                 len(words), tol.statement_share_of):
