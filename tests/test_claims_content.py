@@ -537,3 +537,16 @@ def test_a_hyphenated_measure_is_a_figure() -> None:
 
     assert _numbers_in("a 250-km line and a 45,000-strong army, not the Su-30SM or 2-3") == [
         ("250", 250.0), ("45,000", 45000.0)]
+
+
+def test_a_speaker_s_own_decision_is_borne_out_by_its_announcement(catalog) -> None:
+    day = dt.date(2022, 6, 25)
+    own = ("Putin told the Belarusian leader Lukashenko that he had decided to transfer the "
+           "Iskander-M missile systems to the Belarusian armed forces.")
+    events = [c.verdict for c in check_text(own, catalog, day).claims if c.kind == "event"]
+    assert events == ["supported"]
+    # what a speaker says of others is no evidence of it
+    other = ("Putin told the Belarusian leader Lukashenko that NATO had decided to transfer the "
+             "Iskander-M missile systems to the Belarusian armed forces.")
+    events = [c.verdict for c in check_text(other, catalog, day).claims if c.kind == "event"]
+    assert "supported" not in events

@@ -367,6 +367,45 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
                    strength=ctx.tolerances.event_date.typed_strength)
 
 
+_OWN_DECISION = re.compile(
+    r"(?:\bthat\s+|^[\s,]*)(?:he|she|they|we|I)\s+(?:had\s+|has\s+|have\s+)?(?:decided|"
+    r"ordered|approved|signed|instructed|agreed|will|would|plans?|planned|intends?|intended|"
+    r"(?:is|was|are|were)\s+going\s+to)\b", re.I)
+"""What was said opens with the speaker's own decision or undertaking ("that he had decided
+to", "she would")."""
+
+
+def own_decision(cand: Candidate, ctx: Context) -> Outcome | None:
+    """An event the sentence gives as the speaker's own decision or undertaking ("Putin told
+    Lukashenko that he had decided to transfer the Iskander-M systems"): the speaker's
+    recorded statement of it (:func:`eastflank.claims.resolvers.attribution.recorded_statement`)
+    bears out that it was decided and announced. Support only: what a speaker asserts of
+    others is no evidence of it."""
+    from eastflank.claims.resolvers.attribution import recorded_statement, speaker_parts
+
+    if NEGATION.search(cand.facts.text):
+        return None
+    full = cand.facts.full
+    for a in cand.facts.attributions:
+        if a.speaker is None or not (a.span.start <= cand.span.start < a.span.end):
+            continue
+        tail = full[a.speaker.end:min(a.span.end, a.speaker.end + 160)]
+        if not _OWN_DECISION.search(tail):
+            continue
+        person, institution = speaker_parts(a, full, cand.facts.end)
+        out = recorded_statement(cand, ctx, person, institution)
+        if out is not None and out.verdict == "supported" and out.evidence:
+            e = ctx.catalog.events.get(out.evidence[0].record or "")
+            if e is None:
+                continue
+            return Outcome("supported",
+                           f"The speaker's own decision, recorded as {_describe(e)}: its "
+                           "announcement bears out that it was decided.",
+                           evidence=list(out.evidence), tolerance=out.tolerance,
+                           strength=out.strength)
+    return None
+
+
 def supporting_event(outcome: Outcome, ctx: Context) -> Event | None:
     """The recorded event a ``supported`` outcome rests on (its first evidence), if any."""
     if outcome.verdict != "supported" or not outcome.evidence:
@@ -1180,8 +1219,8 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     if typed is not None:
         return typed
     if not dates:
-        return unverifiable("No date and no recorded event in the sentence.",
-                            tolerance=tolerance)
+        return own_decision(cand, ctx) or unverifiable(
+            "No date and no recorded event in the sentence.", tolerance=tolerance)
     words = keywords(cand.facts.text)
     near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
     # every event that agrees; the one sharing most of its name's words is taken, and one
@@ -1219,7 +1258,7 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                        f"event's name words.",
                        evidence=[evidence_of(e, "events", _describe(e))],
                        tolerance=tolerance)
-    same_day = _same_day_event(cand, ctx, dates, events)
+    same_day = _same_day_event(cand, ctx, dates, events) or own_decision(cand, ctx)
     if same_day is not None:
         return same_day
     named_phrase = cand.extra.get("named")
