@@ -550,3 +550,12 @@ def test_a_speaker_s_own_decision_is_borne_out_by_its_announcement(catalog) -> N
              "Iskander-M missile systems to the Belarusian armed forces.")
     events = [c.verdict for c in check_text(other, catalog, day).claims if c.kind == "event"]
     assert "supported" not in events
+
+
+def test_a_plan_dated_to_when_it_is_to_be_done(catalog) -> None:
+    day = dt.date(2024, 10, 25)
+    lead = "Poland is building the East Shield fortifications along its eastern border. "
+    right = lead + "The fortifications are scheduled to be completed in 2028."
+    wrong = lead + "The fortifications are scheduled to be completed in 2031."
+    assert "supported" in _verdicts(catalog, right, day)
+    assert "supported" not in _verdicts(catalog, wrong, day)[1:]
