@@ -559,3 +559,12 @@ def test_a_plan_dated_to_when_it_is_to_be_done(catalog) -> None:
     wrong = lead + "The fortifications are scheduled to be completed in 2031."
     assert "supported" in _verdicts(catalog, right, day)
     assert "supported" not in _verdicts(catalog, wrong, day)[1:]
+
+
+def test_according_to_him_is_the_last_named_speaker(catalog) -> None:
+    text = ("Belarusian Defence Minister Viktor Khrenin said the army was ready. According to "
+            "him, the first echelons with Russian servicemen began to arrive in Belarus.")
+    att = [c.attribution for c in check_text(text, catalog, dt.date(2022, 10, 16)).claims
+           if c.kind == "attribution"]
+    assert [a.person for a in att if a is not None] == [
+        "Belarusian Defence Minister Viktor Khrenin"] * 2
