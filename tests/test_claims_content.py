@@ -537,6 +537,9 @@ def test_a_hyphenated_measure_is_a_figure() -> None:
 
     assert _numbers_in("a 250-km line and a 45,000-strong army, not the Su-30SM or 2-3") == [
         ("250", 250.0), ("45,000", 45000.0)]
+    # a share in words is a figure; the first half of a year is a period
+    assert _numbers_in("a third of its forces, in the first half of 2025") == [
+        ("a third of", 1 / 3)]
 
 
 def test_a_speaker_s_own_decision_is_borne_out_by_its_announcement(catalog) -> None:

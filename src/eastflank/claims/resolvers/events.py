@@ -589,6 +589,12 @@ _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:(?:-|–|to|until|till|through|
 stands 11 metres high")."""
 
 
+_PARTS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5}
+_FRACTION = re.compile(r"\b(?:(a|one|two|three)[\s-]+)?(half|halves|thirds?|quarters?|fifths?)"
+                       r"\s+of\b", re.I)
+"""A share in words ("a third of its armed forces", "two-thirds of", "half of")."""
+
+
 def _numbers_in(text: str) -> list[tuple[str, float]]:
     """The figures a text states (not years, days of a month, ordinals or designations),
     each with its value scaled by a word that follows it ("1.5 billion")."""
@@ -609,6 +615,12 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
         if m.group(2):
             word = {"m": "million", "bn": "billion", "k": "thousand"}[m.group(2).lower()]
         out.append((m.group(0), value * _SCALE.get(word, 1.0)))
+    for m in _FRACTION.finditer(text):
+        if re.search(r"\b(?:first|second|latter|former)\s*$", text[max(0, m.start() - 8):
+                                                                  m.start()], re.I):
+            continue  # "the first half of 2025": a period
+        n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1).lower()] if m.group(1) else 1
+        out.append((m.group(0), n / _PARTS[m.group(2).lower().rstrip("s")]))
     return out
 
 
