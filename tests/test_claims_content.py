@@ -397,3 +397,102 @@ def test_the_new_tolerances_reject_values_out_of_range(tmp_path) -> None:
         path.write_text(yaml.safe_dump(bad), encoding="utf-8")
         with pytest.raises(DataError, match=field):
             load_tolerances(path)
+
+
+def test_a_measure_near_a_month_is_still_a_figure(catalog) -> None:
+    # "11" after "June 2022" is a height, not a day of June: the record gives 5.5 metres
+    day = dt.date(2023, 1, 10)
+    right = "Poland finished its steel wall on the Belarusian border in June 2022; it is 5.5 metres high."
+    wrong = "Poland finished its steel wall on the Belarusian border in June 2022; it is 11 metres high."
+    assert "supported" in _verdicts(catalog, right, day)
+    assert "supported" not in _verdicts(catalog, wrong, day)
+    # a day and the range it opens are days, not figures
+    from eastflank.claims.resolvers.events import _numbers_in
+
+    assert _numbers_in("from Sept. 12 through 16 and on 10-16 September 2021") == []
+    assert _numbers_in("in June 2022 it stood 11 metres high") == [("11", 11.0)]
+
+
+def test_another_ordinal_than_the_record_s(catalog) -> None:
+    day = dt.date(2014, 3, 1)
+    right = "In December 2013 the 120th brigade received its third Tor-M2 battery."
+    wrong = "In December 2013 the 120th brigade received its fifth Tor-M2 battery."
+    assert "supported" in _verdicts(catalog, right, day)
+    assert "supported" not in _verdicts(catalog, wrong, day)
+
+
+def test_a_dated_occurrence_is_not_borne_out_by_an_undated_record(catalog) -> None:
+    # the operator record of the Iskander-M says nothing of when Belarusian crews trained
+    day = dt.date(2024, 1, 10)
+    wrong = ("Crews of Belarusian Iskander-M launchers and Su-25 pilots began training in "
+             "Russia on 3 October 2023 for the use of tactical nuclear weapons.")
+    assert "supported" not in _verdicts(catalog, wrong, day)
+    right = ("Crews of Belarusian Iskander-M launchers and Su-25 pilots began training in "
+             "Russia on 3 April 2023 for the use of tactical nuclear weapons.")
+    assert "supported" in _verdicts(catalog, right, day)
+
+
+def test_a_list_of_states_with_one_swapped(catalog) -> None:
+    day = dt.date(2021, 10, 1)
+    right = ("Belarus will no longer protect Lithuania and Poland from migrants until the "
+             "sanctions stop, Lukashenko said in September 2021.")
+    wrong = ("Belarus will no longer protect Lithuania and Latvia from migrants until the "
+             "sanctions stop, Lukashenko said in September 2021.")
+    assert "supported" in _verdicts(catalog, right, day)
+    assert "supported" not in _verdicts(catalog, wrong, day)
+    # adjectives of states name speakers, not a list of states
+    from eastflank.claims.resolvers.events import _state_lists
+
+    class _Ctx:
+        pass
+
+    ctx = _Ctx()
+    ctx.catalog = catalog  # type: ignore[attr-defined]
+    assert _state_lists("Ukrainian and Polish officials said", ctx) == []  # type: ignore[arg-type]
+    assert _state_lists("Latvia, Lithuania and Estonia agreed", ctx) == [
+        frozenset({"LV", "LT", "EE"})]  # type: ignore[arg-type]
+
+
+def test_an_exercise_venue_in_a_state_where_none_of_its_places_lies(catalog) -> None:
+    day = dt.date(2018, 7, 1)
+    assert "supported" in _verdicts(catalog, "BALTOPS 2018 began in June 2018 in Klaipėda.", day)
+    # Latvia took part, but none of the exercise's recorded places lies in it
+    assert "supported" not in _verdicts(catalog, "BALTOPS 2018 began in June 2018 in Riga.",
+                                        day)
+
+
+def test_a_province_named_after_its_word_of_place(catalog) -> None:
+    day = dt.date(2025, 10, 1)
+    said = ("A Ukrainian suspected of coordinating the Nord Stream sabotage was detained in the "
+            "province of {} in August 2025.")
+    assert "supported" in _verdicts(catalog, said.format("Rimini"), day)
+    assert "supported" not in _verdicts(catalog, said.format("Naples"), day)
+
+
+def test_speakers_with_long_titles_openers_and_bodies(catalog) -> None:
+    from eastflank.claims.attribution import find_attributions
+
+    [a] = find_attributions("However, according to Lithuanian Defense Minister Raimundas "
+                            "Karoblis, the move is permanent.")
+    assert a.person == "Lithuanian Defense Minister Raimundas Karoblis"
+    [b] = find_attributions("But President Lukashenko assured on Thursday that he was not "
+                            "in Belarus.")
+    assert b.person == "President Lukashenko"
+    # the name after "said" that opens what was said is its subject, not the speaker
+    assert not [x for x in find_attributions("Officials said Russian Federation has every "
+                                             "right to hold drills.") if x.person]
+    # a ministry with a lowercase word before it speaks as that body; a year in what it said
+    # ("a 2002 agreement") does not date the saying
+    day = dt.date(2022, 6, 21)
+    said = ("Russia's foreign ministry said that the transit ban violates a 2002 Russia-EU "
+            "agreement and demanded the immediate lifting of Lithuania's openly hostile "
+            "restrictions.")
+    claims = check_text(said, catalog, day).claims
+    att = [c for c in claims if c.kind == "attribution"]
+    assert att and att[0].verdict == "supported"
+    assert att[0].attribution is not None
+    assert att[0].attribution.institution == "Russia's foreign ministry"
+    # the same words from another body are not its statement
+    other = said.replace("Russia's foreign ministry", "Belarus's foreign ministry")
+    att = [c for c in check_text(other, catalog, day).claims if c.kind == "attribution"]
+    assert att and att[0].verdict != "supported"

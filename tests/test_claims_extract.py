@@ -107,7 +107,7 @@ def test_attributions() -> None:
 
 @pytest.mark.parametrize(("text", "person", "institution", "said"), [
     ("Belarusian Defence Minister Viktor Khrenin said the army had 48,000 troops.",
-     "Minister Viktor Khrenin", None, "the army had 48,000 troops"),
+     "Belarusian Defence Minister Viktor Khrenin", None, "the army had 48,000 troops"),
     ("Lukashenko told reporters that the brigade was in Asipovichy.", "Lukashenko", None,
      "the brigade was in Asipovichy"),
     ("Lukashenko, in power in Belarus since 1994, said in October that any use of nuclear "

@@ -28,7 +28,9 @@ from eastflank.claims.model import Attribution, Span
 __all__ = ["ROLE_SPEAKER", "find_attributions", "pronoun_speakers"]
 
 _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Adm|Sen|Rep)\.?\s+)?"
-_NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ž'’-]+){{1,2}})"
+_NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ž'’-]+){{1,4}})"
+"""A person's name, with the title before it ("Lithuanian Defense Minister Raimundas
+Karoblis"): up to five capitalised words."""
 _VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed|"
          r"announced|declared|confirmed|stressed|insisted|threatened|vowed|pledged|promised|"
          r"admitted|boasted|clarified|assured|indicated|urged|accused|emphasi[sz]ed)")
@@ -86,7 +88,8 @@ _APPOSITIVE = re.compile(
 """A speaker with an appositive between name and verb ("Lukashenko, in power in Belarus since
 1994, said")."""
 _BODY = re.compile(
-    rf"(?P<institution>\b(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{0,4}}(?:[Dd]efen[cs]e\s+)?"
+    rf"(?P<institution>\b(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{0,4}}(?:(?:[Dd]efen[cs]e|[Ff]oreign|"
+    rf"[Ii]nterior|[Ee]mergencies|[Ee]conomy|[Ff]inance)\s+)?"
     rf"(?:[Mm]inistry|Kremlin|[Gg]overnment|Pentagon|[Oo]ffice|[Pp]ress\s+service|"
     rf"General\s+Staff|[Cc]ommand(?:ers?)?|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|"
     rf"[Ss]tatement|[Aa]uthorities|[Aa]gency|[Ss]ervice|[Aa]nalysts?|[Ee]xperts?|[Ss]ources|"
@@ -177,6 +180,15 @@ def pronoun_speakers(text: str, offset: int, named: str | None) -> list[Attribut
     return out
 
 
+_OPENER = re.compile(r"(?:But|And|Yet|So|However|Meanwhile|Earlier|Later|Then|Now|Also|Still|"
+                     r"Instead|Indeed|Moreover)\s+(?=[A-Z])")
+"""A word that opens a sentence before the speaker's name, not part of it."""
+_CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|should|"
+                          r"must|may|might|does|did)\b")
+"""A verb right after the name that follows "said": the name is the subject of what was said,
+not the speaker."""
+
+
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     """Statements attributed to a named person (with role and institution when given).
 
@@ -192,9 +204,14 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     ('Dr. Elena Covaliu', 'the Institute for the Study of War (ISW)')
     """
     out: list[Attribution] = []
-    for pattern in _PATTERNS:
+    for index, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
             person = m.group("person")
+            opener = _OPENER.match(person)
+            if opener is not None:
+                person = person[opener.end():]  # "But President Lukashenko assured"
+            if index == 0 and _CLAUSE_VERB.match(text, m.end()):
+                continue  # "said Russian Federation has every right": the clause's subject
             if _NOT_PEOPLE.search(person) or any(
                 a.span.start - offset <= m.start() < a.span.end - offset for a in out
             ):

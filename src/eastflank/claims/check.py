@@ -29,6 +29,7 @@ from eastflank.claims.retrieval import Retriever
 from eastflank.claims.statements import StatementStore, build_statements
 from eastflank.claims.text import word_count
 from eastflank.claims.tolerances import Tolerances, load_tolerances
+from eastflank.errors import UnknownNameError
 
 __all__ = ["apply_policy", "check_text", "gazetteer_for", "statements_for"]
 
@@ -63,19 +64,23 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
 def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     """A support through an event is withdrawn, whichever resolver found it, when the
     sentence gives a detail the record gives otherwise (see
-    :mod:`eastflank.claims.resolvers.events`): a state in place of the one its name gives
-    (``swapped``); a count of the same things with another value, or, when no figure was
-    compared, a figure the record states nowhere (``conflicting_counts``,
-    ``unsaid_numbers``); a unit or command it does not name (``unsaid_records``); a place it
-    does not name or another venue after the same word (``unsaid_places``, ``other_venue``);
-    another point of the compass (``other_direction``)."""
+    :mod:`eastflank.claims.resolvers.events`): a state in place of the one its name gives,
+    or one state of a list swapped for another (``swapped``, ``swapped_in_list``); a count
+    of the same things with another value, another ordinal of the same things, or, when no
+    figure was compared, a figure the record states nowhere (``conflicting_counts``,
+    ``other_ordinal``, ``unsaid_numbers``); a unit or command it does not name
+    (``unsaid_records``); a place it does not name or another venue after the same word
+    (``unsaid_places``, ``other_venue``); another point of the compass
+    (``other_direction``)."""
     from eastflank.claims.resolvers.events import (
         conflicting_counts,
         named_states,
         other_direction,
+        other_ordinal,
         other_venue,
         supporting_event,
         swapped,
+        swapped_in_list,
         unsaid_numbers,
         unsaid_places,
         unsaid_records,
@@ -84,7 +89,7 @@ def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     rec = supporting_event(outcome, ctx)
     if rec is None:
         return outcome
-    names = swapped(cand, rec, ctx)
+    names = swapped(cand, rec, ctx) or swapped_in_list(cand, rec, ctx)
     if names:
         own = sorted(ctx.catalog.actors[s].name for s in named_states(rec, ctx))
         return unverifiable(
@@ -94,7 +99,8 @@ def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     # (a figure compared with the record's speaks for itself, and the sentence's other
     # figures may be of other things; an attribution's figures are its resolver's to judge)
     counts = [] if outcome.claimed is not None or cand.kind == "attribution" else (
-        conflicting_counts(cand.facts.text, rec) + unsaid_numbers(cand.facts.text, rec))
+        conflicting_counts(cand.facts.text, rec) + unsaid_numbers(cand.facts.text, rec)
+        + other_ordinal(cand.facts.text, rec))
     if counts:
         return unverifiable(
             f"The nearest record, {rec.name!r}, does not give {', '.join(counts)}, which the "
@@ -185,6 +191,53 @@ def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         + (f" to {rec.end_date.isoformat()}" if rec.end_date else "")
         + f"; the sentence dates what it says {', '.join(repr(d.span.text) for d in own)}, "
         "so it does not bear the sentence out.", nearest=list(outcome.evidence))
+
+
+_OCCURS = re.compile(r"\b(?:found(?:ed|ing)|formed|created|established|set\s+up|began|begun|"
+                     r"start(?:ed|s)?|arriv(?:ed|es|al)|held|took\s+place|signed|launched|"
+                     r"opened|delivered|took\s+delivery|traces?)\b", re.I)
+"""Verbs of something that happened at a time (not of a state that holds)."""
+
+
+def _undated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support through a record that carries no date agreeing with the sentence's (a
+    unit's garrison, a weapon's operator, a fleet's headquarters) is withdrawn when the
+    sentence dates an occurrence to the month or the day ("traces its founding to 18 May
+    1696", "began training in Russia on 3 October 2023"): the record says nothing of when
+    it happened. A record whose own dates (``valid_from``, ``valid_to``) agree stands."""
+    if outcome.verdict != "supported" or cand.kind in ("attribution", "basing") or \
+            not outcome.evidence or outcome.claimed is not None:
+        return outcome  # (a figure compared is what the support rests on; where a unit
+        # stands holds over time, and its resolver judges the time)
+    ev = outcome.evidence[0]
+    if ev.record is None or ev.record in ctx.catalog.events:
+        return outcome
+    named = {(cand.facts.start + m.start(1), cand.facts.start + m.end(1))
+             for m in YEAR_IN_NAME.finditer(cand.facts.text)}
+    own = [d for d in cand.facts.dates if not d.relative and d.precision in ("day", "month")
+           and (d.span.start, d.span.end) not in named]
+    if not own or not _OCCURS.search(cand.facts.text):
+        return outcome
+    try:
+        rec = ctx.catalog.get(ev.record)
+    except UnknownNameError:
+        return outcome  # (a source, not a record)
+    for attr in ("valid_from", "valid_to", "date"):
+        when = getattr(rec, attr, None)
+        if isinstance(when, dt.date) and any(
+                d.date.year == when.year and (d.precision == "month" or abs(
+                    (d.date - when).days) <= ctx.tolerances.event_date.days)
+                and (d.precision == "day" or d.date.month == when.month) for d in own):
+            return outcome
+    from eastflank.claims.resolvers.events import resolve_event
+
+    dated = resolve_event(cand, ctx)  # the recorded events decide what happened when
+    if dated.verdict == "supported":
+        return _misdated(cand, ctx, _details_differ(cand, ctx, dated))
+    return unverifiable(
+        f"The nearest record, {ev.name or ev.record!r}, gives no date; the sentence dates "
+        f"what happened {', '.join(repr(d.span.text) for d in own)}, so it does not bear "
+        "the sentence out.", nearest=list(outcome.evidence))
 
 
 def _leaves_out(cand: Candidate, ctx: Context, ev: Evidence) -> bool:
@@ -304,7 +357,8 @@ def check_text(
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
-        outcome = _misclassed(cand, ctx, _misdated(cand, ctx, _details_differ(cand, ctx, outcome)))
+        outcome = _misclassed(cand, ctx, _undated(cand, ctx, _misdated(
+            cand, ctx, _details_differ(cand, ctx, outcome))))
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)

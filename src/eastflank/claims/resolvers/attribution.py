@@ -34,6 +34,7 @@ from eastflank.claims.resolvers.events import (
     same_polarity,
     speaker_of,
     spelling,
+    swapped_in_list,
     unsaid_numbers,
 )
 from eastflank.claims.text import fold
@@ -159,8 +160,17 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
     day = reference_date(cand, ctx)
     # a date after the text's own is what was said of the future ("full capability in
     # 2027"), not when it was said
+    # and a bare year far from the speaker dates what was said of ("violates a 2002
+    # agreement"), not the saying
+    speakers = [a.speaker for a in cand.facts.attributions
+                if a.speaker is not None and a.span.start == cand.span.start]
     dates = [d for d in cand.facts.dates if not d.relative
-             and (day is None or d.date <= day)]
+             and (day is None or d.date <= day)
+             and (d.precision != "year" or not speakers or any(
+                 d.span.start - 12 <= sp.end and sp.start <= d.span.end + 12
+                 for sp in speakers))]
+    if not dates and ctx.article_date is not None:
+        day = ctx.article_date  # (said when the text says it was: at the text's date)
     # the speaker's own name and title ("the Russian Defence Ministry") say who spoke, not
     # what was said
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
@@ -188,6 +198,9 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         if unsaid_numbers(spoken, e) or conflicting_counts(spoken, e):
             continue  # "300,000 troops" is not the 100,000 the speaker gave, nor "ten
             # battalion tactical groups" the five
+        if swapped_in_list(cand, e, ctx):
+            continue  # "Lithuania and Latvia" where the speaker spoke of Lithuania and
+            # Poland
         shared = len(keywords(f"{e.name} {e.summary}") & words)
         if shared < tol.statement_words or shared < tol.statement_share * min(
                 len(words), tol.statement_share_of):

@@ -478,15 +478,24 @@ _SCALE = {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3
           "trillion": 1e12}
 
 
+_DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|until|till|"
+                         rf"through|and)\s*)?$",
+                         re.I)
+_DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:(?:-|–|to|until|till|through|and)\s*"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?:of\s+)?{_MONTH}\b", re.I)
+"""A month's name just before or after a number: the number is a day of it ("June 16",
+"from Sept. 12 to 16", "10-16 September"), not a number near a month ("in June 2022 it
+stands 11 metres high")."""
+
+
 def _numbers_in(text: str) -> list[tuple[str, float]]:
     """The figures a text states (not years, days of a month, ordinals or designations),
     each with its value scaled by a word that follows it ("1.5 billion")."""
     out = []
     for m in _NUMBER.finditer(text):
         if m.group(1).isdigit() and int(m.group(1)) <= 31 and not (m.group(2) or m.group(3)) \
-                and re.search(rf"\b{_MONTH}\b", text[max(0, m.start() - 22):m.end() + 12],
-                              re.I):
-            continue  # a day: "September 10", "from Sept. 12 to 16"
+                and (_DAY_BEFORE.search(text, 0, m.start()) or _DAY_AFTER.match(text, m.end())):
+            continue  # a day: "September 10", "from Sept. 12 to 16", "10-16 September"
         if re.search(r"\d[^()]{0,30}\(\s*(?:(?:about|some|almost|nearly|over|around|roughly|"
                      r"approximately|more\s+than|ca\.?)\s+)?(?:US\s*\$|[$€£]|USD\s+|EUR\s+)?$",
                      text[max(0, m.start() - 45):m.start()]):
@@ -737,9 +746,55 @@ def swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     return out
 
 
+def _state_lists(text: str, ctx: Context) -> list[frozenset[str]]:
+    """The lists of two or more states a text gives ("Lithuania and Poland", "Latvia,
+    Lithuania and Estonia"), each as the set of the states' ids."""
+    names = {n: sid for n, sid in _state_names(ctx).items()
+             if not n.endswith(("ian", "ish", "ese"))}  # (not "Ukrainian and Polish officials")
+    pattern = _STATE_LIST.get(id(ctx.catalog))
+    if pattern is None or pattern[0] is not ctx.catalog:
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        one = rf"(?:the\s+)?(?:{alt})"
+        pattern = (ctx.catalog, re.compile(
+            rf"\b{one}(?:\s*,\s*{one})*\s*,?\s+(?:and|or)\s+{one}\b", re.I))
+        _STATE_LIST[id(ctx.catalog)] = pattern
+    out = []
+    for m in pattern[1].finditer(fold(text)):
+        ids = frozenset(names[n.lower()] for n in re.findall(
+            "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
+            m.group(0), re.I) if n.lower() in names)
+        if len(ids) > 1:
+            out.append(ids)
+    return out
+
+
+_STATE_LIST: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def swapped_in_list(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """States of a list the sentence gives that the record's list of the same states gives
+    otherwise: "Lithuania and Latvia" where the record speaks of "Lithuania and Poland" (the
+    lists share a state, and the sentence's other state is named nowhere in the record)."""
+    record = " ".join([e.name, *e.aliases, e.summary])
+    theirs = _state_lists(record, ctx)
+    if not theirs:
+        return []
+    flat = _flat(record)
+    out: list[str] = []
+    for mine in _state_lists(cand.facts.text, ctx):
+        if not any(mine & other and mine - other for other in theirs):
+            continue
+        for sid in sorted(mine - set().union(*theirs)):
+            actor = ctx.catalog.actors[sid]
+            if not any(_flat(n) in flat for n in (actor.name, *actor.aliases) if len(n) > 3):
+                out.append(actor.name)
+    return out
+
+
 _PLACE_NAME = re.compile(
     r"\b((?:[A-Z][\w'’.-]*\s+){1,3})(?:region|oblast|province|district|training\s+(?:area|"
-    r"ground|range)|range|airfield|air\s+base|airbase|naval\s+base|port|county)\b")
+    r"ground|range)|range|airfield|airports?|air\s+base|airbase|naval\s+base|ports?|county)\b"
+    r"|\b(?:region|province|oblast|district|county)\s+of\s+((?:[A-Z][\w'’.-]*\s*){1,3})")
 """A capitalised name with a word of place after it ("the Novgorod region", "the Gaižiūnai
 training area")."""
 
@@ -794,16 +849,43 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         at = cand.facts.start + m.start()
         if not _OF_PLACE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # the region itself as a subject ("the Donetsk region will be part")
-        for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(1)):
+        group = 1 if m.group(1) else 2  # "the Novgorod region", "the province of Rimini"
+        for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(group)):
             w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
             if len(w) < 3 or w.lower() in NOT_A_PLACE or w.isupper() or re.fullmatch(
                     _MONTH, w, re.I):
                 continue
-            if any(x.span.start <= at + m.group(1).find(raw) < x.span.end for x in known):
+            if any(x.span.start <= at + m.group(0).find(raw) < x.span.end for x in known):
                 continue  # a place of the gazetteer: judged below
             stems = tokens(w)
             if stems and not set(stems) & words:
                 out.append(w)
+    if e.kind == "exercise" and e.places:
+        # an exercise's record seldom lists every range it used, but a venue in a state
+        # where none of its places lies, and that its record names nowhere, is another's
+        # ("set sail from Gdynia" for an exercise of Klaipėda; "drills in Kazakhstan" for
+        # ranges in Belarus)
+        countries = {getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}
+        for x in cand.facts.mentions:
+            if x.kind not in ("places", "actors") or x.record in e.places or \
+                    not _LOCATIVE.search(full[max(cand.facts.start, x.span.start - 30):
+                                              x.span.start]):
+                continue
+            if x.kind == "actors":
+                actor = ctx.catalog.actors.get(x.record)
+                if actor is None or actor.kind != "state" or x.span.text.endswith(
+                        ("ian", "an", "ish")):
+                    continue
+                country, names = x.record, [x.span.text, actor.name, *actor.aliases]
+            else:
+                place = ctx.catalog.places.get(x.record)
+                if place is None:
+                    continue
+                country, names = place.country, [x.span.text, place.name, *place.aliases]
+            if country in countries or any((set(tokens(n)) - _PLACE_WORDS) & words
+                                           for n in names):
+                continue
+            out.append(x.span.text)
     if not e.places or e.kind == "exercise":
         return out  # (an exercise's record seldom lists every range it used)
     for x in known:
@@ -849,6 +931,41 @@ def other_venue(cand: Candidate, e: Event, ctx: Context) -> list[str]:
                 continue  # (a state is judged by the state rules)
             if not stems & words:
                 out.append(w)
+    return out
+
+
+_ORDINALS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=1)}
+_ORDINAL = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(_ORDINALS) + r"))\s+"
+                      r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", re.I)
+
+
+def _ordinals(text: str) -> list[tuple[int, frozenset[str], str]]:
+    """Ordinals a text gives with the words after them ("the third battery", "its 5th
+    rotation"): the number, the stems of those words and the words themselves."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        n = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
+        if re.match(rf"(?:of\s+)?{_MONTH}\b", m.group(3), re.I) or re.search(
+                rf"\b{_MONTH}\.?\s*$", text[max(0, m.start() - 12):m.start()], re.I):
+            continue  # a day of a month: "the 3rd of June", "June 3rd"
+        stems = frozenset(tokens(m.group(3))) - _COUNT_FILLER
+        if stems:
+            out.append((n, stems, m.group(0)))
+    return out
+
+
+def other_ordinal(text: str, e: Event) -> list[str]:
+    """Ordinals the sentence gives where the event's record gives another of the same things
+    and never the sentence's ("the sixth Tor-M2 battery" is not the record of the third)."""
+    theirs = _ordinals(" ".join([e.name, *e.aliases, e.summary]))
+    out = []
+    for n, stems, said in _ordinals(text):
+        same = [k for k, other, _ in theirs if stems & other]
+        if same and n not in same:
+            out.append(said)
     return out
 
 
