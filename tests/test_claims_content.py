@@ -390,7 +390,8 @@ def test_the_new_tolerances_reject_values_out_of_range(tmp_path) -> None:
         files("eastflank").joinpath("data/claims/tolerances.yaml").read_text(encoding="utf-8"))
     assert load_tolerances().match.place_near_km == packaged["match"]["place_near_km"]
     for block, field, value in (("match", "place_near_km", -5),
-                                ("attribution", "spelling_score", 20)):
+                                ("attribution", "spelling_score", 20),
+                                ("relation", "region_score", 140)):
         bad = dict(packaged)
         bad[block] = {**packaged[block], field: value}
         path = tmp_path / f"{field}.yaml"
@@ -496,3 +497,18 @@ def test_speakers_with_long_titles_openers_and_bodies(catalog) -> None:
     other = said.replace("Russia's foreign ministry", "Belarus's foreign ministry")
     att = [c for c in check_text(other, catalog, day).claims if c.kind == "attribution"]
     assert att and att[0].verdict != "supported"
+
+
+def test_a_place_said_to_lie_in_a_region(catalog) -> None:
+    day = dt.date(2025, 1, 10)
+    assert _verdicts(catalog, "The camp lies near Asipovichy, in the Mogilev region.",
+                     day) == ["supported"]
+    # the region named by its seat under another spelling ("Hrodna" for Grodno Oblast)
+    assert _verdicts(catalog, "Baranovichi, in the Hrodna region, hosts an air base.",
+                     day) == ["contradicted"]
+    assert _verdicts(catalog, "Baranovichi, in the Brest region, hosts an air base.",
+                     day) == ["supported"]
+    # a town that is no region's seat is not its capital: the seat is recorded
+    assert _verdicts(catalog, "Baranovichi is the capital of the Brest region.",
+                     day) == ["contradicted"]
+

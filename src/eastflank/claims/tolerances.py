@@ -163,6 +163,8 @@ class RelationTolerance(_Frozen):
                                               "distance (km).")
     recent_days: int = Field(gt=0, description="A value recorded this many days before the "
                                                "claim's date shows a series in operation.")
+    region_score: float = Field(85, ge=50, le=100, description="A region's name spelt within "
+                                "this rapidfuzz ratio of a recorded one is that region.")
     description: str
 
 

@@ -24,13 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rapidfuzz import fuzz
+
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.measure import distance_km
-from eastflank.claims.model import DateMention, Mention
+from eastflank.claims.model import DateMention, Evidence, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
+    evidence_of,
     reference_date,
     statement_evidence,
     unverifiable,
@@ -248,6 +251,88 @@ def _dated(cand: Candidate, ctx: Context, subj: Mention, dates: list[DateMention
     return None
 
 
+_REGION_AFTER = re.compile(
+    r"(?:,\s*|\s+(?:(?:lies|is|was|are|located|situated|sits)\s+)?)(?:(?:in|of)\s+|"
+    r"(?:is|was)\s+the\s+(?:administrative\s+)?(?:capital|centre|center|seat)\s+of\s+)"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]+['’]s\s+)?(?P<name>(?:[A-Z][\w'’-]+[\s-]+){1,2}?)"
+    r"(?P<word>region|oblast|voblast|province|voivodeship|county)\b")
+"""A first-level region a place is said to lie in, right after the place: "Elbląg, in
+Poland's Warmian-Masurian province", "Yelnya is in the Smolensk region", "Lublin is the
+capital of the Lublin province"."""
+_REGION_WORDS = frozenset({"region", "oblast", "voblast", "province", "voivodeship", "county"})
+
+
+def _region_key(name: str) -> str:
+    """A region's name without its word of place, folded ("Grodno Oblast": "grodno")."""
+    words = [w for w in re.split(r"[\s]+", fold(name)) if w and w not in _REGION_WORDS]
+    return " ".join(words)
+
+
+def _region_of(name: str, ctx: Context) -> str | None:
+    """The recorded first-level region a region's name refers to: the ``admin`` of a place
+    whose own name (or alias) it is when that place is the region's seat ("Hrodna region":
+    Grodno Oblast), else a recorded ``admin`` of the same name within spelling distance."""
+    key = _region_key(name)
+    if not key:
+        return None
+    admins = {p.admin for p in ctx.catalog.places.values() if p.admin}
+    for p in ctx.catalog.places.values():
+        if p.oblast_capital and p.admin and any(fold(n) == key for n in (p.name, *p.aliases)):
+            return p.admin
+    best = max(admins, key=lambda a: fuzz.ratio(_region_key(a), key), default=None)
+    if best is not None and fuzz.ratio(_region_key(best), key) >= \
+            ctx.tolerances.relation.region_score:
+        return best
+    return None
+
+
+def _region(cand: Candidate, ctx: Context) -> Outcome | None:
+    """A place said to lie in a first-level region, against the place's recorded ``admin``:
+    the same region (by its seat's name or a spelling within ``relation.region_score``)
+    supports; another recorded region refutes, the sentence being about that place."""
+    full = cand.facts.full
+    for m in cand.facts.mentions:
+        place = ctx.catalog.places.get(m.record) if m.kind == "places" else None
+        if place is None or not place.admin or place.kind == "region":
+            continue
+        said = _REGION_AFTER.match(full, m.span.end, cand.facts.end)
+        if said is None:
+            continue
+        region = _region_of(said.group("name") + said.group("word"), ctx)
+        if re.search(r"capital|centre|center|seat", said.group(0)) and region is not None:
+            # the region's seat: the place recorded as the seat of that region
+            seats = [p for p in ctx.catalog.places.values()
+                     if p.oblast_capital and p.admin == region and p.kind != "region"]
+            tol = {"region_score": ctx.tolerances.relation.region_score}
+            if place in seats:
+                return Outcome("supported", f"{place.name} is recorded as the seat of "
+                               f"{region}.", evidence=[_place_evidence(
+                                   place, f"{place.name}: seat of {region}")], tolerance=tol)
+            if seats and not _NEGATED.search(cand.facts.text):
+                return Outcome("contradicted", f"The seat of {region} is {seats[0].name} "
+                               f"(recorded), not {place.name}.", evidence=[_place_evidence(
+                                   seats[0], f"{seats[0].name}: seat of {region}")],
+                               tolerance=tol, strength=0.8)
+            return unverifiable(f"The dataset does not record the seat of {region}.",
+                                settled=True)
+        ev = [statement_evidence(st) for st in ctx.store.about(place.id, "admin")] \
+            if ctx.store is not None else []
+        detail = f"{place.name} lies in {place.admin} (recorded)"
+        if region == place.admin:
+            return Outcome("supported", detail + ".", evidence=ev or [
+                _place_evidence(place, detail)], tolerance={
+                    "region_score": ctx.tolerances.relation.region_score})
+        if region is not None and not _NEGATED.search(cand.facts.text):
+            return Outcome("contradicted", f"{detail}, not in {region}.", evidence=ev or [
+                _place_evidence(place, detail)], tolerance={
+                    "region_score": ctx.tolerances.relation.region_score}, strength=0.8)
+    return None
+
+
+def _place_evidence(place: object, detail: str) -> Evidence:
+    return evidence_of(place, "places", detail)
+
+
 def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
     """Check what a sentence asserts of a named entity against the statements."""
     if ctx.store is None:
@@ -260,6 +345,9 @@ def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
         out = _defunct(cand, ctx, subjects, ctx.article_date)
         if out is not None:
             return out
+    region = _region(cand, ctx)
+    if region is not None:
+        return region
     dates = [d for d in cand.facts.dates if not d.relative]
     for subj in subjects:
         objects = [m for m in ments if m.span.start > subj.span.start
