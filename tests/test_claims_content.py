@@ -512,3 +512,28 @@ def test_a_place_said_to_lie_in_a_region(catalog) -> None:
     assert _verdicts(catalog, "Baranovichi is the capital of the Brest region.",
                      day) == ["contradicted"]
 
+
+
+def test_a_month_named_without_its_year(catalog) -> None:
+    from eastflank.claims.dates import find_dates
+
+    day = dt.date(2024, 9, 13)
+    got = [(d.span.text, d.date.isoformat()) for d in find_dates(
+        "An advance party arrived in April; more came last November.", day)]
+    assert got == [("April", "2024-04-01"), ("November", "2023-11-01")]
+    # of what is to come, a month before the article's is next year's
+    assert [d.date.isoformat() for d in find_dates("The rest will arrive by June.", day)] == [
+        "2025-06-01"]
+    # the first month of a range is the range's, and "may" is a verb
+    assert [d.span.text for d in find_dates("ran from March to July 2024; they may go",
+                                            day)] == ["July 2024"]
+    # a sentence dated by its month alone finds its event
+    said = "Back in April, the EU banned Russian and Belarusian road hauliers from its territory."
+    assert "supported" in _verdicts(catalog, said, dt.date(2022, 6, 20))
+
+
+def test_a_hyphenated_measure_is_a_figure() -> None:
+    from eastflank.claims.resolvers.events import _numbers_in
+
+    assert _numbers_in("a 250-km line and a 45,000-strong army, not the Su-30SM or 2-3") == [
+        ("250", 250.0), ("45,000", 45000.0)]

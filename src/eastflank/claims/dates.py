@@ -60,6 +60,18 @@ _RELATIVE = re.compile(
 )
 
 
+_MONTH_ALONE = re.compile(
+    r"\b(?:(?P<last>last)|in|since|by|until|till|from|through|during|early|late|mid|"
+    r"(?:in|since|by|until)\s+(?:early|late|mid))[\s-]+(?:-\s*)?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    r"(?![\w-]|\s+\d|\s+of\s+\d|,\s*\d|\s*(?:to|until|till|through|and|or|[-–])\s*[A-Z])")
+"""A month named without a day or a year ("in April", "by early June", "last September"):
+the article's year, or the year before for a month after the article's (the year after in a
+sentence about the future). The month is capitalised ("may" is a verb); the first month of a
+range ("from March to July 2024") is left to the range's end."""
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -92,6 +104,9 @@ def find_dates(
     ['2023-06-24']
     >>> [d.date.isoformat() for d in find_dates("He stated a week ago that", dt.date(2023, 7, 14))]
     ['2023-07-07']
+    >>> [(d.date.isoformat(), d.precision) for d in find_dates(
+    ...     "An advance party arrived in April; more came last November", dt.date(2024, 9, 13))]
+    [('2024-04-01', 'month'), ('2023-11-01', 'month')]
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -149,6 +164,24 @@ def find_dates(
                                                    end=offset + m.end(), text=m.group(0))))
             taken.append((m.start(), m.end()))
     if article_date is not None:
+        for m in _MONTH_ALONE.finditer(text):
+            if any(m.start("month") < e and s < m.end() for s, e in taken):
+                continue  # "in June 2023", "in June 16"
+            month = _MONTHS[m.group("month").lower().rstrip(".")]
+            year = article_date.year
+            if m.group("last"):
+                # "last April": the last April before the article's month
+                if month >= article_date.month:
+                    year -= 1
+            elif month > article_date.month and not future:
+                year -= 1  # "in November" in a text of March, of what happened: the last one
+            elif month < article_date.month and future:
+                year += 1  # "by April" in a text of December, of what is to come
+            found.append(DateMention(date=dt.date(year, month, 1), precision="month",
+                                     span=Span(start=offset + m.start("month"),
+                                               end=offset + m.end(), text=text[
+                                                   m.start("month"):m.end()])))
+            taken.append((m.start("month"), m.end()))
         for m in _RELATIVE.finditer(text):
             rel = re.sub(r"\s+", " ", m.group("rel").lower())
             span = Span(start=offset + m.start(), end=offset + m.end(), text=m.group(0))

@@ -471,7 +471,9 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
 
 _MONTH = MONTH_NAME
 _NUMBER = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(m|bn|k)\b)?(?![\w-]|,\d)"
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(m|bn|k)\b)?"
+    r"(?![\w]|-(?!(?:km|kilomet|metre|meter|mile|ton|tonne|kilogram|kg|strong|man|member|"
+    r"day|week|month|year|hour|minute|second)\w*\b)|,\d)"
     r"(?:\s*(%|(?:per\s*cent|percent|million|mln|billion|bn|thousand|trillion)\b))?"
     rf"(?!\s*{_MONTH}\b)", re.I)
 _SCALE = {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3,
