@@ -537,3 +537,37 @@ def test_a_hyphenated_measure_is_a_figure() -> None:
 
     assert _numbers_in("a 250-km line and a 45,000-strong army, not the Su-30SM or 2-3") == [
         ("250", 250.0), ("45,000", 45000.0)]
+    # a share in words is a figure; the first half of a year is a period
+    assert _numbers_in("a third of its forces, in the first half of 2025") == [
+        ("a third of", 1 / 3)]
+
+
+def test_a_speaker_s_own_decision_is_borne_out_by_its_announcement(catalog) -> None:
+    day = dt.date(2022, 6, 25)
+    own = ("Putin told the Belarusian leader Lukashenko that he had decided to transfer the "
+           "Iskander-M missile systems to the Belarusian armed forces.")
+    events = [c.verdict for c in check_text(own, catalog, day).claims if c.kind == "event"]
+    assert events == ["supported"]
+    # what a speaker says of others is no evidence of it
+    other = ("Putin told the Belarusian leader Lukashenko that NATO had decided to transfer the "
+             "Iskander-M missile systems to the Belarusian armed forces.")
+    events = [c.verdict for c in check_text(other, catalog, day).claims if c.kind == "event"]
+    assert "supported" not in events
+
+
+def test_a_plan_dated_to_when_it_is_to_be_done(catalog) -> None:
+    day = dt.date(2024, 10, 25)
+    lead = "Poland is building the East Shield fortifications along its eastern border. "
+    right = lead + "The fortifications are scheduled to be completed in 2028."
+    wrong = lead + "The fortifications are scheduled to be completed in 2031."
+    assert "supported" in _verdicts(catalog, right, day)
+    assert "supported" not in _verdicts(catalog, wrong, day)[1:]
+
+
+def test_according_to_him_is_the_last_named_speaker(catalog) -> None:
+    text = ("Belarusian Defence Minister Viktor Khrenin said the army was ready. According to "
+            "him, the first echelons with Russian servicemen began to arrive in Belarus.")
+    att = [c.attribution for c in check_text(text, catalog, dt.date(2022, 10, 16)).claims
+           if c.kind == "attribution"]
+    assert [a.person for a in att if a is not None] == [
+        "Belarusian Defence Minister Viktor Khrenin"] * 2

@@ -160,11 +160,11 @@ _PRONOUN = re.compile(
 """A speaker named by a pronoun ("He said", "she added"): the last person named as a speaker
 in the paragraph before it."""
 
-ROLE_SPEAKER = re.compile(r"^(?:the\s+)?(?:president|prime\s+minister|minister|defen[cs]e\s+"
+ROLE_SPEAKER = re.compile(r"^(?:(?:the\s+)?(?:president|prime\s+minister|minister|defen[cs]e\s+"
                           r"minister|foreign\s+minister|spokes(?:man|woman|person)|chancellor|"
-                          r"commander|general|chief)$", re.I)
-"""A speaker named by a role alone ("according to the president"): the last person named as a
-speaker in the sentences before it."""
+                          r"commander|general|chief)|him|her)$", re.I)
+"""A speaker named by a role or a pronoun alone ("according to the president", "according to
+him"): the last person named as a speaker in the sentences before it."""
 
 
 def pronoun_speakers(text: str, offset: int, named: str | None) -> list[Attribution]:

@@ -18,7 +18,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import Evidence
+from eastflank.claims.model import Attribution, Evidence
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -221,6 +221,19 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
                    strength=0.8)
 
 
+def speaker_parts(a: Attribution, full: str, end: int) -> tuple[str, str]:
+    """The person (titles stripped) and the institution an attribution names, with a name in
+    brackets after the speaker ("said Commander of the Russian AF (Colonel General
+    Bondarev)") joined to the institution, as the statement lookup takes them."""
+    person = _TITLES.sub("", a.person or "")
+    inst = re.sub(r"^the\s+", "", a.institution or "", flags=re.I)
+    inst_name = re.sub(r"\s*\([^)]*\)", "", inst).strip()
+    after = full[a.speaker.end:end] if a.speaker is not None else ""
+    named_after = re.match(r"[^.;()]{0,60}?\(([^()]{3,60})\)", after)
+    return person, " ".join(x for x in (inst_name, f"({named_after.group(1)})"
+                                        if named_after else "") if x)
+
+
 def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     """Say whether the dataset's sources know the quoted person and institution."""
     attrs = [a for a in cand.facts.attributions if a.span.start == cand.span.start]
@@ -254,10 +267,7 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
                                     detail=f"source from {src.publisher or src.author}",
                                     sources=[sid]))
     # "said Commander of the Russian AF (Colonel General Bondarev)": the name follows
-    after = cand.facts.full[a.speaker.end:cand.facts.end] if a.speaker is not None else ""
-    named_after = re.match(r"[^.;()]{0,60}?\(([^()]{3,60})\)", after)
-    stated = recorded_statement(cand, ctx, person, " ".join(
-        x for x in (inst_name, f"({named_after.group(1)})" if named_after else "") if x))
+    stated = recorded_statement(cand, ctx, *speaker_parts(a, cand.facts.full, cand.facts.end))
     if stated is not None:
         return stated
     known = ""

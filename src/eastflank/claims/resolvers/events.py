@@ -367,6 +367,105 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
                    strength=ctx.tolerances.event_date.typed_strength)
 
 
+_OWN_DECISION = re.compile(
+    r"(?:\bthat\s+|^[\s,]*)(?:he|she|they|we|I)\s+(?:had\s+|has\s+|have\s+)?(?:decided|"
+    r"ordered|approved|signed|instructed|agreed|will|would|plans?|planned|intends?|intended|"
+    r"(?:is|was|are|were)\s+going\s+to)\b", re.I)
+"""What was said opens with the speaker's own decision or undertaking ("that he had decided
+to", "she would")."""
+
+
+def own_decision(cand: Candidate, ctx: Context) -> Outcome | None:
+    """An event the sentence gives as the speaker's own decision or undertaking ("Putin told
+    Lukashenko that he had decided to transfer the Iskander-M systems"): the speaker's
+    recorded statement of it (:func:`eastflank.claims.resolvers.attribution.recorded_statement`)
+    bears out that it was decided and announced. Support only: what a speaker asserts of
+    others is no evidence of it."""
+    from eastflank.claims.resolvers.attribution import recorded_statement, speaker_parts
+
+    if NEGATION.search(cand.facts.text):
+        return None
+    full = cand.facts.full
+    for a in cand.facts.attributions:
+        if a.speaker is None or not (a.span.start <= cand.span.start < a.span.end):
+            continue
+        tail = full[a.speaker.end:min(a.span.end, a.speaker.end + 160)]
+        if not _OWN_DECISION.search(tail):
+            continue
+        person, institution = speaker_parts(a, full, cand.facts.end)
+        out = recorded_statement(cand, ctx, person, institution)
+        if out is not None and out.verdict == "supported" and out.evidence:
+            e = ctx.catalog.events.get(out.evidence[0].record or "")
+            if e is None:
+                continue
+            return Outcome("supported",
+                           f"The speaker's own decision, recorded as {_describe(e)}: its "
+                           "announcement bears out that it was decided.",
+                           evidence=list(out.evidence), tolerance=out.tolerance,
+                           strength=out.strength)
+    return None
+
+
+_PLANNED = re.compile(r"\b(?:scheduled|planned|expected|due|set|slated|intended)\s+to\b|"
+                      r"\bis\s+to\s+be\b|\bwill\b|\bto\s+be\s+(?:completed|finished|"
+                      r"ready|built|operational)\b", re.I)
+"""A sentence giving the date of what is planned ("will be complete in 2028", "scheduled to
+be completed in 2028")."""
+
+
+def _date_said(d: DateMention, text: str) -> bool:
+    """Whether a record's text gives the date ``d`` at its precision: the year, or the month's
+    name with its year ("July 2023", "by July 7", "in 2028")."""
+    year = str(d.date.year)
+    if d.precision == "year":
+        return re.search(rf"(?<![\d-]){year}(?!\d)", text) is not None
+    month = d.date.strftime("%B")
+    if re.search(rf"\b{month}\b", text) is None:
+        return False
+    return d.date.year == 0 or re.search(rf"(?<![\d-]){year}(?!\d)", text) is not None or \
+        bool(re.search(rf"\b{month}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}\b", text))
+
+
+def planned_event(cand: Candidate, ctx: Context, dates: list[DateMention],
+                  events: dict[str, Event]) -> Outcome | None:
+    """A plan the sentence dates to when it is to be done ("the fortifications will be
+    complete in 2028"): a record made by the claim's date (an announcement, a plan) whose
+    text gives that date and shares ``summary_words_day`` of the sentence's words (with the
+    sentence before it) bears out that it was so planned. Support only; whether it is done
+    is another claim."""
+    if not _PLANNED.search(cand.facts.text) or NEGATION.search(cand.facts.text):
+        return None
+    tol = ctx.tolerances.event_date
+    day = reference_date(cand, ctx) if ctx.article_date is None else ctx.article_date
+    ahead = [d for d in dates if day is None or d.date >= dt.date(day.year, 1, 1)]
+    if not ahead:
+        return None
+    words = keywords(cand.facts.text) | (keywords(cand.context[-1].text)
+                                         if cand.context else set())
+    best: tuple[int, Event, DateMention] | None = None
+    for e in events.values():
+        if day is not None and e.date > day + dt.timedelta(days=tol.days):
+            continue
+        text = " ".join([e.name, *e.aliases, e.summary])
+        shared = len(keywords(text) & words)
+        if shared < tol.summary_words_day:
+            continue
+        for d in ahead:
+            if _date_said(d, text) and (best is None or shared > best[0]):
+                best = (shared, e, d)
+    if best is None:
+        return None
+    shared, e, d = best
+    if unsaid(cand, e, ctx):
+        return None
+    return Outcome("supported",
+                   f"The plan is recorded: {_describe(e)} gives {d.span.text!r} for it, and "
+                   f"the sentence shares {shared} of its words.",
+                   evidence=[evidence_of(e, "events", _describe(e))],
+                   tolerance={"summary_words_day": tol.summary_words_day},
+                   strength=tol.typed_strength)
+
+
 def supporting_event(outcome: Outcome, ctx: Context) -> Event | None:
     """The recorded event a ``supported`` outcome rests on (its first evidence), if any."""
     if outcome.verdict != "supported" or not outcome.evidence:
@@ -490,6 +589,12 @@ _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:(?:-|–|to|until|till|through|
 stands 11 metres high")."""
 
 
+_PARTS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5}
+_FRACTION = re.compile(r"\b(?:(a|one|two|three)[\s-]+)?(half|halves|thirds?|quarters?|fifths?)"
+                       r"\s+of\b", re.I)
+"""A share in words ("a third of its armed forces", "two-thirds of", "half of")."""
+
+
 def _numbers_in(text: str) -> list[tuple[str, float]]:
     """The figures a text states (not years, days of a month, ordinals or designations),
     each with its value scaled by a word that follows it ("1.5 billion")."""
@@ -510,6 +615,12 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
         if m.group(2):
             word = {"m": "million", "bn": "billion", "k": "thousand"}[m.group(2).lower()]
         out.append((m.group(0), value * _SCALE.get(word, 1.0)))
+    for m in _FRACTION.finditer(text):
+        if re.search(r"\b(?:first|second|latter|former)\s*$", text[max(0, m.start() - 8):
+                                                                  m.start()], re.I):
+            continue  # "the first half of 2025": a period
+        n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1).lower()] if m.group(1) else 1
+        out.append((m.group(0), n / _PARTS[m.group(2).lower().rstrip("s")]))
     return out
 
 
@@ -1137,6 +1248,12 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         if story is not None:
             return story
     if named:
+        # of records sharing a name ("East Shield" names the plan and a later loan), one made
+        # by the text's date before one made after it
+        day = reference_date(cand, ctx)
+        if day is not None and not vocab.FUTURE.search(cand.facts.text):
+            limit = day + dt.timedelta(days=tol.days)
+            named = sorted(named, key=lambda r: r.date > limit)
         e = named[0]
         if not reports(cand.facts.text, e):
             return unverifiable(f"The sentence does not report {_describe(e)}: it names "
@@ -1180,8 +1297,8 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     if typed is not None:
         return typed
     if not dates:
-        return unverifiable("No date and no recorded event in the sentence.",
-                            tolerance=tolerance)
+        return own_decision(cand, ctx) or unverifiable(
+            "No date and no recorded event in the sentence.", tolerance=tolerance)
     words = keywords(cand.facts.text)
     near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
     # every event that agrees; the one sharing most of its name's words is taken, and one
@@ -1210,8 +1327,16 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                 agreeing.append((share, e.date, e, d))
                 break
     agreeing.sort(key=lambda t: (-t[0], t[1]))
+    withheld: Outcome | None = None
     for share, _, e, d in agreeing:
-        if len(agreeing) > 1 and unsaid(cand, e, ctx):
+        missing = unsaid(cand, e, ctx)
+        if missing:
+            # (a record that leaves out what the sentence names yields to a plan or a
+            # decision of the same words)
+            withheld = withheld or unverifiable(
+                f"Recorded: {_describe(e)}; the sentence's date {d.span.text!r} agrees, but "
+                f"it names {', '.join(missing)}, which the record does not.",
+                nearest=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
             continue
         return Outcome("supported",
                        f"Recorded: {_describe(e)}; the sentence's date "
@@ -1219,7 +1344,8 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                        f"event's name words.",
                        evidence=[evidence_of(e, "events", _describe(e))],
                        tolerance=tolerance)
-    same_day = _same_day_event(cand, ctx, dates, events)
+    same_day = _same_day_event(cand, ctx, dates, events) or own_decision(cand, ctx) or \
+        planned_event(cand, ctx, dates, events) or withheld
     if same_day is not None:
         return same_day
     named_phrase = cand.extra.get("named")
