@@ -571,3 +571,23 @@ def test_according_to_him_is_the_last_named_speaker(catalog) -> None:
            if c.kind == "attribution"]
     assert [a.person for a in att if a is not None] == [
         "Belarusian Defence Minister Viktor Khrenin"] * 2
+
+
+def test_another_edition_of_a_series_is_not_the_one_named(catalog) -> None:
+    day = dt.date(2019, 1, 10)
+    events = [c.verdict for c in check_text(
+        "The Vostok-2018 exercise involved about 150,000 troops.", catalog, day).claims
+        if c.kind == "event"]
+    assert events and "supported" not in events
+    # an edition's month without its year takes the edition's year
+    assert _verdicts(catalog, "Zapad-2017 was held in September.", day) == ["supported"]
+
+
+def test_a_stem_shared_by_two_words_is_no_shared_word() -> None:
+    from eastflank.claims.resolvers.events import same_words, word_forms
+
+    forms = word_forms("since the summer of 2023, signing the treaty")
+    assert same_words({"summ"}, "Union State summit April 2023", forms) == set()
+    assert same_words({"sign"}, "Treaty signed", forms) == {"sign"}
+    assert same_words({"crea"}, "creation of the Union State",
+                      word_forms("it was created in 1999")) == {"crea"}

@@ -24,6 +24,7 @@ from eastflank.claims.resolvers.base import (
     statement_evidence,
     unverifiable,
 )
+from eastflank.claims.resolvers.events import named_years
 from eastflank.claims.resolvers.match import match_statements, refines
 from eastflank.claims.retrieval import Retriever
 from eastflank.claims.statements import StatementStore, build_statements
@@ -164,6 +165,26 @@ def _misclassed(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
             evidence=[evidence_of(ws, "weapon_systems", f"{ws.name}: kind {ws.kind}")],
             tolerance={"rule": "weapon class"}, strength=0.9)
     return outcome
+
+
+def _other_edition(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support through one edition of a series ("Vostok-2014") of a sentence that names
+    another edition ("Vostok-2018") is withdrawn, whichever resolver found it: the name is
+    the series', the year the edition's."""
+    if outcome.verdict != "supported" or not outcome.evidence:
+        return outcome
+    rec = ctx.catalog.events.get(outcome.evidence[0].record or "")
+    if rec is None:
+        return outcome
+    theirs = named_years(" | ".join([rec.name, *rec.aliases]))
+    mine = {(w, y) for w, y in named_years(cand.facts.text)
+            if any(w == t for t, _ in theirs)}
+    if not mine or mine & theirs:
+        return outcome
+    return unverifiable(
+        f"The nearest record, {rec.name!r}, is of another edition than the sentence names "
+        f"({', '.join(sorted(f'{w.title()} {y}' for w, y in mine))}), so it does not bear "
+        "the sentence out.", nearest=list(outcome.evidence))
 
 
 def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
@@ -357,8 +378,8 @@ def check_text(
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
-        outcome = _misclassed(cand, ctx, _undated(cand, ctx, _misdated(
-            cand, ctx, _details_differ(cand, ctx, outcome))))
+        outcome = _misclassed(cand, ctx, _undated(cand, ctx, _other_edition(cand, ctx, _misdated(
+            cand, ctx, _details_differ(cand, ctx, outcome)))))
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)

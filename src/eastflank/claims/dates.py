@@ -67,9 +67,11 @@ _MONTH_ALONE = re.compile(
     r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"(?![\w-]|\s+\d|\s+of\s+\d|,\s*\d|\s*(?:to|until|till|through|and|or|[-–])\s*[A-Z])")
 """A month named without a day or a year ("in April", "by early June", "last September"):
-the article's year, or the year before for a month after the article's (the year after in a
-sentence about the future). The month is capitalised ("may" is a verb); the first month of a
-range ("from March to July 2024") is left to the range's end."""
+the year of an edition the sentence names ("Zapad-2017 ... in September"), else the
+article's year, or the year before for a month after the article's (the year after in a
+sentence about the future). Either way it is resolved from outside the date and is marked
+relative. The month is capitalised ("may" is a verb); the first month of a range ("from
+March to July 2024") is left to the range's end."""
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -169,6 +171,19 @@ def find_dates(
                 continue  # "in June 2023", "in June 16"
             month = _MONTHS[m.group("month").lower().rstrip(".")]
             year = article_date.year
+            editions = [int(y.group(1)) for y in YEAR_IN_NAME.finditer(text)]
+            earlier = [int(y.group(1)) for y in YEAR_IN_NAME.finditer(text, 0, m.start())]
+            if editions and not m.group("last"):
+                # "Zapad-2017 was held in September": the year of the edition the
+                # sentence names (the last before the month, else the first after)
+                found.append(DateMention(date=dt.date(earlier[-1] if earlier else editions[0],
+                                                      month, 1),
+                                         precision="month", relative=True,
+                                         span=Span(start=offset + m.start("month"),
+                                                   end=offset + m.end(), text=text[
+                                                       m.start("month"):m.end()])))
+                taken.append((m.start("month"), m.end()))
+                continue
             if m.group("last"):
                 # "last April": the last April before the article's month
                 if month >= article_date.month:
@@ -178,7 +193,7 @@ def find_dates(
             elif month < article_date.month and future:
                 year += 1  # "by April" in a text of December, of what is to come
             found.append(DateMention(date=dt.date(year, month, 1), precision="month",
-                                     span=Span(start=offset + m.start("month"),
+                                     relative=True, span=Span(start=offset + m.start("month"),
                                                end=offset + m.end(), text=text[
                                                    m.start("month"):m.end()])))
             taken.append((m.start("month"), m.end()))

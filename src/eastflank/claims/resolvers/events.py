@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+import Stemmer
+
 from eastflank.claims import vocab
 from eastflank.claims.dates import MONTH_NAME
 from eastflank.claims.detect import Candidate
@@ -466,6 +468,26 @@ def planned_event(cand: Candidate, ctx: Context, dates: list[DateMention],
                    strength=tol.typed_strength)
 
 
+_NAMED_YEAR = re.compile(rf"\b(?!(?i:{MONTH_NAME[3:-4]}|in|on|since|by|until|of|from|after|"
+                         r"before|summer|winter|spring|autumn|fall|late|early|end)\b)"
+                         r"([A-Z][A-Za-z]+)[\s-]+((?:19|20)\d\d|\d\d)\b(?![\d,.%-])")
+"""A name with a year ("Vostok-2018", "BALTOPS 22", "Zapad 2021")."""
+
+
+def named_years(text: str) -> set[tuple[str, int]]:
+    """The (series, year) pairs of the editions a text names ("Vostok-2018": ("vostok",
+    2018); "BALTOPS 22": ("baltops", 2022)).
+
+    >>> sorted(named_years("Vostok-2018 and BALTOPS 22 ran; 300,000 troops"))
+    [('baltops', 2022), ('vostok', 2018)]
+    """
+    out = set()
+    for m in _NAMED_YEAR.finditer(text):
+        year = int(m.group(2))
+        out.add((m.group(1).lower(), year + 2000 if year < 100 else year))
+    return out
+
+
 def supporting_event(outcome: Outcome, ctx: Context) -> Event | None:
     """The recorded event a ``supported`` outcome rests on (its first evidence), if any."""
     if outcome.verdict != "supported" or not outcome.evidence:
@@ -815,6 +837,35 @@ def _other_end(cand: Candidate, e: Event, ctx: Context) -> list[str]:
 
 
 _NAMED_STATES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+_SNOWBALL = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=16384)
+def word_forms(text: str) -> dict[str, frozenset[str]]:
+    """The words of a text by their four-letter stem (as :func:`keywords` takes them), each as
+    its Snowball stem (PyStemmer): what tells "summer" from "summit" under the stem "summ",
+    and keeps "signing" and "signed" one word."""
+    out: dict[str, set[str]] = {}
+    words = re.findall(r"[a-z]{3,}", fold(text))
+    for w, stem in zip(words, _SNOWBALL.stemWords(words), strict=True):
+        out.setdefault(w[:4], set()).add(stem)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether two Snowball stems are of one word: equal, or one opens the other ("creat",
+    "creation")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+def same_words(stems: set[str], name: str, forms: dict[str, frozenset[str]]) -> set[str]:
+    """The shared stems that stand for the same word in ``name`` and in the text whose
+    :func:`word_forms` are ``forms`` (a synonym's stem stands for itself)."""
+    theirs = word_forms(name)
+    return {st for st in stems if st not in theirs or st not in forms
+            or any(_one_word(a, b) for a in theirs[st] for b in forms[st])}
 
 
 def named_states(e: Event, ctx: Context) -> frozenset[str]:
@@ -1301,15 +1352,24 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
             "No date and no recorded event in the sentence.", tolerance=tolerance)
     words = keywords(cand.facts.text)
     near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
+    told = cand.facts.text + " " + (cand.context[-1].text if cand.context else "")
+    forms = word_forms(cand.facts.text)
+    near_forms = word_forms(told)
     # every event that agrees; the one sharing most of its name's words is taken, and one
     # that leaves out a person or weapon the sentence names yields to the next
     agreeing: list[tuple[float, dt.date, Event, DateMention]] = []
     for e in sorted(events.values(), key=lambda e: e.date):
         # each name on its own: a short alias is not diluted by the long name's words
-        variants = [k for k in (keywords(n) for n in [e.name, *e.aliases]) if k]
+        names = [n for n in [e.name, *e.aliases] if keywords(n)]
+        variants = [keywords(n) for n in names]
         if not variants:
             continue
         if not reports(cand.facts.text, e):
+            continue
+        # an edition of a series ("Okean-2024") is named by its series, not by the words of
+        # its kind ("naval strategic exercise")
+        series = {w for w, _ in named_years(e.name)}
+        if series and not any(re.search(rf"\b{re.escape(w)}", told, re.I) for w in series):
             continue
         # an event that lasted weeks agrees with many a date: its summary words alone do not
         # identify it
@@ -1318,7 +1378,11 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
             if not dates_agree(d, e, tol.days):
                 continue
             pool = near_words if d.precision == "day" else words
-            share = max(len(k & pool) / min(len(k), 4) for k in variants)
+            # a stem shared by different words is no shared word ("summer" is not "summit",
+            # nor "constructed" a "consignment")
+            pool_words = near_forms if d.precision == "day" else forms
+            share = max(len(same_words(k & pool, n, pool_words)) / min(len(k), 4)
+                        for k, n in zip(variants, names, strict=True))
             need = {"day": tol.keyword_share_day, "month": tol.keyword_share_month,
                     "year": tol.keyword_share}[d.precision]
             summary_hits = len(keywords(e.summary) & words)
