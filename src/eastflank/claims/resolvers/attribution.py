@@ -152,6 +152,19 @@ def _spelt_otherwise(surname: str, speaker: str, score: float) -> bool:
                for w in re.findall(r"[a-z]+", speaker))
 
 
+_STATEMENTS: dict[int, tuple[object, tuple[Event, ...]]] = {}
+
+
+def _statements(ctx: Context) -> tuple[Event, ...]:
+    """The catalog's statement events, listed once per catalog."""
+    hit = _STATEMENTS.get(id(ctx.catalog))
+    if hit is None or hit[0] is not ctx.catalog:
+        hit = (ctx.catalog, tuple(e for e in ctx.catalog.events.values()
+                                  if e.kind == "statement"))
+        _STATEMENTS[id(ctx.catalog)] = hit
+    return hit[1]
+
+
 def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str,
                         said: set[str], need: set[str]) -> Outcome | None:
     if len(surname) < 3:
@@ -176,11 +189,12 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
     window = dt.timedelta(days=tol.statement_days)
     best: tuple[int, Event] | None = None
-    for e in ctx.catalog.events.values():
-        if e.kind != "statement" or not usable(e, ctx):
+    named = re.compile(rf"\b{re.escape(surname)}\b")
+    for e in _statements(ctx):
+        if not usable(e, ctx):
             continue
         speaker = speaker_of(e)
-        if not re.search(rf"\b{re.escape(surname)}\b", speaker) and not _spelt_otherwise(
+        if not named.search(speaker) and not _spelt_otherwise(
                 surname, speaker, tol.spelling_score):
             continue
         nations = {_NATION_OF.get(w, w) for w in speaker.replace("’", "'").replace("'s", "")

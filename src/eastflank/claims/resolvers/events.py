@@ -474,18 +474,16 @@ _NAMED_YEAR = re.compile(rf"\b(?!(?i:{MONTH_NAME[3:-4]}|in|on|since|by|until|of|
 """A name with a year ("Vostok-2018", "BALTOPS 22", "Zapad 2021")."""
 
 
-def named_years(text: str) -> set[tuple[str, int]]:
+@lru_cache(maxsize=16384)
+def named_years(text: str) -> frozenset[tuple[str, int]]:
     """The (series, year) pairs of the editions a text names ("Vostok-2018": ("vostok",
     2018); "BALTOPS 22": ("baltops", 2022)).
 
     >>> sorted(named_years("Vostok-2018 and BALTOPS 22 ran; 300,000 troops"))
     [('baltops', 2022), ('vostok', 2018)]
     """
-    out = set()
-    for m in _NAMED_YEAR.finditer(text):
-        year = int(m.group(2))
-        out.add((m.group(1).lower(), year + 2000 if year < 100 else year))
-    return out
+    return frozenset((m.group(1).lower(), int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0))
+                     for m in _NAMED_YEAR.finditer(text))
 
 
 def supporting_event(outcome: Outcome, ctx: Context) -> Event | None:
