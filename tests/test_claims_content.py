@@ -591,3 +591,12 @@ def test_a_stem_shared_by_two_words_is_no_shared_word() -> None:
     assert same_words({"sign"}, "Treaty signed", forms) == {"sign"}
     assert same_words({"crea"}, "creation of the Union State",
                       word_forms("it was created in 1999")) == {"crea"}
+
+
+def test_a_formation_is_not_borne_out_by_a_record_of_another_kind(catalog) -> None:
+    day = dt.date(2026, 3, 10)
+    # a regiment the dataset does not know is not borne out by the naval base it names
+    wrong = "The 336th Separate Guards Naval Infantry Regiment is based at Baltiysk."
+    assert "supported" not in _verdicts(catalog, wrong, day)
+    right = "The 152nd Guards Missile Brigade is stationed in Chernyakhovsk."
+    assert _verdicts(catalog, right, day) == ["supported"]

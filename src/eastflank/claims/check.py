@@ -187,6 +187,30 @@ def _other_edition(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         "the sentence out.", nearest=list(outcome.evidence))
 
 
+_FORMATION_WORD = re.compile(r"\b(regiment|brigade|division|battalion|squadron|corps|army)s?\b",
+                             re.I)
+
+
+def _other_formation(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
+    """A support of where a formation stands, or what it belongs to, through a record that
+    is no formation of that kind ("the ... Regiment is based at Baltiysk" through the naval
+    base at Baltiysk, or through a brigade's record) is withdrawn: the record is of another
+    thing than the sentence's subject."""
+    if outcome.verdict != "supported" or cand.kind not in ("basing", "relation", "command") \
+            or not outcome.evidence:
+        return outcome
+    said = {m.group(1).lower() for m in _FORMATION_WORD.finditer(cand.span.text)}
+    ev = outcome.evidence[0]
+    name = (ev.name or "").lower()
+    if not said or ev.kind not in ("units", "facilities", "places") or any(
+            re.search(rf"\b{w}", name) for w in said):
+        return outcome
+    return unverifiable(
+        f"The nearest record, {ev.name!r}, is no {'/'.join(sorted(said))}, which the "
+        "sentence speaks of, so it does not bear the sentence out.",
+        nearest=list(outcome.evidence))
+
+
 def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     """A support through an event the sentence dates otherwise is withdrawn: the sentence
     gives dates of its own (not relative ones such as "on Friday") and none agrees with the
@@ -379,7 +403,7 @@ def check_text(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
         outcome = _misclassed(cand, ctx, _undated(cand, ctx, _other_edition(cand, ctx, _misdated(
-            cand, ctx, _details_differ(cand, ctx, outcome)))))
+            cand, ctx, _details_differ(cand, ctx, _other_formation(cand, ctx, outcome))))))
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)
