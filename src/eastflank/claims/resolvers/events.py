@@ -424,8 +424,8 @@ def _date_said(d: DateMention, text: str) -> bool:
     month = d.date.strftime("%B")
     if re.search(rf"\b{month}\b", text) is None:
         return False
-    return d.date.year == 0 or re.search(rf"(?<![\d-]){year}(?!\d)", text) is not None or \
-        bool(re.search(rf"\b{month}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}\b", text))
+    return re.search(rf"(?<![\d-]){year}(?!\d)", text) is not None or \
+        re.search(rf"\b{month}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}\b", text) is not None
 
 
 def planned_event(cand: Candidate, ctx: Context, dates: list[DateMention],

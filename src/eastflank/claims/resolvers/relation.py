@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.measure import distance_km
-from eastflank.claims.model import DateMention, Evidence, Mention
+from eastflank.claims.model import DateMention, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -299,38 +299,31 @@ def _region(cand: Candidate, ctx: Context) -> Outcome | None:
         if said is None:
             continue
         region = _region_of(said.group("name") + said.group("word"), ctx)
+        tol = {"region_score": ctx.tolerances.relation.region_score}
         if re.search(r"capital|centre|center|seat", said.group(0)) and region is not None:
             # the region's seat: the place recorded as the seat of that region
             seats = [p for p in ctx.catalog.places.values()
                      if p.oblast_capital and p.admin == region and p.kind != "region"]
-            tol = {"region_score": ctx.tolerances.relation.region_score}
             if place in seats:
                 return Outcome("supported", f"{place.name} is recorded as the seat of "
-                               f"{region}.", evidence=[_place_evidence(
-                                   place, f"{place.name}: seat of {region}")], tolerance=tol)
+                               f"{region}.", evidence=[evidence_of(
+                                   place, "places", f"{place.name}: seat of {region}")],
+                               tolerance=tol)
             if seats and not _NEGATED.search(cand.facts.text):
                 return Outcome("contradicted", f"The seat of {region} is {seats[0].name} "
-                               f"(recorded), not {place.name}.", evidence=[_place_evidence(
-                                   seats[0], f"{seats[0].name}: seat of {region}")],
+                               f"(recorded), not {place.name}.", evidence=[evidence_of(
+                                   seats[0], "places", f"{seats[0].name}: seat of {region}")],
                                tolerance=tol, strength=0.8)
             return unverifiable(f"The dataset does not record the seat of {region}.",
                                 settled=True)
-        ev = [statement_evidence(st) for st in ctx.store.about(place.id, "admin")] \
-            if ctx.store is not None else []
         detail = f"{place.name} lies in {place.admin} (recorded)"
+        ev = [evidence_of(place, "places", detail)]
         if region == place.admin:
-            return Outcome("supported", detail + ".", evidence=ev or [
-                _place_evidence(place, detail)], tolerance={
-                    "region_score": ctx.tolerances.relation.region_score})
+            return Outcome("supported", detail + ".", evidence=ev, tolerance=tol)
         if region is not None and not _NEGATED.search(cand.facts.text):
-            return Outcome("contradicted", f"{detail}, not in {region}.", evidence=ev or [
-                _place_evidence(place, detail)], tolerance={
-                    "region_score": ctx.tolerances.relation.region_score}, strength=0.8)
+            return Outcome("contradicted", f"{detail}, not in {region}.", evidence=ev,
+                           tolerance=tol, strength=0.8)
     return None
-
-
-def _place_evidence(place: object, detail: str) -> Evidence:
-    return evidence_of(place, "places", detail)
 
 
 def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
