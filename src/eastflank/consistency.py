@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from itertools import pairwise
 
 from eastflank.errors import DataError
-from eastflank.schema import Record, Source
+from eastflank.schema import SINGLE_HOLDER_OFFICES, Record, Source
 from eastflank.yamlio import Located
 
 __all__ = ["RULES", "check_all"]
@@ -80,6 +81,7 @@ def check_actor_refs(data: Records, where: Where) -> None:
         "events": ["actors"],
         "indicators": ["actors"],
         "actors": ["members"],
+        "posts": ["actor"],
     }.items():
         for attr in attrs:
             for rid, fld, value in _refs(data[kind].values(), attr):
@@ -241,6 +243,33 @@ def check_claimed_sources(data: Records, where: Where) -> None:
                 )
 
 
+def check_posts(data: Records, where: Where) -> None:
+    """A post's body is a command body; one person at a time holds a single-holder office.
+
+    Terms of the same office of the same actor and body may touch (one leaves the day the next
+    takes office) but not overlap.
+    """
+    bodies = data["command_bodies"]
+    terms: dict[tuple[str, str, str | None], list[Record]] = defaultdict(list)
+    for rec in data.get("posts", {}).values():
+        body = getattr(rec, "body", None)
+        if body is not None and body not in bodies:
+            raise _fail(where, rec.id, "body", f"unknown command body {body!r}")
+        office = getattr(rec, "office", "")
+        if office in SINGLE_HOLDER_OFFICES and isinstance(rec, Record):
+            terms[(office, getattr(rec, "actor", ""), body)].append(rec)
+    for (office, actor, body), recs in terms.items():
+        recs.sort(key=lambda r: str(r.valid_from))
+        for before, after in pairwise(recs):
+            if before.valid_to is None or (after.valid_from is not None
+                                           and after.valid_from < before.valid_to):
+                end = before.valid_to or "open"
+                raise _fail(where, after.id, "valid_from",
+                            f"term from {after.valid_from} overlaps {before.id!r} (to {end}) "
+                            f"in the same office ({office} of {actor}"
+                            f"{', ' + body if body else ''}); expected terms one after another")
+
+
 RULES: list[Callable[[Records, Where], None]] = [
     check_sources_exist,
     check_actor_refs,
@@ -252,6 +281,7 @@ RULES: list[Callable[[Records, Where], None]] = [
     check_parent_cycles,
     check_preferred_figures,
     check_claimed_sources,
+    check_posts,
 ]
 """The rules :func:`check_all` runs, in order."""
 

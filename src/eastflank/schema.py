@@ -37,6 +37,7 @@ __all__ = [
     "ACTOR_ID",
     "INDICATOR_UNITS",
     "KEBAB_ID",
+    "OFFICES",
     "RECORD_TYPES",
     "Actor",
     "CommandBody",
@@ -46,6 +47,7 @@ __all__ = [
     "Indicator",
     "ParentSpan",
     "Place",
+    "Post",
     "Record",
     "Source",
     "Status",
@@ -472,6 +474,53 @@ class Indicator(Record):
         return self
 
 
+Office = Literal[
+    "head-of-state",
+    "head-of-government",
+    "defence-minister",
+    "deputy-defence-minister",
+    "foreign-minister",
+    "interior-minister",
+    "chief-of-general-staff",
+    "commander-in-chief",
+    "commander",
+    "security-council-secretary",
+    "secretary-general",
+    "governor",
+    "speaker-of-parliament",
+    "spokesperson",
+    "ambassador",
+    "intelligence-chief",
+    "border-guard-chief",
+]
+"""The kinds of office a :class:`Post` records. ``commander`` heads the command body named in
+``body``; ``governor`` heads the region named by ``actor`` (``RU-KGD``)."""
+
+OFFICES: tuple[str, ...] = get_args(Office)
+"""Every office kind, in the order above."""
+
+SINGLE_HOLDER_OFFICES: frozenset[str] = frozenset(OFFICES) - {
+    "deputy-defence-minister", "spokesperson", "ambassador"}
+"""Offices one person holds at a time (for one actor and body): their terms may not overlap."""
+
+
+class Post(Record):
+    """A person in an office, from ``valid_from`` (took office) to ``valid_to`` (left it; open
+    while in office as of the sources).
+
+    ``name`` reads "Person, title" ("Viktor Khrenin, Minister of Defence of Belarus");
+    ``aliases`` are other spellings of the person's name ("Victor Khrenin"), never the title.
+    """
+
+    person: str = Field(min_length=1, description="The holder's name as English texts write it.")
+    office: Office
+    title: str = Field(min_length=1, description="The office's title as the sources give it.")
+    actor: Annotated[str, Field(pattern=ACTOR_ID)] = Field(
+        description="Actor id of the state, region or alliance whose office it is.")
+    body: str | None = Field(None, description="Id of the command body the office heads.")
+    valid_from: dt.date = Field(description="First day in office.")
+
+
 RECORD_TYPES: dict[str, type[_Frozen]] = {
     "sources": Source,
     "actors": Actor,
@@ -482,6 +531,7 @@ RECORD_TYPES: dict[str, type[_Frozen]] = {
     "weapon_systems": WeaponSystem,
     "events": Event,
     "indicators": Indicator,
+    "posts": Post,
 }
 """Dataset folder name -> record type. Each folder under ``data/`` holds YAML lists."""
 
