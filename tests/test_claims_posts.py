@@ -52,8 +52,8 @@ def _posts(text: str, catalog: Catalog, day: str) -> list[tuple[str, str]]:
 
 
 def test_a_title_before_or_after_a_known_name_is_read(staffed: Catalog) -> None:
-    from eastflank.claims.extract import extract
     from eastflank.claims.check import gazetteer_for
+    from eastflank.claims.extract import extract
 
     index = posts_index(staffed)
     text = ("Lithuania's Defence Minister Anna Example met the press. Bob Sample, Lithuania's "

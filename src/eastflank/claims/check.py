@@ -333,6 +333,32 @@ def _with_posts(cands: list[Candidate], facts: list[SentenceFacts],
     return out
 
 
+_WHOLE_SENTENCE = frozenset({"event", "attribution", "relation"})
+"""Kinds whose claim is the sentence as a whole (a figure's claim is the figure alone)."""
+
+
+def _wrong_office(claims: list[Claim]) -> list[Claim]:
+    """A sentence that gives a person an office they never held is not borne out as a whole:
+    its event, attribution or relation is no longer ``supported`` (a figure it states is
+    still checked on its own)."""
+    wrong = [c for c in claims if c.kind == "command" and c.verdict == "contradicted"
+             and any(e.kind == "posts" for e in c.evidence)]
+    if not wrong:
+        return claims
+    out = []
+    for c in claims:
+        bad = next((w for w in wrong if w.sentence.start == c.sentence.start), None)
+        if bad is not None and c.kind in _WHOLE_SENTENCE and c.verdict == "supported":
+            out.append(c.model_copy(update={
+                "verdict": "unverifiable", "nearest": list(c.evidence), "evidence": [],
+                "explanation": f"The sentence names {bad.text!r} in an office the posts "
+                f"record them never holding ({bad.id}); what else it says would have been "
+                f"supported: {c.explanation}"}))
+        else:
+            out.append(c)
+    return out
+
+
 def gazetteer_for(catalog: Catalog, tolerances: Tolerances | None = None) -> Gazetteer:
     """The gazetteer of ``catalog``, built once per catalog object."""
     tol = tolerances or load_tolerances()
@@ -462,6 +488,7 @@ def check_text(
                 if cand.kind == "attribution" else None,
             )
         )
+    claims = _wrong_office(claims)
     counts = Counter(c.verdict for c in claims)
     return CheckResult(
         source=source,
