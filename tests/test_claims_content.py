@@ -684,3 +684,23 @@ def test_a_figure_is_not_a_statement_of_a_speaker_the_sentence_does_not_name(cat
     # (the statement may be shown among the nearest, not taken as the figure's subject)
     assert "Bychkovsky" not in c.explanation
     assert not any("Bychkovsky" in (e.name or "") for e in c.evidence)
+
+
+def test_a_short_attribution_refers_to_the_sentence_before(catalog) -> None:
+    before = ("The Iskander missiles have been deployed to Kaliningrad numerous times before. "
+              "However, according to Lithuanian Defense Minister Raimundas Karoblis, the move "
+              "is permanent.")
+    day = dt.date(2018, 2, 5)
+
+    def attribution(text: str) -> str:
+        (c,) = [c for c in check_text(text, catalog, day).claims if c.kind == "attribution"]
+        return c.verdict
+
+    assert attribution(before) == "supported"
+    # the same words after a sentence on something else: nothing says what the move was
+    other = before.replace("The Iskander missiles have been deployed to Kaliningrad numerous "
+                           "times before.", "Lithuania's parliament met on Monday.")
+    assert attribution(other) == "unverifiable"
+    # in another paragraph, the sentence before is no longer what it refers to
+    assert attribution(before.replace("before. However", "before.\n\nHowever")) == \
+        "unverifiable"
