@@ -731,3 +731,20 @@ def test_a_negation_in_another_clause_of_a_border_sentence(catalog) -> None:
     text = "Kaliningrad does not border Belarus or Latvia."
     got = check_text(text, catalog, dt.date(2022, 6, 20)).claims
     assert "supported" not in [c.verdict for c in got]
+
+
+def test_inhabitants_are_the_population_of_the_state_the_sentence_is_about(catalog) -> None:
+    text = ("Lithuania has {} inhabitants and is located between the Russian exclave of the "
+            "Kaliningrad Oblast and Belarus.")
+    day = dt.date(2025, 5, 21)
+
+    def count(n: str) -> tuple[str, str]:
+        (c,) = [c for c in check_text(text.format(n), catalog, day).claims
+                if c.kind == "count"]
+        return c.verdict, c.explanation
+
+    verdict, why = count("3 million")
+    assert verdict == "supported" and "Lithuania" in why
+    # (not judged against the Kaliningrad region the sentence also names)
+    verdict, why = count("1 million")
+    assert verdict != "supported" and "Kaliningrad" not in why
