@@ -285,9 +285,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
         # "Lithuania has 3 million inhabitants and lies between Kaliningrad and ...": the
         # state the sentence is about, not a region it names later
         state = subject_state(cand, ctx)
-        rec = ctx.catalog.actors.get(state) if state is not None else None
-        if rec is not None and _values(rec, unit, ctx, _ALL_KINDS):
-            return rec, True
+        actor = ctx.catalog.actors.get(state) if state is not None else None
+        if actor is not None and _values(actor, unit, ctx, _ALL_KINDS):
+            return actor, True
     for kind in (*_ORDER[:4], "places"):  # a camp's tents, a place's area or population
         for m in mentions_of(cand, kind):
             rec = ctx.catalog.records[kind].get(m.record)
