@@ -765,3 +765,15 @@ def test_a_town_outside_the_gazetteer_in_another_state(catalog) -> None:
     base = ("The forward command post of the US Army's V Corps in Poznań formally became the "
             "first permanent US base in Poland in March 2023.")
     assert "supported" in _verdicts(catalog, base, dt.date(2023, 6, 1))
+
+
+def test_a_span_of_time_the_record_gives_otherwise(catalog) -> None:
+    from eastflank.claims.resolvers.events import _durations
+
+    assert [round(m) for _, m, _ in _durations("for two and a half hours, then 10 days")] == [
+        150, 14400]
+    day = dt.date(2024, 4, 1)
+    said = ("The RAF jet carrying Britain's defence secretary Grant Shapps had its GPS signal "
+            "jammed for {} near Kaliningrad on 13 March 2024.")
+    assert "supported" in _verdicts(catalog, said.format("about 30 minutes"), day)
+    assert "supported" not in _verdicts(catalog, said.format("about an hour"), day)

@@ -128,6 +128,10 @@ def test_unmutated_records_load(workdir: Path, kind: str) -> None:
     root = workdir / f"plain-{kind}"
     (root / kind).mkdir(parents=True)
     recs = [dict(r, id=fresh_id(kind, r["id"], i)) for i, r in enumerate(_records()[kind][:3])]
+    if kind == "posts":
+        # a copy of a term in an office one person holds at a time would overlap the original
+        # (the loader rejects that): the copies are of an office several people hold at once
+        recs = [dict(r, office="spokesperson", body=None) for r in recs]
     (root / kind / "fuzz.yml").write_text(dump(recs), encoding="utf-8")
     cat = load_catalog(extra=[root])
     assert all(cat.kind_of(r["id"]) == kind for r in recs)

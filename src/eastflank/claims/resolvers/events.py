@@ -588,6 +588,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [n for n in _other_end(cand, e, ctx) if n not in out]
     out += [n for n in swapped(cand, e, ctx) if n not in out]
     out += [n for n in unsaid_places(cand, e, ctx) if n not in out]
+    out += [d for d in other_duration(text, e) if d not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
         out += [n for n in conflicting_counts(text, e)
@@ -785,6 +786,50 @@ def counts_said(text: str, e: Event) -> bool:
             theirs.append((float(f.value), frozenset(tokens(f.quantity.replace("_", " ")))))
     return all(any(abs(v - w) <= 0.05 * max(abs(w), 1e-9) and stems & other
                    for w, other in theirs) for v, stems, _ in mine)
+
+
+_DURATION = re.compile(
+    r"\b(?:(half\s+an?)|(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)"
+    r"(?:\s+and\s+a\s+half)?)[\s-]+(minutes?|mins?|hours?|hrs?|days?|weeks?)\b", re.I)
+"""A span of time: "about an hour", "30 minutes", "a six-day exercise", "half an hour"."""
+_DURATION_MINUTES = {"min": 1, "hou": 60, "hrs": 60, "hr": 60, "day": 1440, "wee": 10080}
+
+
+def _durations(text: str) -> list[tuple[str, float, bool]]:
+    """Spans of time a text gives: (words, minutes, short: minutes or hours)."""
+    out = []
+    for m in _DURATION.finditer(text):
+        unit = m.group(3).lower()
+        per = next(v for k, v in _DURATION_MINUTES.items() if unit.startswith(k))
+        if m.group(1):
+            n = 0.5
+        else:
+            raw = m.group(2).lower()
+            if raw in ("a", "an"):
+                n = 1.0
+            elif raw[0].isdigit():
+                n = float(raw)
+            else:
+                n = 45.0 if raw == "forty-five" else float(WORD_NUMBERS.get(raw, 0))
+            if "and a half" in m.group(0).lower():
+                n += 0.5
+        if n > 0:
+            out.append((m.group(0), n * per, per < 1440))
+    return out
+
+
+def other_duration(text: str, e: Event) -> list[str]:
+    """Spans of time the sentence gives where the record gives others of the same scale
+    (minutes and hours, or days and weeks), none within a quarter: "jammed for about an hour"
+    is not the record's "about 30 minutes". A record that gives no span says nothing of it."""
+    theirs = _durations(" ".join([e.name, *e.aliases, e.summary]))
+    out = []
+    for words, minutes, short in _durations(text):
+        same = [v for _, v, s in theirs if s == short]
+        if same and not any(abs(minutes - v) <= 0.25 * v for v in same):
+            out.append(words)
+    return out
 
 
 def unsaid_numbers(text: str, e: Event) -> list[str]:
