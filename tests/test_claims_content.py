@@ -731,3 +731,37 @@ def test_a_negation_in_another_clause_of_a_border_sentence(catalog) -> None:
     text = "Kaliningrad does not border Belarus or Latvia."
     got = check_text(text, catalog, dt.date(2022, 6, 20)).claims
     assert "supported" not in [c.verdict for c in got]
+
+
+def test_inhabitants_are_the_population_of_the_state_the_sentence_is_about(catalog) -> None:
+    text = ("Lithuania has {} inhabitants and is located between the Russian exclave of the "
+            "Kaliningrad Oblast and Belarus.")
+    day = dt.date(2025, 5, 21)
+
+    def count(n: str) -> tuple[str, str]:
+        (c,) = [c for c in check_text(text.format(n), catalog, day).claims
+                if c.kind == "count"]
+        return c.verdict, c.explanation
+
+    verdict, why = count("3 million")
+    assert verdict == "supported" and "Lithuania" in why
+    # (not judged against the Kaliningrad region the sentence also names)
+    verdict, why = count("1 million")
+    assert verdict != "supported" and "Kaliningrad" not in why
+
+
+def test_a_town_outside_the_gazetteer_in_another_state(catalog) -> None:
+    from eastflank.claims.cities import city_country
+
+    assert city_country("Gdynia") == "PL" and city_country("Brest") is None
+    day = dt.date(2018, 7, 1)
+    # the record puts BALTOPS 2018 in Lithuania; Gdynia (Poland) is not in the gazetteer
+    wrong = "BALTOPS 2018, hosted by Lithuania, set sail from Gdynia at the start of June 2018."
+    assert "supported" not in _verdicts(catalog, wrong, day)
+    right = "BALTOPS 2018, hosted by Lithuania, began at the start of June 2018."
+    assert "supported" in _verdicts(catalog, right, day)
+    # a month is no town, though England has a town called March
+    assert city_country("March") == "GB"
+    base = ("The forward command post of the US Army's V Corps in Poznań formally became the "
+            "first permanent US base in Poland in March 2023.")
+    assert "supported" in _verdicts(catalog, base, dt.date(2023, 6, 1))

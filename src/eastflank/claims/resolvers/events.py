@@ -1101,6 +1101,7 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
                                            for n in names):
                 continue
             out.append(x.span.text)
+    out += [n for n in _town_elsewhere(cand, e, ctx, words) if n not in out]
     if not e.places or e.kind == "exercise":
         return out  # (an exercise's record seldom lists every range it used)
     for x in known:
@@ -1114,6 +1115,45 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
                 region and place is not None and _near(place, e, ctx)):
             continue
         out.append(x.span.text)
+    return out
+
+
+_TOWN_AFTER = re.compile(r"\b(?:in|at|near|outside|from|to|into|off)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
+"""A capitalised name after a word of place ("set sail from Gdynia")."""
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+
+def _town_elsewhere(cand: Candidate, e: Event, ctx: Context, words: frozenset[str]
+                    ) -> list[str]:
+    """Towns outside the gazetteer (:func:`eastflank.claims.cities.city_country`) the sentence
+    puts what it says in, in a state where none of the record's places lies and, for an event
+    other than an exercise, that took no part in it: "set sail from Gdynia" is not an exercise
+    of Klaipėda. Only for a record that gives its places."""
+    from eastflank.claims.cities import city_country
+
+    if not e.places:
+        return []
+    countries = {getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}
+    if e.kind != "exercise":
+        countries |= set(e.actors)
+    known = [(x.span.start, x.span.end) for x in cand.facts.mentions]
+    out = []
+    for m in _TOWN_AFTER.finditer(cand.facts.text):
+        at = cand.facts.start + m.start(1)
+        if any(a <= at < b for a, b in known):
+            continue  # a place or state of the gazetteer: judged with the records
+        name = re.sub(r"['’]s$", "", m.group(1))
+        if re.match(rf"(?:{_MONTH}|{_WEEKDAY})\b", name, re.I) or \
+                name.split()[0].lower() in NOT_A_PLACE:
+            continue  # "in March" is a month, not the town of March
+        country = city_country(name) or (city_country(name.split()[-1])
+                                         if " " in name else None)
+        if country is None or country in countries or set(tokens(name)) & words:
+            continue
+        out.append(name)
     return out
 
 
