@@ -777,3 +777,11 @@ def test_a_span_of_time_the_record_gives_otherwise(catalog) -> None:
             "jammed for {} near Kaliningrad on 13 March 2024.")
     assert "supported" in _verdicts(catalog, said.format("about 30 minutes"), day)
     assert "supported" not in _verdicts(catalog, said.format("about an hour"), day)
+
+
+def test_a_vote_the_record_says_went_the_other_way(catalog) -> None:
+    said = ("Belarus voted {} UN General Assembly resolution 68/262 on the territorial "
+            "integrity of Ukraine in March 2014.")
+    day = dt.date(2019, 12, 31)
+    assert "supported" in _verdicts(catalog, said.format("against"), day)
+    assert "supported" not in _verdicts(catalog, said.format("in favour of"), day)

@@ -589,6 +589,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [n for n in swapped(cand, e, ctx) if n not in out]
     out += [n for n in unsaid_places(cand, e, ctx) if n not in out]
     out += [d for d in other_duration(text, e) if d not in out]
+    out += [d for d in other_side(text, e) if d not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
         out += [n for n in conflicting_counts(text, e)
@@ -817,6 +818,29 @@ def _durations(text: str) -> list[tuple[str, float, bool]]:
         if n > 0:
             out.append((m.group(0), n * per, per < 1440))
     return out
+
+
+_VOTE = re.compile(r"\b(?:vot\w*|cast\s+\w+\s+votes?)\s+(?:\w+\s+)?(in\s+favou?r|for|"
+                   r"against)\b|\b(abstain\w*|abstention)\b", re.I)
+"""How a vote went: for, against, or an abstention."""
+
+
+def _sides(text: str) -> set[str]:
+    out = set()
+    for m in _VOTE.finditer(text):
+        side = (m.group(1) or m.group(2) or "").lower()
+        out.add("against" if side == "against" else "abstained" if side.startswith(
+            "abst") else "for")
+    return out
+
+
+def other_side(text: str, e: Event) -> list[str]:
+    """A vote the sentence says went one way where the record says it went another ("voted
+    in favour" for a record of a vote against)."""
+    mine, theirs = _sides(text), _sides(" ".join([e.name, *e.aliases, e.summary]))
+    if mine and theirs and not mine & theirs:
+        return [f"voted {'/'.join(sorted(mine))}"]
+    return []
 
 
 def other_duration(text: str, e: Event) -> list[str]:
@@ -1174,16 +1198,14 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 def _town_elsewhere(cand: Candidate, e: Event, ctx: Context, words: frozenset[str]
                     ) -> list[str]:
     """Towns outside the gazetteer (:func:`eastflank.claims.cities.city_country`) the sentence
-    puts what it says in, in a state where none of the record's places lies and, for an event
-    other than an exercise, that took no part in it: "set sail from Gdynia" is not an exercise
-    of Klaipėda. Only for a record that gives its places."""
+    puts what it says in, in a state where none of the record's places lies: "set sail from
+    Gdynia" is not an exercise of Klaipėda, nor a summit "in Berlin" the one held in Paris.
+    Only for a record that gives its places."""
     from eastflank.claims.cities import city_country
 
     if not e.places:
         return []
     countries = {getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}
-    if e.kind != "exercise":
-        countries |= set(e.actors)
     known = [(x.span.start, x.span.end) for x in cand.facts.mentions]
     out = []
     for m in _TOWN_AFTER.finditer(cand.facts.text):
