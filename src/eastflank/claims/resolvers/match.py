@@ -179,6 +179,19 @@ class _Profile:
     """Records whose name it refines ("Belarusian stage of Zapad-2021" refines
     "Zapad-2021"), each with the words it adds: a sentence is about the refinement only
     when it holds one of them."""
+    summary_only: frozenset[str] = frozenset()
+    """Its summary stems that are in none of its names."""
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Inverted indexes over the profiles of a catalog, to find the few subjects a sentence
+    can be about without scoring every retrieved one."""
+
+    by_stem: dict[str, frozenset[str]]
+    """Name stem -> subjects with the stem in one of their names."""
+    by_ref: dict[str, frozenset[str]]
+    """Record -> subjects whose statements point to it, for records not in ``common``."""
 
 
 _PROFILES: dict[int, tuple[object, dict[str, _Profile]]] = {}
@@ -219,51 +232,124 @@ def _profiles(ctx: Context) -> dict[str, _Profile]:
                 if extra:
                     parents.setdefault(k, []).append((j, extra))
     out = {k: _Profile(p.names, p.numbers, p.summary, p.refs, common, p.full,
-                       tuple(parents.get(k, ())))
+                       tuple(parents.get(k, ())),
+                       p.summary - (set().union(*p.names) if p.names else set()))
            for k, p in out.items()}
     _PROFILES[id(ctx.catalog)] = (ctx.catalog, out)
     return out
+
+
+_INDEXES: dict[int, tuple[object, _Index]] = {}
+
+
+def _index(ctx: Context) -> _Index:
+    """The inverted indexes of :func:`_profiles`, built once per catalog."""
+    hit = _INDEXES.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    by_stem: dict[str, set[str]] = {}
+    by_ref: dict[str, set[str]] = {}
+    for subject, prof in _profiles(ctx).items():
+        for v in prof.names:
+            for w in v:
+                by_stem.setdefault(w, set()).add(subject)
+        for r in prof.refs - prof.common:
+            by_ref.setdefault(r, set()).add(subject)
+    out = _Index({w: frozenset(v) for w, v in by_stem.items()},
+                 {r: frozenset(v) for r, v in by_ref.items()})
+    _INDEXES[id(ctx.catalog)] = (ctx.catalog, out)
+    return out
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """What :func:`identify` reads of a claim's sentence, worked out once per sentence."""
+
+    named: frozenset[str]
+    words: frozenset[str]
+    numbers: frozenset[str]
+    every: frozenset[str]
+    said: tuple[tuple[str, frozenset[str], frozenset[str]], ...]
+    """Each mention's record, the distinctive stems and all the stems of its text."""
+    states: frozenset[str]
+    """States the sentence names as places (not by an adjective, "Belarusian")."""
+    by_name: frozenset[str]
+    """Subjects with a word of one of their names in the sentence."""
+    possible: frozenset[str]
+    """Subjects :func:`identify` may find: named, with a word of a name in the sentence, or
+    pointing to a named record that is not a state, an alliance or a capital."""
+
+
+def _sentence(cand: Candidate, ctx: Context) -> _Sentence:
+    index = _index(ctx)
+    named = frozenset(m.record for m in cand.facts.mentions)
+    words = _sentence_stems(cand.facts.text)
+    by_name: set[str] = set()
+    for w in words:
+        by_name |= index.by_stem.get(w, frozenset())
+    possible = set(named) | by_name
+    for r in named:
+        possible |= index.by_ref.get(r, frozenset())
+    return _Sentence(
+        named, words, _numbers(cand.facts.text), _tokens(cand.facts.text),
+        tuple((m.record, _stems(m.span.text), _tokens(m.span.text))
+              for m in cand.facts.mentions),
+        frozenset(x.record for x in cand.facts.mentions if x.kind == "actors"
+                  and not x.span.text.endswith(("ian", "an", "ish"))),
+        frozenset(by_name), frozenset(possible))
 
 
 _STATE_PART = re.compile(r"^(\w+?)(?:ian|n)?\s+(?:leg|part|stage|phase|contingent|segment|"
                          r"component|share)\b", re.I)
 
 
-def _other_states_part(cand: Candidate, ctx: Context, subject: str) -> bool:
+@lru_cache(maxsize=16384)
+def _state_part(name: str) -> str | None:
+    """The stem of the state whose part an event's name says it is ("Belarusian leg of
+    ..." gives "belar"), or ``None``."""
+    m = _STATE_PART.match(name)
+    return m.group(1).lower()[:5] if m is not None else None
+
+
+def _other_states_part(sentence: _Sentence, ctx: Context, subject: str) -> bool:
     """Whether ``subject`` is one state's part of something ("Belarusian leg of Zapad-2017")
     and the sentence names another state as where it happens ("in Russia and Belarus"): the
     sentence then speaks of the whole."""
     rec = ctx.catalog.records["events"].get(subject)
-    m = _STATE_PART.match(rec.name) if rec is not None else None
-    if m is None:
+    stem = _state_part(rec.name) if rec is not None else None
+    if stem is None:
         return False
-    stem = m.group(1).lower()[:5]
-    states = {x.record for x in cand.facts.mentions if x.kind == "actors"
-              and not x.span.text.endswith(("ian", "an", "ish"))}
     return any(not ctx.catalog.actors[c].name.lower().startswith(stem)
-               for c in states if c in ctx.catalog.actors)
+               for c in sentence.states if c in ctx.catalog.actors)
 
 
 def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     """How surely the claim's sentence is about ``subject`` (see the module's step 1)."""
+    return _identify(cand, ctx, subject, _sentence(cand, ctx))
+
+
+def _identify(cand: Candidate, ctx: Context, subject: str,
+              sentence: _Sentence) -> Identified | None:
+    if subject not in sentence.possible:
+        return None  # no name word, no unit, body or venue of it: nothing to score it by
     prof = _profiles(ctx).get(subject)
     if prof is None:
         return None
     tol = ctx.tolerances.match
-    named = {m.record for m in cand.facts.mentions}
+    named = sentence.named
     entities = frozenset(prof.refs & named)
     states = entities & prof.common  # states, alliances, capitals
     specific = len(entities) - len(states)
     if subject in named:
         return Identified(subject, 1.0, "named in the sentence", entities, specific=specific,
                           name_words=9)
-    if _other_states_part(cand, ctx, subject):
+    if _other_states_part(sentence, ctx, subject):
         return None  # "six ranges in Russia and Belarus" is not the Belarusian leg's count
-    words = _sentence_stems(cand.facts.text)
-    numbers = _numbers(cand.facts.text)
-    every = _tokens(cand.facts.text)
+    words = sentence.words
+    numbers = sentence.numbers
+    every = sentence.every
     if any(not extra & every for _, extra in prof.parents) or any(
-            not extra & every for _, extra in _named_parents(cand, prof)):
+            not extra & every for _, extra in _named_parents(sentence, prof)):
         return None  # "Zapad-2021 had 12,800 troops" is not about its Belarusian stage
     best = (0, 0.0)
     for v, nums in zip(prof.names, prof.numbers, strict=True):
@@ -273,8 +359,7 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
         share = shared / min(len(v), 4)
         best = max(best, (shared, share))
     shared, share = best
-    in_names = set().union(*prof.names) if prof.names else set()
-    summary = len((prof.summary - in_names) & words)
+    summary = len(prof.summary_only & words)
     if shared >= tol.name_words and share >= tol.name_share:
         return Identified(subject, tol.name_strength,
                           f"{shared} words of its name in the sentence", entities,
@@ -295,16 +380,18 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     return None
 
 
-def _named_parents(cand: Candidate, prof: _Profile) -> list[tuple[str, frozenset[str]]]:
+def _named_parents(sentence: _Sentence, prof: _Profile) -> list[tuple[str, frozenset[str]]]:
     """Records the sentence names by a phrase that a record's name refines ("Zapad-2025"
     in "Belarusian leg of Zapad-2025"), each with the words the name adds."""
-    out = []
-    for m in cand.facts.mentions:
-        said = _stems(m.span.text)
-        if prof.names and len(said) >= 2 and said < prof.names[0]:
-            extra = prof.full - _tokens(m.span.text)
+    out: list[tuple[str, frozenset[str]]] = []
+    if not prof.names:
+        return out
+    first = prof.names[0]
+    for record, said, spoken in sentence.said:
+        if len(said) >= 2 and said < first:
+            extra = prof.full - spoken
             if extra:
-                out.append((m.record, extra))
+                out.append((record, extra))
     return out
 
 
@@ -319,7 +406,7 @@ def refines(cand: Candidate, ctx: Context, record: str | None,
     wanted = {o for o in others if o}
     every = _tokens(cand.facts.text)
     return any(j in wanted and extra & every
-               for j, extra in (*prof.parents, *_named_parents(cand, prof)))
+               for j, extra in (*prof.parents, *_named_parents(_sentence(cand, ctx), prof)))
 
 
 def _usable(st: Statement, ctx: Context) -> bool:
@@ -443,19 +530,20 @@ def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
     named = [m.record for m in cand.facts.mentions]
     k = ctx.tolerances.match.retrieve
     hits = ctx.retriever.retrieve(cand.facts.text, named, k=k)
+    sentence = _sentence(cand, ctx)
     seen: dict[str, Identified] = {}
     for h in hits:
         subj = h.statement.subject
         if subj in seen:
             continue
-        found = identify(cand, ctx, subj)
+        found = _identify(cand, ctx, subj, sentence)
         if found is not None:
             seen[subj] = found
     # records the sentence points to through the values of their statements ("held in
     # Vilnius", "attended by Germany"): every subject pointing at two named records
-    for subj in _pointing(ctx, named, _sentence_stems(cand.facts.text)):
+    for subj in _pointing(ctx, named, sentence.by_name):
         if subj not in seen:
-            found = identify(cand, ctx, subj)
+            found = _identify(cand, ctx, subj, sentence)
             if found is not None:
                 seen[subj] = found
     return sorted(seen.values(), key=lambda i: -i.strength)
@@ -479,10 +567,11 @@ def _from_before(cand: Candidate, ctx: Context) -> list[Identified]:
             for i in _candidates(view, ctx) if not i.loose]
 
 
-def _pointing(ctx: Context, named: Iterable[str], words: frozenset[str]) -> list[str]:
+def _pointing(ctx: Context, named: Iterable[str], by_name: frozenset[str]) -> list[str]:
     """Subjects whose statements point at two of the named records. One pointing only at
     states, alliances or capitals (hundreds do) is kept only when a word of its name is in
-    the sentence (``words``), without which :func:`identify` would not find it either."""
+    the sentence (it is in ``by_name``), without which :func:`identify` would not find it
+    either."""
     assert ctx.retriever is not None
     named = list(dict.fromkeys(named))
     profiles = _profiles(ctx)
@@ -502,8 +591,7 @@ def _pointing(ctx: Context, named: Iterable[str], words: frozenset[str]) -> list
         if len(_POINTING) > 512:
             _POINTING.clear()
         _POINTING[key] = hit
-    return [s for s, spec in hit[1] if spec or (
-        s in profiles and any(v & words for v in profiles[s].names))]
+    return [s for s, spec in hit[1] if spec or s in by_name]
 
 
 _POINTING: dict[tuple[int, tuple[str, ...]], tuple[object, tuple[tuple[str, bool], ...]]] = {}
