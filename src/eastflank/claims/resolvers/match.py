@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -192,6 +193,10 @@ class _Index:
     """Name stem -> subjects with the stem in one of their names."""
     by_ref: dict[str, frozenset[str]]
     """Record -> subjects whose statements point to it, for records not in ``common``."""
+    by_common: dict[str, frozenset[str]]
+    """The same for the records in ``common`` (states, alliances, capitals)."""
+    by_summary: dict[str, frozenset[str]]
+    """Summary stem -> subjects with the stem in their summary and in none of their names."""
 
 
 _PROFILES: dict[int, tuple[object, dict[str, _Profile]]] = {}
@@ -249,14 +254,18 @@ def _index(ctx: Context) -> _Index:
         return hit[1]
     by_stem: dict[str, set[str]] = {}
     by_ref: dict[str, set[str]] = {}
+    by_common: dict[str, set[str]] = {}
+    by_summary: dict[str, set[str]] = {}
     for subject, prof in _profiles(ctx).items():
         for v in prof.names:
             for w in v:
                 by_stem.setdefault(w, set()).add(subject)
-        for r in prof.refs - prof.common:
-            by_ref.setdefault(r, set()).add(subject)
-    out = _Index({w: frozenset(v) for w, v in by_stem.items()},
-                 {r: frozenset(v) for r, v in by_ref.items()})
+        for r in prof.refs:
+            (by_common if r in prof.common else by_ref).setdefault(r, set()).add(subject)
+        for w in prof.summary_only:
+            by_summary.setdefault(w, set()).add(subject)
+    out = _Index(*({k: frozenset(v) for k, v in d.items()}
+                   for d in (by_stem, by_ref, by_common, by_summary)))
     _INDEXES[id(ctx.catalog)] = (ctx.catalog, out)
     return out
 
@@ -276,27 +285,41 @@ class _Sentence:
     by_name: frozenset[str]
     """Subjects with a word of one of their names in the sentence."""
     possible: frozenset[str]
-    """Subjects :func:`identify` may find: named, with a word of a name in the sentence, or
-    pointing to a named record that is not a state, an alliance or a capital."""
+    """Subjects :func:`identify` may find: named, or scoring enough with every word of their
+    names counted (an upper bound of what :func:`identify` counts)."""
 
 
 def _sentence(cand: Candidate, ctx: Context) -> _Sentence:
     index = _index(ctx)
+    tol = ctx.tolerances.match
     named = frozenset(m.record for m in cand.facts.mentions)
     words = _sentence_stems(cand.facts.text)
-    by_name: set[str] = set()
+    # per subject: words of its names, of its summary only, named records it points to
+    # that are not states, alliances or capitals, and those that are
+    name_hits: Counter[str] = Counter()
+    summary_hits: Counter[str] = Counter()
     for w in words:
-        by_name |= index.by_stem.get(w, frozenset())
-    possible = set(named) | by_name
+        name_hits.update(index.by_stem.get(w, ()))
+        summary_hits.update(index.by_summary.get(w, ()))
+    specific: Counter[str] = Counter()
+    common: Counter[str] = Counter()
     for r in named:
-        possible |= index.by_ref.get(r, frozenset())
+        specific.update(index.by_ref.get(r, ()))
+        common.update(index.by_common.get(r, ()))
+    possible = set(named)
+    for subject in {*name_hits, *specific}:
+        shared = name_hits[subject]
+        if shared >= tol.name_words or shared + summary_hits[subject] / 2 + specific[
+                subject] + common[subject] / 2 >= tol.loose_score:
+            possible.add(subject)
+    by_name = frozenset(name_hits)
     return _Sentence(
         named, words, _numbers(cand.facts.text), _tokens(cand.facts.text),
         tuple((m.record, _stems(m.span.text), _tokens(m.span.text))
               for m in cand.facts.mentions),
         frozenset(x.record for x in cand.facts.mentions if x.kind == "actors"
                   and not x.span.text.endswith(("ian", "an", "ish"))),
-        frozenset(by_name), frozenset(possible))
+        by_name, frozenset(possible))
 
 
 _STATE_PART = re.compile(r"^(\w+?)(?:ian|n)?\s+(?:leg|part|stage|phase|contingent|segment|"
