@@ -289,7 +289,26 @@ class _Sentence:
     names counted (an upper bound of what :func:`identify` counts)."""
 
 
+_SENTENCES: dict[tuple[object, ...], tuple[object, _Sentence]] = {}
+
+
 def _sentence(cand: Candidate, ctx: Context) -> _Sentence:
+    """:class:`_Sentence` of the claim's sentence (kept for the sentence's other claims and
+    look-ups)."""
+    tol = ctx.tolerances.match
+    key = (id(ctx.catalog), tol.name_words, tol.loose_score, cand.facts.text,
+           tuple((m.record, m.kind, m.span.text) for m in cand.facts.mentions))
+    hit = _SENTENCES.get(key)
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    out = _read_sentence(cand, ctx)
+    if len(_SENTENCES) > 1024:
+        _SENTENCES.clear()
+    _SENTENCES[key] = (ctx.catalog, out)
+    return out
+
+
+def _read_sentence(cand: Candidate, ctx: Context) -> _Sentence:
     index = _index(ctx)
     tol = ctx.tolerances.match
     named = frozenset(m.record for m in cand.facts.mentions)
@@ -557,7 +576,7 @@ def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
     seen: dict[str, Identified] = {}
     for h in hits:
         subj = h.statement.subject
-        if subj in seen:
+        if subj in seen or subj not in sentence.possible:
             continue
         found = _identify(cand, ctx, subj, sentence)
         if found is not None:
@@ -565,7 +584,7 @@ def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
     # records the sentence points to through the values of their statements ("held in
     # Vilnius", "attended by Germany"): every subject pointing at two named records
     for subj in _pointing(ctx, named, sentence.by_name):
-        if subj not in seen:
+        if subj not in seen and subj in sentence.possible:
             found = _identify(cand, ctx, subj, sentence)
             if found is not None:
                 seen[subj] = found
