@@ -566,8 +566,26 @@ def _date_agrees(d: DateMention, st: Statement, days: int) -> bool:
     return d.date <= end + slack and hi >= start - slack
 
 
+_CANDIDATES: dict[tuple[object, ...], tuple[object, object, object, list[Identified]]] = {}
+
+
 def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
-    """Records the sentence may be about, surest first."""
+    """Records the sentence may be about, surest first (kept for the sentence's other claims
+    and look-ups: they depend on its text and names alone)."""
+    key = (id(ctx.catalog), id(ctx.tolerances), id(ctx.retriever), cand.facts.text,
+           tuple((m.record, m.kind, m.span.text) for m in cand.facts.mentions))
+    hit = _CANDIDATES.get(key)
+    if hit is not None and hit[0] is ctx.catalog and hit[1] is ctx.tolerances \
+            and hit[2] is ctx.retriever:
+        return list(hit[3])
+    out = _find_candidates(cand, ctx)
+    if len(_CANDIDATES) > 1024:
+        _CANDIDATES.clear()
+    _CANDIDATES[key] = (ctx.catalog, ctx.tolerances, ctx.retriever, out)
+    return list(out)
+
+
+def _find_candidates(cand: Candidate, ctx: Context) -> list[Identified]:
     assert ctx.retriever is not None
     named = [m.record for m in cand.facts.mentions]
     k = ctx.tolerances.match.retrieve
@@ -795,8 +813,22 @@ def _by_flag(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome 
     return None
 
 
+_CONTENT: dict[tuple[int, str], tuple[object, Event, frozenset[str]]] = {}
+
+
 def _content(rec: Event, ctx: Context) -> frozenset[str]:
     """Distinctive stems of an event's name, aliases, summary, participants and places."""
+    hit = _CONTENT.get((id(ctx.catalog), rec.id))
+    if hit is not None and hit[0] is ctx.catalog and hit[1] is rec:
+        return hit[2]
+    out = _event_content(rec, ctx)
+    if len(_CONTENT) > 8192:
+        _CONTENT.clear()
+    _CONTENT[(id(ctx.catalog), rec.id)] = (ctx.catalog, rec, out)
+    return out
+
+
+def _event_content(rec: Event, ctx: Context) -> frozenset[str]:
     words = [rec.name, *rec.aliases, rec.summary]
     words += [ctx.catalog.actors[a].name for a in rec.actors if a in ctx.catalog.actors]
     words += [ctx.catalog.places[p].name for p in rec.places if p in ctx.catalog.places]

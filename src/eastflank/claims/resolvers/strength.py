@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from eastflank.claims import vocab
@@ -141,6 +142,13 @@ def _qualified(quantity: str, want: tuple[str, ...], text: str | None) -> bool:
     return all(w[:4] in stems for w in words)
 
 
+@lru_cache(maxsize=256)
+def _wanted(unit: str) -> tuple[str, ...]:
+    """Words a figure's quantity name holds when it is of ``unit``."""
+    return (("personnel", "troops", "strength") if unit == "personnel" else
+            (re.sub(r"\s+", "_", unit.rstrip("s")),))
+
+
 def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DEFAULT,
             day: Any = None, text: str | None = None
             ) -> list[tuple[float, float, float, list[str], str]]:
@@ -148,8 +156,7 @@ def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DE
     figure ``kinds`` (:func:`eastflank.claims.statements.figure_kind`), not dated after
     ``day``, and (given the sentence ``text``) whose quantity's qualifiers it names."""
     out = []
-    want = (("personnel", "troops", "strength") if unit == "personnel" else
-            (re.sub(r"\s+", "_", unit.rstrip("s")),))
+    want = _wanted(unit)
     for f in getattr(rec, "figures", []):
         if f.value is None or not any(w in f.quantity for w in want):
             continue
