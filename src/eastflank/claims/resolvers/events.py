@@ -1377,6 +1377,8 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     # that leaves out a person or weapon the sentence names yields to the next
     agreeing: list[tuple[float, dt.date, Event, DateMention]] = []
     for e in sorted(events.values(), key=lambda e: e.date):
+        if not any(dates_agree(d, e, tol.days) for d in dates):
+            continue  # (no date of the sentence agrees: it cannot be taken below)
         # each name on its own: a short alias is not diluted by the long name's words
         names = [n for n in [e.name, *e.aliases] if keywords(n)]
         variants = [keywords(n) for n in names]

@@ -410,8 +410,8 @@ def _identify(cand: Candidate, ctx: Context, subject: str,
     # counted once, as the entity
     named_words = _stems(" ".join(m.span.text for m in cand.facts.mentions
                                   if m.record in entities))
-    shared = max((len(v & (words - named_words)) for v, nums in
-                  zip(prof.names, prof.numbers, strict=True)
+    rest = words - named_words
+    shared = max((len(v & rest) for v, nums in zip(prof.names, prof.numbers, strict=True)
                   if not (nums and numbers and not nums & numbers)), default=0)
     score = shared + summary / 2 + specific + len(states) / 2
     if (shared or specific) and score >= tol.loose_score:
