@@ -10,7 +10,10 @@ from eastflank.claims import check_text
 
 
 def _verdicts(catalog, text: str, day: dt.date) -> list[str]:
-    return [c.verdict for c in check_text(text, catalog, day).claims]
+    """The verdicts of the sentence's claims, but for a person's office (checked against the
+    posts in tests/test_claims_posts.py)."""
+    return [c.verdict for c in check_text(text, catalog, day).claims
+            if not any(e.kind == "posts" for e in c.evidence + c.nearest)]
 
 
 def test_an_event_said_in_full_without_a_date(catalog) -> None:
@@ -600,3 +603,84 @@ def test_a_formation_is_not_borne_out_by_a_record_of_another_kind(catalog) -> No
     assert "supported" not in _verdicts(catalog, wrong, day)
     right = "The 152nd Guards Missile Brigade is stationed in Chernyakhovsk."
     assert _verdicts(catalog, right, day) == ["supported"]
+
+
+def test_a_state_that_acts_after_an_opening_phrase(catalog) -> None:
+    day = dt.date(2025, 10, 1)
+    right = ("For the duration of the Zapad exercise, Poland closed all its crossings on the "
+             "Belarusian border on 12 September 2025.")
+    assert "supported" in _verdicts(catalog, right, day)
+    wrong = right.replace("Poland closed", "Lithuania closed")
+    assert "supported" not in _verdicts(catalog, wrong, day)
+
+
+def test_a_place_in_a_list_of_names_the_record_gives_otherwise(catalog) -> None:
+    from eastflank.claims.check import gazetteer_for
+    from eastflank.claims.detect import detect_claims
+    from eastflank.claims.extract import extract
+    from eastflank.claims.resolvers.base import Context
+    from eastflank.claims.resolvers.events import unsaid_places
+    from eastflank.claims.tolerances import load_tolerances
+
+    rec = next(e for e in catalog.events.values()
+               if "Vilnius and Kaunas airports" in e.name)
+    ctx = Context(catalog, load_tolerances(), rec.date)
+
+    def places(text: str) -> list[str]:
+        (facts,) = extract(text, gazetteer_for(catalog), rec.date)
+        cand = detect_claims([facts])[0] if detect_claims([facts]) else None
+        from eastflank.claims.detect import Candidate
+        from eastflank.claims.model import Span
+        cand = cand or Candidate("event", Span(start=0, end=len(text), text=text), facts)
+        return unsaid_places(cand, rec, ctx)
+
+    assert places("Lithuania shut its Vilnius and Palanga airports overnight.") == ["Palanga"]
+    assert places("Lithuania shut its Vilnius and Kaunas airports overnight.") == []
+
+
+def test_a_figure_in_words_is_compared_like_one_in_digits() -> None:
+    from eastflank.claims.resolvers.events import _numbers_in
+
+    assert [v for _, v in _numbers_in("border guards arrested eighty smugglers")] == [80.0]
+    assert [v for _, v in _numbers_in("some forty-five thousand troops")] == [45000.0]
+    assert [v for _, v in _numbers_in("eight smugglers and a tenfold rise")] == []
+
+
+def test_a_route_s_length_is_no_gap_width(catalog) -> None:
+    res = check_text("Lithuania plans to rebuild the 113 km Vilnius-Augustow road through the "
+                     "Suwałki corridor.", catalog, dt.date(2025, 6, 1))
+    assert [c.kind for c in res.claims if c.kind == "gap_width"] == []
+    res = check_text("The Suwałki corridor is about 65 km wide.", catalog, dt.date(2025, 6, 1))
+    assert [c.kind for c in res.claims] == ["gap_width"]
+
+
+def test_a_loose_match_needs_the_very_day(catalog) -> None:
+    # peace talks two days before share a state and a word with the sentence, nothing more
+    text = ("Putin approved on 31 March 2022 a new foreign policy concept that calls the "
+            "United States the main source of risks to Russia's security.")
+    assert "supported" not in _verdicts(catalog, text, dt.date(2022, 6, 1))
+    # the talks themselves, on their day
+    talks = "Russia and Ukraine held peace talks in Istanbul on 29 March 2022."
+    assert "supported" in _verdicts(catalog, talks, dt.date(2022, 6, 1))
+
+
+def test_a_statement_put_in_another_speaker_s_mouth(catalog) -> None:
+    said = ("Belarusian Defence Minister Viktor Khrenin said on Friday that the Oreshnik "
+            "missile system had arrived in Belarus and was preparing for combat duty.")
+    day = dt.date(2025, 12, 19)
+    got = check_text(said, catalog, day).claims
+    assert "supported" in [c.verdict for c in got if c.kind == "event"]
+    other = said.replace("Belarusian Defence Minister Viktor Khrenin",
+                         "Polish President Andrzej Duda")
+    got = check_text(other, catalog, day).claims
+    assert "supported" not in [c.verdict for c in got if c.kind in ("event", "attribution")]
+
+
+def test_a_figure_is_not_a_statement_of_a_speaker_the_sentence_does_not_name(catalog) -> None:
+    res = check_text("Belarusian defense officials initially said about 13,000 troops would "
+                     "participate in the exercise that was to take place near its western "
+                     "border.", catalog, dt.date(2025, 9, 12))
+    (c,) = [c for c in res.claims if c.kind == "strength"]
+    # (the statement may be shown among the nearest, not taken as the figure's subject)
+    assert "Bychkovsky" not in c.explanation
+    assert not any("Bychkovsky" in (e.name or "") for e in c.evidence)

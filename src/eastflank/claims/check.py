@@ -12,9 +12,10 @@ from eastflank.catalog import Catalog
 from eastflank.claims import vocab
 from eastflank.claims.dates import YEAR_IN_NAME, find_dates, latest_date
 from eastflank.claims.detect import Candidate, detect_claims
-from eastflank.claims.extract import extract
+from eastflank.claims.extract import SentenceFacts, extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
 from eastflank.claims.model import CheckResult, Claim, Evidence, Span
+from eastflank.claims.posts import PostsIndex, find_titled, posts_index
 from eastflank.claims.resolvers import resolve
 from eastflank.claims.resolvers.base import (
     Context,
@@ -308,6 +309,56 @@ def _refuted(outcome: Outcome) -> bool:
         "it would have been outdated" in outcome.explanation
 
 
+def _with_posts(cands: list[Candidate], facts: list[SentenceFacts],
+                index: PostsIndex) -> list[Candidate]:
+    """The candidates with, after each sentence's own, a command claim for every person the
+    sentence names with an office (:func:`eastflank.claims.posts.find_titled`)."""
+    if not index.by_person:
+        return cands
+    titled = {f.index: find_titled(f, index) for f in facts}
+    out: list[Candidate] = []
+    done: set[int] = set()
+
+    def flush(upto: int) -> None:
+        for f in facts:
+            if f.index < upto and f.index not in done:
+                done.add(f.index)
+                out.extend(Candidate("command", t.span, f, extra={"post": t})
+                           for t in titled[f.index])
+
+    for c in cands:
+        flush(c.facts.index)
+        out.append(c)
+    flush(len(facts) + 10**9)
+    return out
+
+
+_WHOLE_SENTENCE = frozenset({"event", "attribution", "relation"})
+"""Kinds whose claim is the sentence as a whole (a figure's claim is the figure alone)."""
+
+
+def _wrong_office(claims: list[Claim]) -> list[Claim]:
+    """A sentence that gives a person an office they never held is not borne out as a whole:
+    its event, attribution or relation is no longer ``supported`` (a figure it states is
+    still checked on its own)."""
+    wrong = [c for c in claims if c.kind == "command" and c.verdict == "contradicted"
+             and any(e.kind == "posts" for e in c.evidence)]
+    if not wrong:
+        return claims
+    out = []
+    for c in claims:
+        bad = next((w for w in wrong if w.sentence.start == c.sentence.start), None)
+        if bad is not None and c.kind in _WHOLE_SENTENCE and c.verdict == "supported":
+            out.append(c.model_copy(update={
+                "verdict": "unverifiable", "nearest": list(c.evidence), "evidence": [],
+                "explanation": f"The sentence names {bad.text!r} in an office the posts "
+                f"record them never holding ({bad.id}); what else it says would have been "
+                f"supported: {c.explanation}"}))
+        else:
+            out.append(c)
+    return out
+
+
 def gazetteer_for(catalog: Catalog, tolerances: Tolerances | None = None) -> Gazetteer:
     """The gazetteer of ``catalog``, built once per catalog object."""
     tol = tolerances or load_tolerances()
@@ -377,7 +428,7 @@ def check_text(
     ctx = Context(catalog, tol, article_date, seeds, store, retriever, title)
     facts = extract(text, gaz, article_date)
     claims: list[Claim] = []
-    for cand in detect_claims(facts):
+    for cand in _with_posts(detect_claims(facts), facts, posts_index(catalog)):
         outcome = resolve(cand, ctx)
         if not outcome.keep:
             continue
@@ -437,6 +488,7 @@ def check_text(
                 if cand.kind == "attribution" else None,
             )
         )
+    claims = _wrong_office(claims)
     counts = Counter(c.verdict for c in claims)
     return CheckResult(
         source=source,

@@ -213,10 +213,19 @@ _BARRIER_ON = re.compile(r"\b(?:fence\w*|wall|barrier|fortification\w*)\s+(?:alo
                          r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 
 
+_ROUTE_AFTER = re.compile(r"\s*(?:long\s+)?(?:[A-Z][\w'’.-]*(?:[- ][A-Z][\w'’.-]*)*\s+)?"
+                          r"(?:roads?|routes?|rail(?:way)?s?|railroads?|lines?|pipelines?|"
+                          r"highways?|motorways?|expressways?|tracks?|canals?|cables?)\b",
+                          re.I)
+"""A route's noun after a length ("113 km Vilnius-Augustow road"): the length of the route."""
+
+
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
                  ) -> tuple[ClaimKind, Mention | None] | None:
     text = facts.text
     if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)):
+        if _ROUTE_AFTER.match(text, q.span.end - facts.start):
+            return None  # "a 113 km road through the corridor": a route's length, no width
         return "gap_width", None
     said_of_border = _of_border(text, q.span.start - facts.start, q.span.end - facts.start)
     if q.bound != "vague" and _BORDER.search(text) and (_LENGTHY.search(text)

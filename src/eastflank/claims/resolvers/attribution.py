@@ -40,7 +40,7 @@ from eastflank.claims.resolvers.events import (
 from eastflank.claims.text import fold
 from eastflank.schema import Event
 
-__all__ = ["resolve_attribution"]
+__all__ = ["TITLE_WORDS", "resolve_attribution", "speaker_names", "speaker_parts"]
 
 _TITLES = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Adm|Sen|Rep|Minister)\.?\s+")
 
@@ -74,7 +74,7 @@ _SPEECH = frozenset({"said", "says", "state", "stat", "told", "tell", "anno", "n
 """Stems of verbs of saying: they say that a statement was made, not what it was."""
 
 
-_TITLE_WORDS = frozenset({
+TITLE_WORDS = frozenset({
     "minister", "ministry", "president", "prime", "commander", "chief", "head", "spokesman",
     "spokeswoman", "spokesperson", "secretary", "general", "colonel", "lieutenant", "major",
     "admiral", "deputy", "director", "chairman", "speaker", "defence", "defense", "national",
@@ -100,14 +100,14 @@ def speaker_names(person: str, institution: str) -> list[str]:
         # Bondarev)"
         bracket = re.findall(r"\(([^()]*)\)", text)
         for t in (*bracket, re.sub(r"\([^()]*\)", " ", text)):
-            names = [w for w in spelling(fold(t)).split() if w not in _TITLE_WORDS
+            names = [w for w in spelling(fold(t)).split() if w not in TITLE_WORDS
                      and len(w) >= 3 and w.isalpha()]
             if names:
                 out.append(names[-1])
     for text in (person, institution):
         words = [w for w in spelling(fold(re.sub(r"\([^()]*\)", " ", text))).split()
                  if w.isalpha() and len(w) >= 3]
-        if words and words[-1] not in out and words[-1] in _TITLE_WORDS:
+        if words and words[-1] not in out and words[-1] in TITLE_WORDS:
             out.append(words[-1])
     return list(dict.fromkeys(out))
 
@@ -122,12 +122,42 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str,
     Support only."""
     said = {_NATION_OF.get(w, w) for w in fold(f"{person} {institution}").replace("’", "'")
             .replace("'s", "").split()} & _NATIONS
-    for surname in speaker_names(person, institution):
+    names = speaker_names(person, institution)
+    for surname in names:
         # a body named by its title ("the Russian Defence Ministry") is that state's body
-        need = said if surname in _TITLE_WORDS else set()
+        need = said if surname in TITLE_WORDS else set()
         found = _recorded_statement(cand, ctx, surname, f"{person} {institution}", said, need)
         if found is not None:
             return found
+    if all(n in TITLE_WORDS for n in names):
+        # a speaker named by office alone ("Belarus's defence minister said"): the person
+        # who held it on the claim's date, by the posts
+        return _by_office(cand, ctx, f"{person} {institution}", said)
+    return None
+
+
+_ACTOR_OF = {"belarusian": "BY", "russian": "RU", "ukrainian": "UA", "lithuanian": "LT",
+             "polish": "PL", "latvian": "LV", "estonian": "EE", "german": "DE",
+             "american": "US", "british": "GB", "french": "FR"}
+
+
+def _by_office(cand: Candidate, ctx: Context, role: str, said: set[str]) -> Outcome | None:
+    from eastflank.claims.posts import holders, posts_index
+
+    day = reference_date(cand, ctx)
+    actors = tuple(sorted({_ACTOR_OF[n] for n in said if n in _ACTOR_OF}))
+    if day is None or len(actors) != 1:
+        return None
+    for post in holders(posts_index(ctx.catalog), role, actors, day):
+        surname = spelling(fold(post.person)).split()[-1]
+        found = _recorded_statement(cand, ctx, surname, f"{role} {post.person}", said, set())
+        if found is not None:
+            return Outcome(found.verdict, f"The speaker, {role.strip()}, was {post.person} "
+                           f"on {day.isoformat()} by the posts. {found.explanation}",
+                           evidence=[*found.evidence, evidence_of(
+                               post, "posts", f"{post.title} ({post.actor}) from "
+                               f"{post.valid_from.isoformat()}")],
+                           tolerance=found.tolerance, strength=found.strength)
     return None
 
 

@@ -122,7 +122,12 @@ def _fmt(day: dt.date | None) -> str:
 
 
 def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
-    """Check the command bodies and relation of a sentence at the claim's date."""
+    """Check the command bodies and relation of a sentence at the claim's date (a person
+    named with an office: :func:`eastflank.claims.resolvers.posts.resolve_post`)."""
+    if "post" in cand.extra:
+        from eastflank.claims.resolvers.posts import resolve_post
+
+        return resolve_post(cand, ctx)
     day = reference_date(cand, ctx)
     bodies = mentions_of(cand, "command_bodies")
     text = cand.facts.text

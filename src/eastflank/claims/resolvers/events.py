@@ -538,7 +538,29 @@ def subject_state(cand: Candidate, ctx: Context) -> str | None:
                               cand.facts.full[cand.facts.start:first.span.start], re.I)
             and not _SAYS_AFTER.match(cand.facts.full, first.span.end, cand.facts.end)):
         return first.record
+    # a state that opens a clause after an opening phrase and acts in it ("For the duration
+    # of the exercise, Lithuania closed ...")
+    for m in cand.facts.mentions:
+        if (m.kind != "actors" or m.record not in ctx.catalog.actors
+                or ctx.catalog.actors[m.record].kind != "state"
+                or m.span.text.endswith(("ian", "an", "ish"))):
+            continue
+        before = cand.facts.full[cand.facts.start:m.span.start]
+        if not re.search(r"(?:^|[,;:]|\bthen)\s*$", before) or not before.strip():
+            continue
+        if _ACTS.match(cand.facts.full, m.span.end, cand.facts.end) and not _SAYS_AFTER.match(
+                cand.facts.full, m.span.end, cand.facts.end):
+            return m.record
     return None
+
+
+_ACTS = re.compile(r"(?:['’]s\s+[a-z]+\s+)?\s*(?:(?:has|have|had|will|would|also|then|"
+                   r"has\s+also|had\s+also)\s+)?(?:(?!said\b|reported\b|claimed\b|"
+                   r"warned\b|insisted\b|accused\b|expected\b)[a-z]+ed|shut|held|sent|began|"
+                   r"built|set|put|took|made|gave|cut|kept|left|led|met|paid|sold|spent|froze|"
+                   r"withdrew|bought|brought|chose|drew|became|sought|struck|won|lost|"
+                   r"closes|opens|sends|holds|shuts|builds|deploys|moves|signs|joins|begins)\b")
+"""A finite verb right after a state (or its possessive's noun): the state acts."""
 
 
 def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
@@ -583,6 +605,21 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         return out
     speakers = plain(" ".join(a.speaker.text if a.speaker is not None else (a.person or "")
                                for a in cand.facts.attributions))
+    # the sentence has someone else say it: a recorded statement of one person does not bear
+    # out what the sentence puts in another's mouth ("Defence Minister X said ...")
+    from eastflank.claims.resolvers.attribution import (
+        TITLE_WORDS,
+        speaker_names,
+        speaker_parts,
+    )
+
+    if e.kind == "statement":
+        for a in cand.facts.attributions:
+            names = [n for n in speaker_names(*speaker_parts(a, cand.facts.full, cand.facts.end))
+                     if n not in TITLE_WORDS]
+            if names and not any(n in own or _flat(n) in said for n in names):
+                out.append(names[0].title())
+                break
     for person in people:
         # a surname as a name, capitalised ("Khrenin"), not a word of the same spelling
         name = rf"\b{person.capitalize()}\b"
@@ -640,6 +677,11 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
         if m.group(2):
             word = {"m": "million", "bn": "billion", "k": "thousand"}[m.group(2).lower()]
         out.append((m.group(0), value * _SCALE.get(word, 1.0)))
+    for m in _SPELLED.finditer(text):
+        tens = WORD_NUMBERS[m.group(1).lower()]
+        unit = WORD_NUMBERS[m.group(2).lower()] if m.group(2) else 0
+        scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
+        out.append((m.group(0), (tens + unit) * scale))
     for m in _FRACTION.finditer(text):
         if re.search(r"\b(?:first|second|latter|former)\s*$", text[max(0, m.start() - 8):
                                                                   m.start()], re.I):
@@ -647,6 +689,14 @@ def _numbers_in(text: str) -> list[tuple[str, float]]:
         n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1).lower()] if m.group(1) else 1
         out.append((m.group(0), n / _PARTS[m.group(2).lower().rstrip("s")]))
     return out
+
+
+_SPELLED = re.compile(
+    r"(?<![\w-])(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(one|two|three|four|five|six|seven|eight|nine))?(?![\w-])"
+    r"(?:\s+(thousand|million|billion))?", re.I)
+"""A figure of ten or more written in words ("eighty", "forty-five thousand")."""
 
 
 def _bare(raw: str) -> bool:
@@ -1014,8 +1064,11 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     text = cand.facts.text
     for m in _PLACE_NAME.finditer(text):
         at = cand.facts.start + m.start()
-        if not _OF_PLACE.search(text[max(0, m.start() - 30):m.start()]):
-            continue  # the region itself as a subject ("the Donetsk region will be part")
+        if not _OF_PLACE.search(text[max(0, m.start() - 30):m.start()]) and not re.search(
+                r"[A-Z][\w'’.-]+\s*(?:,|\band|\bor)\s*$", text[max(0, m.start() - 40):m.start()]):
+            # the region itself as a subject ("the Donetsk region will be part"); but a
+            # name in a list of such names is a place ("its Vilnius and Palanga airports")
+            continue
         group = 1 if m.group(1) else 2  # "the Novgorod region", "the province of Rimini"
         for raw in re.findall(r"[A-Z][\w'’.-]*", m.group(group)):
             w = re.sub(r"(?:'s|’s)$", "", raw).rstrip(".")
@@ -1275,6 +1328,11 @@ def _people(ctx: Context) -> frozenset[str]:
         words = re.findall(r"[a-z]{5,}", speaker_of(e))
         names |= {w for w in words if w not in _GENERIC_SPEAKER and w not in _NOT_PEOPLE
                   and (e.kind == "statement" or w not in lower)}
+    # and the surnames of the people the posts record in office
+    for post in ctx.catalog.records.get("posts", {}).values():
+        last = re.findall(r"[a-z]+", plain(post.person).lower())
+        if last and len(last[-1]) >= 5:
+            names.add(last[-1])
     # names of states, places, bodies and units are not people
     for kind in ("actors", "places", "command_bodies", "units", "facilities",
                  "weapon_systems"):
@@ -1424,8 +1482,8 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
             continue
         return Outcome("supported",
                        f"Recorded: {_describe(e)}; the sentence's date "
-                       f"{d.span.text!r} agrees and it shares {share:.0%} of the "
-                       f"event's name words.",
+                       f"{d.span.text!r} agrees and it shares {min(share, 1.0):.0%} of the "
+                       f"event's name words (of at most four counted).",
                        evidence=[evidence_of(e, "events", _describe(e))],
                        tolerance=tolerance)
     same_day = _same_day_event(cand, ctx, dates, events) or own_decision(cand, ctx) or \

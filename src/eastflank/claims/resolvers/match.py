@@ -746,7 +746,10 @@ def _by_date(cand: Candidate, ctx: Context, found: list[Identified],
                 continue
             if st.property != "date" and st.value.date is None:
                 continue
-            agree = [d for d in dates if _date_agrees(d, st, days)
+            # a loosely identified record needs the very day (a record of the same week
+            # that shares a state and a word is another event: no reporting lag for it)
+            agree = [d for d in dates
+                     if _date_agrees(d, st, 0 if ident.loose else days)
                      and (d.precision != "year" or not ident.loose or ident.specific)]
             if not agree or not _years_fit(cand, st.value.date, st.value.end):
                 continue

@@ -29,7 +29,7 @@ from eastflank.claims.resolvers.base import (
     rounding,
     unverifiable,
 )
-from eastflank.claims.resolvers.events import NEGATION, subject_state
+from eastflank.claims.resolvers.events import NEGATION, speaker_of, subject_state
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind, superseded
 from eastflank.claims.text import fold
@@ -278,6 +278,14 @@ _EACH = re.compile(r"\b(?:each|per|every|apiece|an?\s+average\s+of)\b", re.I)
 """A figure of each item ("each tent can accommodate around 20 people"), not a total."""
 
 
+def _speaker_named(rec: Any, cand: Candidate) -> bool:
+    """Whether the sentence names the speaker of a statement record (by a word of five
+    letters or more of the speaker's name); a statement without a named speaker passes."""
+    words = [w for w in re.findall(r"[a-z]+", speaker_of(rec)) if len(w) >= 5]
+    text = fold(cand.facts.text)
+    return not words or any(re.search(rf"\b{w}", text) for w in words)
+
+
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     """The record the number is about, and whether the sentence itself names it."""
     for kind in (*_ORDER[:4], "places"):  # a camp's tents, a place's area or population
@@ -313,6 +321,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
             names = keywords(" ".join([rec.name, *rec.aliases])) - _GENERIC
             if not _year_agrees(rec.name, cand, ctx):
                 continue
+            if kind == "events" and getattr(rec, "kind", None) == "statement" and \
+                    not _speaker_named(rec, cand):
+                continue  # a statement is the speaker's: another's figure is not in it
             shared = len(names & words)
             # (over at most six of its words: two words of a long descriptive name,
             # "combat aircraft", say little of which record it is)

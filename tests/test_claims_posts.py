@@ -1,0 +1,188 @@
+"""People named with an office: the posts record kind, how a sentence's titles are read, and
+the verdicts on them (a held office, one held at another time, one given to the wrong person).
+
+The checker tests use a catalog with made-up posts, so they do not depend on which holders the
+packaged dataset records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eastflank.catalog import Catalog, load_catalog
+from eastflank.claims import check_text
+from eastflank.claims.posts import find_titled, posts_index
+from eastflank.errors import DataError
+from eastflank.schema import Post
+
+Writer = Callable[[dict[str, str]], Path]
+
+
+def _post(pid: str, person: str, office: str, actor: str, start: str, end: str | None = None,
+          **kw: object) -> Post:
+    return Post.model_validate({
+        "id": pid, "name": f"{person}, {office}", "person": person, "office": office,
+        "title": kw.pop("title", office.replace("-", " ")), "actor": actor,
+        "valid_from": start, "valid_to": end, "status": "established",
+        "sources": ["banasik-2022"], **kw})
+
+
+@pytest.fixture(scope="module")
+def staffed(catalog: Catalog) -> Catalog:
+    """The packaged catalog with made-up posts in place of the recorded ones."""
+    posts = [
+        _post("ann-lt-dm", "Anna Example", "defence-minister", "LT", "2016-12-13",
+              "2020-12-11", aliases=["Ana Example"]),
+        _post("bob-lt-dm", "Bob Sample", "defence-minister", "LT", "2020-12-11"),
+        _post("cid-lt-pres", "Cid Person", "head-of-state", "LT", "2019-07-12"),
+        _post("dan-lt-dep", "Dan Deputy", "deputy-defence-minister", "LT", "2019-01-01"),
+        _post("eve-lt-fm", "Eve Other", "foreign-minister", "LT", "2020-12-07", "2024-12-12"),
+    ]
+    return Catalog({**catalog.records, "posts": {p.id: p for p in posts}})
+
+
+def _posts(text: str, catalog: Catalog, day: str) -> list[tuple[str, str]]:
+    res = check_text(text, catalog, dt.date.fromisoformat(day))
+    return [(c.text, c.verdict) for c in res.claims
+            if c.kind == "command" and any(e.kind == "posts" for e in c.evidence + c.nearest)]
+
+
+def test_a_title_before_or_after_a_known_name_is_read(staffed: Catalog) -> None:
+    from eastflank.claims.check import gazetteer_for
+    from eastflank.claims.extract import extract
+
+    index = posts_index(staffed)
+    text = ("Lithuania's Defence Minister Anna Example met the press. Bob Sample, Lithuania's "
+            "defence minister, said so. Deputy Defence Minister Dan Deputy spoke. "
+            "Vice President Cid Person spoke. Defence Minister Zed Unknown spoke. "
+            "Minister Example left.")
+    facts = extract(text, gazetteer_for(staffed), dt.date(2020, 1, 1))
+    found = [(t.person, t.office, t.actors) for f in facts for t in find_titled(f, index)]
+    assert found == [
+        ("Anna Example", "defence-minister", ("LT",)),
+        ("Bob Sample", "defence-minister", ("LT",)),
+        ("Dan Deputy", "deputy-defence-minister", ()),
+    ]
+
+
+def test_a_held_office_is_supported_and_another_time_is_not(staffed: Catalog) -> None:
+    assert _posts("Lithuanian Defence Minister Anna Example visited Rukla.", staffed,
+                  "2018-05-01") == [("Lithuanian Defence Minister Anna Example", "supported")]
+    # the same words four years later: she held it, but not then
+    assert _posts("Lithuanian Defence Minister Anna Example visited Rukla.", staffed,
+                  "2022-05-01") == [("Lithuanian Defence Minister Anna Example",
+                                     "unverifiable")]
+    # a date in the sentence is the date the title speaks of
+    assert _posts("In 2018, Lithuanian Defence Minister Anna Example visited Rukla.", staffed,
+                  "2022-05-01") == [("Lithuanian Defence Minister Anna Example", "supported")]
+    # as a former holder, at a date after her term
+    assert _posts("Former defence minister Anna Example visited Rukla.", staffed,
+                  "2022-05-01") == [("Former defence minister Anna Example", "supported")]
+
+
+def test_an_office_given_to_the_wrong_person_is_contradicted(staffed: Catalog) -> None:
+    # Eve held another office; Lithuania's defence minister on the date was Bob
+    got = check_text("Lithuania's Defence Minister Eve Other visited Rukla.", staffed,
+                     dt.date(2022, 5, 1))
+    post = [c for c in got.claims if c.kind == "command"]
+    assert [c.verdict for c in post] == ["contradicted"]
+    assert "Bob Sample" in post[0].explanation
+    assert {e.record for e in post[0].evidence} >= {"bob-lt-dm", "eve-lt-fm"}
+    # without the state the office is whose, nothing decides it
+    assert _posts("Defence Minister Eve Other visited Rukla.", staffed, "2022-05-01") == [
+        ("Defence Minister Eve Other", "unverifiable")]
+    # an office several people hold at once is never given to the wrong person
+    assert _posts("Lithuania's deputy defence minister Eve Other visited Rukla.", staffed,
+                  "2022-05-01") == [("Lithuania's deputy defence minister Eve Other",
+                                     "unverifiable")]
+
+
+def test_without_posts_no_claim_is_added(catalog: Catalog) -> None:
+    bare = Catalog({**catalog.records, "posts": {}})
+    res = check_text("Lithuania's Defence Minister Anna Example visited Rukla.", bare,
+                     dt.date(2018, 5, 1))
+    assert not [c for c in res.claims if c.kind == "command"]
+
+
+POSTS = """\
+- id: {pid}
+  name: {person}, President
+  person: {person}
+  office: head-of-state
+  title: President
+  actor: BY
+  valid_from: {start}
+  status: established
+  sources: [src-a]
+"""
+
+SOURCE = """\
+- id: src-a
+  title: A source
+  publisher: Somebody
+  year: 2020
+  url: https://example.org/a
+"""
+
+ACTOR = """\
+- id: BY
+  name: Belarus
+  kind: state
+  status: established
+  sources: [src-a]
+"""
+
+
+def test_overlapping_terms_of_one_office_are_rejected(write_dataset: Writer) -> None:
+    first = POSTS.format(pid="first", person="First Holder", start="2010-01-01")
+    second = POSTS.format(pid="second", person="Second Holder", start="2015-01-01")
+    root = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
+                          "posts/p.yaml": first + second})
+    with pytest.raises(DataError) as info:
+        load_catalog(root=root)
+    err = info.value
+    assert (err.record, err.field) == ("second", "valid_from")
+    assert "overlaps 'first'" in str(err) and "p.yaml" in str(err)
+    # one after the other, they load
+    ended = first.replace("  valid_from: 2010-01-01\n",
+                          "  valid_from: 2010-01-01\n  valid_to: 2015-01-01\n")
+    root = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
+                          "posts/p.yaml": ended + second})
+    assert load_catalog(root=root).counts()["posts"] == 2
+
+
+def test_a_post_must_name_a_known_body(write_dataset: Writer) -> None:
+    bad = POSTS.format(pid="first", person="First Holder", start="2010-01-01").replace(
+        "  actor: BY\n", "  actor: BY\n  body: no-such-body\n")
+    root = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
+                          "posts/p.yaml": bad})
+    with pytest.raises(DataError) as info:
+        load_catalog(root=root)
+    assert (info.value.record, info.value.field) == ("first", "body")
+    assert "unknown command body 'no-such-body'" in str(info.value)
+
+
+def test_a_speaker_named_by_office_is_the_holder_on_the_date(catalog: Catalog) -> None:
+    text = ("The Oreshnik missile system has arrived in Belarus and is preparing for combat "
+            "duty, according to the Belarusian defence minister.")
+
+    def attribution(posts: list[Post]) -> tuple[str, list[str]]:
+        staffed = Catalog({**catalog.records, "posts": {p.id: p for p in posts}})
+        res = check_text(text, staffed, dt.date(2025, 12, 19))
+        (c,) = [c for c in res.claims if c.kind == "attribution"]
+        return c.verdict, [e.record or "" for e in c.evidence]
+
+    # the minister who made the recorded statement held the office that day
+    verdict, records = attribution([_post("khrenin", "Viktor Khrenin", "defence-minister", "BY",
+                                          "2020-01-20")])
+    assert verdict == "supported" and "khrenin" in records
+    # someone else held it: the recorded statement is not the speaker's
+    verdict, _ = attribution([_post("khrenin", "Viktor Khrenin", "defence-minister", "BY",
+                                    "2020-01-20", "2025-06-30"),
+                              _post("other", "Other Person", "defence-minister", "BY",
+                                    "2025-06-30")])
+    assert verdict == "unverifiable"
