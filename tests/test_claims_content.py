@@ -684,3 +684,67 @@ def test_a_figure_is_not_a_statement_of_a_speaker_the_sentence_does_not_name(cat
     # (the statement may be shown among the nearest, not taken as the figure's subject)
     assert "Bychkovsky" not in c.explanation
     assert not any("Bychkovsky" in (e.name or "") for e in c.evidence)
+
+
+def test_a_short_attribution_refers_to_the_sentence_before(catalog) -> None:
+    before = ("The Iskander missiles have been deployed to Kaliningrad numerous times before. "
+              "However, according to Lithuanian Defense Minister Raimundas Karoblis, the move "
+              "is permanent.")
+    day = dt.date(2018, 2, 5)
+
+    def attribution(text: str) -> str:
+        (c,) = [c for c in check_text(text, catalog, day).claims if c.kind == "attribution"]
+        return c.verdict
+
+    assert attribution(before) == "supported"
+    # the same words after a sentence on something else: nothing says what the move was
+    other = before.replace("The Iskander missiles have been deployed to Kaliningrad numerous "
+                           "times before.", "Lithuania's parliament met on Monday.")
+    assert attribution(other) == "unverifiable"
+    # in another paragraph, the sentence before is no longer what it refers to
+    assert attribution(before.replace("before. However", "before.\n\nHowever")) == \
+        "unverifiable"
+
+
+def test_a_thing_given_another_of_its_names(catalog) -> None:
+    day = dt.date(2018, 2, 5)
+
+    def relation(text: str) -> str:
+        (c,) = [c for c in check_text(text, catalog, day).claims if c.kind == "relation"]
+        return c.verdict
+
+    said = ("The Iskander, a mobile ballistic missile system codenamed {} by NATO, replaced "
+            "the Soviet Scud missile.")
+    assert relation(said.format("SS-26 Stone")) == "supported"
+    # another system's reporting name
+    assert relation(said.format("SA-21 Growler")) == "contradicted"
+    # and one the dataset does not know decides nothing
+    assert relation(said.format("SS-99 Unknown")) == "unverifiable"
+
+
+def test_a_negation_in_another_clause_of_a_border_sentence(catalog) -> None:
+    text = ("This region, although part of Russia, does not have a common land border with it "
+            "– it borders only Lithuania and Poland.")
+    got = [c for c in check_text(text, catalog, dt.date(2022, 6, 20)).claims
+           if "border" in c.explanation]
+    assert got and got[0].verdict == "supported"
+    text = "Kaliningrad does not border Belarus or Latvia."
+    got = check_text(text, catalog, dt.date(2022, 6, 20)).claims
+    assert "supported" not in [c.verdict for c in got]
+
+
+def test_inhabitants_are_the_population_of_the_state_the_sentence_is_about(catalog) -> None:
+    text = ("Lithuania has {} inhabitants and is located between the Russian exclave of the "
+            "Kaliningrad Oblast and Belarus.")
+    day = dt.date(2025, 5, 21)
+
+    def count(n: str) -> tuple[str, str]:
+        (c,) = [c for c in check_text(text.format(n), catalog, day).claims
+                if c.kind == "count"]
+        return c.verdict, c.explanation
+
+    verdict, why = count("3 million")
+    assert verdict == "supported" and "Lithuania" in why
+    # (not judged against the Kaliningrad region the sentence also names)
+    verdict, why = count("1 million")
+    assert verdict != "supported" and "Kaliningrad" not in why

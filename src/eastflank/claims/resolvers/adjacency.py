@@ -36,6 +36,22 @@ def _border(a: str, b: str) -> tuple[str, str, Measure] | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"\s[–—-]\s|[;:]")
+"""Where a clause ends: a dash between spaces, a semicolon or a colon."""
+
+
+def _clause_of(cand: Candidate) -> str:
+    """The clause of the sentence the border claim stands in ("It has no land border with
+    Russia – it borders only Lithuania and Poland": the second), for a negation to be read in
+    the clause it belongs to."""
+    text = cand.facts.text
+    end = cand.span.end - cand.facts.start
+    # (the clause of the last territory named: the subject may stand in an earlier one)
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, max(end, 0))]
+    after = _CLAUSE_END.search(text, max(end, 0))
+    return text[(before[-1] if before else 0):(after.start() if after else len(text))]
+
+
 def resolve_adjacency(cand: Candidate, ctx: Context) -> Outcome:
     """Check that the claim's subject borders each territory it names."""
     subject = str(cand.extra.get("subject") or "")
@@ -44,8 +60,8 @@ def resolve_adjacency(cand: Candidate, ctx: Context) -> Outcome:
     own_sentence = bool(cand.extra.get("subject_in_sentence"))
     if not subject or not others:
         return unverifiable("The claim does not name a territory and its neighbours.")
-    if NEGATION.search(cand.facts.text) or re.search(r"\bno\s+borders?\b", cand.facts.text,
-                                                     re.I):
+    clause = _clause_of(cand)
+    if NEGATION.search(clause) or re.search(r"\bno\s+borders?\b", clause, re.I):
         return unverifiable("A negated border claim is not judged.")
     found: list[Evidence] = []
     missing: list[str] = []

@@ -70,7 +70,7 @@ def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
 
 
 _SPEECH = frozenset({"said", "says", "state", "stat", "told", "tell", "anno", "noted", "warn",
-                     "spea", "spok", "decl", "clai", "comm"})
+                     "spea", "spok", "decl", "clai", "comm", "acco"})
 """Stems of verbs of saying: they say that a statement was made, not what it was."""
 
 
@@ -217,6 +217,11 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
     # the speaker's own name and title ("the Russian Defence Ministry") say who spoke, not
     # what was said
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
+    if len(words) <= tol.statement_words and cand.context and \
+            cand.context[-1].paragraph == cand.facts.paragraph:
+        # too short to say what was said on its own ("the move is permanent"): what it
+        # refers to is in the sentence before, in the same paragraph
+        words |= keywords(cand.context[-1].text) - _SPEECH - keywords(person)
     window = dt.timedelta(days=tol.statement_days)
     best: tuple[int, Event] | None = None
     named = re.compile(rf"\b{re.escape(surname)}\b")

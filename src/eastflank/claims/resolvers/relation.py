@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -39,7 +40,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.resolvers.command import chain_of
-from eastflank.claims.resolvers.events import typed_event, unsaid
+from eastflank.claims.resolvers.events import NEGATION, typed_event, unsaid
 from eastflank.claims.resolvers.sites import family
 from eastflank.claims.statements import Statement
 from eastflank.claims.text import fold
@@ -326,6 +327,40 @@ def _region(cand: Candidate, ctx: Context) -> Outcome | None:
     return None
 
 
+_NAMED_AS = re.compile(r"(?:codenamed|code-named|known\s+as|also\s+called|dubbed|"
+                       r"designated(?:\s+as)?|(?:NATO\s+)?reporting\s+name)\s+(?:the\s+)?$",
+                       re.I)
+"""Words that give a thing another name ("the Iskander, ... codenamed SS-26 Stone")."""
+
+
+def _other_name(cand: Candidate, ctx: Context) -> Outcome | None:
+    """A thing given another of its recorded names ("The Iskander, a mobile ballistic missile
+    system codenamed SS-26 Stone by NATO"): both names are the same record's."""
+    full = cand.facts.full
+    ments = list(cand.facts.mentions)
+    for first, second in pairwise(ments):
+        # (the name given is the other name of the thing named just before it)
+        between = full[first.span.end:second.span.start]
+        if len(between) > 80 or not _NAMED_AS.search(between) or NEGATION.search(between) \
+                or second.kind != first.kind:
+            continue
+        rec = ctx.catalog.records[first.kind].get(first.record)
+        other = ctx.catalog.records[second.kind].get(second.record)
+        if rec is None or other is None:
+            continue
+        names = [evidence_of(r, first.kind, "name and aliases: " + ", ".join([r.name,
+                                                                              *r.aliases]))
+                 for r in ([rec] if rec is other else [rec, other])]
+        if second.record == first.record:
+            return Outcome("supported", f"{first.span.text!r} and {second.span.text!r} are "
+                           f"names of one record, {rec.name}.", evidence=names,
+                           tolerance={"rule": "two recorded names of one record"})
+        return Outcome("contradicted", f"{second.span.text!r} names {other.name}, not "
+                       f"{rec.name} ({first.span.text!r}).", evidence=names,
+                       tolerance={"rule": "the other name is another record's"})
+    return None
+
+
 def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
     """Check what a sentence asserts of a named entity against the statements."""
     if ctx.store is None:
@@ -341,6 +376,9 @@ def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
     region = _region(cand, ctx)
     if region is not None:
         return region
+    named = _other_name(cand, ctx)
+    if named is not None:
+        return named
     dates = [d for d in cand.facts.dates if not d.relative]
     for subj in subjects:
         objects = [m for m in ments if m.span.start > subj.span.start

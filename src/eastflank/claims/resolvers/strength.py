@@ -321,6 +321,13 @@ def _quantities(rec: Any) -> str:
 
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     """The record the number is about, and whether the sentence itself names it."""
+    if unit == "population":
+        # "Lithuania has 3 million inhabitants and lies between Kaliningrad and ...": the
+        # state the sentence is about, not a region it names later
+        state = subject_state(cand, ctx)
+        actor = ctx.catalog.actors.get(state) if state is not None else None
+        if actor is not None and _values(actor, unit, ctx, _ALL_KINDS):
+            return actor, True
     for kind in (*_ORDER[:4], "places"):  # a camp's tents, a place's area or population
         for m in mentions_of(cand, kind):
             rec = ctx.catalog.records[kind].get(m.record)
@@ -808,7 +815,8 @@ def resolve_count(cand: Candidate, ctx: Context) -> Outcome:
     tol = ctx.tolerances.count
     relative = tol.hedged_relative if q.bound in ("about", "vague") else tol.relative
     relative = max(relative, min(rounding(q.value), tol.hedged_relative))
-    if cand.extra.get("noun") == "population":
+    if cand.extra.get("noun") == "population" or q.unit == "inhabitants":
+        # ("a country of 3 million inhabitants": its population)
         return _compare(cand, ctx, "population", relative)
     unit = q.unit
     if unit in _MEASURE_WORDS:
