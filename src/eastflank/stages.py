@@ -69,6 +69,10 @@ def _builtin() -> dict[str, Path]:
     return {p.stem: p for p in yaml_files(stages_dir())}
 
 
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it (several times faster), else the pure one."""
+
+
 def list_stages() -> list[str]:
     """Ids of the built-in stages, in date order (a user's own stages are passed by path).
 
@@ -80,7 +84,7 @@ def list_stages() -> list[str]:
     dated: list[tuple[dt.date, str]] = []
     for sid, path in _builtin().items():
         with path.open(encoding="utf-8") as fh:
-            head = yaml.safe_load(fh)
+            head = yaml.load(fh, Loader=_LOADER)
         day = head.get("date") if isinstance(head, dict) else None
         dated.append((day if isinstance(day, dt.date) else dt.date.max, sid))
     return [sid for _, sid in sorted(dated)]

@@ -69,6 +69,19 @@ class Gazetteer:
     joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
     min_score: float = 90.0
     min_length: int = 5
+    _lengths: tuple[int, dict[str, frozenset[int]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    """Word -> lengths of the names of ``table`` it begins (built on first use, rebuilt
+    when the table's size changes)."""
+
+    def _first_words(self) -> dict[str, frozenset[int]]:
+        if self._lengths is None or self._lengths[0] != len(self.table):
+            lengths: dict[str, set[int]] = defaultdict(set)
+            for key in self.table:
+                lengths[key[0]].add(len(key))
+            self._lengths = (len(self.table),
+                             {w: frozenset(ns) for w, ns in lengths.items()})
+        return self._lengths[1]
 
     def find(self, text: str, offset: int = 0, fuzzy: bool = True) -> list[Mention]:
         """Every gazetteer name in ``text``, longest first, not overlapping.
@@ -84,18 +97,32 @@ class Gazetteer:
         """
         folded = fold(text)
         tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
+        words = [t[2] for t in tokens]
         taken = [False] * len(tokens)
         found: list[tuple[int, int, list[Entry], float]] = []
+        # where a name can begin: for an exact match, a word that begins a name of that
+        # length (or, for one word, begins it but for a plural "s"); for a typo-tolerant one,
+        # a capitalised word that is not a stop word
+        firsts = self._first_words()
+        starts: dict[int, list[int]] = defaultdict(list)
+        for i, w in enumerate(words):
+            ns = firsts.get(w, frozenset())
+            if w.endswith("s") and 1 in firsts.get(w[:-1], ()):
+                ns = ns | {1}
+            for n in ns:
+                starts[n].append(i)
+        upper = [i for i, t in enumerate(tokens)
+                 if text[t[0] : t[0] + 1].isupper() and t[2] not in _STOP]
         # exact names first, longest first; typo-tolerant matches only on what is left, so
         # "Iskander-M missile" is the exact "Iskander-M", not a near miss of "Iskander-K missile"
         for exact in (True, False) if fuzzy else (True,):
             for n in range(min(_MAX_N, len(tokens)), 0, -1):
                 if not exact and n > 4:
                     continue
-                for i in range(len(tokens) - n + 1):
-                    if any(taken[i : i + n]):
+                for i in starts.get(n, ()) if exact else upper:
+                    if i + n > len(tokens) or any(taken[i : i + n]):
                         continue
-                    key = tuple(t[2] for t in tokens[i : i + n])
+                    key = tuple(words[i : i + n])
                     if exact:
                         entries = self._exact(key, text, tokens[i][0], tokens[i + n - 1][1])
                         score = 100.0

@@ -72,6 +72,7 @@ class Retriever:
         self._vocabulary = frozenset(self._vocab)
         self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None],
                          tuple[int, list[Hit]]] = {}
+        self._linked: dict[tuple[str, ...], list[int]] = {}
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -87,6 +88,16 @@ class Retriever:
 
     def linked(self, records: Iterable[str]) -> list[int]:
         """Indices of the statements about, or pointing to, any of ``records``."""
+        key = tuple(records)
+        hit = self._linked.get(key)
+        if hit is None:
+            hit = self._find_linked(key)
+            if len(self._linked) > 1024:
+                self._linked.clear()
+            self._linked[key] = hit
+        return list(hit)
+
+    def _find_linked(self, records: tuple[str, ...]) -> list[int]:
         out: list[int] = []
         seen: set[int] = set()
         for r in records:
@@ -119,7 +130,9 @@ class Retriever:
         props = set(properties) if properties is not None else None
         linked = [i for i in self.linked(records)
                   if props is None or self.statements[i].property in props]
-        linked.sort(key=lambda i: -sc[i])
+        # best first; equal scores keep their order (a stable sort, as list.sort)
+        linked = [linked[int(j)] for j in np.argsort(-sc[linked], kind="stable")] \
+            if linked else []
         hits = [Hit(self.statements[i], float(sc[i]), True) for i in linked[:k]]
         if len(hits) < k:
             taken = set(linked)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,7 +80,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower().replace("`", "'")
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD)
 
 
 def plain(text: str) -> str:
@@ -91,7 +92,7 @@ def plain(text: str) -> str:
     """
     if text.isascii():
         return text.replace("`", "'")
-    return "".join(_plain_char(ch) for ch in text)
+    return text.translate(_PLAIN)
 
 
 @lru_cache(maxsize=4096)
@@ -110,6 +111,23 @@ def _plain_char(ch: str) -> str:
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     return _plain_char(ch).lower()
+
+
+class _Table(dict[int, str]):
+    """A ``str.translate`` table that maps each character as ``char`` does, filled in as
+    characters are met (one character each, so the text keeps its length)."""
+
+    def __init__(self, char: Callable[[str], str]) -> None:
+        super().__init__()
+        self._char = char
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = self._char(chr(code))
+        return out
+
+
+_FOLD = _Table(_fold_char)
+_PLAIN = _Table(_plain_char)
 
 
 def word_count(text: str) -> int:

@@ -300,6 +300,7 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     f_person = fold(person) if person else ""
     f_inst = fold(inst_name) if inst_name else ""
     rows = _folded_sources(ctx)
+    by_acronym = re.compile(rf"\b{acronym}\b") if acronym else None
     # (rapidfuzz's cdist scores every source at once, in C)
     person_ok = (process.cdist([f_person], [r[3] for r in rows], scorer=fuzz.token_set_ratio,
                                score_cutoff=threshold)[0] if f_person and rows else None)
@@ -310,7 +311,7 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
             by_person.append(Evidence(record=sid, kind="sources", name=title,
                                       detail=f"source by {author}", sources=[sid]))
         if inst_ok is not None and (inst_ok[i] >= threshold
-                                    or (acronym and re.search(rf"\b{acronym}\b", pub))):
+                                    or (by_acronym and by_acronym.search(pub))):
             src = ctx.catalog.sources[sid]
             by_inst.append(Evidence(record=sid, kind="sources", name=title,
                                     detail=f"source from {src.publisher or src.author}",

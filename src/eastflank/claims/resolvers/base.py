@@ -124,7 +124,7 @@ def independent_sources(sources: Iterable[str], ctx: Context) -> list[str]:
 
 def usable(rec: Record, ctx: Context) -> bool:
     """Whether a record has at least one source besides the seed documents."""
-    return bool(independent_sources(rec.sources, ctx))
+    return not ctx.seed_sources.issuperset(rec.sources)
 
 
 def usable_figures(rec: Record, ctx: Context) -> list[Figure]:

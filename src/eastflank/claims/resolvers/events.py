@@ -133,6 +133,11 @@ _GENERIC_SPEAKER = frozenset({
 """Words of a speaker's name that do not name the speaker on their own."""
 
 
+@lru_cache(maxsize=16384)
+def _long_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]{4,}", text))
+
+
 def reports(text: str, e: Event) -> bool:
     """Whether ``text`` can report the event ``e``. A statement event only when the sentence
     names its speaker (a word of :func:`speaker_of` that names it, or all its words) and turns
@@ -140,10 +145,10 @@ def reports(text: str, e: Event) -> bool:
     about someone else. Events of other kinds always pass."""
     if e.kind != "statement":
         return True
-    words = set(re.findall(r"[a-z]{4,}", speaker_of(e)))
+    words = _long_words(speaker_of(e))
     if not words or not same_polarity(text, e):
         return False
-    named = set(re.findall(r"[a-z]{4,}", fold(text)))
+    named = _long_words(fold(text))
     own = words - _GENERIC_SPEAKER
     return bool(own & named) if own else words <= named
 
@@ -1446,12 +1451,27 @@ def _people(ctx: Context) -> frozenset[str]:
     return found
 
 
+_USABLE: dict[tuple[int, frozenset[str]], tuple[object, dict[str, Event]]] = {}
+
+
+def _usable_events(ctx: Context) -> dict[str, Event]:
+    """The catalog's events with a source besides the seed documents, listed once."""
+    key = (id(ctx.catalog), ctx.seed_sources)
+    hit = _USABLE.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_USABLE) > 16:
+            _USABLE.clear()
+        hit = (ctx.catalog, {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)})
+        _USABLE[key] = hit
+    return hit[1]
+
+
 def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     tol = ctx.tolerances.event_date
     tolerance = {"days": tol.days, "keyword_share": tol.keyword_share}
     # relative dates ("last year", "on Friday") are resolved from the article's date
     dates = list(cand.facts.dates)
-    events = {eid: e for eid, e in ctx.catalog.events.items() if usable(e, ctx)}
+    events = dict(_usable_events(ctx))
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
     # the year in an event's name ("BALTOPS 2021") is its name, not a date the sentence gives
     spans = [(m.span.start, m.span.end) for m in mentions_of(cand, "events")]
@@ -1522,6 +1542,8 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     # that leaves out a person or weapon the sentence names yields to the next
     agreeing: list[tuple[float, dt.date, Event, DateMention]] = []
     for e in sorted(events.values(), key=lambda e: e.date):
+        if not any(dates_agree(d, e, tol.days) for d in dates):
+            continue  # (no date of the sentence agrees: it cannot be taken below)
         # each name on its own: a short alias is not diluted by the long name's words
         names = [n for n in [e.name, *e.aliases] if keywords(n)]
         variants = [keywords(n) for n in names]

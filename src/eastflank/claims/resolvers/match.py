@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -179,6 +180,23 @@ class _Profile:
     """Records whose name it refines ("Belarusian stage of Zapad-2021" refines
     "Zapad-2021"), each with the words it adds: a sentence is about the refinement only
     when it holds one of them."""
+    summary_only: frozenset[str] = frozenset()
+    """Its summary stems that are in none of its names."""
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Inverted indexes over the profiles of a catalog, to find the few subjects a sentence
+    can be about without scoring every retrieved one."""
+
+    by_stem: dict[str, frozenset[str]]
+    """Name stem -> subjects with the stem in one of their names."""
+    by_ref: dict[str, frozenset[str]]
+    """Record -> subjects whose statements point to it, for records not in ``common``."""
+    by_common: dict[str, frozenset[str]]
+    """The same for the records in ``common`` (states, alliances, capitals)."""
+    by_summary: dict[str, frozenset[str]]
+    """Summary stem -> subjects with the stem in their summary and in none of their names."""
 
 
 _PROFILES: dict[int, tuple[object, dict[str, _Profile]]] = {}
@@ -219,51 +237,161 @@ def _profiles(ctx: Context) -> dict[str, _Profile]:
                 if extra:
                     parents.setdefault(k, []).append((j, extra))
     out = {k: _Profile(p.names, p.numbers, p.summary, p.refs, common, p.full,
-                       tuple(parents.get(k, ())))
+                       tuple(parents.get(k, ())),
+                       p.summary - (set().union(*p.names) if p.names else set()))
            for k, p in out.items()}
     _PROFILES[id(ctx.catalog)] = (ctx.catalog, out)
     return out
+
+
+_INDEXES: dict[int, tuple[object, _Index]] = {}
+
+
+def _index(ctx: Context) -> _Index:
+    """The inverted indexes of :func:`_profiles`, built once per catalog."""
+    hit = _INDEXES.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    by_stem: dict[str, set[str]] = {}
+    by_ref: dict[str, set[str]] = {}
+    by_common: dict[str, set[str]] = {}
+    by_summary: dict[str, set[str]] = {}
+    for subject, prof in _profiles(ctx).items():
+        for v in prof.names:
+            for w in v:
+                by_stem.setdefault(w, set()).add(subject)
+        for r in prof.refs:
+            (by_common if r in prof.common else by_ref).setdefault(r, set()).add(subject)
+        for w in prof.summary_only:
+            by_summary.setdefault(w, set()).add(subject)
+    out = _Index(*({k: frozenset(v) for k, v in d.items()}
+                   for d in (by_stem, by_ref, by_common, by_summary)))
+    _INDEXES[id(ctx.catalog)] = (ctx.catalog, out)
+    return out
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """What :func:`identify` reads of a claim's sentence, worked out once per sentence."""
+
+    named: frozenset[str]
+    words: frozenset[str]
+    numbers: frozenset[str]
+    every: frozenset[str]
+    said: tuple[tuple[str, frozenset[str], frozenset[str]], ...]
+    """Each mention's record, the distinctive stems and all the stems of its text."""
+    states: frozenset[str]
+    """States the sentence names as places (not by an adjective, "Belarusian")."""
+    by_name: frozenset[str]
+    """Subjects with a word of one of their names in the sentence."""
+    possible: frozenset[str]
+    """Subjects :func:`identify` may find: named, or scoring enough with every word of their
+    names counted (an upper bound of what :func:`identify` counts)."""
+
+
+_SENTENCES: dict[tuple[object, ...], tuple[object, _Sentence]] = {}
+
+
+def _sentence(cand: Candidate, ctx: Context) -> _Sentence:
+    """:class:`_Sentence` of the claim's sentence (kept for the sentence's other claims and
+    look-ups)."""
+    tol = ctx.tolerances.match
+    key = (id(ctx.catalog), tol.name_words, tol.loose_score, cand.facts.text,
+           tuple((m.record, m.kind, m.span.text) for m in cand.facts.mentions))
+    hit = _SENTENCES.get(key)
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    out = _read_sentence(cand, ctx)
+    if len(_SENTENCES) > 1024:
+        _SENTENCES.clear()
+    _SENTENCES[key] = (ctx.catalog, out)
+    return out
+
+
+def _read_sentence(cand: Candidate, ctx: Context) -> _Sentence:
+    index = _index(ctx)
+    tol = ctx.tolerances.match
+    named = frozenset(m.record for m in cand.facts.mentions)
+    words = _sentence_stems(cand.facts.text)
+    # per subject: words of its names, of its summary only, named records it points to
+    # that are not states, alliances or capitals, and those that are
+    name_hits: Counter[str] = Counter()
+    summary_hits: Counter[str] = Counter()
+    for w in words:
+        name_hits.update(index.by_stem.get(w, ()))
+        summary_hits.update(index.by_summary.get(w, ()))
+    specific: Counter[str] = Counter()
+    common: Counter[str] = Counter()
+    for r in named:
+        specific.update(index.by_ref.get(r, ()))
+        common.update(index.by_common.get(r, ()))
+    possible = set(named)
+    for subject in {*name_hits, *specific}:
+        shared = name_hits[subject]
+        if shared >= tol.name_words or shared + summary_hits[subject] / 2 + specific[
+                subject] + common[subject] / 2 >= tol.loose_score:
+            possible.add(subject)
+    by_name = frozenset(name_hits)
+    return _Sentence(
+        named, words, _numbers(cand.facts.text), _tokens(cand.facts.text),
+        tuple((m.record, _stems(m.span.text), _tokens(m.span.text))
+              for m in cand.facts.mentions),
+        frozenset(x.record for x in cand.facts.mentions if x.kind == "actors"
+                  and not x.span.text.endswith(("ian", "an", "ish"))),
+        by_name, frozenset(possible))
 
 
 _STATE_PART = re.compile(r"^(\w+?)(?:ian|n)?\s+(?:leg|part|stage|phase|contingent|segment|"
                          r"component|share)\b", re.I)
 
 
-def _other_states_part(cand: Candidate, ctx: Context, subject: str) -> bool:
+@lru_cache(maxsize=16384)
+def _state_part(name: str) -> str | None:
+    """The stem of the state whose part an event's name says it is ("Belarusian leg of
+    ..." gives "belar"), or ``None``."""
+    m = _STATE_PART.match(name)
+    return m.group(1).lower()[:5] if m is not None else None
+
+
+def _other_states_part(sentence: _Sentence, ctx: Context, subject: str) -> bool:
     """Whether ``subject`` is one state's part of something ("Belarusian leg of Zapad-2017")
     and the sentence names another state as where it happens ("in Russia and Belarus"): the
     sentence then speaks of the whole."""
     rec = ctx.catalog.records["events"].get(subject)
-    m = _STATE_PART.match(rec.name) if rec is not None else None
-    if m is None:
+    stem = _state_part(rec.name) if rec is not None else None
+    if stem is None:
         return False
-    stem = m.group(1).lower()[:5]
-    states = {x.record for x in cand.facts.mentions if x.kind == "actors"
-              and not x.span.text.endswith(("ian", "an", "ish"))}
     return any(not ctx.catalog.actors[c].name.lower().startswith(stem)
-               for c in states if c in ctx.catalog.actors)
+               for c in sentence.states if c in ctx.catalog.actors)
 
 
 def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     """How surely the claim's sentence is about ``subject`` (see the module's step 1)."""
+    return _identify(cand, ctx, subject, _sentence(cand, ctx))
+
+
+def _identify(cand: Candidate, ctx: Context, subject: str,
+              sentence: _Sentence) -> Identified | None:
+    if subject not in sentence.possible:
+        return None  # no name word, no unit, body or venue of it: nothing to score it by
     prof = _profiles(ctx).get(subject)
     if prof is None:
         return None
     tol = ctx.tolerances.match
-    named = {m.record for m in cand.facts.mentions}
+    named = sentence.named
     entities = frozenset(prof.refs & named)
     states = entities & prof.common  # states, alliances, capitals
     specific = len(entities) - len(states)
     if subject in named:
         return Identified(subject, 1.0, "named in the sentence", entities, specific=specific,
                           name_words=9)
-    if _other_states_part(cand, ctx, subject):
+    if _other_states_part(sentence, ctx, subject):
         return None  # "six ranges in Russia and Belarus" is not the Belarusian leg's count
-    words = _sentence_stems(cand.facts.text)
-    numbers = _numbers(cand.facts.text)
-    every = _tokens(cand.facts.text)
+    words = sentence.words
+    numbers = sentence.numbers
+    every = sentence.every
     if any(not extra & every for _, extra in prof.parents) or any(
-            not extra & every for _, extra in _named_parents(cand, prof)):
+            not extra & every for _, extra in _named_parents(sentence, prof)):
         return None  # "Zapad-2021 had 12,800 troops" is not about its Belarusian stage
     best = (0, 0.0)
     for v, nums in zip(prof.names, prof.numbers, strict=True):
@@ -273,8 +401,7 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
         share = shared / min(len(v), 4)
         best = max(best, (shared, share))
     shared, share = best
-    in_names = set().union(*prof.names) if prof.names else set()
-    summary = len((prof.summary - in_names) & words)
+    summary = len(prof.summary_only & words)
     if shared >= tol.name_words and share >= tol.name_share:
         return Identified(subject, tol.name_strength,
                           f"{shared} words of its name in the sentence", entities,
@@ -283,8 +410,8 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     # counted once, as the entity
     named_words = _stems(" ".join(m.span.text for m in cand.facts.mentions
                                   if m.record in entities))
-    shared = max((len(v & (words - named_words)) for v, nums in
-                  zip(prof.names, prof.numbers, strict=True)
+    rest = words - named_words
+    shared = max((len(v & rest) for v, nums in zip(prof.names, prof.numbers, strict=True)
                   if not (nums and numbers and not nums & numbers)), default=0)
     score = shared + summary / 2 + specific + len(states) / 2
     if (shared or specific) and score >= tol.loose_score:
@@ -295,16 +422,18 @@ def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     return None
 
 
-def _named_parents(cand: Candidate, prof: _Profile) -> list[tuple[str, frozenset[str]]]:
+def _named_parents(sentence: _Sentence, prof: _Profile) -> list[tuple[str, frozenset[str]]]:
     """Records the sentence names by a phrase that a record's name refines ("Zapad-2025"
     in "Belarusian leg of Zapad-2025"), each with the words the name adds."""
-    out = []
-    for m in cand.facts.mentions:
-        said = _stems(m.span.text)
-        if prof.names and len(said) >= 2 and said < prof.names[0]:
-            extra = prof.full - _tokens(m.span.text)
+    out: list[tuple[str, frozenset[str]]] = []
+    if not prof.names:
+        return out
+    first = prof.names[0]
+    for record, said, spoken in sentence.said:
+        if len(said) >= 2 and said < first:
+            extra = prof.full - spoken
             if extra:
-                out.append((m.record, extra))
+                out.append((record, extra))
     return out
 
 
@@ -319,7 +448,7 @@ def refines(cand: Candidate, ctx: Context, record: str | None,
     wanted = {o for o in others if o}
     every = _tokens(cand.facts.text)
     return any(j in wanted and extra & every
-               for j, extra in (*prof.parents, *_named_parents(cand, prof)))
+               for j, extra in (*prof.parents, *_named_parents(_sentence(cand, ctx), prof)))
 
 
 def _usable(st: Statement, ctx: Context) -> bool:
@@ -437,25 +566,44 @@ def _date_agrees(d: DateMention, st: Statement, days: int) -> bool:
     return d.date <= end + slack and hi >= start - slack
 
 
+_CANDIDATES: dict[tuple[object, ...], tuple[object, object, object, list[Identified]]] = {}
+
+
 def _candidates(cand: Candidate, ctx: Context) -> list[Identified]:
-    """Records the sentence may be about, surest first."""
+    """Records the sentence may be about, surest first (kept for the sentence's other claims
+    and look-ups: they depend on its text and names alone)."""
+    key = (id(ctx.catalog), id(ctx.tolerances), id(ctx.retriever), cand.facts.text,
+           tuple((m.record, m.kind, m.span.text) for m in cand.facts.mentions))
+    hit = _CANDIDATES.get(key)
+    if hit is not None and hit[0] is ctx.catalog and hit[1] is ctx.tolerances \
+            and hit[2] is ctx.retriever:
+        return list(hit[3])
+    out = _find_candidates(cand, ctx)
+    if len(_CANDIDATES) > 1024:
+        _CANDIDATES.clear()
+    _CANDIDATES[key] = (ctx.catalog, ctx.tolerances, ctx.retriever, out)
+    return list(out)
+
+
+def _find_candidates(cand: Candidate, ctx: Context) -> list[Identified]:
     assert ctx.retriever is not None
     named = [m.record for m in cand.facts.mentions]
     k = ctx.tolerances.match.retrieve
     hits = ctx.retriever.retrieve(cand.facts.text, named, k=k)
+    sentence = _sentence(cand, ctx)
     seen: dict[str, Identified] = {}
     for h in hits:
         subj = h.statement.subject
-        if subj in seen:
+        if subj in seen or subj not in sentence.possible:
             continue
-        found = identify(cand, ctx, subj)
+        found = _identify(cand, ctx, subj, sentence)
         if found is not None:
             seen[subj] = found
     # records the sentence points to through the values of their statements ("held in
     # Vilnius", "attended by Germany"): every subject pointing at two named records
-    for subj in _pointing(ctx, named, _sentence_stems(cand.facts.text)):
-        if subj not in seen:
-            found = identify(cand, ctx, subj)
+    for subj in _pointing(ctx, named, sentence.by_name):
+        if subj not in seen and subj in sentence.possible:
+            found = _identify(cand, ctx, subj, sentence)
             if found is not None:
                 seen[subj] = found
     return sorted(seen.values(), key=lambda i: -i.strength)
@@ -479,10 +627,11 @@ def _from_before(cand: Candidate, ctx: Context) -> list[Identified]:
             for i in _candidates(view, ctx) if not i.loose]
 
 
-def _pointing(ctx: Context, named: Iterable[str], words: frozenset[str]) -> list[str]:
+def _pointing(ctx: Context, named: Iterable[str], by_name: frozenset[str]) -> list[str]:
     """Subjects whose statements point at two of the named records. One pointing only at
     states, alliances or capitals (hundreds do) is kept only when a word of its name is in
-    the sentence (``words``), without which :func:`identify` would not find it either."""
+    the sentence (it is in ``by_name``), without which :func:`identify` would not find it
+    either."""
     assert ctx.retriever is not None
     named = list(dict.fromkeys(named))
     profiles = _profiles(ctx)
@@ -502,8 +651,7 @@ def _pointing(ctx: Context, named: Iterable[str], words: frozenset[str]) -> list
         if len(_POINTING) > 512:
             _POINTING.clear()
         _POINTING[key] = hit
-    return [s for s, spec in hit[1] if spec or (
-        s in profiles and any(v & words for v in profiles[s].names))]
+    return [s for s, spec in hit[1] if spec or s in by_name]
 
 
 _POINTING: dict[tuple[int, tuple[str, ...]], tuple[object, tuple[tuple[str, bool], ...]]] = {}
@@ -668,8 +816,22 @@ def _by_flag(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome 
     return None
 
 
+_CONTENT: dict[tuple[int, str], tuple[object, Event, frozenset[str]]] = {}
+
+
 def _content(rec: Event, ctx: Context) -> frozenset[str]:
     """Distinctive stems of an event's name, aliases, summary, participants and places."""
+    hit = _CONTENT.get((id(ctx.catalog), rec.id))
+    if hit is not None and hit[0] is ctx.catalog and hit[1] is rec:
+        return hit[2]
+    out = _event_content(rec, ctx)
+    if len(_CONTENT) > 8192:
+        _CONTENT.clear()
+    _CONTENT[(id(ctx.catalog), rec.id)] = (ctx.catalog, rec, out)
+    return out
+
+
+def _event_content(rec: Event, ctx: Context) -> frozenset[str]:
     words = [rec.name, *rec.aliases, rec.summary]
     words += [ctx.catalog.actors[a].name for a in rec.actors if a in ctx.catalog.actors]
     words += [ctx.catalog.places[p].name for p in rec.places if p in ctx.catalog.places]

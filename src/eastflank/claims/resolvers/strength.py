@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from eastflank.claims import vocab
@@ -141,6 +142,13 @@ def _qualified(quantity: str, want: tuple[str, ...], text: str | None) -> bool:
     return all(w[:4] in stems for w in words)
 
 
+@lru_cache(maxsize=256)
+def _wanted(unit: str) -> tuple[str, ...]:
+    """Words a figure's quantity name holds when it is of ``unit``."""
+    return (("personnel", "troops", "strength") if unit == "personnel" else
+            (re.sub(r"\s+", "_", unit.rstrip("s")),))
+
+
 def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DEFAULT,
             day: Any = None, text: str | None = None
             ) -> list[tuple[float, float, float, list[str], str]]:
@@ -148,8 +156,7 @@ def _values(rec: Any, unit: str, ctx: Context, kinds: frozenset[str] = _KINDS_DE
     figure ``kinds`` (:func:`eastflank.claims.statements.figure_kind`), not dated after
     ``day``, and (given the sentence ``text``) whose quantity's qualifiers it names."""
     out = []
-    want = (("personnel", "troops", "strength") if unit == "personnel" else
-            (re.sub(r"\s+", "_", unit.rstrip("s")),))
+    want = _wanted(unit)
     for f in getattr(rec, "figures", []):
         if f.value is None or not any(w in f.quantity for w in want):
             continue
@@ -279,6 +286,39 @@ def _speaker_named(rec: Any, cand: Candidate) -> bool:
     return not words or any(re.search(rf"\b{w}", text) for w in words)
 
 
+_HAS_VALUES: dict[tuple[int, str, frozenset[str]], tuple[object, bool]] = {}
+
+
+def _has_values(rec: Any, unit: str, ctx: Context) -> bool:
+    """Whether ``rec`` has figures of ``unit`` of any kind (:func:`_values`), kept per record:
+    the subject look-ups ask it of every record for every figure."""
+    key = (id(rec), unit, ctx.seed_sources)
+    hit = _HAS_VALUES.get(key)
+    if hit is None or hit[0] is not rec:
+        if len(_HAS_VALUES) > 65536:
+            _HAS_VALUES.clear()
+        # (a record none of whose figures names the unit has none, whatever their kind)
+        named = unit == "personnel" or any(w in _quantities(rec) for w in _wanted(unit))
+        hit = (rec, named and bool(_values(rec, unit, ctx, _ALL_KINDS)))
+        _HAS_VALUES[key] = hit
+    return hit[1]
+
+
+_QUANTITIES: dict[int, tuple[object, str]] = {}
+
+
+def _quantities(rec: Any) -> str:
+    """The quantity names of a record's figures with a value, one a line."""
+    hit = _QUANTITIES.get(id(rec))
+    if hit is None or hit[0] is not rec:
+        if len(_QUANTITIES) > 65536:
+            _QUANTITIES.clear()
+        hit = (rec, "\n".join(f.quantity for f in getattr(rec, "figures", [])
+                               if f.value is not None))
+        _QUANTITIES[id(rec)] = hit
+    return hit[1]
+
+
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     """The record the number is about, and whether the sentence itself names it."""
     if unit == "population":
@@ -313,7 +353,7 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     subject = subject_state(cand, ctx)
     for kind in _ORDER[:4]:
         for rec in ctx.catalog.records[kind].values():
-            if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
+            if not isinstance(rec, Record) or not _has_values(rec, unit, ctx):
                 continue
             if subject is not None and kind == "events" and \
                     subject not in getattr(rec, "actors", []):
@@ -413,7 +453,7 @@ def _named_by_words(cand: Candidate, ctx: Context, unit: str) -> list[Any]:
     subject = subject_state(cand, ctx)
     for kind in _ORDER[:4]:
         for rec in ctx.catalog.records[kind].values():
-            if not isinstance(rec, Record) or not _values(rec, unit, ctx, _ALL_KINDS):
+            if not isinstance(rec, Record) or not _has_values(rec, unit, ctx):
                 continue
             if subject is not None and kind == "events" and \
                     subject not in getattr(rec, "actors", []):
