@@ -622,7 +622,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             if names and not any(n in own or _flat(n) in said for n in names):
                 out.append(names[0].title())
                 break
-    for person in people:
+    for person in sorted(people):  # (in a stable order: the explanation lists them)
         # a surname as a name, capitalised ("Khrenin"), not a word of the same spelling
         name = rf"\b{person.capitalize()}\b"
         if re.search(name, cased) and person not in said and not re.search(name, speakers):
