@@ -41,6 +41,7 @@ def staffed(catalog: Catalog) -> Catalog:
         _post("cid-lt-pres", "Cid Person", "head-of-state", "LT", "2019-07-12"),
         _post("dan-lt-dep", "Dan Deputy", "deputy-defence-minister", "LT", "2019-01-01"),
         _post("eve-lt-fm", "Eve Other", "foreign-minister", "LT", "2020-12-07", "2024-12-12"),
+        _post("fay-lt-cinc", "Fay Chief", "commander-in-chief", "LT", "2019-07-25"),
     ]
     return Catalog({**catalog.records, "posts": {p.id: p for p in posts}})
 
@@ -95,6 +96,14 @@ def test_an_office_given_to_the_wrong_person_is_contradicted(staffed: Catalog) -
     # without the state the office is whose, nothing decides it
     assert _posts("Defence Minister Eve Other visited Rukla.", staffed, "2022-05-01") == [
         ("Defence Minister Eve Other", "unverifiable")]
+    # nor an acting holder, nor a title several offices bear (a commander-in-chief may be
+    # the head of state)
+    assert _posts("Lithuania's acting Defence Minister Eve Other visited Rukla.", staffed,
+                  "2022-05-01") == [("Lithuania's acting Defence Minister Eve Other",
+                                     "unverifiable")]
+    assert _posts("Lithuania's Commander-in-Chief Cid Person visited Rukla.", staffed,
+                  "2022-05-01") == [("Lithuania's Commander-in-Chief Cid Person",
+                                     "unverifiable")]
     # an office several people hold at once is never given to the wrong person
     assert _posts("Lithuania's deputy defence minister Eve Other visited Rukla.", staffed,
                   "2022-05-01") == [("Lithuania's deputy defence minister Eve Other",

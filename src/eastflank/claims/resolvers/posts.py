@@ -3,9 +3,11 @@
 ``supported`` when a post of the person in that office (of the state or body the sentence
 gives it, if it gives one) covers the sentence's date, or the article's date, or, for a title
 marked as past ("former defence minister"), ended before the article's date.
-``contradicted`` only when the office is one a single person holds at a time, the sentence says
-whose office it is, the posts record the person in no term of that office at all, and they
-record another holder on the date: the office given to the wrong person. Otherwise
+``contradicted`` only when the office is one a single person holds at a time and that a title
+names unambiguously (a head of state or government, a defence, foreign or interior minister, a
+secretary general or security council secretary; not an acting, interim or "supreme" title),
+the sentence says whose office it is, the posts record the person in no term of that office at
+all, and they record another holder on the date: the office given to the wrong person. Otherwise
 ``unverifiable``, with the person's recorded posts: a person who held the office at another time
 may be spoken of as of another date than the sentence gives.
 """
@@ -13,6 +15,7 @@ may be spoken of as of another date than the sentence gives.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import Evidence
@@ -27,6 +30,14 @@ from eastflank.claims.resolvers.base import (
 from eastflank.schema import SINGLE_HOLDER_OFFICES, Post
 
 __all__ = ["resolve_post"]
+
+_REFUTABLE = frozenset({"head-of-state", "head-of-government", "defence-minister",
+                        "foreign-minister", "interior-minister", "secretary-general",
+                        "security-council-secretary"}) & SINGLE_HOLDER_OFFICES
+"""Offices whose title names one post of one state unambiguously. A commander-in-chief may be
+the head of state ("Supreme Commander-in-Chief") or a service's chief; a chief of the general
+staff is called a chief of defence in some states; a commander or governor may be of a body or
+region the title names loosely: a title of those is never said to be the wrong person's."""
 
 
 def _term(p: Post) -> str:
@@ -106,7 +117,8 @@ def resolve_post(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable(f"{t.person} held the office at another time ("
                             f"{'; '.join(_term(p) for p in own)}), not on the sentence's "
                             "date.", settled=True, nearest=_evidence(own))
-    if t.office in SINGLE_HOLDER_OFFICES and len(t.actors) == 1:
+    if t.office in _REFUTABLE and len(t.actors) == 1 and not re.search(
+            r"\b(?:acting|supreme|interim|caretaker)\b", t.title, re.I):
         lo, hi = periods[-1]
         others = [p for ps in index.by_person.values() for p in ps
                   if p.person != t.person and p.office == t.office and p.actor == t.actors[0]
