@@ -18,6 +18,7 @@ from eastflank.claims import check_text
 from eastflank.claims.posts import find_titled, posts_index
 from eastflank.errors import DataError
 from eastflank.schema import Post
+from test_catalog_errors import ACTOR, SOURCE
 
 Writer = Callable[[dict[str, str]], Path]
 
@@ -129,21 +130,6 @@ POSTS = """\
   sources: [src-a]
 """
 
-SOURCE = """\
-- id: src-a
-  title: A source
-  publisher: Somebody
-  year: 2020
-  url: https://example.org/a
-"""
-
-ACTOR = """\
-- id: BY
-  name: Belarus
-  kind: state
-  status: established
-  sources: [src-a]
-"""
 
 
 def test_overlapping_terms_of_one_office_are_rejected(write_dataset: Writer) -> None:
@@ -195,3 +181,19 @@ def test_a_speaker_named_by_office_is_the_holder_on_the_date(catalog: Catalog) -
                               _post("other", "Other Person", "defence-minister", "BY",
                                     "2025-06-30")])
     assert verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(("old", "new", "field", "expected"), [
+    ("  office: head-of-state\n", "  office: king\n", "office", "head-of-state"),
+    ("  actor: BY\n", "  actor: XX\n", "actor", "unknown actor 'XX'"),
+    ("  valid_from: 2010-01-01\n", "", "valid_from", "missing"),
+])
+def test_a_bad_post_is_refused_naming_its_field(write_dataset: Writer, old: str, new: str,
+                                                 field: str, expected: str) -> None:
+    bad = POSTS.format(pid="first", person="First Holder", start="2010-01-01").replace(old, new)
+    root = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
+                          "posts/p.yaml": bad})
+    with pytest.raises(DataError) as info:
+        load_catalog(root=root)
+    assert (info.value.record, info.value.field) == ("first", field)
+    assert expected in str(info.value) and "p.yaml" in str(info.value)
