@@ -315,21 +315,22 @@ def _with_posts(cands: list[Candidate], facts: list[SentenceFacts],
     sentence names with an office (:func:`eastflank.claims.posts.find_titled`)."""
     if not index.by_person:
         return cands
-    titled = {f.index: find_titled(f, index) for f in facts}
     out: list[Candidate] = []
-    done: set[int] = set()
+    pending = iter(facts)  # sentences whose office claims are still to be added, in order
+    nxt = next(pending, None)
 
-    def flush(upto: int) -> None:
-        for f in facts:
-            if f.index < upto and f.index not in done:
-                done.add(f.index)
-                out.extend(Candidate("command", t.span, f, extra={"post": t})
-                           for t in titled[f.index])
+    def flush(upto: int | None) -> SentenceFacts | None:
+        f = nxt
+        while f is not None and (upto is None or f.index < upto):
+            out.extend(Candidate("command", t.span, f, extra={"post": t})
+                       for t in find_titled(f, index))
+            f = next(pending, None)
+        return f
 
     for c in cands:
-        flush(c.facts.index)
+        nxt = flush(c.facts.index)
         out.append(c)
-    flush(len(facts) + 10**9)
+    flush(None)
     return out
 
 

@@ -19,7 +19,7 @@ import re
 from eastflank.claims import vocab
 from eastflank.claims.model import DateMention, Span
 
-__all__ = ["YEAR_IN_NAME", "find_dates", "latest_date"]
+__all__ = ["MONTH_NAME", "WEEKDAYS", "YEAR_IN_NAME", "find_dates", "latest_date"]
 
 _MONTHS = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
@@ -50,6 +50,8 @@ _YEARLESS_SLACK = dt.timedelta(days=7)
 """A date without a year more than this after the article's date (or before it, in a
 sentence about the future) belongs to the year before (or after)."""
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = tuple(_WEEKDAYS)
+"""The days of the week, lower case, Monday first."""
 _CITATION = re.compile(r"\([^()]*[A-Z][^()]*,\s*$")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|"

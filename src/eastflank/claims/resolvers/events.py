@@ -17,7 +17,7 @@ from functools import lru_cache
 import Stemmer
 
 from eastflank.claims import vocab
-from eastflank.claims.dates import MONTH_NAME
+from eastflank.claims.dates import MONTH_NAME, WEEKDAYS
 from eastflank.claims.detect import Candidate
 from eastflank.claims.measure import distance_km
 from eastflank.claims.model import DateMention, Mention
@@ -1197,7 +1197,7 @@ _TOWN_AFTER = re.compile(r"\b(?:in|at|near|outside|from|to|into|off)\s+(?:the\s+
 """A capitalised name after a word of place ("set sail from Gdynia")."""
 
 
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY = "|".join(WEEKDAYS)
 
 
 def _town_elsewhere(cand: Candidate, e: Event, ctx: Context, words: frozenset[str]
