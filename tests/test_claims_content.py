@@ -785,3 +785,18 @@ def test_a_vote_the_record_says_went_the_other_way(catalog) -> None:
     day = dt.date(2019, 12, 31)
     assert "supported" in _verdicts(catalog, said.format("against"), day)
     assert "supported" not in _verdicts(catalog, said.format("in favour of"), day)
+
+
+def test_a_month_beside_the_speaker_dates_the_saying(catalog) -> None:
+    # "said in May" in a text of October is the last May, though what was said looks ahead;
+    # a statement so dated is looked up on that month, not at the text's date
+    day = dt.date(2024, 10, 25)
+    said = ("The government earmarked 10 billion zlotys for the border fortification plan "
+            "that will make the Polish border safe, Prime Minister Donald Tusk said in May.")
+    got = check_text(said, catalog, day).claims
+    told = [c for c in got if c.kind == "attribution"]
+    assert [c.verdict for c in told] == ["supported"]
+    assert told[0].evidence[0].record == "stmt3-tusk-monte-cassino-east-shield-2024-05-18"
+    # the same words a year later name no statement of that May
+    later = check_text(said, catalog, dt.date(2025, 10, 25)).claims
+    assert [c.verdict for c in later if c.kind == "attribution"] == ["unverifiable"]

@@ -109,6 +109,14 @@ def test_an_office_given_to_the_wrong_person_is_contradicted(staffed: Catalog) -
     assert _posts("Lithuania's deputy defence minister Eve Other visited Rukla.", staffed,
                   "2022-05-01") == [("Lithuania's deputy defence minister Eve Other",
                                      "unverifiable")]
+    # a sentence of another date than the article's, when the posts record no holder then
+    # (Anna's term began in December 2016): a gap in the posts, not another holder
+    assert _posts("Lithuania's Defence Minister Eve Other said in April 2016 that the drills "
+                  "would be large.", staffed, "2022-05-01") == [
+        ("Lithuania's Defence Minister Eve Other", "unverifiable")]
+    assert _posts("Lithuania's Defence Minister Eve Other said in April 2018 that the drills "
+                  "would be large.", staffed, "2022-05-01") == [
+        ("Lithuania's Defence Minister Eve Other", "contradicted")]
 
 
 def test_without_posts_no_claim_is_added(catalog: Catalog) -> None:

@@ -230,9 +230,12 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
     # agreement"), not the saying
     speakers = [a.speaker for a in cand.facts.attributions
                 if a.speaker is not None and a.span.start == cand.span.start]
-    dates = [d for d in cand.facts.dates if not d.relative
-             and (day is None or d.date <= day)
-             and (d.precision != "year" or not speakers or any(
+    # a date resolved from the text's own ("on Sunday", "in May") only beside the speaker
+    # ("Tusk said in May"), where it dates the saying
+    dates = [d for d in cand.facts.dates
+             if (day is None or d.date <= day)
+             and (not d.relative or (d.precision != "year" and speakers))
+             and ((d.precision != "year" and not d.relative) or not speakers or any(
                  d.span.start - 12 <= sp.end and sp.start <= d.span.end + 12
                  for sp in speakers))]
     if not dates and ctx.article_date is not None:

@@ -7,7 +7,8 @@ marked as past ("former defence minister"), ended before the article's date.
 names unambiguously (a head of state or government, a defence, foreign or interior minister, a
 secretary general or security council secretary; not an acting, interim or "supreme" title),
 the sentence says whose office it is, the posts record the person in no term of that office at
-all, and they record another holder on the date: the office given to the wrong person. Otherwise
+all, and they record another holder on the article's date and on every date the sentence gives:
+the office given to the wrong person. Otherwise
 ``unverifiable``, with the person's recorded posts: a person who held the office at another time
 may be spoken of as of another date than the sentence gives.
 """
@@ -60,12 +61,14 @@ def _covers(p: Post, lo: dt.date, hi: dt.date) -> bool:
     return p.valid_from <= hi and (p.valid_to is None or p.valid_to >= lo)
 
 
-def _periods(cand: Candidate, ctx: Context) -> list[tuple[dt.date, dt.date]]:
+def _periods(cand: Candidate, ctx: Context, *,
+             relative: bool = False) -> list[tuple[dt.date, dt.date]]:
     """The periods the title may speak of: each full date of the sentence (its whole day,
-    month or year) and the article's date."""
+    month or year; with ``relative``, dates resolved from the article's too, "in April")
+    and the article's date."""
     out: list[tuple[dt.date, dt.date]] = []
     for d in cand.facts.dates:
-        if d.relative:
+        if d.relative and not relative:
             continue
         lo = d.date
         hi = d.end or lo
@@ -119,11 +122,15 @@ def resolve_post(cand: Candidate, ctx: Context) -> Outcome:
                             "date.", settled=True, nearest=_evidence(own))
     if t.office in _REFUTABLE and len(t.actors) == 1 and not re.search(
             r"\b(?:acting|supreme|interim|caretaker)\b", t.title, re.I):
+        # another holder on every date the sentence may speak of ("told Reuters in April
+        # 2017" in a text of 2026: a gap in the posts of 2017 is no evidence)
+        every = _periods(cand, ctx, relative=True)
+        holders = [p for ps in index.by_person.values() for p in ps
+                   if p.person != t.person and p.office == t.office
+                   and p.actor == t.actors[0] and _body_fits(p, t)]
         lo, hi = periods[-1]
-        others = [p for ps in index.by_person.values() for p in ps
-                  if p.person != t.person and p.office == t.office and p.actor == t.actors[0]
-                  and _body_fits(p, t) and _covers(p, lo, hi)]
-        if others:
+        others = [p for p in holders if _covers(p, lo, hi)]
+        if others and all(any(_covers(p, a, b) for p in holders) for a, b in every):
             mine = "; ".join(_term(p) for p in posts) or "no post"
             return Outcome(
                 "contradicted",
