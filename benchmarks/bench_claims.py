@@ -10,8 +10,10 @@ time to derive the statement store and its BM25 index once per catalog. The budg
 5,000-word article is 2 s (printed as ``within_budget``).
 
 The 5,000-word article repeats seed 000, so from its second copy on the checker meets
-sentences it has already read; the texts of the dev split joined (no sentence repeated) are
-timed as well, after it.
+sentences it has already read; 5,000 words of real articles of the tuning splits joined (no
+sentence repeated) are timed as well, after it. Start-up (:func:`eastflank.claims.check.prepare`:
+the gazetteer, the statement store and its index, the people in office, the towns, the unit
+registry) is timed on its own and left out of both.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_9db77e2b345259bb.txt"
 EVAL = ROOT / "tests" / "data" / "claims" / "eval" / "dev"
 WORDS = 5000
+TUNING = ("dev", "test", "test2")
 
 
 def _article() -> str:
@@ -46,12 +49,14 @@ def _article() -> str:
 
 
 def _distinct_texts() -> str:
-    """The dev split's texts joined, up to :data:`WORDS` words."""
+    """Texts of the tuning splits (dev, then test, then test2) joined, up to :data:`WORDS`
+    words: real articles, no sentence repeated."""
     parts: list[str] = []
-    for path in sorted(EVAL.glob("*.yaml")):
-        parts.append(load_document(path, EvalText, ClaimInputError).text)
-        if len(" ".join(parts).split()) >= WORDS:
-            break
+    for split in TUNING:
+        for path in sorted((EVAL.parent / split).glob("*.yaml")):
+            parts.append(load_document(path, EvalText, ClaimInputError).text)
+            if len(" ".join(parts).split()) >= WORDS:
+                return "\n\n".join(parts)
     return "\n\n".join(parts)
 
 
@@ -74,10 +79,14 @@ def run() -> list[dict[str, object]]:
     t0 = time.perf_counter()
     Retriever(build_statements(catalog))
     store_s = time.perf_counter() - t0
-    check_text(text[:2000], catalog)  # start-up: gazetteer, statements, BM25 index
+    from eastflank.claims.check import prepare
+
+    t0 = time.perf_counter()
+    prepare(catalog)  # start-up: gazetteer, statements, BM25 index, people, towns, units
+    prepare_s = time.perf_counter() - t0
     import gc
 
-    gc.freeze()  # as `eastflank check` does once its catalog and store are built
+    gc.freeze()  # as `eastflank check` does once it has prepared its catalog
     t0 = time.perf_counter()
     result = check_text(text, catalog)
     ours = time.perf_counter() - t0
@@ -111,15 +120,17 @@ def run() -> list[dict[str, object]]:
         "peer_s": peer,
         "within_budget": ours < 2.0,
         "statement_store_build_s": round(store_s, 3),
+        "start_up_s": round(prepare_s, 3),
         "scores": {name: {"recall": r.recall, "verdict_accuracy": r.verdict_accuracy,
                           "decisive_precision": r.decisive_precision}
                    for name, r in report.splits.items()},
     }, {
-        "name": f"check_text, the dev split's texts joined, {len(distinct.split())} words "
+        "name": f"check_text, tuning texts joined, {len(distinct.split())} words "
                 f"({len(distinct_result.claims)} claims), no sentence repeated",
         "ours_s": ours_distinct,
         "peer": "naive per-sentence full-gazetteer rapidfuzz partial_ratio scan (names only)",
         "peer_s": peer_distinct,
+        "within_budget": ours_distinct < 2.0,
     }]
 
 

@@ -33,7 +33,7 @@ from eastflank.claims.text import word_count
 from eastflank.claims.tolerances import Tolerances, load_tolerances
 from eastflank.errors import UnknownNameError
 
-__all__ = ["apply_policy", "check_text", "gazetteer_for", "statements_for"]
+__all__ = ["apply_policy", "check_text", "gazetteer_for", "prepare", "statements_for"]
 
 _GAZETTEERS: dict[int, tuple[Catalog, Gazetteer]] = {}
 _STORES: dict[int, tuple[Catalog, StatementStore, Retriever]] = {}
@@ -47,6 +47,26 @@ def statements_for(catalog: Catalog) -> tuple[StatementStore, Retriever]:
         _STORES[id(catalog)] = (catalog, store, Retriever(store))
         return store, _STORES[id(catalog)][2]
     return hit[1], hit[2]
+
+
+def prepare(catalog: Catalog) -> None:
+    """Build once what checking against ``catalog`` needs, rather than at the first sentence
+    that needs it: the gazetteer, the statement store and its index, the profiles of the
+    store's subjects, the people in office, the towns of GeoNames and the unit registry. A
+    caller timing :func:`check_text` times the checking alone after this."""
+    from eastflank.claims.cities import city_country
+    from eastflank.claims.posts import posts_index
+    from eastflank.claims.quantities import to_unit
+    from eastflank.claims.resolvers.match import index_subjects
+
+    tol = load_tolerances()
+    gazetteer_for(catalog, tol)
+    store, retriever = statements_for(catalog)
+    seeds = frozenset(sid for sid, s in catalog.sources.items() if s.kind == "seed")
+    index_subjects(Context(catalog, tol, None, seeds, store, retriever))
+    posts_index(catalog)
+    city_country("")
+    to_unit(1.0, "mile", "kilometer")
 
 
 def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:

@@ -122,13 +122,14 @@ def check(
     from eastflank.claims.html import render_html
 
     catalog = get_catalog(data)
-    # the catalog and the statement store built from it live as long as this command: moved
-    # out of the garbage collector's reach, they are not traversed by every full collection
+    # the catalog and what checking builds from it (prepare) live as long as this command:
+    # moved out of the garbage collector's reach, they are not traversed by every full
+    # collection
     import gc
 
-    from eastflank.claims.check import statements_for
+    from eastflank.claims.check import prepare
 
-    statements_for(catalog)
+    prepare(catalog)
     gc.freeze()
     if evaluate is not None:
         report = evaluate_dir(evaluate, catalog)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from eastflank.claims.detect import Candidate
@@ -195,6 +196,28 @@ def _statements(ctx: Context) -> tuple[Event, ...]:
     return hit[1]
 
 
+_SPOKEN_BY: dict[tuple[int, frozenset[str], str, float],
+                 tuple[object, list[tuple[Event, str]]]] = {}
+
+
+def _spoken_by(ctx: Context, surname: str, score: float) -> list[tuple[Event, str]]:
+    """The catalog's usable statement events whose speaker has the word ``surname``, or a
+    word that is ``surname`` spelt otherwise (:func:`_spelt_otherwise`), each with its
+    speaker, in catalog order: kept per catalog and surname."""
+    key = (id(ctx.catalog), ctx.seed_sources, surname, score)
+    hit = _SPOKEN_BY.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_SPOKEN_BY) > 4096:
+            _SPOKEN_BY.clear()
+        named = re.compile(rf"\b{re.escape(surname)}\b")
+        found = [(e, speaker) for e in _statements(ctx) if usable(e, ctx)
+                 for speaker in (speaker_of(e),)
+                 if named.search(speaker) or _spelt_otherwise(surname, speaker, score)]
+        hit = (ctx.catalog, found)
+        _SPOKEN_BY[key] = hit
+    return hit[1]
+
+
 def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str,
                         said: set[str], need: set[str]) -> Outcome | None:
     if len(surname) < 3:
@@ -224,14 +247,7 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         words |= keywords(cand.context[-1].text) - _SPEECH - keywords(person)
     window = dt.timedelta(days=tol.statement_days)
     best: tuple[int, Event] | None = None
-    named = re.compile(rf"\b{re.escape(surname)}\b")
-    for e in _statements(ctx):
-        if not usable(e, ctx):
-            continue
-        speaker = speaker_of(e)
-        if not named.search(speaker) and not _spelt_otherwise(
-                surname, speaker, tol.spelling_score):
-            continue
+    for e, speaker in _spoken_by(ctx, surname, tol.spelling_score):
         nations = {_NATION_OF.get(w, w) for w in speaker.replace("’", "'").replace("'s", "")
                    .split()} & _NATIONS
         if (said and nations and not nations & said) or not need <= nations:
@@ -306,7 +322,15 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
                                score_cutoff=threshold)[0] if f_person and rows else None)
     inst_ok = (process.cdist([f_inst], [r[4] for r in rows], scorer=fuzz.partial_ratio,
                              score_cutoff=threshold)[0] if f_inst and rows else None)
-    for i, (sid, title, author, f_author, _f_pub, pub) in enumerate(rows):
+    # (the rows either score picks out, and those whose publisher has the acronym)
+    picked = set(np.flatnonzero(person_ok >= threshold).tolist()
+                 if person_ok is not None else ())
+    if inst_ok is not None:
+        picked.update(np.flatnonzero(inst_ok >= threshold).tolist())
+        if by_acronym is not None:
+            picked.update(i for i, r in enumerate(rows) if by_acronym.search(r[5]))
+    for i in sorted(picked):
+        sid, title, author, f_author, _f_pub, pub = rows[i]
         if person_ok is not None and f_author and person_ok[i] >= threshold:
             by_person.append(Evidence(record=sid, kind="sources", name=title,
                                       detail=f"source by {author}", sources=[sid]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -206,22 +207,29 @@ def _other_speaker(cand: Candidate, e: Event, ctx: Context) -> bool:
     return False
 
 
-_TYPED: dict[int, tuple[object, list[tuple[Event, frozenset[str], frozenset[str],
-                                            frozenset[str]]]]] = {}
+_Typed = tuple[Event, frozenset[str], frozenset[str], frozenset[str]]
+_TYPED: dict[int, tuple[object, list[_Typed], dict[str, list[int]]]] = {}
 
 
-def _typed_index(ctx: Context) -> list[tuple[Event, frozenset[str], frozenset[str],
-                                             frozenset[str]]]:
-    """The usable events of the catalog, each with its name words, its participants and
-    places, and its places: built once per catalog."""
+def _typed_index(ctx: Context, words: set[str]) -> list[_Typed]:
+    """The usable events of the catalog sharing a word of their names with ``words``, each
+    with its name words, its participants and places, and its places, in catalog order: from
+    an index by name word built once per catalog."""
     hit = _TYPED.get(id(ctx.catalog))
-    if hit is not None and hit[0] is ctx.catalog:
-        return hit[1]
-    out = [(e, frozenset(keywords(" ".join([e.name, *e.aliases]))),
-            frozenset(e.actors) | frozenset(e.places), frozenset(e.places))
-           for e in ctx.catalog.events.values() if usable(e, ctx)]
-    _TYPED[id(ctx.catalog)] = (ctx.catalog, out)
-    return out
+    if hit is None or hit[0] is not ctx.catalog:
+        listed: list[_Typed] = [
+            (e, frozenset(keywords(" ".join([e.name, *e.aliases]))),
+             frozenset(e.actors) | frozenset(e.places), frozenset(e.places))
+            for e in ctx.catalog.events.values() if usable(e, ctx)]
+        by_word: dict[str, list[int]] = {}
+        for i, row in enumerate(listed):
+            for w in row[1]:
+                by_word.setdefault(w, []).append(i)
+        hit = (ctx.catalog, listed, by_word)
+        _TYPED[id(ctx.catalog)] = hit
+    listed, by_word = hit[1], hit[2]
+    found = {i for w in words for i in by_word.get(w, ())}
+    return [listed[i] for i in sorted(found)]
 
 
 def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
@@ -250,9 +258,7 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     slack = dt.timedelta(days=tol.days)
     ahead = dt.timedelta(days=tol.typed_future_days)
     best: tuple[tuple[int, int, dt.date], Event] | None = None
-    for e, all_names, parties, venues in _typed_index(ctx):
-        if not all_names & words:
-            continue
+    for e, all_names, parties, venues in _typed_index(ctx, words):
         names = all_names - entity_words - _FUNCTION
         shared = len(names & words)
         if not names or shared / min(len(names), 4) < tol.typed_name_share:
@@ -312,7 +318,7 @@ def _same_day_event(cand: Candidate, ctx: Context, dates: list[DateMention],
         lead = cand.facts.full[max(cand.facts.start, d.span.start - 25):d.span.start]
         if _REPORTED.search(lead):
             continue
-        fits = [e for e in events.values() if e.kind != "statement"
+        fits = [e for e in events_dated_near(ctx, [d], tol.days) if e.kind != "statement"
                 and e.date <= d.date <= (e.end_date or e.date)
                 and (e.end_date is None or (e.end_date - e.date).days <= tol.days)
                 and len(named & (set(e.actors) | set(e.places))) >= tol.typed_entities
@@ -1466,12 +1472,53 @@ def _usable_events(ctx: Context) -> dict[str, Event]:
     return hit[1]
 
 
+_BY_YEAR: dict[tuple[int, frozenset[str], int],
+               tuple[object, dict[bool, dict[int, list[tuple[int, Event]]]]]] = {}
+
+
+def events_dated_near(ctx: Context, dates: Iterable[DateMention], days: int, *,
+                      usable_only: bool = True) -> list[Event]:
+    """The events (those with a source besides the seeds, or with ``usable_only=False``
+    those without) whose period, widened by ``days`` on each side, touches a year of one of
+    ``dates``: every event :func:`dates_agree` could accept for them, and few others; usable
+    events in date order (ties in catalog order), the others in catalog order. An index by
+    year, built once per catalog."""
+    key = (id(ctx.catalog), ctx.seed_sources, days)
+    hit = _BY_YEAR.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_BY_YEAR) > 16:
+            _BY_YEAR.clear()
+        slack = dt.timedelta(days=days)
+        index: dict[bool, dict[int, list[tuple[int, Event]]]] = {True: {}, False: {}}
+        listed = list(ctx.catalog.events.values())
+        dated = sorted(range(len(listed)), key=lambda i: listed[i].date)
+        for position, i in enumerate(dated):
+            e = listed[i]
+            is_usable = usable(e, ctx)
+            rank = position if is_usable else i
+            side = index[is_usable]
+            first = (e.date - slack).year
+            last = ((e.end_date or e.date) + slack).year
+            for year in range(first, last + 1):
+                side.setdefault(year, []).append((rank, e))
+        hit = (ctx.catalog, index)
+        _BY_YEAR[key] = hit
+    side = hit[1][usable_only]
+    found: dict[int, Event] = {}
+    for d in dates:
+        last_year = (d.end or d.date).year if d.precision == "day" else d.date.year
+        for year in range(d.date.year, last_year + 1):
+            for rank, e in side.get(year, ()):
+                found[rank] = e
+    return [found[r] for r in sorted(found)]
+
+
 def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     tol = ctx.tolerances.event_date
     tolerance = {"days": tol.days, "keyword_share": tol.keyword_share}
     # relative dates ("last year", "on Friday") are resolved from the article's date
     dates = list(cand.facts.dates)
-    events = dict(_usable_events(ctx))
+    events = _usable_events(ctx)
     named = [events[m.record] for m in mentions_of(cand, "events") if m.record in events]
     # the year in an event's name ("BALTOPS 2021") is its name, not a date the sentence gives
     spans = [(m.span.start, m.span.end) for m in mentions_of(cand, "events")]
@@ -1541,7 +1588,7 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     # every event that agrees; the one sharing most of its name's words is taken, and one
     # that leaves out a person or weapon the sentence names yields to the next
     agreeing: list[tuple[float, dt.date, Event, DateMention]] = []
-    for e in sorted(events.values(), key=lambda e: e.date):
+    for e in events_dated_near(ctx, dates, tol.days):
         if not any(dates_agree(d, e, tol.days) for d in dates):
             continue  # (no date of the sentence agrees: it cannot be taken below)
         # each name on its own: a short alias is not diluted by the long name's words
@@ -1598,8 +1645,8 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     if same_day is not None:
         return same_day
     named_phrase = cand.extra.get("named")
-    seed_only = [e for e in ctx.catalog.events.values() if not usable(e, ctx)
-                 and any(dates_agree(d, e, tol.days) for d in dates)]
+    seed_only = [e for e in events_dated_near(ctx, dates, tol.days, usable_only=False)
+                 if any(dates_agree(d, e, tol.days) for d in dates)]
     why = (f"No recorded event matches {named_phrase!s} at "
            f"{', '.join(d.span.text for d in dates)}" if named_phrase else
            f"No recorded event matches this statement at "

@@ -229,13 +229,24 @@ def _profiles(ctx: Context) -> dict[str, _Profile]:
             freq[r] = freq.get(r, 0) + 1
     limit = max(3.0, ctx.tolerances.match.common_share * len(out))
     common = frozenset(r for r, n in freq.items() if n > limit or r in ctx.catalog.actors)
+    # a subject's parents: the others one of whose names (two stems or more) is a proper part
+    # of its first name; each name is filed under its rarest stem, which a name holding it
+    # must have
+    order = {k: i for i, k in enumerate(out)}
+    stem_count = Counter(w for q in out.values() for v in q.names if len(v) >= 2 for w in v)
+    filed: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for j, q in out.items():
+        for v in q.names:
+            if len(v) >= 2:
+                filed.setdefault(min(v, key=lambda w: (stem_count[w], w)), []).append((j, v))
     parents: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for k, p in out.items():
-        for j, q in out.items():
-            if j != k and any(len(v) >= 2 and v < w for v in q.names for w in p.names[:1]):
-                extra = p.full - q.full
-                if extra:
-                    parents.setdefault(k, []).append((j, extra))
+        first = p.names[0] if p.names else frozenset()
+        within = {j for w in first for j, v in filed.get(w, ()) if j != k and v < first}
+        for j in sorted(within, key=order.__getitem__):
+            extra = p.full - out[j].full
+            if extra:
+                parents.setdefault(k, []).append((j, extra))
     out = {k: _Profile(p.names, p.numbers, p.summary, p.refs, common, p.full,
                        tuple(parents.get(k, ())),
                        p.summary - (set().union(*p.names) if p.names else set()))
@@ -245,6 +256,12 @@ def _profiles(ctx: Context) -> dict[str, _Profile]:
 
 
 _INDEXES: dict[int, tuple[object, _Index]] = {}
+
+
+def index_subjects(ctx: Context) -> None:
+    """Build the subjects' profiles and their indexes for ``ctx``'s catalog now rather than
+    at the first sentence that needs them."""
+    _index(ctx)
 
 
 def _index(ctx: Context) -> _Index:

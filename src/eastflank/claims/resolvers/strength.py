@@ -33,7 +33,7 @@ from eastflank.claims.resolvers.events import NEGATION, speaker_of, subject_stat
 from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import figure_kind, superseded
 from eastflank.claims.text import fold
-from eastflank.schema import Record
+from eastflank.schema import Event, Record
 
 __all__ = ["resolve_count", "resolve_strength"]
 
@@ -251,15 +251,11 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
                   if (e0 := ctx.catalog.events.get(r)) is not None
                   and (m := _SERIES.match(e0.name)) is not None), None)
     edition_of_story = bool(years) and _EDITION_WORDS.search(cand.facts.text) is not None
+    named = [(i, e) for series, (pattern, editions) in _series_index(ctx).items()
+             if pattern.search(text) or (edition_of_story and series == story)
+             for i, e in editions]
     best = None
-    for e in ctx.catalog.events.values():
-        m = _SERIES.match(e.name)
-        if m is None or e.kind == "statement":
-            continue
-        series = fold(m.group(1)).strip()
-        if len(series) < 4 or not (re.search(rf"\b{re.escape(series)}\b", text) or (
-                edition_of_story and series == story)):
-            continue
+    for _, e in sorted(named, key=lambda t: t[0]):
         if (years and e.date.year not in years) or (
                 not years and not -60 <= (day - e.date).days <= _EDITION_DAYS):
             continue
@@ -268,6 +264,31 @@ def _edition(cand: Candidate, ctx: Context, unit: str) -> Any:
                 best is None or e.date > best.date):
             best = e
     return best
+
+
+_SERIES_INDEX: dict[int, tuple[object, dict[str, tuple[re.Pattern[str],
+                                                        list[tuple[int, Event]]]]]] = {}
+
+
+def _series_index(ctx: Context) -> dict[str, tuple[re.Pattern[str], list[tuple[int, Event]]]]:
+    """The catalog's editions of exercise series ("Zapad-2021"), by series name (folded, at
+    least four letters), each series with the pattern that finds its name in a text and its
+    editions with their positions in the catalog: built once per catalog."""
+    hit = _SERIES_INDEX.get(id(ctx.catalog))
+    if hit is None or hit[0] is not ctx.catalog:
+        index: dict[str, tuple[re.Pattern[str], list[tuple[int, Event]]]] = {}
+        for i, e in enumerate(ctx.catalog.events.values()):
+            m = _SERIES.match(e.name)
+            if m is None or e.kind == "statement":
+                continue
+            series = fold(m.group(1)).strip()
+            if len(series) < 4:
+                continue
+            entry = index.setdefault(series, (re.compile(rf"\b{re.escape(series)}\b"), []))
+            entry[1].append((i, e))
+        hit = (ctx.catalog, index)
+        _SERIES_INDEX[id(ctx.catalog)] = hit
+    return hit[1]
 
 
 _TAKING_PART = re.compile(r"\b(?:t[ao]k(?:e|es|ing|en)\s+part|participa\w*|involv\w*|"
@@ -319,6 +340,27 @@ def _quantities(rec: Any) -> str:
     return hit[1]
 
 
+_VALUED: dict[tuple[int, str, frozenset[str]],
+              tuple[object, list[tuple[str, Record, frozenset[str]]]]] = {}
+
+
+def _valued(ctx: Context, unit: str) -> list[tuple[str, Record, frozenset[str]]]:
+    """The records of the first four subject kinds with figures of ``unit``
+    (:func:`_has_values`), in catalog order, each with its kind and its name words (generic
+    words left out): listed once per catalog and unit."""
+    key = (id(ctx.catalog), unit, ctx.seed_sources)
+    hit = _VALUED.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_VALUED) > 64:
+            _VALUED.clear()
+        listed = [(kind, rec, frozenset(keywords(" ".join([rec.name, *rec.aliases])) - _GENERIC))
+                  for kind in _ORDER[:4] for rec in ctx.catalog.records[kind].values()
+                  if isinstance(rec, Record) and _has_values(rec, unit, ctx)]
+        hit = (ctx.catalog, listed)
+        _VALUED[key] = hit
+    return hit[1]
+
+
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     """The record the number is about, and whether the sentence itself names it."""
     if unit == "population":
@@ -351,25 +393,23 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
     subject = subject_state(cand, ctx)
-    for kind in _ORDER[:4]:
-        for rec in ctx.catalog.records[kind].values():
-            if not isinstance(rec, Record) or not _has_values(rec, unit, ctx):
-                continue
-            if subject is not None and kind == "events" and \
-                    subject not in getattr(rec, "actors", []):
-                continue  # "Hungary launches Operation Horizon" is not Poland's operation
-            names = keywords(" ".join([rec.name, *rec.aliases])) - _GENERIC
-            if not _year_agrees(rec.name, cand, ctx):
-                continue
-            if kind == "events" and getattr(rec, "kind", None) == "statement" and \
-                    not _speaker_named(rec, cand):
-                continue  # a statement is the speaker's: another's figure is not in it
-            shared = len(names & words)
-            # (over at most six of its words: two words of a long descriptive name,
-            # "combat aircraft", say little of which record it is)
-            share = shared / min(len(names), 6) if names else 0.0
-            if shared >= 2 and share > best[0]:
-                best = (share, rec)
+    for kind, rec, names in _valued(ctx, unit):
+        if len(names & words) < 2:
+            continue  # (too few of its words to be taken below)
+        if subject is not None and kind == "events" and \
+                subject not in getattr(rec, "actors", []):
+            continue  # "Hungary launches Operation Horizon" is not Poland's operation
+        if not _year_agrees(rec.name, cand, ctx):
+            continue
+        if kind == "events" and getattr(rec, "kind", None) == "statement" and \
+                not _speaker_named(rec, cand):
+            continue  # a statement is the speaker's: another's figure is not in it
+        shared = len(names & words)
+        # (over at most six of its words: two words of a long descriptive name,
+        # "combat aircraft", say little of which record it is)
+        share = shared / min(len(names), 6) if names else 0.0
+        if shared >= 2 and share > best[0]:
+            best = (share, rec)
     if best[0] >= 0.5:
         return best[1], True
     named_event = bool(mentions_of(cand, "events"))
@@ -451,24 +491,21 @@ def _named_by_words(cand: Candidate, ctx: Context, unit: str) -> list[Any]:
     words = set(tokens(cand.facts.text))
     ranked: list[tuple[float, int, Any]] = []
     subject = subject_state(cand, ctx)
-    for kind in _ORDER[:4]:
-        for rec in ctx.catalog.records[kind].values():
-            if not isinstance(rec, Record) or not _has_values(rec, unit, ctx):
+    for kind, rec, _ in _valued(ctx, unit):
+        if subject is not None and kind == "events" and \
+                subject not in getattr(rec, "actors", []):
+            continue  # "Finland signs a contract" is not Lithuania's contract
+        best = (0.0, 0)
+        for name in (rec.name, *rec.aliases):
+            toks = {t for t in tokens(name) if not t.isdigit() or len(t) == 4}
+            if len(toks) < 3:
                 continue
-            if subject is not None and kind == "events" and \
-                    subject not in getattr(rec, "actors", []):
-                continue  # "Finland signs a contract" is not Lithuania's contract
-            best = (0.0, 0)
-            for name in (rec.name, *rec.aliases):
-                toks = {t for t in tokens(name) if not t.isdigit() or len(t) == 4}
-                if len(toks) < 3:
-                    continue
-                shared = len(toks & words)
-                share = shared / len(toks)
-                if shared >= 3 and share >= _NAME_SHARE and (share, shared) > best:
-                    best = (share, shared)
-            if best[1]:
-                ranked.append((best[0], best[1], rec))
+            shared = len(toks & words)
+            share = shared / len(toks)
+            if shared >= 3 and share >= _NAME_SHARE and (share, shared) > best:
+                best = (share, shared)
+        if best[1]:
+            ranked.append((best[0], best[1], rec))
     ranked.sort(key=lambda x: (-x[0], -x[1]))
     return [r for _, _, r in ranked]
 
