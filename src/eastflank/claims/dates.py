@@ -43,7 +43,7 @@ _PATTERNS = [
     re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/-])"),
 ]
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told|stated|reported|declared|added|"
-                      r"confirmed|wrote)\s+(?:on\s+)?$", re.I)
+                      r"confirmed|wrote)\s+(?:on\s+|in\s+)?$", re.I)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6}
 _YEARLESS_SLACK = dt.timedelta(days=7)
@@ -192,8 +192,10 @@ def find_dates(
                     year -= 1
             elif month > article_date.month and not future:
                 year -= 1  # "in November" in a text of March, of what happened: the last one
-            elif month < article_date.month and future:
-                year += 1  # "by April" in a text of December, of what is to come
+            elif month < article_date.month and future and not \
+                    _SAID_ON.search(text[max(0, m.start("month") - 25):m.start("month")]):
+                year += 1  # "by April" in a text of December, of what is to come (not
+                # "it will be done, he said in April")
             found.append(DateMention(date=dt.date(year, month, 1), precision="month",
                                      relative=True, span=Span(start=offset + m.start("month"),
                                                end=offset + m.end(), text=text[
