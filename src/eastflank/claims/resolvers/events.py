@@ -341,9 +341,9 @@ def _recent_event(cand: Candidate, ctx: Context) -> Outcome | None:
     before the article's date (or ``days`` after it) that the sentence (with the sentence
     before it) names by ``keyword_share`` of the words of one of its names (over at most
     four: as many as a year would need, more than a day) and by one of its participants or
-    places. Among several, the one sharing most
-    words, then the latest. A support only: a sentence without a date may tell of an earlier
-    occasion, so an event that does not match refutes nothing."""
+    places, naming no alliance or organisation that took no part in it. Among several, the
+    one sharing most words, then the latest. A support only: a sentence without a date may
+    tell of an earlier occasion, so an event that does not match refutes nothing."""
     tol = ctx.tolerances.event_date
     day = ctx.article_date
     if day is None or tol.recent_days == 0 or NEGATION.search(cand.facts.text) or \
@@ -356,6 +356,10 @@ def _recent_event(cand: Candidate, ctx: Context) -> Outcome | None:
     if cand.context:
         named |= {m.record for m in cand.context[-1].mentions
                   if m.kind in ("actors", "places")}
+    # (an alliance or organisation the sentence names must have taken part; states are named
+    # as the background of many a story)
+    said = {m.record for m in cand.facts.mentions if m.kind == "actors"
+            and getattr(ctx.catalog.actors.get(m.record), "kind", "state") != "state"}
     lo = day - dt.timedelta(days=tol.recent_days)
     hi = day + dt.timedelta(days=tol.days)
     span = DateMention(date=lo, precision="day", end=hi, relative=True, span=cand.span)
@@ -363,6 +367,9 @@ def _recent_event(cand: Candidate, ctx: Context) -> Outcome | None:
     for e in events_dated_near(ctx, [span], tol.days):
         if not lo <= e.date <= hi or not named & (set(e.actors) | set(e.places)):
             continue
+        if said - set(e.actors) - {getattr(ctx.catalog.places.get(p), "country", None)
+                                   for p in e.places}:
+            continue  # "NATO had decided" is not Putin's decision
         names = [n for n in [e.name, *e.aliases] if keywords(n)]
         if not names or not reports(cand.facts.text, e):
             continue
