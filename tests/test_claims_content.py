@@ -800,3 +800,12 @@ def test_a_month_beside_the_speaker_dates_the_saying(catalog) -> None:
     # the same words a year later name no statement of that May
     later = check_text(said, catalog, dt.date(2025, 10, 25)).claims
     assert [c.verdict for c in later if c.kind == "attribution"] == ["unverifiable"]
+
+
+def test_a_speaker_named_by_surname_with_any_verb_of_saying(catalog) -> None:
+    # "Putin assured that ...": the surname alone before a verb of saying names the speaker,
+    # whose recorded statement of the day bears the sentence out
+    said = ("Putin assured that Moscow would retain control over any tactical nuclear weapons "
+            "stationed in Belarus.")
+    got = check_text(said, catalog, dt.date(2023, 3, 26)).claims
+    assert [c.verdict for c in got if c.kind == "attribution"] == ["supported"]

@@ -56,7 +56,9 @@ _QUOTED = re.compile(r"\bquoted\s+(?:(?:[A-Z][\w'’-]+|president|minister|leade
 _SURNAME = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s))"
     r"(?:(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
-    r"(?:says|said|told|stated|declared|announced|warned|claimed|added|insisted)\b"
+    r"(?:says|said|told|stated|declared|announced|warned|claimed|added|insisted|argued|"
+    r"assured|noted|stressed|explained|emphasi[sz]ed|indicated|confirmed|admitted|promised|"
+    r"vowed|threatened|urged)\b"
     r"|(?<=[,\"”’]\s)(?:says|said|added|told|warned)\s+(?P<after>[A-Z][a-zà-ž'’-]{3,})\b"
     r"(?!\s+[A-Z]))")
 """A speaker named by the surname alone ("Putin later said that ..."), at the start of a

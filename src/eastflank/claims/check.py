@@ -52,9 +52,11 @@ def statements_for(catalog: Catalog) -> tuple[StatementStore, Retriever]:
 def prepare(catalog: Catalog) -> None:
     """Build once what checking against ``catalog`` needs, rather than at the first sentence
     that needs it: the gazetteer, the statement store and its index, the profiles of the
-    store's subjects, the people in office, the towns of GeoNames and the unit registry. A
+    store's subjects, the people in office, the towns of GeoNames, the unit registry and the
+    map with its projections. A
     caller timing :func:`check_text` times the checking alone after this."""
     from eastflank.claims.cities import city_country
+    from eastflank.claims.measure import gap_width
     from eastflank.claims.posts import posts_index
     from eastflank.claims.quantities import to_unit
     from eastflank.claims.resolvers.match import index_subjects
@@ -67,6 +69,7 @@ def prepare(catalog: Catalog) -> None:
     posts_index(catalog)
     city_country("")
     to_unit(1.0, "mile", "kilometer")
+    gap_width()  # (the map, its projections, and the gap the texts most often measure)
 
 
 def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:

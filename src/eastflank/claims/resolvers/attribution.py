@@ -302,6 +302,26 @@ def speaker_parts(a: Attribution, full: str, end: int) -> tuple[str, str]:
                                         if named_after else "") if x)
 
 
+_SCORES: dict[tuple[int, str, int, float], tuple[object, np.ndarray]] = {}
+
+
+def _scores(ctx: Context, name: str, column: int, threshold: float) -> np.ndarray:
+    """How well ``name`` matches each source's author (``column`` 3, rapidfuzz
+    token_set_ratio) or publisher (``column`` 4, partial_ratio), every source scored at once
+    in C by ``cdist``; kept per catalog and name, as a text names the same people often."""
+    key = (id(ctx.catalog), name, column, threshold)
+    hit = _SCORES.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_SCORES) > 1024:
+            _SCORES.clear()
+        scorer = fuzz.token_set_ratio if column == 3 else fuzz.partial_ratio
+        rows = _folded_sources(ctx)
+        hit = (ctx.catalog, process.cdist([name], [r[column] for r in rows], scorer=scorer,
+                                          score_cutoff=threshold)[0])
+        _SCORES[key] = hit
+    return hit[1]
+
+
 def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     """Say whether the dataset's sources know the quoted person and institution."""
     attrs = [a for a in cand.facts.attributions if a.span.start == cand.span.start]
@@ -320,11 +340,8 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     f_inst = fold(inst_name) if inst_name else ""
     rows = _folded_sources(ctx)
     by_acronym = re.compile(rf"\b{acronym}\b") if acronym else None
-    # (rapidfuzz's cdist scores every source at once, in C)
-    person_ok = (process.cdist([f_person], [r[3] for r in rows], scorer=fuzz.token_set_ratio,
-                               score_cutoff=threshold)[0] if f_person and rows else None)
-    inst_ok = (process.cdist([f_inst], [r[4] for r in rows], scorer=fuzz.partial_ratio,
-                             score_cutoff=threshold)[0] if f_inst and rows else None)
+    person_ok = _scores(ctx, f_person, 3, threshold) if f_person and rows else None
+    inst_ok = _scores(ctx, f_inst, 4, threshold) if f_inst and rows else None
     # (the rows either score picks out, and those whose publisher has the acronym)
     picked = set(np.flatnonzero(person_ok >= threshold).tolist()
                  if person_ok is not None else ())

@@ -658,12 +658,15 @@ def _pointing(ctx: Context, named: Iterable[str], by_name: frozenset[str]) -> li
         common = next(iter(profiles.values())).common if profiles else frozenset()
         count: dict[str, int] = {}
         specific: set[str] = set()
-        for i in ctx.retriever.linked(named):
-            st = ctx.retriever.statements[i]
-            if st.property in _ENTITY_PROPS and st.subject not in named:
-                count[st.subject] = count.get(st.subject, 0) + 1
-                if st.value.ref not in common:
-                    specific.add(st.subject)
+        # (a statement counted points at one named record, its value: the counts of each
+        # named record's pointers add up, in the order the statements come)
+        for r in named:
+            for subject, n in _pointers(ctx, r).items():
+                if subject in named:
+                    continue
+                count[subject] = count.get(subject, 0) + n
+                if r not in common:
+                    specific.add(subject)
         hit = (ctx.catalog, tuple((s, s in specific) for s, n in count.items() if n >= 2))
         if len(_POINTING) > 512:
             _POINTING.clear()
@@ -672,6 +675,26 @@ def _pointing(ctx: Context, named: Iterable[str], by_name: frozenset[str]) -> li
 
 
 _POINTING: dict[tuple[int, tuple[str, ...]], tuple[object, tuple[tuple[str, bool], ...]]] = {}
+_POINTERS: dict[tuple[int, str], tuple[object, dict[str, int]]] = {}
+
+
+def _pointers(ctx: Context, record: str) -> dict[str, int]:
+    """Subjects with statements pointing at ``record`` (an entity value of theirs), each with
+    how many, in the order of the statements: kept per catalog and record."""
+    assert ctx.retriever is not None
+    key = (id(ctx.catalog), record)
+    hit = _POINTERS.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_POINTERS) > 4096:
+            _POINTERS.clear()
+        out: dict[str, int] = {}
+        for i in ctx.retriever.linked([record]):
+            st = ctx.retriever.statements[i]
+            if st.property in _ENTITY_PROPS and st.value.ref == record and st.subject != record:
+                out[st.subject] = out.get(st.subject, 0) + 1
+        hit = (ctx.catalog, out)
+        _POINTERS[key] = hit
+    return hit[1]
 
 
 def _support(ident: Identified, sts: list[Statement], what: str, claimed: float | None = None,
