@@ -809,3 +809,13 @@ def test_a_speaker_named_by_surname_with_any_verb_of_saying(catalog) -> None:
             "stationed in Belarus.")
     got = check_text(said, catalog, dt.date(2023, 3, 26)).claims
     assert [c.verdict for c in got if c.kind == "attribution"] == ["supported"]
+
+
+def test_an_undated_sentence_tells_a_recent_event_as_news(catalog) -> None:
+    # no date in the sentence: an event of the fortnight before the article's date that it
+    # names by most of its name's words and by a place bears it out; a year later it does not
+    said = ("Against the background of the events in the Kursk region of the Russian "
+            "Federation, representatives of Belarus again began to make statements about the "
+            "alleged presence of a threat from Ukraine.")
+    assert _verdicts(catalog, said, dt.date(2024, 8, 18)) == ["supported"]
+    assert _verdicts(catalog, said, dt.date(2025, 8, 18)) == ["unverifiable"]

@@ -104,6 +104,9 @@ class EventTolerance(_Frozen):
                                    "a sentence in the future tense may point.")
     typed_strength: float = Field(0.8, ge=0, le=1, description="Evidence strength of a "
                                   "match by type (support only).")
+    recent_days: int = Field(0, ge=0, description="How long before the article's date an "
+                             "event an undated sentence tells as news may have happened (0: "
+                             "undated sentences are not matched so).")
     description: str
 
 

@@ -336,6 +336,57 @@ def _same_day_event(cand: Candidate, ctx: Context, dates: list[DateMention],
     return None
 
 
+def _recent_event(cand: Candidate, ctx: Context) -> Outcome | None:
+    """An event an undated sentence tells as news: one recorded within ``recent_days``
+    before the article's date (or ``days`` after it) that the sentence (with the sentence
+    before it) names by ``keyword_share`` of the words of one of its names (over at most
+    four: as many as a year would need, more than a day) and by one of its participants or
+    places. Among several, the one sharing most
+    words, then the latest. A support only: a sentence without a date may tell of an earlier
+    occasion, so an event that does not match refutes nothing."""
+    tol = ctx.tolerances.event_date
+    day = ctx.article_date
+    if day is None or tol.recent_days == 0 or NEGATION.search(cand.facts.text) or \
+            _FUTURE.search(cand.facts.text):
+        return None
+    told = cand.facts.text + " " + (cand.context[-1].text if cand.context else "")
+    words = keywords(told)
+    forms = word_forms(told)
+    named = {m.record for m in cand.facts.mentions if m.kind in ("actors", "places")}
+    if cand.context:
+        named |= {m.record for m in cand.context[-1].mentions
+                  if m.kind in ("actors", "places")}
+    lo = day - dt.timedelta(days=tol.recent_days)
+    hi = day + dt.timedelta(days=tol.days)
+    span = DateMention(date=lo, precision="day", end=hi, relative=True, span=cand.span)
+    best: tuple[float, dt.date, Event] | None = None
+    for e in events_dated_near(ctx, [span], tol.days):
+        if not lo <= e.date <= hi or not named & (set(e.actors) | set(e.places)):
+            continue
+        names = [n for n in [e.name, *e.aliases] if keywords(n)]
+        if not names or not reports(cand.facts.text, e):
+            continue
+        share = max(len(same_words(keywords(n) & words, n, forms)) / min(len(keywords(n)), 4)
+                    for n in names)
+        if share < tol.keyword_share or (best is not None and (share, e.date) <= best[:2]):
+            continue
+        if unsaid(cand, e, ctx):
+            continue
+        best = (share, e.date, e)
+    if best is None:
+        return None
+    share, _, e = best
+    return Outcome("supported",
+                   f"Recorded: {_describe(e)}, {(day - e.date).days} day(s) before the "
+                   f"article's date; the undated sentence shares {min(share, 1.0):.0%} of the "
+                   "event's name words (of at most four counted) and names one of its "
+                   "participants or places.",
+                   evidence=[evidence_of(e, "events", _describe(e))],
+                   tolerance={"recent_days": tol.recent_days,
+                              "keyword_share": tol.keyword_share},
+                   strength=tol.typed_strength)
+
+
 _HABITUAL = re.compile(r"\b(?:traditionally|always|typically|usually|generally|every\s+"
                        r"(?:year|two|four)|each\s+year)\b", re.I)
 """What exercises of a kind usually do, not what one did."""
@@ -1578,7 +1629,7 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     if typed is not None:
         return typed
     if not dates:
-        return own_decision(cand, ctx) or unverifiable(
+        return own_decision(cand, ctx) or _recent_event(cand, ctx) or unverifiable(
             "No date and no recorded event in the sentence.", tolerance=tolerance)
     words = keywords(cand.facts.text)
     near_words = words | (keywords(cand.context[-1].text) if cand.context else set())
