@@ -819,3 +819,14 @@ def test_an_undated_sentence_tells_a_recent_event_as_news(catalog) -> None:
             "alleged presence of a threat from Ukraine.")
     assert _verdicts(catalog, said, dt.date(2024, 8, 18)) == ["supported"]
     assert _verdicts(catalog, said, dt.date(2025, 8, 18)) == ["unverifiable"]
+
+
+def test_a_border_measured_only_on_the_map_refutes_no_longer_length(catalog) -> None:
+    # no official length of the Ukraine-Belarus border is recorded; the 1:10m map leaves out
+    # the bends of its rivers and comes out shorter, so the official 1,084 km stands
+    # unrefuted, while a length far below the map's is still refuted
+    day = dt.date(2024, 1, 1)
+    assert _verdicts(catalog, "The border between Ukraine and Belarus is 1,084 km long.",
+                     day) == ["unverifiable"]
+    assert _verdicts(catalog, "The border between Ukraine and Belarus is 500 km long.",
+                     day) == ["contradicted"]
