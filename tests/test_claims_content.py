@@ -843,3 +843,11 @@ def test_a_quote_of_a_speaker_named_by_a_pronoun_reads_the_sentence_before(catal
     got = check_text(text, catalog, dt.date(2018, 2, 5)).claims
     quoted = [c for c in got if c.kind == "attribution" and c.text.startswith("Yes")]
     assert [c.verdict for c in quoted] == ["supported"]
+
+
+def test_a_region_is_no_point_to_measure_a_garrison_from(catalog) -> None:
+    # Gusev lies in Kaliningrad Oblast, 56 km from the point that locates the oblast: a unit
+    # based there is not refuted by that distance
+    said = ("The Baltic Fleet formed the 11th Army Corps in the Kaliningrad region in 2016, "
+            "with its headquarters in Gusev.")
+    assert "contradicted" not in _verdicts(catalog, said, dt.date(2020, 1, 1))

@@ -121,8 +121,9 @@ def _located(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
                        f"no longer holds at {day}.", tolerance=tol,
                        evidence=[statement_evidence(s)])
     now_far = [(d, s) for d, s in far if s.holds_on(day)]
-    if now_far and subj.kind != "events" and _BASED.search(cand.facts.text) \
-            and not _NEGATED.search(cand.facts.text):
+    # (a region is no point: a garrison far from its centre may lie within it)
+    if now_far and subj.kind != "events" and place.kind != "region" \
+            and _BASED.search(cand.facts.text) and not _NEGATED.search(cand.facts.text):
         d, s = min(now_far, key=lambda t: t[0])
         return Outcome("contradicted", f"{s.describe()}: {d:.0f} km from {place.name}, "
                        f"beyond {radius:.0f} km.", tolerance=tol,
