@@ -106,6 +106,9 @@ def find_dates(
     >>> [d.date.isoformat() for d in find_dates("He will leave, the Kremlin said on June 24",
     ...                                         dt.date(2023, 7, 14))]
     ['2023-06-24']
+    >>> [d.date.isoformat() for d in find_dates("Namejs 2023, held from 5 September to "
+    ...                                         "2 October", dt.date(2025, 6, 1))[1:]]
+    ['2023-09-05', '2023-10-02']
     >>> [d.date.isoformat() for d in find_dates("He stated a week ago that", dt.date(2023, 7, 14))]
     ['2023-07-07']
     >>> [(d.date.isoformat(), d.precision) for d in find_dates(
@@ -131,7 +134,15 @@ def find_dates(
                 date = _safe_date(year, month, day)
                 if date is None:
                     continue
-                if not groups.get("year") and article_date is not None:
+                earlier = [int(y.group(1)) for y in YEAR_IN_NAME.finditer(text, 0, m.start())]
+                if not groups.get("year") and earlier:
+                    # "Namejs 2023, held from 5 September": the year of the edition named
+                    # before the date
+                    moved = _safe_date(earlier[-1], month, day)
+                    if moved is None:
+                        continue
+                    date, year = moved, earlier[-1]
+                elif not groups.get("year") and article_date is not None:
                     # "Dec. 8" in a text of 31 January: the last December 8 before it,
                     # unless the sentence looks ahead; "on 5 January" said in December
                     # of what is to come: the next one
