@@ -830,3 +830,16 @@ def test_a_border_measured_only_on_the_map_refutes_no_longer_length(catalog) -> 
                      day) == ["unverifiable"]
     assert _verdicts(catalog, "The border between Ukraine and Belarus is 500 km long.",
                      day) == ["contradicted"]
+
+
+def test_a_quote_of_a_speaker_named_by_a_pronoun_reads_the_sentence_before(catalog) -> None:
+    # "he said": the speaker and what the quote is about are in the sentence before
+    text = ("Russia has moved Iskander missiles to its Kaliningrad exclave, an agency "
+            "reported.\n\nVladimir Shamanov, head of the Duma's defence committee, confirmed "
+            "the deployment. "
+            "\u201cYes, they have been deployed. The deployment of foreign military "
+            "infrastructure automatically falls onto the priority list for targeting,\u201d "
+            "he said.")
+    got = check_text(text, catalog, dt.date(2018, 2, 5)).claims
+    quoted = [c for c in got if c.kind == "attribution" and c.text.startswith("Yes")]
+    assert [c.verdict for c in quoted] == ["supported"]

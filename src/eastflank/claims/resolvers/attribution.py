@@ -243,8 +243,14 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
     # the speaker's own name and title ("the Russian Defence Ministry") say who spoke, not
     # what was said
     words = keywords(cand.facts.text) - _SPEECH - keywords(person)
-    if len(words) <= tol.statement_words and cand.context and \
-            cand.context[-1].paragraph == cand.facts.paragraph:
+    # a speaker named by a pronoun ("he said") was named in the sentence before, which may
+    # say what the quote is about
+    by_pronoun = any(a.role in ("he", "she") for a in cand.facts.attributions
+                     if a.span.start == cand.span.start)
+    if cand.context and (
+            (len(words) <= tol.statement_words
+             and cand.context[-1].paragraph == cand.facts.paragraph)
+            or (by_pronoun and cand.facts.paragraph - cand.context[-1].paragraph <= 1)):
         # too short to say what was said on its own ("the move is permanent"): what it
         # refers to is in the sentence before, in the same paragraph
         words |= keywords(cand.context[-1].text) - _SPEECH - keywords(person)
