@@ -174,13 +174,13 @@ _DISTANCE = re.compile(r"\b[\d,.]+\s*(?:km|kilomet\w*|miles?)\b(?:\s*\([^()]*\))
 """A distance, most often the reporter's note of where a place lies, not what was said."""
 
 
-def _spelt_otherwise(surname: str, speaker: str, score: float) -> bool:
-    """Whether a word of the speaker's name is ``surname`` spelt otherwise ("Ravenko" for
-    "Revenko"): a long surname within ``attribution.spelling_score`` (rapidfuzz ratio)."""
+def _spelt_otherwise(surname: str, words: tuple[str, ...], score: float) -> bool:
+    """Whether a word of the speaker's name (``words``: those of six letters or more) is
+    ``surname`` spelt otherwise ("Ravenko" for "Revenko"): a long surname with the same first
+    letter within ``attribution.spelling_score`` (rapidfuzz ratio)."""
     if len(surname) < 6:
         return False
-    return any(len(w) >= 6 and w[0] == surname[0] and fuzz.ratio(w, surname) >= score
-               for w in re.findall(r"[a-z]+", speaker))
+    return any(w[0] == surname[0] and fuzz.ratio(w, surname) >= score for w in words)
 
 
 _STATEMENTS: dict[int, tuple[object, tuple[Event, ...]]] = {}
@@ -193,6 +193,26 @@ def _statements(ctx: Context) -> tuple[Event, ...]:
         hit = (ctx.catalog, tuple(e for e in ctx.catalog.events.values()
                                   if e.kind == "statement"))
         _STATEMENTS[id(ctx.catalog)] = hit
+    return hit[1]
+
+
+_SPEAKERS: dict[tuple[int, frozenset[str]],
+                tuple[object, list[tuple[Event, str, tuple[str, ...]]]]] = {}
+
+
+def _speakers(ctx: Context) -> list[tuple[Event, str, tuple[str, ...]]]:
+    """The catalog's usable statement events, each with its speaker and the words of six
+    letters or more of the speaker's name (those :func:`_spelt_otherwise` compares), in
+    catalog order: listed once per catalog."""
+    key = (id(ctx.catalog), ctx.seed_sources)
+    hit = _SPEAKERS.get(key)
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_SPEAKERS) > 16:
+            _SPEAKERS.clear()
+        rows = [(e, speaker, tuple(w for w in re.findall(r"[a-z]+", speaker) if len(w) >= 6))
+                for e in _statements(ctx) if usable(e, ctx) for speaker in (speaker_of(e),)]
+        hit = (ctx.catalog, rows)
+        _SPEAKERS[key] = hit
     return hit[1]
 
 
@@ -210,9 +230,8 @@ def _spoken_by(ctx: Context, surname: str, score: float) -> list[tuple[Event, st
         if len(_SPOKEN_BY) > 4096:
             _SPOKEN_BY.clear()
         named = re.compile(rf"\b{re.escape(surname)}\b")
-        found = [(e, speaker) for e in _statements(ctx) if usable(e, ctx)
-                 for speaker in (speaker_of(e),)
-                 if named.search(speaker) or _spelt_otherwise(surname, speaker, score)]
+        found = [(e, speaker) for e, speaker, words in _speakers(ctx)
+                 if named.search(speaker) or _spelt_otherwise(surname, words, score)]
         hit = (ctx.catalog, found)
         _SPOKEN_BY[key] = hit
     return hit[1]

@@ -666,7 +666,8 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     people = _people(ctx)
     own = set(re.findall(r"[a-z]{5,}", speaker_of(e))) & people
     cased = plain(text)  # diacritics folded, case kept
-    if not own or any(re.search(rf"\b{p.capitalize()}\b", cased) for p in own):
+    runs = set(re.findall(r"\w+", cased))  # (a name as a whole run of word characters)
+    if not own or any(p.capitalize() in runs for p in own):
         # an event of states, or one named after a person the sentence names too
         return out
     speakers = plain(" ".join(a.speaker.text if a.speaker is not None else (a.person or "")
@@ -686,10 +687,11 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             if names and not any(n in own or _flat(n) in said for n in names):
                 out.append(names[0].title())
                 break
+    spoken = set(re.findall(r"\w+", speakers))
     for person in sorted(people):  # (in a stable order: the explanation lists them)
         # a surname as a name, capitalised ("Khrenin"), not a word of the same spelling
-        name = rf"\b{person.capitalize()}\b"
-        if re.search(name, cased) and person not in said and not re.search(name, speakers):
+        name = person.capitalize()
+        if name in runs and person not in said and name not in spoken:
             out.append(person.title())
     return out
 
