@@ -298,13 +298,13 @@ def test_a_unit_put_at_a_town_far_from_its_garrison(catalog) -> None:
 
 def test_a_surname_spelt_otherwise_and_more_verbs_of_speech() -> None:
     from eastflank.claims.attribution import find_attributions
-    from eastflank.claims.resolvers.attribution import _spelt_otherwise
+    from eastflank.claims.resolvers.attribution import _name_words, _spelt_otherwise
 
     # transliterations differ: "Ravenko" is "Revenko"; a short or different name is not
-    assert _spelt_otherwise("ravenko", "valery revenko", 85)
-    assert not _spelt_otherwise("peskov", "pesko", 85)  # (too short to judge)
-    assert not _spelt_otherwise("makei", "makey", 85)
-    assert not _spelt_otherwise("shoigu", "gerasimov", 85)
+    assert _spelt_otherwise("ravenko", _name_words("valery revenko"), 85)
+    assert not _spelt_otherwise("peskov", _name_words("pesko"), 85)  # (too short to judge)
+    assert not _spelt_otherwise("makei", _name_words("makey"), 85)
+    assert not _spelt_otherwise("shoigu", _name_words("gerasimov"), 85)
     text = "The governor Anton Alikhanov clarified that the ban covers up to 50% of goods."
     assert [a.person for a in find_attributions(text)] == ["Anton Alikhanov"]
 

@@ -174,9 +174,15 @@ _DISTANCE = re.compile(r"\b[\d,.]+\s*(?:km|kilomet\w*|miles?)\b(?:\s*\([^()]*\))
 """A distance, most often the reporter's note of where a place lies, not what was said."""
 
 
+def _name_words(speaker: str) -> tuple[str, ...]:
+    """The words of six letters or more of a speaker's name, those a surname spelt otherwise
+    is compared with."""
+    return tuple(w for w in re.findall(r"[a-z]+", speaker) if len(w) >= 6)
+
+
 def _spelt_otherwise(surname: str, words: tuple[str, ...], score: float) -> bool:
-    """Whether a word of the speaker's name (``words``: those of six letters or more) is
-    ``surname`` spelt otherwise ("Ravenko" for "Revenko"): a long surname with the same first
+    """Whether a word of the speaker's name (``words``: :func:`_name_words`) is ``surname``
+    spelt otherwise ("Ravenko" for "Revenko"): a long surname with the same first
     letter within ``attribution.spelling_score`` (rapidfuzz ratio)."""
     if len(surname) < 6:
         return False
@@ -209,7 +215,7 @@ def _speakers(ctx: Context) -> list[tuple[Event, str, tuple[str, ...]]]:
     if hit is None or hit[0] is not ctx.catalog:
         if len(_SPEAKERS) > 16:
             _SPEAKERS.clear()
-        rows = [(e, speaker, tuple(w for w in re.findall(r"[a-z]+", speaker) if len(w) >= 6))
+        rows = [(e, speaker, _name_words(speaker))
                 for e in _statements(ctx) if usable(e, ctx) for speaker in (speaker_of(e),)]
         hit = (ctx.catalog, rows)
         _SPEAKERS[key] = hit
