@@ -394,7 +394,8 @@ def test_the_new_tolerances_reject_values_out_of_range(tmp_path) -> None:
     assert load_tolerances().match.place_near_km == packaged["match"]["place_near_km"]
     for block, field, value in (("match", "place_near_km", -5),
                                 ("attribution", "spelling_score", 20),
-                                ("relation", "region_score", 140)):
+                                ("relation", "region_score", 140),
+                                ("event_date", "recent_days", -1)):
         bad = dict(packaged)
         bad[block] = {**packaged[block], field: value}
         path = tmp_path / f"{field}.yaml"
