@@ -881,3 +881,22 @@ def test_a_type_designation_is_one_word_however_it_is_written() -> None:
     assert designations("S-400s and F-16s") == {"s400", "f16"}
     assert designations("Zapad-2025 in May 2025") == set()
     assert "su30sm" in keywords("Su-30SM multirole fighters begin arriving in Belarus")
+
+
+def test_an_opinion_of_an_event_is_not_borne_out_by_the_event(catalog) -> None:
+    # Zapad-2017 ran from 14 to 20 September 2017; what Peskov suggested on its last day is
+    # not what its record says (he spoke of Lithuania's president, not Latvia's)
+    said = ("Dmitry Peskov, the Kremlin's spokesman, suggested on 20 September 2017 that "
+            "Latvia's president Raimonds Vejonis might change his opinion of Zapad 2017.")
+    assert "supported" not in _verdicts(catalog, said, dt.date(2017, 9, 25))
+    held = "Zapad 2017 ended on 20 September 2017."
+    assert "supported" in _verdicts(catalog, held, dt.date(2017, 9, 25))
+
+
+def test_a_service_named_as_the_doer_of_a_recorded_event(catalog) -> None:
+    # "Russian airborne troops" names the Airborne Forces; what they did is a recorded event
+    day = dt.date(2024, 12, 22)
+    said = ("Russian airborne troops landed by helicopter at the airport in {}, near Kyiv, on "
+            "the first day of the invasion.")
+    assert "supported" in _verdicts(catalog, said.format("Hostomel"), day)
+    assert "supported" not in _verdicts(catalog, said.format("Boryspil"), day)
