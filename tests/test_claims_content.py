@@ -900,3 +900,24 @@ def test_a_service_named_as_the_doer_of_a_recorded_event(catalog) -> None:
             "the first day of the invasion.")
     assert "supported" in _verdicts(catalog, said.format("Hostomel"), day)
     assert "supported" not in _verdicts(catalog, said.format("Boryspil"), day)
+
+
+def test_a_body_of_the_same_name_formed_long_before_is_not_refuted(catalog) -> None:
+    # the Moscow and Leningrad districts were re-created in 2024; districts of those names
+    # existed until 2010, formed in the nineteenth and early twentieth centuries
+    day = dt.date(2025, 1, 1)
+    old = ("The Moscow Military District was founded on 6 August 1864 as part of the military "
+           "reforms of Alexander II.")
+    assert "contradicted" not in _verdicts(catalog, old, day)
+    merged = ("The Western Military District was created on 1 September 2010 from the Moscow "
+              "and Leningrad military districts.")
+    assert "contradicted" not in _verdicts(catalog, merged, day)
+
+
+def test_a_day_and_month_with_a_nineteenth_century_year() -> None:
+    from eastflank.claims.dates import find_dates
+
+    (d,) = find_dates("founded on 6 August 1864", dt.date(2025, 1, 1))
+    assert (d.date, d.precision) == (dt.date(1864, 8, 6), "day")
+    # a bare number is not read as a year of that century
+    assert find_dates("some 1850 troops", dt.date(2025, 1, 1)) == []
