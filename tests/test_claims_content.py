@@ -921,3 +921,13 @@ def test_a_day_and_month_with_a_nineteenth_century_year() -> None:
     assert (d.date, d.precision) == (dt.date(1864, 8, 6), "day")
     # a bare number is not read as a year of that century
     assert find_dates("some 1850 troops", dt.date(2025, 1, 1)) == []
+
+
+def test_a_range_named_after_a_town_the_record_names(catalog) -> None:
+    # Zapad-2025's Belarusian stage was held mainly near Barysaw (Borisov): the Borisovsky
+    # range is named after it; the Obuz-Lesnovsky range is not named in its record
+    day = dt.date(2025, 9, 15)
+    said = ("Belarusian and Russian forces engaged in joint manoeuvres at the {} training "
+            "ground as part of the Zapad-2025 drills.")
+    assert "supported" in _verdicts(catalog, said.format("Borisovsky"), day)
+    assert "supported" not in _verdicts(catalog, said.format("Obuz-Lesnovsky"), day)

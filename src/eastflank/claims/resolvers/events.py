@@ -1187,6 +1187,35 @@ def _record_words(e: Event, ctx: Context) -> frozenset[str]:
     return out
 
 
+def _town_of(word: str, words: frozenset[str], ctx: Context) -> bool:
+    """Whether ``word`` is named after a town the record names ("Borisovsky" range after
+    Borisov, which is Barysaw; "Osipovichesky" after Osipovichi): it opens with the name
+    or an alias of a gazetteer place (less its last letter, at least six letters) one of
+    whose names the record's words hold."""
+    folded = fold(word).lower()
+    for name, place in _town_names(ctx):
+        if folded.startswith(name[:max(6, len(name) - 1)]) and len(folded) > len(name) - 1 \
+                and any(set(tokens(n)) <= words for n in (place.name, *place.aliases)
+                        if tokens(n)):
+            return True
+    return False
+
+
+def _town_names(ctx: Context) -> list[tuple[str, Place]]:
+    """Every folded name and alias (of six letters or more) of the gazetteer's places, once
+    per catalog."""
+    hit = _TOWN_NAMES.get(id(ctx.catalog))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
+    out = [(fold(n).lower(), p) for p in ctx.catalog.places.values()
+           for n in (p.name, *p.aliases) if len(n) >= 6 and re.fullmatch(r"[\w'’-]+", n)]
+    _TOWN_NAMES[id(ctx.catalog)] = (ctx.catalog, out)
+    return out
+
+
+_TOWN_NAMES: dict[int, tuple[object, list[tuple[str, Place]]]] = {}
+
+
 def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     """Places the sentence puts what it says in that the event's record does not name: a
     name with a word of place after a word of place ("in Russia's Novgorod region", "at the
@@ -1216,7 +1245,7 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             if any(x.span.start <= at + m.group(0).find(raw) < x.span.end for x in known):
                 continue  # a place of the gazetteer: judged below
             stems = tokens(w)
-            if stems and not set(stems) & words:
+            if stems and not set(stems) & words and not _town_of(w, words, ctx):
                 out.append(w)
     if e.kind == "exercise" and e.places:
         # an exercise's record seldom lists every range it used, but a venue in a state
