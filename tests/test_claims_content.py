@@ -852,3 +852,32 @@ def test_a_region_is_no_point_to_measure_a_garrison_from(catalog) -> None:
     said = ("The Baltic Fleet formed the 11th Army Corps in the Kaliningrad region in 2016, "
             "with its headquarters in Gusev.")
     assert "contradicted" not in _verdicts(catalog, said, dt.date(2020, 1, 1))
+
+
+def test_drills_held_in_a_state_where_their_record_does_not_hold_them(catalog) -> None:
+    # Search-2019 was held in Belarus; Kazakhstan sent troops to it, which its record says,
+    # but that does not make Kazakhstan its venue
+    day = dt.date(2020, 1, 10)
+    said = ("About 2,000 reconnaissance troops from the CSTO states held the Search-2019 "
+            "drills in {} in October 2019.")
+    assert "supported" not in _verdicts(catalog, said.format("Kazakhstan"), day)
+    assert "supported" in _verdicts(catalog, said.format("Belarus"), day)
+
+
+def test_a_unit_named_by_its_state_and_echelon_alone(catalog) -> None:
+    # the only German brigade the dataset records with a personnel figure is the 45th Panzer
+    # Brigade in Lithuania, planned at 4,800 soldiers
+    day = dt.date(2025, 6, 1)
+    right = "The Bundeswehr brigade is planned to reach 4,800 soldiers by 2027."
+    assert _verdicts(catalog, right, day) == ["supported"]
+    wrong = "The Bundeswehr brigade is planned to reach 9,000 soldiers by 2027."
+    assert "supported" not in _verdicts(catalog, wrong, day)
+
+
+def test_a_type_designation_is_one_word_however_it_is_written() -> None:
+    from eastflank.claims.resolvers.base import designations, keywords
+
+    assert designations("two Su-30 SM fighters") == designations("Su-30SM jets") == {"su30sm"}
+    assert designations("S-400s and F-16s") == {"s400", "f16"}
+    assert designations("Zapad-2025 in May 2025") == set()
+    assert "su30sm" in keywords("Su-30SM multirole fighters begin arriving in Belarus")

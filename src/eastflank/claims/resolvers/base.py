@@ -207,14 +207,26 @@ def numbered_units(text: str, catalog: Any) -> list[tuple[str, str | None]]:
 
 def keywords(text: str) -> set[str]:
     """Content-word stems (first four letters) of ``text``, without stop words or names of
-    the two states, for matching a sentence with an event's name."""
+    the two states, and its type designations (:func:`designations`), for matching a
+    sentence with an event's name."""
     return set(_keywords(text))
+
+
+_DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]{0,3})-(\d{2,4})(?:\s?([A-Z]{1,3}\d?))?s?(?![\w-])")
+"""A type designation ("Su-30SM", "Su-30 SM", "S-400", "Mi-35M", "Tu-22M3"): letters, a
+hyphen, digits and an optional capital suffix, written with or without a space."""
+
+
+def designations(text: str) -> set[str]:
+    """The type designations ``text`` names, each folded to one word ("su30sm")."""
+    return {"".join(g or "" for g in m.groups()).lower() for m in _DESIGNATION.finditer(text)}
 
 
 @lru_cache(maxsize=8192)
 def _keywords(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z]{3,}", fold(text))
-    return frozenset(vocab.SYNONYMS.get(w[:4], w[:4]) for w in words if w not in _STOPWORDS)
+    return frozenset({vocab.SYNONYMS.get(w[:4], w[:4]) for w in words if w not in _STOPWORDS}
+                     | designations(text))
 
 
 def rounding(value: float, smallest: float = 100) -> float:

@@ -274,6 +274,8 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
             continue
         if e.kind == "statement" and cand.facts.attributions and _other_speaker(cand, e, ctx):
             continue  # what Belousov said is no evidence that Shoigu said it
+        if venue_state_swapped(cand, e, ctx):
+            continue  # "drills in Kazakhstan" are not the drills its record holds in Belarus
         span = range(e.date.year, (e.end_date or e.date).year + 1)
         if years and not years & set(span):
             continue  # "West-2024" is not the exercise of 2025
@@ -657,6 +659,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [n for n in _other_end(cand, e, ctx) if n not in out]
     out += [n for n in swapped(cand, e, ctx) if n not in out]
     out += [n for n in unsaid_places(cand, e, ctx) if n not in out]
+    out += [n for n in venue_state_swapped(cand, e, ctx) if n not in out]
     out += [d for d in other_duration(text, e) if d not in out]
     out += [d for d in other_side(text, e) if d not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
@@ -1431,6 +1434,68 @@ def _near(place: Place, e: Event, ctx: Context) -> bool:
     return False
 
 
+_VENUE_IN = re.compile(r"\b(?:in|inside|across|throughout|hosted\s+by)\s+(?:the\s+)?"
+                       r"(?:(?:north|south|east|west|central)\w*\s+)?"
+                       r"(?:(?-i:[A-Z])[\w'’-]*(?:\s*,\s*|\s+and\s+))*$", re.I)
+"""The word that makes a state the venue of what a sentence or record tells ("held in
+Serbia", "drills in western Belarus")."""
+
+
+def venue_states(e: Event, ctx: Context) -> frozenset[str]:
+    """The states an event's record holds it in: those of its places, and those its name,
+    aliases or summary name after "in" ("ranges in Serbia", "drills in Belarus"). Empty when
+    the record gives no venue."""
+    hit = _VENUES.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    out = {c for p in e.places if (c := getattr(ctx.catalog.places.get(p), "country", None))}
+    said = fold(" | ".join([e.name, *e.aliases, e.summary])).lower()
+    for n, sid in _state_names(ctx).items():
+        if sid in out or n not in said:
+            continue
+        if any(_VENUE_IN.search(said[max(0, m.start() - 30):m.start()])
+               for m in re.finditer(rf"\b{re.escape(n)}\b", said)):
+            out.add(sid)
+    _VENUES[id(e)] = (e, frozenset(out))
+    return frozenset(out)
+
+
+_VENUES: dict[int, tuple[Event, frozenset[str]]] = {}
+
+
+def venue_state_swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
+    """States the sentence holds the event in ("drills in Kazakhstan", "trained in Belarus")
+    that its record does not (:func:`venue_states`), when the record gives a venue: a
+    participant or a state the summary names in another role is no venue ("with Kazakh
+    troops" in a record of drills in Belarus). A record without a venue is not judged."""
+    if e.kind == "statement":
+        return []
+    venues = venue_states(e, ctx)
+    if not venues:
+        return []
+    full = cand.facts.full
+    own = [m for m in cand.facts.mentions if m.kind == "events" and m.record == e.id]
+    clauses = [(cand.facts.start + c.start(), cand.facts.start + c.end())
+               for c in re.finditer(r"[^,;]+", cand.facts.text)]
+    if own:  # the clause that names the event, not another of the sentence
+        clauses = [c for c in clauses if any(c[0] <= m.span.start < c[1] for m in own)]
+    given = []
+    for m in cand.facts.mentions:
+        if m.kind != "actors" or not any(a <= m.span.start < b for a, b in clauses):
+            continue
+        actor = ctx.catalog.actors.get(m.record)
+        if actor is None or actor.kind != "state" or _SAYS_AFTER.match(full, m.span.end,
+                                                                        cand.facts.end):
+            continue
+        if m.span.text != actor.name and re.search(r"(?:ian|an|ish|ese)$", m.span.text):
+            continue  # "Belarusian", "German": whose, not where
+        if _VENUE_IN.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]):
+            given.append(m)
+    if any(m.record in venues for m in given):
+        return []  # one of the states the sentence holds it in is the record's
+    return [m.span.text for m in given]
+
+
 def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     """States and places the sentence names that have no part in the event: not among its
     participants, places or the states of its places, and not in its name, aliases or
@@ -1615,6 +1680,12 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                     + (f"at {', '.join(m.name for m in places)}" if places else
                        "what the negated sentence says of it") + ".",
                     evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
+        venue = venue_state_swapped(cand, e, ctx)
+        if venue and (not dates or any(dates_agree(d, e, tol.days) for d in dates)):
+            return unverifiable(
+                f"The event is recorded ({_describe(e)}), but its record holds it elsewhere "
+                f"than {', '.join(venue)}, where the sentence puts it.",
+                evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
         if not dates or any(dates_agree(d, e, tol.days) for d in dates):
             return Outcome("supported",
                            f"Recorded: {_describe(e)}." if dates else

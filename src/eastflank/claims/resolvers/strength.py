@@ -361,6 +361,38 @@ def _valued(ctx: Context, unit: str) -> list[tuple[str, Record, frozenset[str]]]
     return hit[1]
 
 
+_ECHELON_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(brigade|division|regiment|battalion|"
+                            r"battlegroup|corps)\b")
+"""An echelon right after a state's name or adjective ("German brigade", "Bundeswehr
+armoured brigade"), at most two lower-case words between."""
+
+
+def _generic_unit(cand: Candidate, ctx: Context, unit: str) -> Any:
+    """The one unit a sentence names by its state and echelon alone ("the German brigade",
+    "a 5,000-strong Bundeswehr brigade in Lithuania"): the only unit of that state and echelon
+    with a figure of what the sentence counts, stationed in another state the sentence names
+    if it names one. Not the sentence's own name for it, so it only bears a figure out."""
+    states = [m for m in cand.facts.mentions if m.kind == "actors"
+              and getattr(ctx.catalog.actors.get(m.record), "kind", None) == "state"]
+    for m in states:
+        g = _ECHELON_AFTER.match(cand.facts.full, m.span.end)
+        if g is None or g.end() > cand.facts.end:
+            continue
+        hosts = {x.record for x in states} - {m.record}
+        found = []
+        for u in ctx.catalog.units.values():
+            if u.actor != m.record or u.echelon != g.group(1).lower() or \
+                    not _values(u, unit, ctx, _ALL_KINDS):
+                continue
+            place = ctx.catalog.places.get(u.garrison) if u.garrison else None
+            if hosts and getattr(place, "country", None) not in hosts:
+                continue
+            found.append(u)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
     """The record the number is about, and whether the sentence itself names it."""
     if unit == "population":
@@ -390,6 +422,9 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
                 return unit_rec, True
         if found:
             break
+    generic = _generic_unit(cand, ctx, unit)
+    if generic is not None:
+        return generic, False
     words = keywords(cand.facts.text) - _GENERIC
     best: tuple[float, Any] = (0.0, None)
     subject = subject_state(cand, ctx)
