@@ -881,3 +881,43 @@ def test_a_type_designation_is_one_word_however_it_is_written() -> None:
     assert designations("S-400s and F-16s") == {"s400", "f16"}
     assert designations("Zapad-2025 in May 2025") == set()
     assert "su30sm" in keywords("Su-30SM multirole fighters begin arriving in Belarus")
+
+
+def test_an_opinion_of_an_event_is_not_borne_out_by_the_event(catalog) -> None:
+    # Zapad-2017 ran from 14 to 20 September 2017; what Peskov suggested on its last day is
+    # not what its record says (he spoke of Lithuania's president, not Latvia's)
+    said = ("Dmitry Peskov, the Kremlin's spokesman, suggested on 20 September 2017 that "
+            "Latvia's president Raimonds Vejonis might change his opinion of Zapad 2017.")
+    assert "supported" not in _verdicts(catalog, said, dt.date(2017, 9, 25))
+    held = "Zapad 2017 ended on 20 September 2017."
+    assert "supported" in _verdicts(catalog, held, dt.date(2017, 9, 25))
+
+
+def test_a_service_named_as_the_doer_of_a_recorded_event(catalog) -> None:
+    # "Russian airborne troops" names the Airborne Forces; what they did is a recorded event
+    day = dt.date(2024, 12, 22)
+    said = ("Russian airborne troops landed by helicopter at the airport in {}, near Kyiv, on "
+            "the first day of the invasion.")
+    assert "supported" in _verdicts(catalog, said.format("Hostomel"), day)
+    assert "supported" not in _verdicts(catalog, said.format("Boryspil"), day)
+
+
+def test_a_body_of_the_same_name_formed_long_before_is_not_refuted(catalog) -> None:
+    # the Moscow and Leningrad districts were re-created in 2024; districts of those names
+    # existed until 2010, formed in the nineteenth and early twentieth centuries
+    day = dt.date(2025, 1, 1)
+    old = ("The Moscow Military District was founded on 6 August 1864 as part of the military "
+           "reforms of Alexander II.")
+    assert "contradicted" not in _verdicts(catalog, old, day)
+    merged = ("The Western Military District was created on 1 September 2010 from the Moscow "
+              "and Leningrad military districts.")
+    assert "contradicted" not in _verdicts(catalog, merged, day)
+
+
+def test_a_day_and_month_with_a_nineteenth_century_year() -> None:
+    from eastflank.claims.dates import find_dates
+
+    (d,) = find_dates("founded on 6 August 1864", dt.date(2025, 1, 1))
+    assert (d.date, d.precision) == (dt.date(1864, 8, 6), "day")
+    # a bare number is not read as a year of that century
+    assert find_dates("some 1850 troops", dt.date(2025, 1, 1)) == []

@@ -29,16 +29,19 @@ MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH = r"(?P<month>" + MONTH_NAME[3:]
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_FULL_YEAR = r"(?P<year>(?:18|19|20)\d{2})"
+"""A year after a month's name may be of the nineteenth century ("6 August 1864"); a bare
+year is read only from 1900 (a number like 1850 alone is seldom a year in these texts)."""
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s*(?:[-–]|to|until|till|through)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 
 _PATTERNS = [
     # January 6, 2026 / Sept. 10-16, 2021 / June 16
-    re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY2}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY2}(?:,?\s+{_FULL_YEAR})?\b", re.IGNORECASE),
     # 6 January 2026 / 10-16 September 2021 / 16 June
-    re.compile(rf"\b{_DAY}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}{_DAY2}\s+{_MONTH}(?:,?\s+{_FULL_YEAR})?\b", re.IGNORECASE),
     # June 2023
-    re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_FULL_YEAR}\b", re.IGNORECASE),
     # in 2023 / since 2023 / the 2024 reorganisation; not "2024-2025" ranges' second half
     re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/-])"),
 ]

@@ -224,6 +224,15 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
                  if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))}
         if len(named) >= 2 and _STATES.search(text):
             return other  # "Crimea was included in the Southern Military District": a claim
+        from eastflank.claims.resolvers.match import match_statements, names_all
+
+        # the body only names who did something ("Russian airborne troops landed at Hostomel"):
+        # what the sentence says may be a recorded event's, if the event's record names every
+        # proper name the sentence gives (not "the airport in Boryspil" for Hostomel's)
+        said = match_statements(cand, ctx)
+        if said is not None and said.strength >= ctx.tolerances.policy.decisive_threshold \
+                and said.evidence and names_all(cand, said.evidence[0].record or "", ctx):
+            return said
         return Outcome("unverifiable", "A command body is named but no relation is stated.",
                        keep=False)
     sliced = ctx.sliced(day)

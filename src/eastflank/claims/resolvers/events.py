@@ -1461,6 +1461,25 @@ def venue_states(e: Event, ctx: Context) -> frozenset[str]:
 
 
 _VENUES: dict[int, tuple[Event, frozenset[str]]] = {}
+_OPINION = re.compile(r"\b(?:suggest(?:ed|s)|claim(?:ed|s)|argu(?:ed|es)|insist(?:ed|s)|"
+                      r"accus(?:ed|es)|speculat(?:ed|es)|doubt(?:ed|s)|hop(?:ed|es)|"
+                      r"fear(?:ed|s)|believ(?:ed|es)|think|thinks|thought)\b[^.;]*"
+                      r"\bthat\b", re.I)
+"""A verb of opinion with its "that" before an event's name: the sentence reports what
+someone thought of the event, not the event."""
+
+
+def opinion_of(cand: Candidate, e: Event) -> bool:
+    """Whether the sentence names the event ``e`` (not a statement) after a verb of opinion and
+    its "that" ("Peskov suggested that Vejonis might change his view of Zapad-2017"): it
+    reports what someone thought of the event, which the event's record does not bear out."""
+    if e.kind == "statement":
+        return False
+    return any(m.kind == "events" and m.record == e.id and _OPINION.search(
+        cand.facts.full[cand.facts.start:m.span.start]) for m in cand.facts.mentions)
+_APPOSITION = re.compile(r"\s*(?:the|a|an|which|held|staged|conducted)\b", re.I)
+"""A clause that describes what the clause before it named ("Union Shield 2015, the joint
+exercise held in Belarus")."""
 
 
 def venue_state_swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
@@ -1477,8 +1496,11 @@ def venue_state_swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     own = [m for m in cand.facts.mentions if m.kind == "events" and m.record == e.id]
     clauses = [(cand.facts.start + c.start(), cand.facts.start + c.end())
                for c in re.finditer(r"[^,;]+", cand.facts.text)]
-    if own:  # the clause that names the event, not another of the sentence
-        clauses = [c for c in clauses if any(c[0] <= m.span.start < c[1] for m in own)]
+    if own:  # the clause that names the event (and an apposition after it), not another
+        keep = [i for i, c in enumerate(clauses) if any(c[0] <= m.span.start < c[1] for m in own)]
+        keep += [i + 1 for i in keep if i + 1 < len(clauses) and _APPOSITION.match(
+            full, clauses[i + 1][0])]
+        clauses = [clauses[i] for i in sorted(set(keep))]
     given = []
     for m in cand.facts.mentions:
         if m.kind != "actors" or not any(a <= m.span.start < b for a, b in clauses):
@@ -1680,6 +1702,11 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                     + (f"at {', '.join(m.name for m in places)}" if places else
                        "what the negated sentence says of it") + ".",
                     evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
+        if opinion_of(cand, e):
+            return unverifiable(
+                f"The event is recorded ({_describe(e)}), but the sentence reports an opinion "
+                "of it, which its record does not bear out.",
+                evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
         venue = venue_state_swapped(cand, e, ctx)
         if venue and (not dates or any(dates_agree(d, e, tol.days) for d in dates)):
             return unverifiable(

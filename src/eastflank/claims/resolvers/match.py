@@ -770,6 +770,8 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
 
 def _by_date(cand: Candidate, ctx: Context, found: list[Identified],
              dates: list[DateMention]) -> Outcome | None:
+    from eastflank.claims.resolvers.events import opinion_of
+
     assert ctx.store is not None
     text = cand.facts.text
     props = ["date"]
@@ -781,6 +783,9 @@ def _by_date(cand: Candidate, ctx: Context, found: list[Identified],
     for ident in found:
         if ident.strength < ctx.tolerances.match.date_strength:
             continue
+        event = ctx.catalog.events.get(ident.record)
+        if event is not None and opinion_of(cand, event):
+            continue  # what someone thought of the event is not its date
         for st in ctx.store.about(ident.record):
             if st.property not in props or st.value.date is None or not _usable(st, ctx):
                 continue
@@ -790,13 +795,23 @@ def _by_date(cand: Candidate, ctx: Context, found: list[Identified],
             # that shares a state and a word is another event: no reporting lag for it)
             agree = [d for d in dates
                      if _date_agrees(d, st, 0 if ident.loose else days)
-                     and (d.precision != "year" or not ident.loose or ident.specific)]
+                     and (d.precision != "year" or not ident.loose or ident.specific)
+                     and not (ident.loose and _SAYING_BEFORE.search(
+                         cand.facts.full[max(cand.facts.start, d.span.start - 30):
+                                         d.span.start]))]
             if not agree or not _years_fit(cand, st.value.date, st.value.end):
                 continue
             return _support(ident, [st],
                             f"its {st.property.replace('_', ' ')} {st.value.label} agrees "
                             f"with {', '.join(d.span.text for d in agree)!r}.")
     return None
+
+
+_SAYING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|stated|announced|declared|"
+                            r"suggested|claimed|argued|warned|insisted|added|wrote)\s+"
+                            r"(?:on|in)?\s*$", re.I)
+"""A verb of saying just before a date: the day something was said, which does not tell a
+loosely identified event that happened that day."""
 
 
 def _by_entities(cand: Candidate, ctx: Context, found: list[Identified]) -> Outcome | None:
@@ -878,6 +893,25 @@ def _event_content(rec: Event, ctx: Context) -> frozenset[str]:
     return _stems(" ".join(words)) | {a.lower() for a in rec.actors}
 
 
+def names_all(cand: Candidate, record: str, ctx: Context) -> bool:
+    """Whether the record ``record`` names every proper name the sentence gives (save its
+    first word, its speakers, names of months and days, and the records the sentence names)
+    and, for an event, the sentence names nothing its record leaves out
+    (:func:`eastflank.claims.resolvers.events.unsaid`)."""
+    from eastflank.claims.resolvers.events import unsaid
+
+    named = frozenset(st for m in cand.facts.mentions for st in _stems(m.span.text))
+    rec = ctx.catalog.events.get(record)
+    if rec is None:
+        try:
+            other = ctx.catalog.get(record)
+        except KeyError:
+            return False
+        return not (_proper(cand) - named - _stems(" ".join(
+            [other.name, *getattr(other, "aliases", [])])))
+    return not (_proper(cand) - _content(rec, ctx) - named) and not unsaid(cand, rec, ctx)
+
+
 _PROPER = re.compile(r"(?:[A-Z]\.){2,}|\b[A-Z][\w'’-]*")
 _MONTHS = frozenset(tokens("January February March April May June July August September "
                            "October November December Monday Tuesday Wednesday Thursday "
@@ -918,6 +952,7 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
         conflicting_counts,
         counts_said,
         dates_agree,
+        opinion_of,
         unsaid,
         unsaid_numbers,
     )
@@ -963,7 +998,7 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
                                          or not _tokens(m.span.text) <= text)
                for m in cand.facts.mentions):
             continue  # it names a state, place or unit the event does not
-        if unsaid(cand, rec, ctx) or _proper(cand) - own - given:
+        if unsaid(cand, rec, ctx) or _proper(cand) - own - given or opinion_of(cand, rec):
             continue  # a person, weapon, state or name the event leaves out ("U.S.-led")
         if unsaid_numbers(cand.facts.text, rec) or conflicting_counts(cand.facts.text, rec):
             continue  # every figure it gives must be the record's

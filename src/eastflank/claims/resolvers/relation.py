@@ -246,6 +246,9 @@ def _dated(cand: Candidate, ctx: Context, subj: Mention, dates: list[DateMention
         if same:
             return Outcome("supported", f"{st.describe()}; the claim says {d.span.text!r}.",
                            evidence=[statement_evidence(st)])
+    earlier = getattr(ctx.catalog.command_bodies.get(subj.record), "earlier", None) or []
+    if any(d.date <= e.valid_to for d in dates for e in earlier):
+        return None  # a body of the same name existed before: the date may be the earlier one's
     if all(d.date.year != rec_day.year for d in dates):
         return Outcome("contradicted", f"{st.describe()}; the claim says "
                        f"{', '.join(d.span.text for d in dates)}.",
