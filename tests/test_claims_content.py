@@ -931,3 +931,12 @@ def test_a_range_named_after_a_town_the_record_names(catalog) -> None:
             "ground as part of the Zapad-2025 drills.")
     assert "supported" in _verdicts(catalog, said.format("Borisovsky"), day)
     assert "supported" not in _verdicts(catalog, said.format("Obuz-Lesnovsky"), day)
+
+
+def test_news_of_the_day_named_by_the_town_of_its_air_base(catalog) -> None:
+    # the first two Su-30SM landed at the Baranavichy air base on 13 November 2019; the
+    # sentence names the town, and writes the type with a space
+    said = "The first two Su-30 SM fighters arrived at the military airfield in Baranovichi."
+    assert "supported" in _verdicts(catalog, said, dt.date(2019, 11, 13))
+    # the same words a year later tell of another arrival
+    assert "supported" not in _verdicts(catalog, said, dt.date(2020, 11, 13))

@@ -367,8 +367,11 @@ def _recent_event(cand: Candidate, ctx: Context) -> Outcome | None:
     span = DateMention(date=lo, precision="day", end=hi, relative=True, span=cand.span)
     best: tuple[float, dt.date, Event] | None = None
     for e in events_dated_near(ctx, [span], tol.days):
-        if not lo <= e.date <= hi or not named & (set(e.actors) | set(e.places)):
+        if not lo <= e.date <= hi:
             continue
+        if not named & (set(e.actors) | set(e.places)) and not any(
+                _near(ctx.catalog.places[p], e, ctx) for p in named if p in ctx.catalog.places):
+            continue  # (a town names an event at its air base)
         if said - set(e.actors) - {getattr(ctx.catalog.places.get(p), "country", None)
                                    for p in e.places}:
             continue  # "NATO had decided" is not Putin's decision
