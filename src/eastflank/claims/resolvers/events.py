@@ -1515,10 +1515,12 @@ exercise held in Belarus")."""
 
 
 def venue_state_swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
-    """States the sentence holds the event in ("drills in Kazakhstan", "trained in Belarus")
-    that its record does not (:func:`venue_states`), when the record gives a venue: a
-    participant or a state the summary names in another role is no venue ("with Kazakh
-    troops" in a record of drills in Belarus). A record without a venue is not judged."""
+    """The states the sentence holds the event in ("drills in Kazakhstan"), in the clause
+    that names it or an apposition after it, when none of them is a state its record holds
+    it in (:func:`venue_states`): a participant or a state the summary names in another role
+    is no venue ("with Kazakh troops" in a record of drills in Belarus). Empty when one of
+    them is the record's ("in Russia and Belarus" of drills its places put in Belarus), or
+    when the record gives no venue."""
     if e.kind == "statement":
         return []
     venues = venue_states(e, ctx)
