@@ -332,3 +332,38 @@ def test_no_dataset_source_is_a_held_out_text(catalog) -> None:
         for path in sorted((root / name).glob("*.yaml")):
             url = yaml.safe_load(path.read_text(encoding="utf-8"))["url"]
             assert url_key(url) not in cited, f"{name}/{path.name} is cited by the dataset"
+
+
+def test_collector_paused_during_a_check_and_restored_after(catalog, monkeypatch) -> None:
+    import gc
+
+    import eastflank.claims.check as check_mod
+
+    seen: list[bool] = []
+    real = check_mod.extract
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check_mod, "extract", spy)
+    assert gc.isenabled()
+    check_text("Zapad-2021 involved 200,000 troops.", catalog, dt.date(2021, 10, 1))
+    assert seen == [False] and gc.isenabled()
+
+    # a caller that paused the collector keeps it paused
+    gc.disable()
+    try:
+        check_text("Zapad-2021 involved 200,000 troops.", catalog, dt.date(2021, 10, 1))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    # an error inside the check resumes it
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(check_mod, "extract", broken)
+    with pytest.raises(RuntimeError):
+        check_text("Zapad-2021 involved 200,000 troops.", catalog, dt.date(2021, 10, 1))
+    assert gc.isenabled()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from eastflank import __version__
@@ -440,6 +443,40 @@ def check_text(
     >>> [(c.kind, c.verdict) for c in r.claims]
     [('command', 'outdated')]
     """
+    with _collector_paused():
+        return _check_text(text, catalog, article_date, source=source, title=title,
+                           tolerances=tolerances, date_origin=date_origin)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while one text is checked, and resume it after.
+
+    Checking allocates many small objects at once (sentences, mentions, candidates, cached
+    matches); their count sets the collector off again and again, and its full collections walk
+    every tracked object of the process (some 300,000, the catalog's records among them),
+    though none of them is garbage: about a sixth of the time of a 5,000-word article. Reference counting still frees what is dropped during the check; only
+    reference cycles wait until the collector runs again, after the text. The collector is
+    resumed only if it was running (a caller that paused it keeps it paused)."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
+def _check_text(
+    text: str,
+    catalog: Catalog,
+    article_date: dt.date | None,
+    *,
+    source: str | None,
+    title: str | None,
+    tolerances: Tolerances | None,
+    date_origin: str | None,
+) -> CheckResult:
     tol = tolerances or load_tolerances()
     origin = date_origin or ("given" if article_date is not None else "none")
     if article_date is None:
