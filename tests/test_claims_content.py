@@ -967,3 +967,28 @@ def test_a_border_length_is_of_the_border_its_own_words_name(catalog) -> None:
     # an alliance on the far side: the near state's border with the alliance
     verdicts = _border_pairs(catalog, "Belarus has a 1,250-km border with NATO countries.")
     assert verdicts == [("supported", "Belarus-NATO land border (BY-PL, BY-LV, BY-LT)")]
+
+
+def _distance_notes(catalog, text: str) -> list[tuple[str, str]]:
+    got = check_text(text, catalog, dt.date(2024, 6, 1)).claims
+    return [(c.verdict, c.explanation) for c in got if c.kind == "distance"]
+
+
+def test_a_distance_from_a_border_named_by_the_state_adjective(catalog) -> None:
+    # "the Belarusian border" is Belarus's border: measured from the place to Belarus
+    ((verdict, why),) = _distance_notes(
+        catalog, "Vilnius lies only about 30 kilometres from the Belarusian border.")
+    assert verdict == "supported" and "nearest point of Belarus" in why
+    ((verdict, why),) = _distance_notes(
+        catalog, "Riga lies only about 30 kilometres from the Belarusian border.")
+    assert verdict == "contradicted" and "nearest point of Belarus" in why
+
+
+def test_a_distance_said_of_the_town_of_the_sentence_before(catalog) -> None:
+    # "the town located ... north of the border": the town the sentence before names, though
+    # the sentence speaks of a camp and fighters
+    text = ("Wagner fighters arrived in Osipovichi. Dozens of tents were erected within the "
+            "former military base in the town located approximately 120 kilometres north of "
+            "the Ukrainian border.")
+    ((verdict, why),) = _distance_notes(catalog, text)
+    assert verdict == "contradicted" and why.startswith("Asipovichy lies")

@@ -211,6 +211,15 @@ _APPOSITIVE = re.compile(r"\s*[,(–-]?\s*(?:(?:which\s+is|that\s+is|is|lies|loc
 """What may stand between a place's name and the distance that describes it."""
 
 
+_ANAPHOR_BEFORE = re.compile(
+    r"\b(?:the|this)\s+(?:city|town|village|oblast|region|exclave|enclave|camp|base|site)"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is|lies)\s+|(?:is|lies)\s+)?(?:located\s+|situated\s+|"
+    r"lying\s+)?(?:(?:some|about|around|roughly|approximately|just|only|nearly|almost)\s+)?$",
+    re.IGNORECASE)
+"""A place of an earlier sentence that the distance describes: "... in the town located
+approximately 230 kilometres north of the border"."""
+
+
 def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     """"Tsel is about 90 km from Minsk", "It lies 1,300 km from Moscow" (after a sentence
     about Kaliningrad), "almost 300 km from mainland Russia": the geodesic distance between a
@@ -231,7 +240,8 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     own = [m for m in cand.facts.mentions
            if m.kind in kinds and m.record != target and m.span.end <= q_at
            and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
-    if _FORCES.search(cand.facts.text) and not (
+    anaphor = _ANAPHOR_BEFORE.search(cand.facts.full, cand.facts.start, q_at) is not None
+    if _FORCES.search(cand.facts.text) and not anaphor and not (
             own and own[-1].kind == "places"
             and _APPOSITIVE.fullmatch(cand.facts.full[own[-1].span.end:q_at])):
         # a sentence about forces measures from them, unless a place is described by the
@@ -242,8 +252,9 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
         # a place before a state ("Astravets, the site of Belarus's nuclear power plant,
         # lies about 45 km from Vilnius" measures from Astravets)
         subject = next((m for m in reversed(own) if m.kind != "actors"), own[-1])
-    elif re.match(r"[\s\-–•*]*(?:It|The\s+(?:city|town|oblast|region|exclave|enclave|camp|base|"
-                  r"site))\b", cand.facts.text) and cand.context:
+    elif (re.match(r"[\s\-–•*]*(?:It|The\s+(?:city|town|oblast|region|exclave|enclave|camp|base|"
+                   r"site))\b", cand.facts.text)
+          or anaphor) and cand.context:
         fallback = None
         for facts in reversed(cand.context):  # the nearest sentence naming a place
             prev = [m for m in facts.mentions
