@@ -992,3 +992,28 @@ def test_a_distance_said_of_the_town_of_the_sentence_before(catalog) -> None:
             "the Ukrainian border.")
     ((verdict, why),) = _distance_notes(catalog, text)
     assert verdict == "contradicted" and why.startswith("Asipovichy lies")
+
+
+def _command_verdicts(catalog, text: str) -> list[str]:
+    got = check_text(text, catalog, dt.date(2025, 6, 1)).claims
+    return [c.verdict for c in got if c.kind == "command"]
+
+
+def test_a_body_formed_over_a_recorded_period_is_formed_on_either_day(catalog) -> None:
+    # the Western Military District was decreed on 20 September 2010 and formed by 1 December
+    # 2010 (the recorded reform): either day is its creation, a later one is not
+    assert _command_verdicts(catalog, "The Western Military District was created on "
+                             "1 December 2010.") == ["supported"]
+    assert _command_verdicts(catalog, "The Western Military District was created on "
+                             "1 June 2011.") == ["contradicted"]
+
+
+def test_the_end_of_an_earlier_body_of_the_same_name(catalog) -> None:
+    # the Leningrad Military District of the dataset is the one re-created in 2024; the one
+    # disbanded in 2010 is recorded only by its end
+    assert _command_verdicts(catalog, "The Leningrad Military District was disbanded in "
+                             "2010.") == ["supported"]
+    assert _command_verdicts(catalog, "The Leningrad Military District was disbanded in "
+                             "1995.") == ["unverifiable"]
+    assert _command_verdicts(catalog, "The Leningrad Military District was disbanded in "
+                             "May 2025.") == ["contradicted"]

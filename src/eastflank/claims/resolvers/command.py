@@ -14,7 +14,7 @@ import re
 
 from eastflank.catalog import Catalog
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import Evidence, Mention
+from eastflank.claims.model import DateMention, Evidence, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -23,6 +23,8 @@ from eastflank.claims.resolvers.base import (
     reference_date,
     unverifiable,
 )
+from eastflank.claims.text import fold
+from eastflank.schema import CommandBody, Event
 
 __all__ = ["chain_of", "resolve_command"]
 
@@ -106,9 +108,61 @@ def _formation(cand: Candidate, ctx: Context, bodies: list[Mention]) -> Outcome 
             return Outcome("supported", f"{body.name}: an earlier body of the same name is "
                            f"recorded from {', '.join(k.isoformat() for k in known)}.",
                            evidence=ev, tolerance={"rule": "earlier valid_from, year"})
+        process = _formation_process(ctx, body, dates)
+        if process is not None:
+            until = process.end_date.isoformat() if process.end_date else "?"
+            return Outcome("supported", f"{body.name} is recorded from {start.isoformat()}, "
+                           f"formed in a process recorded from {process.date.isoformat()} to "
+                           f"{until} ({process.name}), which takes in "
+                           f"{', '.join(d.span.text for d in dates)!r}.",
+                           evidence=[*ev, evidence_of(process, "events", process.name)],
+                           tolerance={"rule": "the date within the recorded formation"})
         return Outcome("contradicted", f"{body.name} is recorded from {start.isoformat()}, "
                        f"not {', '.join(d.span.text for d in dates)}.", evidence=ev,
                        tolerance={"rule": "valid_from at the date's precision"}, strength=0.8)
+    return None
+
+
+def _last_day(d: DateMention) -> dt.date:
+    """The last day a date at its precision takes in ("2010": 31 December 2010)."""
+    if d.end is not None:
+        return d.end
+    if d.precision == "year":
+        return dt.date(d.date.year, 12, 31)
+    if d.precision == "month":
+        nxt = dt.date(d.date.year + d.date.month // 12, d.date.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return d.date
+
+
+_GENERIC_BODY_WORDS = frozenset({"military", "district", "districts", "command", "commands",
+                                 "joint", "strategic", "operational", "forces", "force", "of",
+                                 "the", "and", "armed", "headquarters", "hq", "md"})
+
+
+def _formation_process(ctx: Context, body: CommandBody,
+                       dates: list[DateMention]) -> Event | None:
+    """A recorded reorganisation that formed ``body`` over a period taking in both its
+    ``valid_from`` and a date the sentence gives: a district is decreed on one day and
+    operates from another ("created on 1 December 2010", decreed 20 September), and either
+    day is its creation. The record must name the body's own words ("Western", "Leningrad")."""
+    start = body.valid_from
+    if start is None:
+        return None
+    own = [w for w in re.findall(r"[a-z]+", fold(body.name)) if w not in _GENERIC_BODY_WORDS]
+    if not own:
+        return None
+    for e in ctx.catalog.events.values():
+        if e.end_date is None or not e.date <= start <= e.end_date:
+            continue
+        if not any(d.date <= e.end_date and e.date <= _last_day(d) for d in dates):
+            continue
+        told = fold(f"{e.name} {e.summary}")
+        if (all(re.search(rf"\b{re.escape(w)}\b", told) for w in own) and \
+                _FORMATION.search(f"{e.name} {e.summary} {e.kind}")) or (
+                    e.kind == "reorganisation"
+                    and all(re.search(rf"\b{re.escape(w)}\b", told) for w in own)):
+            return e
     return None
 
 
@@ -142,6 +196,28 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
                  [min(after, key=lambda m: m.span.start)] if after else [])
         for m in ended:
             body = ctx.catalog.command_bodies[m.record]
+            given = [d for d in cand.facts.dates if not d.relative]
+            if body.valid_to is None and given and body.valid_from is not None \
+                    and all(_last_day(d) < body.valid_from for d in given):
+                # "the Leningrad Military District was disbanded in 2010": a body of that name
+                # before the recorded one (re-created in 2024), which says nothing of it
+                closed = [e.valid_to for e in body.earlier
+                          if any(abs((d.date - e.valid_to).days) <= 31
+                                 or (d.precision == "year" and d.date.year == e.valid_to.year)
+                                 for d in given)]
+                ev = [evidence_of(body, "command_bodies",
+                                  f"valid_from {body.valid_from.isoformat()}")]
+                if closed:
+                    return Outcome("supported",
+                                   f"An earlier {body.name} is recorded as ending on "
+                                   f"{closed[0].isoformat()} (the present one is recorded from "
+                                   f"{body.valid_from.isoformat()}).", evidence=ev,
+                                   tolerance={"rule": "earlier valid_to, year or days",
+                                              "days": 31})
+                return unverifiable(f"{body.name} is recorded from "
+                                    f"{body.valid_from.isoformat()}; the sentence speaks of a "
+                                    f"body of that name before it, whose end is not recorded.",
+                                    evidence=ev)
             if body.valid_to is None:
                 return Outcome("contradicted",
                                f"The sentence says {body.name} ended, but the dataset records "
