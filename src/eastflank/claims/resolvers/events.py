@@ -936,16 +936,35 @@ def other_duration(text: str, e: Event) -> list[str]:
 def unsaid_numbers(text: str, e: Event) -> list[str]:
     """Figures the sentence states that the event's record states nowhere (name, aliases,
     summary, figures), within 5 %: "64 F-35 jets" is not the order of 32, though the order
-    is recorded. Small bare numbers (below 10) are left out: "2 presidents", "3 days"; a
-    share ("6%") is not."""
+    is recorded; a share within the rounding of its last digit. Small bare numbers (below 10)
+    are left out: "2 presidents", "3 days"; a share ("6%") is not."""
     known = _record_numbers(e)
     out = []
     for raw, value in _numbers_in(text):
         if value < 10 and _bare(raw):
             continue
+        if _SHARE.search(raw):
+            # a share is as exact as the coarser of the two figures' last digits, and within
+            # 3 % of it: "4.7%" is not the 4.8 % recorded nor a 5 % target, "4%" may be
+            # 4.12 %, "65.16%" the 65.2 % recorded
+            digits = re.search(r"\d+(?:\.(\d+))?", raw)
+            places = len(digits.group(1) or "") if digits else 0
+            if not any(abs(value - k) <= 0.5 * 10.0 ** -min(places, _places(k)) + 1e-9
+                       and abs(value - k) <= 0.03 * max(abs(k), 1e-9) for k in known):
+                out.append(raw)
+            continue
         if not any(abs(value - k) <= 0.05 * max(abs(k), 1e-9) for k in known):
             out.append(raw)
     return out
+
+
+_SHARE = re.compile(r"%|per\s*cent|percent", re.I)
+
+
+def _places(x: float) -> int:
+    """Decimal places of a recorded figure as written (4.8: 1, 65.16: 2, 200: 0)."""
+    text = repr(float(x))
+    return 0 if text.endswith(".0") or "e" in text else len(text.split(".")[1])
 
 
 _WHERE_BEFORE = re.compile(
