@@ -1017,3 +1017,13 @@ def test_the_end_of_an_earlier_body_of_the_same_name(catalog) -> None:
                              "1995.") == ["unverifiable"]
     assert _command_verdicts(catalog, "The Leningrad Military District was disbanded in "
                              "May 2025.") == ["contradicted"]
+
+
+def test_a_figure_only_a_claim_gives_refutes_nothing(catalog) -> None:
+    # the deserter's "about 15 launchers" of a Russian brigade is only his claim: it bears
+    # out no count and refutes none
+    got = check_text("Belarus has about 20 Iskander launchers.", catalog,
+                     dt.date(2025, 6, 1)).claims
+    counts = [c for c in got if c.kind == "count"]
+    assert [c.verdict for c in counts] == ["unverifiable"]
+    assert "would have been contradicted" in counts[0].explanation
