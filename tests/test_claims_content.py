@@ -1027,3 +1027,17 @@ def test_a_figure_only_a_claim_gives_refutes_nothing(catalog) -> None:
     counts = [c for c in got if c.kind == "count"]
     assert [c.verdict for c in counts] == ["unverifiable"]
     assert "would have been contradicted" in counts[0].explanation
+
+
+def test_an_event_at_another_target_or_of_another_change_is_not_borne_out(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    # the first Oreshnik strike was on Dnipro: a name the gazetteer does not know after
+    # "against" that the record does not name is another target
+    got = check_text("Russia first used the Oreshnik missile against Kharkiv on 21 November "
+                     "2024.", catalog, day).claims
+    assert [c.verdict for c in got if c.kind == "event"] == ["unverifiable"]
+    assert "Kharkiv" in next(c.explanation for c in got if c.kind == "event")
+    # a snap check of the Western Military District is not its abolition
+    got = check_text("The Western Military District was abolished in 2021.", catalog,
+                     day).claims
+    assert "supported" not in [c.verdict for c in got]
