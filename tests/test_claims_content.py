@@ -943,3 +943,55 @@ def test_news_of_the_day_named_by_the_town_of_its_air_base(catalog) -> None:
     assert "supported" in _verdicts(catalog, said, dt.date(2019, 11, 13))
     # the same words a year later tell of another arrival
     assert "supported" not in _verdicts(catalog, said, dt.date(2020, 11, 13))
+
+
+def _border_pairs(catalog, text: str) -> list[tuple[str, str]]:
+    got = check_text(text, catalog, dt.date(2024, 6, 1)).claims
+    return [(c.verdict, c.explanation.split(":")[0]) for c in got if c.kind == "border_length"]
+
+
+def test_a_border_length_is_of_the_border_its_own_words_name(catalog) -> None:
+    # the alliance named elsewhere in the sentence does not make the pair's border NATO's
+    assert _border_pairs(catalog, "Lithuania shares a 679 km border with Belarus, NATO's "
+                         "eastern frontier.") == [("supported", "LT-BY")]
+    # the far side of the border follows the length; the near side is named before it
+    assert _border_pairs(catalog, "Finland, which joined NATO in April 2023, shares a "
+                         "1,340-kilometre border with Russia.") == [("supported", "FI-RU")]
+    # each length of a sentence with two borders is of its own border
+    assert _border_pairs(catalog, "Poland shares a 232-km border with Russia's Kaliningrad "
+                         "exclave and a 418-km border with Belarus.") == [
+        ("supported", "RU-KGD-PL"), ("supported", "PL-BY")]
+    # a state named before that does not border the far side is not the near side
+    assert _border_pairs(catalog, "Latvia, unlike Estonia, has a 173-km border with "
+                         "Belarus.") == [("supported", "LV-BY")]
+    # "the border with Kaliningrad" is the exclave's, the city named for its region
+    assert _border_pairs(catalog, "Lithuania's border with Kaliningrad is 261 km long.") == [
+        ("supported", "LT-RU-KGD")]
+    # an alliance on the far side: the near state's border with the alliance
+    verdicts = _border_pairs(catalog, "Belarus has a 1,250-km border with NATO countries.")
+    assert verdicts == [("supported", "Belarus-NATO land border (BY-PL, BY-LV, BY-LT)")]
+
+
+def _distance_notes(catalog, text: str) -> list[tuple[str, str]]:
+    got = check_text(text, catalog, dt.date(2024, 6, 1)).claims
+    return [(c.verdict, c.explanation) for c in got if c.kind == "distance"]
+
+
+def test_a_distance_from_a_border_named_by_the_state_adjective(catalog) -> None:
+    # "the Belarusian border" is Belarus's border: measured from the place to Belarus
+    ((verdict, why),) = _distance_notes(
+        catalog, "Vilnius lies only about 30 kilometres from the Belarusian border.")
+    assert verdict == "supported" and "nearest point of Belarus" in why
+    ((verdict, why),) = _distance_notes(
+        catalog, "Riga lies only about 30 kilometres from the Belarusian border.")
+    assert verdict == "contradicted" and "nearest point of Belarus" in why
+
+
+def test_a_distance_said_of_the_town_of_the_sentence_before(catalog) -> None:
+    # "the town located ... north of the border": the town the sentence before names, though
+    # the sentence speaks of a camp and fighters
+    text = ("Wagner fighters arrived in Osipovichi. Dozens of tents were erected within the "
+            "former military base in the town located approximately 120 kilometres north of "
+            "the Ukrainian border.")
+    ((verdict, why),) = _distance_notes(catalog, text)
+    assert verdict == "contradicted" and why.startswith("Asipovichy lies")

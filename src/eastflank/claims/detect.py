@@ -220,6 +220,9 @@ _ROUTE_AFTER = re.compile(r"\s*(?:long\s+)?(?:[A-Z][\w'â€™.-]*(?:[- ][A-Z][\w'â€
 """A route's noun after a length ("113 km Vilnius-Augustow road"): the length of the route."""
 
 
+_ADJECTIVE_BORDER = re.compile(r"\s+(?:state\s+)?(?:border|frontier)\b", re.IGNORECASE)
+
+
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
                  ) -> tuple[ClaimKind, Mention | None] | None:
     text = facts.text
@@ -246,8 +249,14 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
     if place is not None:
         return "distance", place
     territory = _place_after(facts, q, kinds=("actors",))
-    if territory is not None and territory.record in _COUNTRIES \
-            and not territory.span.text.endswith(("ian", "an", "ish")):
+    if territory is not None and territory.record in _COUNTRIES and (
+            not territory.span.text.endswith(("ian", "an", "ish"))
+            or (_ADJECTIVE_BORDER.match(facts.full, territory.span.end) and re.search(
+                r"\b(?:from|of|off)\s+the\s+$", facts.full[facts.start:territory.span.start],
+                re.IGNORECASE))):
+        # a state's adjective names the state only as the border a distance is measured from
+        # ("30 km from the Belarusian border", "north of the Ukrainian border"), not as its
+        # troops ("from Belarusian troops") or as where a frontier is moved to
         return "distance", territory
     if q.bound == "vague" or re.search(r"\b(?:away|westward|eastward|from)\b", text, re.I):
         return "distance", None

@@ -20,7 +20,7 @@ from eastflank.claims.measure import (
     gap_width,
     territory_distance_km,
 )
-from eastflank.claims.model import Evidence, Quantity, Verdict
+from eastflank.claims.model import Evidence, Mention, Quantity, Verdict
 from eastflank.claims.resolvers.adjacency import resolve_adjacency
 from eastflank.claims.resolvers.barrier import resolve_barrier_length
 from eastflank.claims.resolvers.base import (
@@ -211,6 +211,15 @@ _APPOSITIVE = re.compile(r"\s*[,(–-]?\s*(?:(?:which\s+is|that\s+is|is|lies|loc
 """What may stand between a place's name and the distance that describes it."""
 
 
+_ANAPHOR_BEFORE = re.compile(
+    r"\b(?:the|this)\s+(?:city|town|village|oblast|region|exclave|enclave|camp|base|site)"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is|lies)\s+|(?:is|lies)\s+)?(?:located\s+|situated\s+|"
+    r"lying\s+)?(?:(?:some|about|around|roughly|approximately|just|only|nearly|almost)\s+)?$",
+    re.IGNORECASE)
+"""A place of an earlier sentence that the distance describes: "... in the town located
+approximately 230 kilometres north of the border"."""
+
+
 def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     """"Tsel is about 90 km from Minsk", "It lies 1,300 km from Moscow" (after a sentence
     about Kaliningrad), "almost 300 km from mainland Russia": the geodesic distance between a
@@ -231,7 +240,8 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     own = [m for m in cand.facts.mentions
            if m.kind in kinds and m.record != target and m.span.end <= q_at
            and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
-    if _FORCES.search(cand.facts.text) and not (
+    anaphor = _ANAPHOR_BEFORE.search(cand.facts.full, cand.facts.start, q_at) is not None
+    if _FORCES.search(cand.facts.text) and not anaphor and not (
             own and own[-1].kind == "places"
             and _APPOSITIVE.fullmatch(cand.facts.full[own[-1].span.end:q_at])):
         # a sentence about forces measures from them, unless a place is described by the
@@ -242,8 +252,9 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
         # a place before a state ("Astravets, the site of Belarus's nuclear power plant,
         # lies about 45 km from Vilnius" measures from Astravets)
         subject = next((m for m in reversed(own) if m.kind != "actors"), own[-1])
-    elif re.match(r"[\s\-–•*]*(?:It|The\s+(?:city|town|oblast|region|exclave|enclave|camp|base|"
-                  r"site))\b", cand.facts.text) and cand.context:
+    elif (re.match(r"[\s\-–•*]*(?:It|The\s+(?:city|town|oblast|region|exclave|enclave|camp|base|"
+                   r"site))\b", cand.facts.text)
+          or anaphor) and cand.context:
         fallback = None
         for facts in reversed(cand.context):  # the nearest sentence naming a place
             prev = [m for m in facts.mentions
@@ -395,6 +406,75 @@ def _published(states: list[str], alliance: bool, day: object) -> list[tuple[flo
     return out
 
 
+_FRONTIER = re.compile(r"\b(?:borders?|frontiers?)\b(?:\s+\w+){0,2}?\s+(?:with|to)\s+",
+                       re.IGNORECASE)
+"""What opens a border's far side: "border with", "frontier to", "border line with"."""
+_KALININGRAD = frozenset({"kaliningrad", "kaliningrad-oblast", "RU-KGD"})
+"""Records that stand for the Kaliningrad region when a border is measured ("Lithuania's
+border with Kaliningrad" is the exclave's, not the city's)."""
+
+
+def _border_party(m: Mention, ctx: Context) -> str | None:
+    """The territory code a mention stands for on a border: a state, the Kaliningrad region
+    (its city named for it), ``"NATO"`` for an alliance; ``None`` for anything else."""
+    if m.record in _KALININGRAD:
+        return "RU-KGD"
+    actor = ctx.catalog.actors.get(m.record) if m.kind == "actors" else None
+    if actor is None:
+        return None
+    if actor.kind == "alliance":
+        return "NATO" if m.record == "NATO" else None
+    return m.record if actor.kind == "state" else None
+
+
+def _border_of_quantity(cand: Candidate,
+                        ctx: Context) -> tuple[tuple[str, ...], bool] | None:
+    """The two sides of the border the claim's own length is of, read from its words, or
+    ``None`` when the wording does not say.
+
+    The far side is the first state, region or alliance after the "border with" that follows
+    the length in its clause ("a 418-km border with Belarus") or, failing that, that comes
+    before it ("Lithuania's border with Kaliningrad is 227 km long"). The near side is the
+    nearest state or region named before that, leaving out the far sides of other borders of
+    the sentence ("a 232-km border with Russia's Kaliningrad exclave and a 418-km border with
+    Belarus") and any that does not border the far side ("After Russia's invasion, Poland
+    shares a 535-km border with Ukraine"). An alliance on the far side reads the border as the
+    near state's with the alliance."""
+    q = cand.quantity
+    if q is None:
+        return None
+    full, facts = cand.facts.full, cand.facts
+    opened = list(_FRONTIER.finditer(full, facts.start, facts.end))
+    if not opened:
+        return None
+    after = [m for m in opened if q.span.end <= m.start() <= q.span.end + 40
+             and not re.search(r"[;.,]|\band\b", full[q.span.end:m.start()])]
+    before = [m for m in opened if m.end() <= q.span.start <= m.end() + 60
+              and not re.search(r"[;.]", full[m.end():q.span.start])]
+    frontier = after[0] if after else (before[-1] if before else None)
+    if frontier is None:
+        return None
+    parties = sorted(((m, side) for m in facts.mentions
+                      for side in (_border_party(m, ctx),) if side is not None),
+                     key=lambda t: t[0].span.start)
+    far = next((side for m, side in parties
+                if frontier.end() <= m.span.start <= frontier.end() + 40), None)
+    if far is None:
+        return None
+    far_sides = [m for m, _ in parties
+                 if any(o.end() <= m.span.start <= o.end() + 40 for o in opened)]
+    limit = min(q.span.start, frontier.start())
+    for m, own in reversed(parties):
+        if m.span.end > limit or m in far_sides or own in ("NATO", far):
+            continue
+        if far == "NATO":
+            if own in ("BY", "RU"):
+                return (own,), True
+        elif border_length(own, far) is not None:
+            return (own, far), False
+    return None
+
+
 def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
     """Check a border length against every published length of the border (several sources
     give several lengths for one border: each is a published value), the preferred one
@@ -412,6 +492,11 @@ def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
     alliance = any(a in known and known[a].kind == "alliance" for a in actors)
     day = reference_date(cand, ctx)
     measure = None
+    pair = _border_of_quantity(cand, ctx)
+    if pair is not None:
+        # the quantity's own border ("a 232-km border with Kaliningrad and a 418-km border
+        # with Belarus"; "Lithuania's 679 km border with Belarus, NATO's eastern frontier")
+        states, alliance = list(pair[0]), pair[1]
     if alliance and states:
         # "the border between Russia and NATO would extend by ..." after "absorption of
         # Belarus": Belarus's border with the alliance
