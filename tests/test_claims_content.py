@@ -823,14 +823,17 @@ def test_an_undated_sentence_tells_a_recent_event_as_news(catalog) -> None:
 
 
 def test_a_border_measured_only_on_the_map_refutes_no_longer_length(catalog) -> None:
-    # no official length of the Ukraine-Belarus border is recorded; the 1:10m map leaves out
-    # the bends of its rivers and comes out shorter, so the official 1,084 km stands
+    # no official length of the Ukraine-Moldova border is recorded; the 1:10m map leaves out
+    # the bends of its rivers and comes out shorter, so a published 1,222 km stands
     # unrefuted, while a length far below the map's is still refuted
     day = dt.date(2024, 1, 1)
-    assert _verdicts(catalog, "The border between Ukraine and Belarus is 1,084 km long.",
+    assert _verdicts(catalog, "The border between Ukraine and Moldova is 1,222 km long.",
                      day) == ["unverifiable"]
-    assert _verdicts(catalog, "The border between Ukraine and Belarus is 500 km long.",
+    assert _verdicts(catalog, "The border between Ukraine and Moldova is 500 km long.",
                      day) == ["contradicted"]
+    # the Ukraine-Belarus border has its published lengths: the national 1,084 km bears out
+    assert _verdicts(catalog, "The border between Ukraine and Belarus is 1,084 km long.",
+                     day) == ["supported"]
 
 
 def test_a_quote_of_a_speaker_named_by_a_pronoun_reads_the_sentence_before(catalog) -> None:
