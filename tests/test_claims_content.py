@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eastflank.claims import check_text
+from eastflank.claims.model import Mention, Span
 
 
 def _verdicts(catalog, text: str, day: dt.date) -> list[str]:
@@ -1044,3 +1045,16 @@ def test_an_event_at_another_target_or_of_another_change_is_not_borne_out(catalo
     got = check_text("The Western Military District was abolished in 2021.", catalog,
                      day).claims
     assert "supported" not in [c.verdict for c in got]
+
+
+def test_a_state_whose_name_ends_like_an_adjective_is_a_place(catalog) -> None:
+    # "in Kazakhstan" is where: the name ends like "Belarusian" but is the state's own name;
+    # the statement of that month does not say it
+    got = check_text("Shoigu said in December 2020 that Zapad-2021 would be held in "
+                     "Kazakhstan.", catalog, dt.date(2025, 6, 1)).claims
+    assert "supported" not in [c.verdict for c in got]
+    span = Span(start=0, end=10, text="Kazakhstan")
+    assert not Mention(kind="actors", record="KZ", name="Kazakhstan", score=100,
+                       span=span).adjectival
+    span = Span(start=0, end=10, text="Belarusian")
+    assert Mention(kind="actors", record="BY", name="Belarus", score=100, span=span).adjectival

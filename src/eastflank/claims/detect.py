@@ -250,7 +250,7 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
         return "distance", place
     territory = _place_after(facts, q, kinds=("actors",))
     if territory is not None and territory.record in _COUNTRIES and (
-            not territory.span.text.endswith(("ian", "an", "ish"))
+            not territory.adjectival
             or (_ADJECTIVE_BORDER.match(facts.full, territory.span.end) and re.search(
                 r"\b(?:from|of|off)\s+the\s+$", facts.full[facts.start:territory.span.start],
                 re.IGNORECASE))):
@@ -411,7 +411,7 @@ def _territory(m: Mention) -> str | None:
     from eastflank.geo import TERRITORIES
 
     if m.kind == "actors":
-        if m.span.text.endswith(("ian", "an", "ish")):
+        if m.adjectival:
             return None
         return m.record if m.record in TERRITORIES else None
     if m.kind != "places":
@@ -565,7 +565,7 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
         return _assertion(facts, context)
     others = [m for m in facts.mentions
               if (m.record != subjects[0].record and m.kind != "actors")
-              or (m.kind == "actors" and not m.span.text.endswith(("ian", "an", "ish")))]
+              or (m.kind == "actors" and not m.adjectival)]
     verb = _STATE_VERB.search(facts.text)
     if not (others or facts.dates or (verb and verb.group(0).lower() not in
                                       ("is", "are", "was", "were", "has", "have"))):
@@ -603,7 +603,7 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
         if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)) \
                 or _HOSTS.match(after):
             if m.kind == "actors" and (
-                m.record not in _COUNTRIES or m.span.text.endswith(("ian", "an", "ish"))
+                m.record not in _COUNTRIES or m.adjectival
             ):
                 continue  # "in Belarus" anchors a claim; "Belarusian" does not
             if m.kind == "places" and (_REGION.search(m.span.text) or _REGION.match(
@@ -620,7 +620,7 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
             before = facts.full[max(facts.start, m.span.start - 6):m.span.start]
             if m.kind in ("places", "actors") and re.search(r",\s+(?:the\s+)?$", before) and (
                     m.kind == "places" or (m.record in _COUNTRIES and not
-                                           m.span.text.endswith(("ian", "an", "ish")))):
+                                           m.adjectival)):
                 anchors = [m]
                 break
     if not anchors and weapons and _ARMED.search(text):
@@ -819,7 +819,7 @@ def _assertion(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
     """A sentence relating two named entities (places, states), or stating a date or a
     quantity, with a verb: a claim whose subject the dataset may not hold."""
     nouns = [m for m in facts.mentions
-             if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
+             if not (m.kind == "actors" and m.adjectival)
              or _ACTING.match(facts.full, m.span.end)]
     verb = _event_verb(facts.text)
     gathering = verb is not None and _GATHERING.search(facts.text) is not None

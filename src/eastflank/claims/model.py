@@ -96,6 +96,14 @@ class Mention(_Frozen):
     score: float = Field(description="Match score, 100 for an exact (normalised) match.")
     span: Span
 
+    @property
+    def adjectival(self) -> bool:
+        """Whether the text names the record by an adjective ("Belarusian", "Polish",
+        "Chinese"), not by its name ("Belarus", and "Kazakhstan" or "Japan", whose names end
+        like an adjective)."""
+        return self.span.text != self.name and self.span.text.endswith(
+            ("ian", "an", "ish", "ese"))
+
 
 class DateMention(_Frozen):
     """A date found in the text, with its precision."""

@@ -167,7 +167,7 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
     systems = family(ctx.catalog, [m.record for m in weapons]) if weapons else set()
     actors: set[str] = set()
     for m in mentions_of(cand, "actors"):
-        if m.span.text.endswith(("ian", "an")) and m.span.start < cand.span.end:
+        if m.adjectival and m.span.start < cand.span.end:
             actors.add(m.record)
     anchors = [a for a in cand.extra.get("anchors", []) if isinstance(a, str)]  # type: ignore[attr-defined]
     numbered = [] if units else numbered_units(cand.facts.text, ctx.catalog)

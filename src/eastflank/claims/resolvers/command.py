@@ -297,7 +297,7 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
         if other.verdict != "unverifiable":
             return other
         named = {m.record for m in cand.facts.mentions
-                 if not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))}
+                 if not (m.kind == "actors" and m.adjectival)}
         if len(named) >= 2 and _STATES.search(text):
             return other  # "Crimea was included in the Southern Military District": a claim
         from eastflank.claims.resolvers.match import match_statements, names_all

@@ -81,7 +81,7 @@ def _subject_sites(cand: Candidate, ctx: Context) -> tuple[list[Site], str]:
             chosen = []
     countries = {
         m.record for m in mentions_of(cand, "actors", with_context=True)
-        if m.record in ("BY", "RU") and not m.span.text.endswith(("ian", "an"))
+        if m.record in ("BY", "RU") and not m.adjectival
     }
     if "BY" in countries and any(s.country == "BY" for s in chosen):
         chosen = [s for s in chosen if s.country == "BY"]
@@ -239,7 +239,7 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     kinds = ("places", "facilities", "actors")
     own = [m for m in cand.facts.mentions
            if m.kind in kinds and m.record != target and m.span.end <= q_at
-           and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+           and not (m.kind == "actors" and m.adjectival)]
     anaphor = _ANAPHOR_BEFORE.search(cand.facts.full, cand.facts.start, q_at) is not None
     if _FORCES.search(cand.facts.text) and not anaphor and not (
             own and own[-1].kind == "places"
@@ -259,7 +259,7 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
         for facts in reversed(cand.context):  # the nearest sentence naming a place
             prev = [m for m in facts.mentions
                     if m.kind in kinds and m.record != target
-                    and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+                    and not (m.kind == "actors" and m.adjectival)]
             # a place before a state: "It" is the place a sentence describes, not the states
             # it lies "between"
             places = [m for m in prev if m.kind != "actors"]

@@ -426,7 +426,7 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
         return None
     full = cand.facts.full
     venues = [m for m in cand.facts.mentions if m.kind in ("places", "actors")
-              and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))
+              and not (m.kind == "actors" and m.adjectival)
               and _VENUE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):
                                             m.span.start])]
     if not venues:
@@ -601,7 +601,7 @@ def subject_state(cand: Candidate, ctx: Context) -> str | None:
     first = cand.facts.mentions[0] if cand.facts.mentions else None
     if (first is not None and first.kind == "actors" and first.record in ctx.catalog.actors
             and ctx.catalog.actors[first.record].kind == "state"
-            and not first.span.text.endswith(("ian", "an", "ish"))
+            and not first.adjectival
             and first.span.start - cand.facts.start <= 20
             and not re.search(r"\b(?:of|by|from|with|to|for|at|against|in|on)\b",
                               cand.facts.full[cand.facts.start:first.span.start], re.I)
@@ -612,7 +612,7 @@ def subject_state(cand: Candidate, ctx: Context) -> str | None:
     for m in cand.facts.mentions:
         if (m.kind != "actors" or m.record not in ctx.catalog.actors
                 or ctx.catalog.actors[m.record].kind != "state"
-                or m.span.text.endswith(("ian", "an", "ish"))):
+                or m.adjectival):
             continue
         before = cand.facts.full[cand.facts.start:m.span.start]
         if not re.search(r"(?:^|[,;:]|\bthen)\s*$", before) or not before.strip():
@@ -1059,8 +1059,7 @@ def _other_end(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     roles: frozenset[tuple[str, str]] | None = None
     venues = {getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}
     for m in cand.facts.mentions:
-        if m.kind != "actors" or m.record in venues or re.search(r"(?:ian|an|ish|ese)$",
-                                                                  m.span.text):
+        if m.kind != "actors" or m.record in venues or m.adjectival:
             continue  # an adjective, or the state of one of its venues ("to Kaliningrad")
         lead = _ROLE.search(cand.facts.full[max(cand.facts.start, m.span.start - 12):
                                             m.span.start])
@@ -1322,8 +1321,7 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
                 continue
             if x.kind == "actors":
                 actor = ctx.catalog.actors.get(x.record)
-                if actor is None or actor.kind != "state" or x.span.text.endswith(
-                        ("ian", "an", "ish")):
+                if actor is None or actor.kind != "state" or x.adjectival:
                     continue
                 country, names = x.record, [x.span.text, actor.name, *actor.aliases]
             else:
@@ -1602,7 +1600,7 @@ def venue_state_swapped(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         if actor is None or actor.kind != "state" or _SAYS_AFTER.match(full, m.span.end,
                                                                         cand.facts.end):
             continue
-        if m.span.text != actor.name and re.search(r"(?:ian|an|ish|ese)$", m.span.text):
+        if m.adjectival:
             continue  # "Belarusian", "German": whose, not where
         if _VENUE_IN.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]):
             given.append(m)
@@ -1630,7 +1628,7 @@ def elsewhere(cand: Candidate, e: Event, ctx: Context) -> list[str]:
         if not _WHERE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):m.span.start]) \
                 and not _party(cand, m, part):
             continue  # where the event happened, not a state or place named on the side
-        if re.search(r"(?:ian|an|ish|ese)$", m.span.text) and m.kind == "actors":
+        if m.adjectival and m.kind == "actors":
             continue  # "near the Ukrainian border" says what border, not where
         if any(a <= m.span.start < b for a, b in speakers) or _SAYS_AFTER.match(
                 cand.facts.full, m.span.end, cand.facts.end):

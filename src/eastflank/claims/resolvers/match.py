@@ -354,7 +354,7 @@ def _read_sentence(cand: Candidate, ctx: Context) -> _Sentence:
         tuple((m.record, _stems(m.span.text), _tokens(m.span.text))
               for m in cand.facts.mentions),
         frozenset(x.record for x in cand.facts.mentions if x.kind == "actors"
-                  and not x.span.text.endswith(("ian", "an", "ish"))),
+                  and not x.adjectival),
         by_name, frozenset(possible))
 
 
@@ -770,7 +770,7 @@ def _by_quantity(cand: Candidate, ctx: Context, found: list[Identified],
 
 def _by_date(cand: Candidate, ctx: Context, found: list[Identified],
              dates: list[DateMention]) -> Outcome | None:
-    from eastflank.claims.resolvers.events import opinion_of
+    from eastflank.claims.resolvers.events import opinion_of, unsaid
 
     assert ctx.store is not None
     text = cand.facts.text
@@ -801,6 +801,11 @@ def _by_date(cand: Candidate, ctx: Context, found: list[Identified],
                                          d.span.start]))]
             if not agree or not _years_fit(cand, st.value.date, st.value.end):
                 continue
+            if event is not None and unsaid(cand, event, ctx):
+                # the record the sentence's date points to does not bear it out (it puts it
+                # elsewhere or names what the record does not: "Zapad-2021 would be held in
+                # Kazakhstan"), and a record identified less surely does not stand in for it
+                return None
             return _support(ident, [st],
                             f"its {st.property.replace('_', ' ')} {st.value.label} agrees "
                             f"with {', '.join(d.span.text for d in agree)!r}.")

@@ -387,7 +387,7 @@ def resolve_relation(cand: Candidate, ctx: Context) -> Outcome:
     for subj in subjects:
         objects = [m for m in ments if m.span.start > subj.span.start
                    and m.record != subj.record
-                   and not (m.kind == "actors" and m.span.text.endswith(("ian", "an", "ish")))]
+                   and not (m.kind == "actors" and m.adjectival)]
         for obj in objects:
             for fn in (_located, _parent):
                 out = fn(cand, ctx, subj, obj, day)

@@ -488,7 +488,7 @@ def _subject(cand: Candidate, ctx: Context, unit: str) -> tuple[Any, bool]:
                and (q.span.start <= m.span.start <= q.span.end + 2
                     or re.fullmatch(r"\s+of\s+(?:the\s+)?", cand.facts.full[q.span.end:
                                                                             m.span.start]))
-               and m.span.text.endswith(("ian", "an", "ish"))]
+               and m.adjectival]
         for m in mentions_of(cand, "actors", with_context=True):
             if own and m.record not in own:
                 continue  # "9,000 Russian troops ... in Belarus" are not Belarus's army
