@@ -1058,3 +1058,10 @@ def test_a_state_whose_name_ends_like_an_adjective_is_a_place(catalog) -> None:
                        span=span).adjectival
     span = Span(start=0, end=10, text="Belarusian")
     assert Mention(kind="actors", record="BY", name="Belarus", score=100, span=span).adjectival
+
+
+def test_a_dated_delivery_is_not_who_operates_the_system(catalog) -> None:
+    # that Russia operates the Iskander-M says nothing of when Belarus received its first
+    got = check_text("Belarus received the first Iskander-M systems from Russia in December "
+                     "2021.", catalog, dt.date(2025, 12, 1)).claims
+    assert "supported" not in [c.verdict for c in got]

@@ -156,6 +156,12 @@ def _parent(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
     return None
 
 
+_HANDED = re.compile(r"\b(?:receiv\w*|deliver\w*|suppl(?:y|ies|ied)|transferr?\w*|"
+                     r"handed|hand\s+over|arriv\w*|shipp\w*|sold|bought|purchas\w*|"
+                     r"acquir\w*)\b", re.I)
+"""Verbs of a delivery: a dated event, not who operates a weapon system."""
+
+
 def _member(cand: Candidate, ctx: Context, subj: Mention, obj: Mention) -> Outcome | None:
     """An event's participants, a weapon system's operators."""
     store = ctx.store
@@ -167,6 +173,15 @@ def _member(cand: Candidate, ctx: Context, subj: Mention, obj: Mention) -> Outco
     if not hits:
         return None
     if subj.kind == "weapon_systems":
+        full = cand.facts.full
+        if re.search(r"\bfrom\s+(?:the\s+)?$", full[max(cand.facts.start, obj.span.start - 12):
+                                                    obj.span.start], re.I) or (
+                _HANDED.search(cand.facts.text)
+                and any(not d.relative for d in cand.facts.dates)):
+            # "received the first Iskander-M systems from Russia in December 2021": a dated
+            # delivery, and the state it came from; that Russia operates the system says
+            # nothing of either
+            return None
         # an operator holds the system at the claim's date only through a unit that has it
         day = reference_date(cand, ctx)
         ids = family(ctx.catalog, [subj.record])
