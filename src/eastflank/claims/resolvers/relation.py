@@ -159,7 +159,7 @@ def _parent(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
 _HANDED = re.compile(r"\b(?:receiv\w*|deliver\w*|suppl(?:y|ies|ied)|transferr?\w*|"
                      r"handed|hand\s+over|arriv\w*|shipp\w*|sold|bought|purchas\w*|"
                      r"acquir\w*)\b", re.I)
-"""Verbs of a delivery: a dated event, not who operates a weapon system."""
+"""Verbs of a delivery: its source is not an operator of the system delivered."""
 
 
 def _member(cand: Candidate, ctx: Context, subj: Mention, obj: Mention) -> Outcome | None:
@@ -174,13 +174,12 @@ def _member(cand: Candidate, ctx: Context, subj: Mention, obj: Mention) -> Outco
         return None
     if subj.kind == "weapon_systems":
         full = cand.facts.full
-        if re.search(r"\bfrom\s+(?:the\s+)?$", full[max(cand.facts.start, obj.span.start - 12):
-                                                    obj.span.start], re.I) or (
-                _HANDED.search(cand.facts.text)
-                and any(not d.relative for d in cand.facts.dates)):
-            # "received the first Iskander-M systems from Russia in December 2021": a dated
-            # delivery, and the state it came from; that Russia operates the system says
-            # nothing of either
+        if _HANDED.search(cand.facts.text) and re.search(
+                r"\bfrom\s+(?:the\s+)?$", full[max(cand.facts.start, obj.span.start - 12):
+                                                obj.span.start], re.I):
+            # "received the first Iskander-M systems from Russia in December 2021": the state
+            # a delivery came from; that it operates the system says nothing of the delivery
+            # (the receiving state's units holding it at the date do)
             return None
         # an operator holds the system at the claim's date only through a unit that has it
         day = reference_date(cand, ctx)
