@@ -823,14 +823,17 @@ def test_an_undated_sentence_tells_a_recent_event_as_news(catalog) -> None:
 
 
 def test_a_border_measured_only_on_the_map_refutes_no_longer_length(catalog) -> None:
-    # no official length of the Ukraine-Belarus border is recorded; the 1:10m map leaves out
-    # the bends of its rivers and comes out shorter, so the official 1,084 km stands
+    # no official length of the Ukraine-Moldova border is recorded; the 1:10m map leaves out
+    # the bends of its rivers and comes out shorter, so a published 1,222 km stands
     # unrefuted, while a length far below the map's is still refuted
     day = dt.date(2024, 1, 1)
-    assert _verdicts(catalog, "The border between Ukraine and Belarus is 1,084 km long.",
+    assert _verdicts(catalog, "The border between Ukraine and Moldova is 1,222 km long.",
                      day) == ["unverifiable"]
-    assert _verdicts(catalog, "The border between Ukraine and Belarus is 500 km long.",
+    assert _verdicts(catalog, "The border between Ukraine and Moldova is 500 km long.",
                      day) == ["contradicted"]
+    # the Ukraine-Belarus border has its published lengths: the national 1,084 km bears out
+    assert _verdicts(catalog, "The border between Ukraine and Belarus is 1,084 km long.",
+                     day) == ["supported"]
 
 
 def test_a_quote_of_a_speaker_named_by_a_pronoun_reads_the_sentence_before(catalog) -> None:
@@ -1017,3 +1020,27 @@ def test_the_end_of_an_earlier_body_of_the_same_name(catalog) -> None:
                              "1995.") == ["unverifiable"]
     assert _command_verdicts(catalog, "The Leningrad Military District was disbanded in "
                              "May 2025.") == ["contradicted"]
+
+
+def test_a_figure_only_a_claim_gives_refutes_nothing(catalog) -> None:
+    # the deserter's "about 15 launchers" of a Russian brigade is only his claim: it bears
+    # out no count and refutes none
+    got = check_text("Belarus has about 20 Iskander launchers.", catalog,
+                     dt.date(2025, 6, 1)).claims
+    counts = [c for c in got if c.kind == "count"]
+    assert [c.verdict for c in counts] == ["unverifiable"]
+    assert "would have been contradicted" in counts[0].explanation
+
+
+def test_an_event_at_another_target_or_of_another_change_is_not_borne_out(catalog) -> None:
+    day = dt.date(2025, 12, 1)
+    # the first Oreshnik strike was on Dnipro: a name the gazetteer does not know after
+    # "against" that the record does not name is another target
+    got = check_text("Russia first used the Oreshnik missile against Kharkiv on 21 November "
+                     "2024.", catalog, day).claims
+    assert [c.verdict for c in got if c.kind == "event"] == ["unverifiable"]
+    assert "Kharkiv" in next(c.explanation for c in got if c.kind == "event")
+    # a snap check of the Western Military District is not its abolition
+    got = check_text("The Western Military District was abolished in 2021.", catalog,
+                     day).claims
+    assert "supported" not in [c.verdict for c in got]

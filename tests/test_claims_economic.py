@@ -143,3 +143,34 @@ def test_hedged_amounts(catalog) -> None:
                        "through Russian ports in 2023.", catalog)
     assert plan.verdict == "supported"
     assert any("planned" in e.detail for e in plan.evidence)
+
+
+@pytest.mark.parametrize(("text", "value", "hedge"), [
+    ("Poland spent 4.12 percent of its GDP on defence", 4.12, None),
+    ("Estonia spends close to 3.4% of GDP on its military", 3.4, "close to"),
+    ("more than 2 per cent of gross domestic product on defence", 2.0, "more than"),
+])
+def test_shares_of_gdp_are_amounts_in_percent(text: str, value: float,
+                                              hedge: str | None) -> None:
+    [a] = find_amounts(text)
+    assert (a.value, a.unit, a.hedge) == (value, "percent", hedge)
+    assert [t.name for t in find_topics(text)] == ["defence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuania will spend between 5 and 6 percent of GDP on defence.",
+    "Lithuania will spend 5-6% of GDP on defence.",
+])
+def test_a_range_of_shares_is_no_single_figure(text: str) -> None:
+    assert find_amounts(text) == []
+
+
+def test_a_share_of_gdp_is_not_defence_spending_without_defence() -> None:
+    assert [t.name for t in find_topics("Public debt reached 40% of GDP.")] != ["defence"]
+
+
+def test_a_share_another_record_gives_otherwise_is_not_its_event(catalog) -> None:
+    # the 2026 budget's "4.8 % of GDP" is not a plan of 4.7 %, nor is a 5 % target
+    got = check_text("Poland plans to spend 4.7% of GDP on defence in 2025.", catalog,
+                     dt.date(2025, 9, 1)).claims
+    assert [c.verdict for c in got if c.kind in ("event", "relation")] == ["unverifiable"]

@@ -1,6 +1,6 @@
-"""Economic claims in English text: money amounts, tonnages and the economic topics the
-indicator series cover (potash exports and their routes, debt to Russia, energy subsidies
-and the gas price, oil transit).
+"""Economic claims in English text: money amounts, tonnages, shares of GDP and the economic
+topics the indicator series cover (potash exports and their routes, debt to Russia, energy
+subsidies and the gas price, oil transit, defence expenditure as a share of GDP).
 
 A money amount has a currency and a scale ("$8 billion", "USD 7.9bn", "€300 million",
 "8 billion dollars"); a tonnage a scale and a tonne unit ("3 million tonnes", "8.4 Mt",
@@ -33,7 +33,7 @@ _SCALE_RE = r"trillion|billion|million|thousand|bln|mln|bn|mn|tn|k|b|m"
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
              "rub": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB"}
-_HEDGE = (r"(?P<hedge>about|around|some|approximately|roughly|nearly|almost|circa|~|"
+_HEDGE = (r"(?P<hedge>about|around|some|approximately|roughly|nearly|almost|close\s+to|circa|~|"
           r"an\s+estimated|estimated|more\s+than|over|above|at\s+least|in\s+excess\s+of|"
           r"exceeding|less\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than)\s+")
 _MONEY = re.compile(
@@ -42,6 +42,15 @@ _MONEY = re.compile(
     rf"|(?P<num2>{_NUM})\s?(?P<sc2>trillion|billion|million|bln|mln|bn|mn)\s+"
     rf"(?P<cur2>US\s+dollars|dollars|euros?|roubles|rubles|USD|EUR|RUB)\b)",
     re.I)
+_GDP_SHARE = re.compile(
+    rf"(?<![\w.])(?:{_HEDGE})?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:%|per\s?cent\b|percent\b)"
+    r"\s+of\s+(?:(?:its|their|the|the\s+country's|the\s+nation's|national|annual|"
+    r"[A-Z][a-z]+(?:'s|’s))\s+)?(?:GDP|gross\s+domestic\s+product)\b",
+    re.I)
+"""A share of GDP ("4.12% of GDP", "about 3 percent of its gross domestic product")."""
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)?\s+and|"
+                           r"\d\s*(?:%|per\s?cent|percent)?\s*(?:-|–|to))\s*$", re.I)
+"""What puts a figure at the top of a range ("between 5 and", "5-", "5 to")."""
 _TONNES = re.compile(
     rf"(?<![\w.])(?:{_HEDGE})?(?P<num>{_NUM})\s?(?:(?P<sc>million|thousand|mln|mn)\s+"
     rf"(?:metric\s+)?(?:tonnes|tons|t|mt)\b|(?P<mt>Mt|mmt)\b)",
@@ -85,6 +94,12 @@ def find_amounts(text: str) -> list[Amount]:
         scale = 1e6 if m.group("mt") else _SCALE[m.group("sc").lower()]
         out.append(Amount(float(digits) * scale, "t", _hedge(m.group("hedge")), m.start(),
                           m.end(), m.group(0), digits))
+    for m in _GDP_SHARE.finditer(text):
+        if _RANGE_BEFORE.search(text, 0, m.start()):
+            continue  # "between 5 and 6 percent", "5-6% of GDP": a range, not one figure
+        digits = m.group("num")
+        out.append(Amount(float(digits), "percent", _hedge(m.group("hedge")), m.start(),
+                          m.end(), m.group(0), digits))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -117,11 +132,15 @@ _OTHER_DEBT = re.compile(r"\b(?:external|foreign|total|gross|public|sovereign|na
 _ENERGY = re.compile(r"\b(?:energy\s+subsid\w*|gas\s+prices?|price\s+of\s+(?:Russian\s+)?gas|"
                      r"subsidi[sz]ed\s+(?:gas|oil|energy)|oil\s+subsid\w*|gas\s+subsid\w*|"
                      r"cheap\s+(?:Russian\s+)?(?:gas|oil|energy))\b", re.I)
+_DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|army)\b", re.I)
+"""What a share of GDP spent on defence names ("4% of GDP on defence", "military spending")."""
 _COLLAPSE = re.compile(r"\b(?:collaps\w*|plung\w*|plummet\w*|slump\w*|crash\w*|halv\w*|"
                        r"dried\s+up|wiped\s+out|ground\s+to\s+a\s+halt)\b", re.I)
 _GROWTH = re.compile(r"\b(?:surg\w*|soar\w*|boom\w*|doubl\w*|recover\w*|rebound\w*)\b", re.I)
 _CONTINUED = re.compile(r"\b(?:continu\w*|maintain\w*|preserv\w*|extend\w*)\b", re.I)
 
+DEFENCE_SHARE = ("defence_expenditure_gdp_share",)
+"""Defence expenditure as a share of GDP, per state and year (data/indicators)."""
 DEBT_TO_RUSSIA = ("state_debt_owed_to_russia", "owed_to_russia_world_bank")
 """Stock of debt owed to Russia (two scopes; see data/indicators/debt.yaml)."""
 POTASH_VOLUME = ("potash_exports_total",)
@@ -173,6 +192,12 @@ def find_topics(text: str, context: str = "") -> list[Topic]:
             out.append(Topic("debt", (), m.start(), m.end(), "", _trend(window),
                              "debt of unnamed lender"))
         break
+    share = _GDP_SHARE.search(text)
+    if share is not None:
+        m = _DEFENCE.search(text)
+        if m is not None:
+            out.append(Topic("defence", DEFENCE_SHARE, m.start(), m.end(), "",
+                             None, "defence expenditure as a share of GDP"))
     m = _ENERGY.search(text)
     if m:
         window = text[max(0, m.start() - 60): m.end() + 20]

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.economy import POTASH_ROUTES, POTASH_VOLUME, Amount, Topic
-from eastflank.claims.model import Evidence
+from eastflank.claims.model import Evidence, Mention
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -121,9 +121,96 @@ def _matches(a: Amount, value: float, allowed: float) -> bool:
     return abs(value - a.value) <= allowed
 
 
+def _share_state(cand: Candidate, ctx: Context, a: Amount) -> str | None:
+    """The state (or alliance) whose share of GDP the figure is: the one named nearest before
+    it in the sentence ("Poland, which spends 4% of GDP"), else the nearest after it, else
+    the nearest of the sentences before."""
+    known = ctx.catalog.actors
+    at = cand.facts.start + a.start
+
+    def party(m: Mention) -> bool:
+        return m.kind == "actors" and m.record in known and known[m.record].kind in (
+            "state", "alliance")
+
+    own = [m for m in cand.facts.mentions if party(m)]
+    before = [m for m in own if m.span.end <= at]
+    if before:
+        return max(before, key=lambda m: m.span.end).record
+    if own:
+        return min(own, key=lambda m: m.span.start).record
+    for facts in reversed(cand.context):
+        earlier = [m for m in facts.mentions if party(m)]
+        if earlier:
+            return earlier[-1].record
+    return None
+
+
+def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
+               day: dt.date | None) -> Outcome:
+    """A state's defence expenditure as a share of GDP in a year, against every recorded value
+    of that state and year (NATO's estimates and later figures, or a budgeted share for a
+    plan). The year is the sentence's own; without one, the text's year or the year before
+    (the latest figure a text can cite), and a figure matching neither is not judged."""
+    tol = ctx.tolerances.economic
+    what = f"{a.value:g} % of GDP" + (f" ({a.hedge})" if a.hedge else "")
+    state = _share_state(cand, ctx, a)
+    if state is None:
+        return unverifiable(f"The claimed {what} names no state whose share could be looked "
+                            "up.", claimed=a.value, unit="percent")
+    name = ctx.catalog.actors[state].name
+    dated = sorted((d for d in cand.facts.dates), key=lambda d: min(
+        abs(d.span.start - cand.facts.start - a.end), abs(cand.facts.start + a.start
+                                                            - d.span.end)))
+    years = [dated[0].date.year] if dated else (
+        [day.year, day.year - 1] if day is not None else [])
+    planned = bool(_PLANNED_CLAIM.search(cand.facts.text))
+    series = [r for r in ctx.catalog.indicators.values()
+              if r.quantity in topic.quantities and state in r.actors
+              and independent_sources(r.sources, ctx)]
+    of_year = [r for r in series if r.date.year in years and (r.kind == "planned") == planned]
+    nearest = [evidence_of(r, "indicators", f"{name}, {r.date.year}: {r.value:g} % "
+                           f"({r.kind})", r.value, "percent")
+               for r in sorted(series, key=lambda r: (r.date, r.kind))[-4:]]
+    span = " or ".join(str(y) for y in years) or "the claim's year"
+    if not of_year:
+        return unverifiable(f"No {'planned' if planned else 'recorded'} share of GDP spent on "
+                            f"defence by {name} for {span} is in the dataset.",
+                            claimed=a.value, unit="percent", nearest=nearest or None)
+    allowed = (a.value * tol.hedged_relative if a.hedge and a.hedge not in _OVER | _UNDER
+               else rounding_allowance(a.digits, a.value, tol.relative))
+    tolerance = {"relative": tol.relative, "hedged_relative": tol.hedged_relative,
+                 "allowed": allowed, "hedge": a.hedge}
+    evidence = [evidence_of(r, "indicators", f"{name}, {r.date.year}: {r.value:g} % of GDP "
+                            f"({r.kind}){': ' + r.note.strip() if r.note else ''}", r.value,
+                            "percent") for r in of_year if r.value is not None]
+    good = [r for r in of_year if r.value is not None and _matches(a, r.value, allowed)]
+    if good:
+        r = good[0]
+        return Outcome("supported", f"{name} spent {r.value:g} % of GDP on defence in "
+                       f"{r.date.year} ({r.kind}); the claim says {what}.", claimed=a.value,
+                       computed=r.value, unit="percent", tolerance=tolerance,
+                       evidence=evidence)
+    values = ", ".join(f"{r.value:g} % ({r.date.year}, {r.kind})" for r in of_year
+                       if r.value is not None)
+    if not dated and {r.date.year for r in of_year} != set(years):
+        # the text's year may not be recorded yet: a figure of the year before refutes
+        # nothing said of the text's own year
+        return unverifiable(f"The claimed {what} matches no recorded share of {name} for "
+                            f"{span} ({values}); not every year is recorded.",
+                            claimed=a.value, unit="percent", nearest=evidence)
+    best = min((r for r in of_year if r.value is not None),
+               key=lambda r: abs(float(r.value or 0) - a.value))
+    return Outcome("contradicted", f"{name}'s recorded share of GDP spent on defence in "
+                   f"{span} is {values}; the claim says {what}.", claimed=a.value,
+                   computed=best.value, unit="percent", tolerance=tolerance,
+                   evidence=evidence)
+
+
 def _amount(cand: Candidate, ctx: Context, a: Amount, topic: Topic | None,
             day: dt.date | None) -> Outcome:
     tol = ctx.tolerances.economic
+    if topic is not None and topic.name == "defence" and a.unit == "percent":
+        return _gdp_share(cand, ctx, a, topic, day)
     nearest = _nearest(ctx, topic, a.unit, day)
     what = f"{_fmt(a.value, a.unit)}" + (f" ({a.hedge})" if a.hedge else "")
     if topic is None or not topic.quantities:

@@ -632,6 +632,30 @@ _ACTS = re.compile(r"(?:['’]s\s+[a-z]+\s+)?\s*(?:(?:has|have|had|will|would|al
 """A finite verb right after a state (or its possessive's noun): the state acts."""
 
 
+_BODY_ENDED = re.compile(r"\b(?:abolish\w*|disband\w*|dissolv\w*|liquidat\w*|"
+                         r"ceas\w*\s+to\s+exist|no\s+longer\s+exist\w*|scrapp\w*)\b", re.I)
+_BODY_FORMED = re.compile(r"\b(?:re-?creat\w*|creat\w*|re-?establish\w*|establish\w*|"
+                          r"set\s+up|formed|founded|restor\w*)\b", re.I)
+_REORGANISED = re.compile(r"\b(?:abolish\w*|disband\w*|dissolv\w*|liquidat\w*|ceas\w*|"
+                          r"re-?creat\w*|creat\w*|re-?establish\w*|establish\w*|set\s+up|"
+                          r"form(?:ed|s|ing|ation)?|found\w*|restor\w*|merg\w*|replac\w*|"
+                          r"reform\w*|reorgani[sz]\w*|split|new)\b", re.I)
+
+
+def _lifecycle_unsaid(cand: Candidate, e: Event) -> list[str]:
+    """The verb of a command body's creation or end ("the Western Military District was
+    abolished in 2021") when the event's record tells of no creation, end or reorganisation:
+    a snap check of the district is not its abolition, though it names the district."""
+    if not any(m.kind == "command_bodies" for m in cand.facts.mentions):
+        return []
+    verb = _BODY_ENDED.search(cand.facts.text) or _BODY_FORMED.search(cand.facts.text)
+    if verb is None or e.kind == "reorganisation":
+        return []
+    if _REORGANISED.search(" ".join([e.name, *e.aliases, e.summary])):
+        return []
+    return [verb.group(0)]
+
+
 def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     """Designations the sentence names and the event's name, aliases and summary do not; the
     states it names when none of them took part in the event; and,
@@ -664,6 +688,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [n for n in unsaid_places(cand, e, ctx) if n not in out]
     out += [n for n in venue_state_swapped(cand, e, ctx) if n not in out]
     out += [d for d in other_duration(text, e) if d not in out]
+    out += [v for v in _lifecycle_unsaid(cand, e) if v not in out]
     out += [d for d in other_side(text, e) if d not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
@@ -936,16 +961,35 @@ def other_duration(text: str, e: Event) -> list[str]:
 def unsaid_numbers(text: str, e: Event) -> list[str]:
     """Figures the sentence states that the event's record states nowhere (name, aliases,
     summary, figures), within 5 %: "64 F-35 jets" is not the order of 32, though the order
-    is recorded. Small bare numbers (below 10) are left out: "2 presidents", "3 days"; a
-    share ("6%") is not."""
+    is recorded; a share within the rounding of its last digit. Small bare numbers (below 10)
+    are left out: "2 presidents", "3 days"; a share ("6%") is not."""
     known = _record_numbers(e)
     out = []
     for raw, value in _numbers_in(text):
         if value < 10 and _bare(raw):
             continue
+        if _SHARE.search(raw):
+            # a share is as exact as the coarser of the two figures' last digits, and within
+            # 3 % of it: "4.7%" is not the 4.8 % recorded nor a 5 % target, "4%" may be
+            # 4.12 %, "65.16%" the 65.2 % recorded
+            digits = re.search(r"\d+(?:\.(\d+))?", raw)
+            places = len(digits.group(1) or "") if digits else 0
+            if not any(abs(value - k) <= 0.5 * 10.0 ** -min(places, _places(k)) + 1e-9
+                       and abs(value - k) <= 0.03 * max(abs(k), 1e-9) for k in known):
+                out.append(raw)
+            continue
         if not any(abs(value - k) <= 0.05 * max(abs(k), 1e-9) for k in known):
             out.append(raw)
     return out
+
+
+_SHARE = re.compile(r"%|per\s*cent|percent", re.I)
+
+
+def _places(x: float) -> int:
+    """Decimal places of a recorded figure as written (4.8: 1, 65.16: 2, 200: 0)."""
+    text = repr(float(x))
+    return 0 if text.endswith(".0") or "e" in text else len(text.split(".")[1])
 
 
 _WHERE_BEFORE = re.compile(
@@ -1156,6 +1200,9 @@ _PLACE_NAME = re.compile(
 """A capitalised name with a word of place after it ("the Novgorod region", "the Gaižiūnai
 training area")."""
 
+_TARGET_NAME = re.compile(r"\b(?:against|at)\s+([A-Z][a-z][\w'’-]{2,})")
+"""A capitalised name after "against" (a strike's target) or "at" (where it happened)."""
+
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|around)\s+(?:the\s+)?"
                        r"(?:\w+\s+){0,2}$", re.I)
 
@@ -1250,6 +1297,18 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             stems = tokens(w)
             if stems and not set(stems) & words and not _town_of(w, words, ctx):
                 out.append(w)
+    for m in _TARGET_NAME.finditer(text):
+        # a name the gazetteer does not know after "against" or "at" ("used Oreshnik against
+        # Kharkiv" is not the strike on Dnipro)
+        raw = m.group(1)
+        at = cand.facts.start + m.start(1)
+        w = re.sub(r"(?:'s|’s)$", "", raw)
+        if w.lower() in NOT_A_PLACE or w.isupper() or re.fullmatch(_MONTH, w, re.I) or any(
+                x.span.start <= at < x.span.end for x in cand.facts.mentions):
+            continue
+        stems = tokens(w)
+        if stems and not set(stems) & words and not _town_of(w, words, ctx) and w not in out:
+            out.append(w)
     if e.kind == "exercise" and e.places:
         # an exercise's record seldom lists every range it used, but a venue in a state
         # where none of its places lies, and that its record names nowhere, is another's

@@ -815,6 +815,11 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             # "2,500 Russian servicemen in Belarus", "4,000 airborne personnel" of an
             # exercise: the sentence names a part, not the whole the record counts
             strength = min(strength, 0.6)
+        weak = _claimed_values(rec)
+        if all(v in weak for v, *_ in (now or values)):
+            # a figure that is itself only a claim (a deserter's "about 15 launchers")
+            # refutes nothing, as it confirms nothing
+            strength = min(strength, 0.5)
         stated = kinds - {"recorded"}
         if kinds != _KINDS_DEFAULT and not _values(rec, unit, ctx, frozenset(stated), day,
                                                    cand.facts.text):
