@@ -174,3 +174,37 @@ def test_a_share_another_record_gives_otherwise_is_not_its_event(catalog) -> Non
     got = check_text("Poland plans to spend 4.7% of GDP on defence in 2025.", catalog,
                      dt.date(2025, 9, 1)).claims
     assert [c.verdict for c in got if c.kind in ("event", "relation")] == ["unverifiable"]
+
+
+def _shares(catalog, text: str, day: dt.date = dt.date(2025, 9, 1)) -> list[tuple[str, str]]:
+    got = check_text(text, catalog, day).claims
+    return [(c.verdict, c.explanation) for c in got if c.kind == "economic"]
+
+
+def test_a_share_of_gdp_spent_on_defence_is_judged_for_its_state_and_year(catalog) -> None:
+    # NATO's estimates for 2024: Poland 4.12 %, Estonia 3.43 % (data/indicators)
+    ((verdict, why),) = _shares(catalog, "Poland spent 4.12 percent of its GDP on defence in "
+                                "2024.")
+    assert verdict == "supported" and "2024" in why
+    ((verdict, why),) = _shares(catalog, "Poland spent 3.1% of GDP on defence in 2024.")
+    assert verdict == "contradicted" and "4.12 %" in why
+    # another state's share is not Poland's
+    ((verdict, _),) = _shares(catalog, "Estonia spent 4.12% of GDP on defence in 2024.")
+    assert verdict == "contradicted"
+    # a plan is judged against a plan, not against what was spent
+    ((verdict, why),) = _shares(catalog, "Poland plans to spend 4.7% of GDP on defence in "
+                                "2025.")
+    assert verdict == "supported" and "planned" in why
+
+
+def test_an_undated_share_is_the_latest_a_text_could_cite(catalog) -> None:
+    # without a year: the text's year or the one before
+    ((verdict, why),) = _shares(catalog, "Poland spends around 4% of its GDP on defence.",
+                                dt.date(2025, 3, 1))
+    assert verdict == "supported" and "2024" in why
+
+
+def test_a_goal_of_a_share_of_gdp_is_not_a_share_spent(catalog) -> None:
+    ((verdict, why),) = _shares(catalog, "Only a few allies meet NATO's guideline of spending "
+                                "2% of GDP on defence.")
+    assert verdict == "unverifiable" and "guideline" in why

@@ -30,6 +30,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.statements import Statement
+from eastflank.schema import Indicator
 
 __all__ = ["resolve_economic", "rounding_allowance"]
 
@@ -145,6 +146,36 @@ def _share_state(cand: Candidate, ctx: Context, a: Amount) -> str | None:
     return None
 
 
+_GOAL = re.compile(r"\b(?:guidelines?|benchmarks?|goals?|targets?|pledges?|commitments?|"
+                   r"thresholds?|minimum|requirements?|aims?)\b", re.I)
+"""Words that make a share of GDP a goal ("NATO's guideline of 2 %"), not a share spent."""
+
+
+def _share(r: Indicator) -> str:
+    """A recorded share as written: "4.12 %", or a range "5-6 %"."""
+    if r.value is not None:
+        return f"{r.value:g} %"
+    return f"{r.low:g}-{r.high:g} %"
+
+
+def _mid(r: Indicator) -> float:
+    if r.value is not None:
+        return float(r.value)
+    return (float(r.low or 0) + float(r.high or 0)) / 2
+
+
+def _share_matches(a: Amount, r: Indicator, allowed: float) -> bool:
+    """Whether a claimed share agrees with a recorded one, or falls in a recorded range."""
+    if r.value is not None:
+        return _matches(a, float(r.value), allowed)
+    lo, hi = float(r.low or 0), float(r.high or 0)
+    if a.hedge in _OVER:
+        return hi >= a.value
+    if a.hedge in _UNDER:
+        return lo <= a.value
+    return lo - allowed <= a.value <= hi + allowed
+
+
 def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
                day: dt.date | None) -> Outcome:
     """A state's defence expenditure as a share of GDP in a year, against every recorded value
@@ -158,17 +189,28 @@ def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
         return unverifiable(f"The claimed {what} names no state whose share could be looked "
                             "up.", claimed=a.value, unit="percent")
     name = ctx.catalog.actors[state].name
+    near = cand.facts.text[max(0, a.start - 60):a.end + 30]
+    goal = _GOAL.search(near)
+    if goal is not None:
+        return unverifiable(f"The claimed {what} is a goal or guideline (\"{goal.group(0)}\"), "
+                            "not a share any state spent; the dataset judges only what was "
+                            "spent or budgeted.", claimed=a.value, unit="percent")
     dated = sorted((d for d in cand.facts.dates), key=lambda d: min(
         abs(d.span.start - cand.facts.start - a.end), abs(cand.facts.start + a.start
                                                             - d.span.end)))
     years = [dated[0].date.year] if dated else (
         [day.year, day.year - 1] if day is not None else [])
     planned = bool(_PLANNED_CLAIM.search(cand.facts.text))
+    europe = bool(re.search(r"\bEurope\w*\b.{0,30}\bCanada\b|\bEuropean\s+allies\b",
+                            cand.facts.text))
     series = [r for r in ctx.catalog.indicators.values()
               if r.quantity in topic.quantities and state in r.actors
-              and independent_sources(r.sources, ctx)]
+              and independent_sources(r.sources, ctx)
+              # the alliance's whole share, or that of its European members and Canada
+              and (ctx.catalog.actors[state].kind != "alliance"
+                   or ("europe" in r.subject) == europe)]
     of_year = [r for r in series if r.date.year in years and (r.kind == "planned") == planned]
-    nearest = [evidence_of(r, "indicators", f"{name}, {r.date.year}: {r.value:g} % "
+    nearest = [evidence_of(r, "indicators", f"{name}, {r.date.year}: {_share(r)} "
                            f"({r.kind})", r.value, "percent")
                for r in sorted(series, key=lambda r: (r.date, r.kind))[-4:]]
     span = " or ".join(str(y) for y in years) or "the claim's year"
@@ -180,29 +222,28 @@ def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
                else rounding_allowance(a.digits, a.value, tol.relative))
     tolerance = {"relative": tol.relative, "hedged_relative": tol.hedged_relative,
                  "allowed": allowed, "hedge": a.hedge}
-    evidence = [evidence_of(r, "indicators", f"{name}, {r.date.year}: {r.value:g} % of GDP "
+    evidence = [evidence_of(r, "indicators", f"{name}, {r.date.year}: {_share(r)} of GDP "
                             f"({r.kind}){': ' + r.note.strip() if r.note else ''}", r.value,
-                            "percent") for r in of_year if r.value is not None]
-    good = [r for r in of_year if r.value is not None and _matches(a, r.value, allowed)]
+                            "percent") for r in of_year]
+    good = [r for r in of_year if _share_matches(a, r, allowed)]
     if good:
         r = good[0]
-        return Outcome("supported", f"{name} spent {r.value:g} % of GDP on defence in "
+        verb = "planned to spend" if r.kind == "planned" else "spent"
+        return Outcome("supported", f"{name} {verb} {_share(r)} of GDP on defence in "
                        f"{r.date.year} ({r.kind}); the claim says {what}.", claimed=a.value,
                        computed=r.value, unit="percent", tolerance=tolerance,
                        evidence=evidence)
-    values = ", ".join(f"{r.value:g} % ({r.date.year}, {r.kind})" for r in of_year
-                       if r.value is not None)
+    values = ", ".join(f"{_share(r)} ({r.date.year}, {r.kind})" for r in of_year)
     if not dated and {r.date.year for r in of_year} != set(years):
         # the text's year may not be recorded yet: a figure of the year before refutes
         # nothing said of the text's own year
         return unverifiable(f"The claimed {what} matches no recorded share of {name} for "
                             f"{span} ({values}); not every year is recorded.",
                             claimed=a.value, unit="percent", nearest=evidence)
-    best = min((r for r in of_year if r.value is not None),
-               key=lambda r: abs(float(r.value or 0) - a.value))
+    best = min(of_year, key=lambda r: abs(_mid(r) - a.value))
     return Outcome("contradicted", f"{name}'s recorded share of GDP spent on defence in "
                    f"{span} is {values}; the claim says {what}.", claimed=a.value,
-                   computed=best.value, unit="percent", tolerance=tolerance,
+                   computed=_mid(best), unit="percent", tolerance=tolerance,
                    evidence=evidence)
 
 
