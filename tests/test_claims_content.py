@@ -1065,3 +1065,14 @@ def test_a_dated_delivery_is_not_who_operates_the_system(catalog) -> None:
     got = check_text("Belarus received the first Iskander-M systems from Russia in December "
                      "2021.", catalog, dt.date(2025, 12, 1)).claims
     assert "supported" not in [c.verdict for c in got]
+
+
+def test_a_numbered_unit_placed_elsewhere_is_named_with_its_garrison(catalog) -> None:
+    # the refutation names the unit (not "no recorded brigade", which Brest has) and where
+    # it is recorded
+    got = check_text("Belarus's 6th Mechanised Brigade is stationed in Brest.", catalog,
+                     dt.date(2025, 6, 1)).claims
+    (basing,) = [c for c in got if c.kind == "basing"]
+    assert basing.verdict == "contradicted"
+    assert "6th Separate Guards Mechanised Brigade" in basing.explanation
+    assert "recorded at Hrodna" in basing.explanation

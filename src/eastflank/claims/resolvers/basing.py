@@ -181,6 +181,8 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
     else:
         pool = [s for s in sites if _matches(s, cand, ctx, systems, echelon, actors)]
     what = (", ".join(m.name for m in units) if units else
+            ", ".join(dict.fromkeys(str(getattr(ctx.catalog.get(uid), "name", uid))
+                                    for _, uid in numbered if uid)) if numbered else
             " ".join(x for x in (" ".join(sorted(actors)), ", ".join(m.name for m in weapons),
                                  echelon or "forces") if x))
     if not pool:
@@ -292,7 +294,9 @@ def resolve_basing(cand: Candidate, ctx: Context) -> Outcome:
                           f"within {RADIUS_KM:.0f} km of ")
                        + f"{', '.join(missing)} at {day or 'the claim date'}"
                        + (f"; found at {', '.join(e.name or '' for e in found)}." if found
-                          else "."),
+                          else f"; it is recorded at "
+                          f"{', '.join(dict.fromkeys(x.place_name for x in pool))}."
+                          if units or numbered else "."),
                        evidence=found, tolerance={"radius_km": RADIUS_KM})
     owners = _other_owners(cand, ctx, anchors, actors)
     if owners and not (units or numbered or weapons):
