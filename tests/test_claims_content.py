@@ -1076,3 +1076,13 @@ def test_a_numbered_unit_placed_elsewhere_is_named_with_its_garrison(catalog) ->
     assert basing.verdict == "contradicted"
     assert "6th Separate Guards Mechanised Brigade" in basing.explanation
     assert "recorded at Hrodna" in basing.explanation
+
+
+def test_a_unit_under_a_body_is_judged_by_its_chain_of_command(catalog) -> None:
+    # the 465th Missile Brigade reports through the Missile Troops and Artillery to the
+    # General Staff, not to the Western Operational Command
+    got = check_text("The 465th Missile Brigade is subordinate to the Western Operational "
+                     "Command.", catalog, dt.date(2025, 6, 1)).claims
+    (command,) = [c for c in got if c.kind == "command"]
+    assert command.verdict == "contradicted"
+    assert "465th Missile Brigade -> Missile Troops and Artillery" in command.explanation

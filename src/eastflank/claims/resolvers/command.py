@@ -320,6 +320,9 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
     superiors = [m for m in bodies if m.span.start >= rel_at] or bodies[-1:]
     subordinates = [m for m in bodies if m.span.start < rel_at and m not in superiors]
     if not subordinates:
+        # a unit under a body ("the 465th Missile Brigade is subordinate to ...")
+        subordinates = [m for m in mentions_of(cand, "units") if m.span.start < rel_at][:1]
+    if not subordinates:
         ctx_bodies = [m for m in mentions_of(cand, "command_bodies", with_context=True)
                       if m.record not in {s.record for s in superiors}]
         subordinates = ctx_bodies[:1]
@@ -327,14 +330,14 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable("The sentence does not name both a subordinate and a superior "
                             "command body.")
     sub, sup = subordinates[0], superiors[0]
-    if sub.record not in sliced.command_bodies:
+    if sub.record not in sliced.command_bodies and sub.record not in sliced.units:
         return unverifiable(f"{sub.name} is not recorded at {_fmt(day)}.")
     chain = chain_of(sliced, sub.record)
-    names = " -> ".join(sliced.command_bodies[c].name for c in chain
-                        if c in sliced.command_bodies)
-    evidence = [evidence_of(sliced.command_bodies[c], "command_bodies",
-                            f"parent: {sliced.command_bodies[c].parent}")
-                for c in chain if c in sliced.command_bodies]
+    links = [(c, sliced.command_bodies.get(c) or sliced.units.get(c)) for c in chain]
+    names = " -> ".join(rec.name for _, rec in links if rec is not None)
+    evidence = [evidence_of(rec, "command_bodies" if c in sliced.command_bodies else "units",
+                            f"parent: {getattr(rec, 'parent', None)}")
+                for c, rec in links if rec is not None]
     if sup.record in chain:
         return Outcome("supported",
                        f"As of {_fmt(day)}, {sub.name} reports up to {sup.name}: {names}.",
@@ -345,4 +348,5 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
     return Outcome("contradicted",
                    f"As of {_fmt(day)}, the recorded chain of {sub.name} is {names}; it does "
                    f"not reach {sup.name}.",
-                   evidence=evidence, tolerance={"rule": "parent chain reaches superior"})
+                   evidence=evidence, tolerance={"rule": "parent chain reaches superior"},
+                   strength=0.8 if sub.kind == "units" else 1.0)
