@@ -946,9 +946,15 @@ def test_news_of_the_day_named_by_the_town_of_its_air_base(catalog) -> None:
     assert "supported" not in _verdicts(catalog, said, dt.date(2020, 11, 13))
 
 
+def _outcomes(catalog, text: str, kind: str, day: dt.date) -> list[tuple[str, str]]:
+    """The verdict and explanation of each claim of ``kind`` the sentence makes."""
+    return [(c.verdict, c.explanation) for c in check_text(text, catalog, day).claims
+            if c.kind == kind]
+
+
 def _border_pairs(catalog, text: str) -> list[tuple[str, str]]:
-    got = check_text(text, catalog, dt.date(2024, 6, 1)).claims
-    return [(c.verdict, c.explanation.split(":")[0]) for c in got if c.kind == "border_length"]
+    return [(verdict, why.split(":")[0])
+            for verdict, why in _outcomes(catalog, text, "border_length", dt.date(2024, 6, 1))]
 
 
 def test_a_border_length_is_of_the_border_its_own_words_name(catalog) -> None:
@@ -974,8 +980,7 @@ def test_a_border_length_is_of_the_border_its_own_words_name(catalog) -> None:
 
 
 def _distance_notes(catalog, text: str) -> list[tuple[str, str]]:
-    got = check_text(text, catalog, dt.date(2024, 6, 1)).claims
-    return [(c.verdict, c.explanation) for c in got if c.kind == "distance"]
+    return _outcomes(catalog, text, "distance", dt.date(2024, 6, 1))
 
 
 def test_a_distance_from_a_border_named_by_the_state_adjective(catalog) -> None:
@@ -999,8 +1004,7 @@ def test_a_distance_said_of_the_town_of_the_sentence_before(catalog) -> None:
 
 
 def _command_verdicts(catalog, text: str) -> list[str]:
-    got = check_text(text, catalog, dt.date(2025, 6, 1)).claims
-    return [c.verdict for c in got if c.kind == "command"]
+    return [verdict for verdict, _ in _outcomes(catalog, text, "command", dt.date(2025, 6, 1))]
 
 
 def test_a_body_formed_over_a_recorded_period_is_formed_on_either_day(catalog) -> None:

@@ -632,14 +632,13 @@ _ACTS = re.compile(r"(?:['’]s\s+[a-z]+\s+)?\s*(?:(?:has|have|had|will|would|al
 """A finite verb right after a state (or its possessive's noun): the state acts."""
 
 
-_BODY_ENDED = re.compile(r"\b(?:abolish\w*|disband\w*|dissolv\w*|liquidat\w*|"
-                         r"ceas\w*\s+to\s+exist|no\s+longer\s+exist\w*|scrapp\w*)\b", re.I)
-_BODY_FORMED = re.compile(r"\b(?:re-?creat\w*|creat\w*|re-?establish\w*|establish\w*|"
-                          r"set\s+up|formed|founded|restor\w*)\b", re.I)
-_REORGANISED = re.compile(r"\b(?:abolish\w*|disband\w*|dissolv\w*|liquidat\w*|ceas\w*|"
-                          r"re-?creat\w*|creat\w*|re-?establish\w*|establish\w*|set\s+up|"
-                          r"form(?:ed|s|ing|ation)?|found\w*|restor\w*|merg\w*|replac\w*|"
-                          r"reform\w*|reorgani[sz]\w*|split|new)\b", re.I)
+_RE_FORMED = (r"re-?creat\w*", r"re-?establish\w*", r"restor\w*")
+"""A body formed again under an old name ("recreated", "re-established")."""
+_BODY_ENDED = vocab.ENDED
+_BODY_FORMED = vocab.words(vocab.FORMED_WORDS, _RE_FORMED)
+_REORGANISED = vocab.words(vocab.FORMED_WORDS, vocab.ENDED_WORDS, _RE_FORMED, (
+    r"merg\w*", r"replac\w*", r"reform\w*", r"reorgani[sz]\w*", r"split", r"new"))
+"""What an event's record says when it tells of a body's creation, end or reorganisation."""
 
 
 def _lifecycle_unsaid(cand: Candidate, e: Event) -> list[str]:
