@@ -208,3 +208,10 @@ def test_a_goal_of_a_share_of_gdp_is_not_a_share_spent(catalog) -> None:
     ((verdict, why),) = _shares(catalog, "Only a few allies meet NATO's guideline of spending "
                                 "2% of GDP on defence.")
     assert verdict == "unverifiable" and "guideline" in why
+
+
+def test_a_share_since_a_year_or_by_a_deadline_is_no_year_s_share(catalog) -> None:
+    # Poland's 1.88 % of 2014 does not refute "more than 2 % since 2014"
+    ((verdict, why),) = _shares(catalog, "Poland has spent more than 2% of GDP on defence "
+                                "since 2014.")
+    assert verdict == "unverifiable" and "span of years" in why

@@ -198,6 +198,13 @@ def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
     dated = sorted((d for d in cand.facts.dates), key=lambda d: min(
         abs(d.span.start - cand.facts.start - a.end), abs(cand.facts.start + a.start
                                                             - d.span.end)))
+    if dated and re.search(r"\b(?:since|from|by|until|till|through|before|after|between)\s+"
+                           r"(?:the\s+(?:end|start)\s+of\s+)?$", cand.facts.full[
+                               max(0, dated[0].span.start - 30):dated[0].span.start], re.I):
+        # "since 2014", "by 2030": a span of years or a deadline, not the year of the share
+        return unverifiable(f"The claimed {what} is said of a span of years or by a deadline "
+                            f"({dated[0].span.text!r}), not of one year's spending.",
+                            claimed=a.value, unit="percent")
     years = [dated[0].date.year] if dated else (
         [day.year, day.year - 1] if day is not None else [])
     planned = bool(_PLANNED_CLAIM.search(cand.facts.text))
