@@ -87,8 +87,11 @@ def run() -> list[dict[str, object]]:
     import gc
 
     gc.freeze()  # as `eastflank check` does once it has prepared its catalog
+    # check_text pauses the cyclic garbage collector while it runs; the collection it defers
+    # is timed with it (gc.collect), so that the time is what the check costs in all
     t0 = time.perf_counter()
     result = check_text(text, catalog)
+    gc.collect()
     ours = time.perf_counter() - t0
     names = sorted({n.lower() for kind in GAZETTEER_KINDS
                     for r in catalog.records.get(kind, {}).values()
@@ -99,6 +102,7 @@ def run() -> list[dict[str, object]]:
     distinct = _distinct_texts()
     t0 = time.perf_counter()
     distinct_result = check_text(distinct, catalog)
+    gc.collect()
     ours_distinct = time.perf_counter() - t0
     t0 = time.perf_counter()
     _naive_scan(distinct, names)

@@ -455,10 +455,10 @@ def _collector_paused() -> Iterator[None]:
     Checking allocates many small objects at once (sentences, mentions, candidates, cached
     matches); their count sets the collector off again and again, and its full collections walk
     every tracked object of the process (some 300,000, the catalog's records among them),
-    though none of them is garbage: about a sixth of the time of a 5,000-word article.
-    Reference counting still frees what is dropped during the check; only reference cycles
-    wait until the collector runs again, after the text. The collector is resumed only if it
-    was running (a caller that paused it keeps it paused)."""
+    though none of them is garbage. Reference counting still frees what is dropped during the
+    check; only reference cycles wait until the collector runs again, after the text: one
+    collection instead of many (``benchmarks/bench_claims.py`` times the check with it). The
+    collector is resumed only if it was running (a caller that paused it keeps it paused)."""
     running = gc.isenabled()
     gc.disable()
     try:
