@@ -1090,3 +1090,60 @@ def test_a_unit_under_a_body_is_judged_by_its_chain_of_command(catalog) -> None:
     (command,) = [c for c in got if c.kind == "command"]
     assert command.verdict == "contradicted"
     assert "465th Missile Brigade -> Missile Troops and Artillery" in command.explanation
+
+
+def test_a_length_said_of_a_named_border_is_its_length_beside_the_gap(catalog) -> None:
+    # the gap is named in the sentence, but the number is the length of the border its
+    # words name
+    got = _outcomes(catalog, "Near the Suwalki Gap runs the 65-mile border between Poland "
+                    "and Lithuania.", "border_length", dt.date(2024, 6, 1))
+    assert [v for v, _ in got] == ["supported"]
+    assert _outcomes(catalog, "Near the Suwalki Gap runs the 65-mile border between Poland "
+                     "and Lithuania.", "gap_width", dt.date(2024, 6, 1)) == []
+
+
+def test_a_bearing_from_a_place_is_a_distance_not_a_weapons_range(catalog) -> None:
+    got = check_text("The Oreshnik launchers stand at an airfield near Krichev, about 440 km "
+                     "south-west of Moscow.", catalog, dt.date(2025, 12, 30)).claims
+    assert [c.kind for c in got if c.claimed == 440] == ["distance"]
+    assert "weapon_range" not in [c.kind for c in got]
+
+
+def test_a_length_of_a_border_the_sentence_does_not_name_refutes_nothing(catalog) -> None:
+    day = dt.date(2024, 6, 1)
+    text = ("Poland is fortifying its borders with Russia and Belarus. New ditches will run "
+            "along the 400-kilometre land border.")
+    assert [v for v, _ in _outcomes(catalog, text, "border_length", day)] == ["unverifiable"]
+    # several borders summed are no one border
+    text = "Estonia, Latvia and Lithuania will guard their combined 600-mile border with Russia."
+    assert [v for v, _ in _outcomes(catalog, text, "border_length", day)] == ["unverifiable"]
+    # a border the words name is still refuted
+    text = "Poland has a 150-kilometre border with Belarus."
+    assert [v for v, _ in _outcomes(catalog, text, "border_length", day)] == ["contradicted"]
+
+
+def test_not_a_single_kilometre_of_border_is_no_length(catalog) -> None:
+    got = check_text("The Kaliningrad region does not have a one-kilometre land border with "
+                     "the rest of Russia.", catalog, dt.date(2022, 6, 18)).claims
+    assert "border_length" not in [c.kind for c in got]
+
+
+def test_a_count_beside_the_records_own_figure_counts_something_else(catalog) -> None:
+    # the record's 19 drones are named; the 415 drones of the same sentence are the whole
+    # attack on Ukraine, not a wrong count of the incursion
+    got = check_text("On the night of 9-10 September 2025 at least 19 Russian drones entered "
+                     "Polish airspace during an attack on Ukraine involving some 415 drones.",
+                     catalog, dt.date(2025, 9, 11)).claims
+    counts = {c.claimed: c.verdict for c in got if c.kind == "count"}
+    assert counts.get(415) == "unverifiable"
+
+
+def test_an_event_matched_by_type_falls_on_the_day_the_text_gives(catalog) -> None:
+    # "today" dates the meeting: the Sochi talks of December 2019 are no meeting of 2022
+    day = dt.date(2022, 6, 23)
+    got = check_text("Putin and Lukashenko held talks on deeper integration in Sochi today.",
+                     catalog, day).claims
+    assert "supported" not in [c.verdict for c in got if c.kind == "event"]
+    got = check_text("Putin and Lukashenko held talks on deeper integration in Sochi.",
+                     catalog, dt.date(2019, 12, 8)).claims
+    assert "supported" in [c.verdict for c in got if c.kind == "event"]

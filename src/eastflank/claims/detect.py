@@ -220,17 +220,34 @@ _ROUTE_AFTER = re.compile(r"\s*(?:long\s+)?(?:[A-Z][\w'â€™.-]*(?:[- ][A-Z][\w'â€
 """A route's noun after a length ("113 km Vilnius-Augustow road"): the length of the route."""
 
 
+_NEGATED = re.compile(r"\b(?:not|no|never|without|n't|nor)\s+(?:\w+\s+){0,3}?(?:a\s+)?"
+                     r"(?:single\s+)?$", re.IGNORECASE)
+"""A negation right before a length of one: "not a one-kilometer border" denies any."""
+
+_NAMED_BORDER = re.compile(r"[\s-]*(?:long\s+)?(?:land\s+|state\s+|common\s+|shared\s+)?"
+                           r"(?:border|frontier|boundary)\s+(?:between|of)\s+(?:the\s+)?"
+                           r"(?-i:[A-Z])", re.IGNORECASE)
+"""A length said of a border its words name ("the 64-mile border between Poland and
+Lithuania"): the border's length even in a sentence on the gap along it."""
+
+_BEARING_AFTER = re.compile(r"\s+(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+                            r"(?:ward)?\s+of\b", re.IGNORECASE)
+"""A bearing after a length ("307 km east of Minsk"): how far a place lies from another."""
+
 _ADJECTIVE_BORDER = re.compile(r"\s+(?:state\s+)?(?:border|frontier)\b", re.IGNORECASE)
 
 
 def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts, ...]
                  ) -> tuple[ClaimKind, Mention | None] | None:
     text = facts.text
-    if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)):
+    if q.value == 1 and _NEGATED.search(text[:q.span.start - facts.start]):
+        return None  # "does not have a one-kilometer land border": none at all
+    said_of_border = _of_border(text, q.span.start - facts.start, q.span.end - facts.start)
+    if q.bound != "vague" and (_GAP.search(text) or _BETWEEN_KGD_BY.search(text)) and not (
+            said_of_border and _NAMED_BORDER.match(text, q.span.end - facts.start)):
         if _ROUTE_AFTER.match(text, q.span.end - facts.start):
             return None  # "a 113 km road through the corridor": a route's length, no width
         return "gap_width", None
-    said_of_border = _of_border(text, q.span.start - facts.start, q.span.end - facts.start)
     if q.bound != "vague" and _BORDER.search(text) and (_LENGTHY.search(text)
                                                          or said_of_border):
         if not said_of_border and _fence_or_section(text, q.span.start - facts.start,
@@ -243,6 +260,10 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
                                               q.span.end - facts.start):
         return "border_length", None
     weapons = _mentions(facts, "weapon_systems")
+    if weapons and _BEARING_AFTER.match(text, q.span.end - facts.start):
+        place = _place_after(facts, q)
+        if place is not None:
+            return "distance", place  # "roughly 307 km east of Minsk": where a thing is
     if weapons or (_RANGE.search(text) and context and _mentions(context[-1], "weapon_systems")):
         return "weapon_range", None
     place = _place_after(facts, q)

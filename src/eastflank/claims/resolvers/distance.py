@@ -414,6 +414,11 @@ _KALININGRAD = frozenset({"kaliningrad", "kaliningrad-oblast", "RU-KGD"})
 border with Kaliningrad" is the exclave's, not the city's)."""
 
 
+_COMBINED = re.compile(r"\b(?:combined|total|overall|joint|cumulative|together)\b[^.;]*$",
+                       re.IGNORECASE)
+"""A sum of borders before a length ("their combined 600-mile border with Russia")."""
+
+
 def _border_party(m: Mention, ctx: Context) -> str | None:
     """The territory code a mention stands for on a border: a state, the Kaliningrad region
     (its city named for it), ``"NATO"`` for an alliance; ``None`` for anything else."""
@@ -536,11 +541,23 @@ def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
     ev = [Evidence(kind="geo", name="border length", value=round(measure.km, 1),
                    unit="km", detail=measure.detail + f"; published: {values}",
                    sources=measure.sources)]
-    if matched:
+    if matched and not _COMBINED.search(cand.facts.full, max(0, q.span.start - 25),
+                                        q.span.start):
         km, what = matched[0]
         return Outcome("supported", f"{measure.detail}; the claim says "
                        f"{q.span.text.strip()}, within tolerance of {km:,.1f} km ({what}).",
                        q.value, round(km, 1), "km", tol.as_dict(), ev)
+    own_sides = {side for m in cand.facts.mentions for side in (_border_party(m, ctx),)
+                 if side is not None}
+    if matched or (pair is None and len(own_sides) < 2) or _COMBINED.search(
+            cand.facts.full, max(0, q.span.start - 25), q.span.start):
+        # a border the sentence does not name ("along the 400-kilometer land border"), or
+        # several borders summed ("their combined 600-mile border with Russia"), is no one
+        # recorded border: a length that differs from it refutes nothing
+        return unverifiable(f"{measure.detail}; the sentence does not name the one border "
+                            f"its {q.span.text.strip()} is of (published: {values}).",
+                            claimed=q.value, computed=round(measure.km, 1), unit="km",
+                            tolerance=tol.as_dict(), nearest=ev)
     if not official and lo > measure.km:
         # a border drawn at 1:10m leaves out the bends of its rivers: measured on the map it
         # comes out shorter than its official length (Belarus-Lithuania: 482 km on the map,

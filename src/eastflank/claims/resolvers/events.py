@@ -232,6 +232,24 @@ def _typed_index(ctx: Context, words: set[str]) -> list[_Typed]:
     return [listed[i] for i in sorted(found)]
 
 
+_LOOKS_BACK = re.compile(r"\b(?:anniversary|ago|marks?|marking|commemorat\w*)\b", re.I)
+"""Words that tie a day of the text to an earlier event ("on the 20th anniversary of")."""
+
+_RELATIVE_DAYS = 7
+"""Days either side of a day the text gives relative to its date ("today", "on Thursday")
+within which an event matched by type must fall: the weekday may be last week's."""
+
+
+def on_the_day_said(cand: Candidate, e: Event) -> bool:
+    """Whether the event falls on a day the sentence gives only relative to the text's date
+    ("today", "on Thursday"), within a week; true when the sentence gives a date of its own
+    (judged by it), no such day, or ties the day to an earlier event ("the anniversary of")."""
+    if any(not d.relative for d in cand.facts.dates) or _LOOKS_BACK.search(cand.facts.text):
+        return True
+    recent = [d for d in cand.facts.dates if d.relative and d.precision == "day"]
+    return not recent or any(dates_agree(d, e, _RELATIVE_DAYS) for d in recent)
+
+
 def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
     """An event the sentence names by its participants and places (actors and places the
     gazetteer finds) and a few words of its name, that took place by the claim's date (for a
@@ -272,6 +290,8 @@ def typed_event(cand: Candidate, ctx: Context) -> Outcome | None:
             continue  # "no plans to deploy" does not bear out "deployed"
         if dates and not any(dates_agree(d, e, tol.days) for d in dates):
             continue
+        if not on_the_day_said(cand, e):
+            continue  # "met Shoigu in Moscow today" is no meeting of 2013
         if e.kind == "statement" and cand.facts.attributions and _other_speaker(cand, e, ctx):
             continue  # what Belousov said is no evidence that Shoigu said it
         if venue_state_swapped(cand, e, ctx):

@@ -957,6 +957,7 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
         conflicting_counts,
         counts_said,
         dates_agree,
+        on_the_day_said,
         opinion_of,
         unsaid,
         unsaid_numbers,
@@ -1013,6 +1014,8 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
         if dated and not any(dates_agree(d, rec, ctx.tolerances.event_date.days)
                              for d in dated):
             continue  # a date of its own the event's does not agree with
+        if not on_the_day_said(cand, rec):
+            continue  # "talks in Sochi today" are not the talks of years before
         sts = ctx.store.about(rec.id, "date") if ctx.store is not None else []
         if not sts or not all(_usable(st, ctx) for st in sts):
             continue

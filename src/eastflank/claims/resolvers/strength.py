@@ -871,6 +871,16 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             f"The sentence does not name its subject; the nearest record named before it, "
             f"{what}, does not match {q.value:,.0f} (the sentence may describe a part of it).",
             claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
+    besides = [o for o in cand.facts.quantities
+               if o.span.start != q.span.start and o.unit == q.unit and o.value != q.value]
+    if any(lo * (1 - relative) <= o.value <= hi * (1 + relative)
+           for o in besides for _, lo, hi, _, _ in values):
+        # "at least 19 drones entered Polish airspace during an assault of 415 drones": the
+        # sentence gives the record's figure for one thing and counts another with this one
+        return unverifiable(
+            f"Another number of the sentence agrees with {what}; the claimed "
+            f"{q.value:,.0f} counts something else.",
+            claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
     capped = q.bound == "at-most" and _CAP.search(q.span.text) is not None
     return Outcome("contradicted",
                    f"The claimed cap of {q.value:,.0f} ({q.span.text.strip()}) is passed by "
