@@ -39,3 +39,26 @@ def test_a_role_speaker_is_decided_by_the_named_persons_statement(catalog: Catal
     alone = [c for c in check_text(text.split("\n\n")[1], catalog,
                                    dt.date(2025, 12, 17)).claims if c.kind == "attribution"]
     assert [c.verdict for c in alone] == ["unverifiable"]
+
+
+def test_condemning_and_agency_reports_are_attributed() -> None:
+    from eastflank.claims.attribution import find_attributions
+
+    def who(text: str) -> list[tuple[str | None, str | None]]:
+        return [(a.person, a.institution) for a in find_attributions(text)]
+
+    assert who("Chancellor Olaf Scholz condemned the strike as a crime.") == [
+        ("Chancellor Olaf Scholz", None)]
+    assert who("The agency quoted outgoing Latvian President Egils Levits as saying the border "
+               "was safe.") == [("Levits", None)]
+    assert who("Interfax reported that the fleet had declined to comment.") == [
+        (None, "Interfax")]
+
+
+def test_a_name_inside_a_statements_title_names_no_statement(catalog: Catalog) -> None:
+    # "since World War II" in a recorded statement's title is what was spoken of: a sentence
+    # on another matter that says it does not name that statement
+    got = check_text("Berlin opened its first permanent brigade base abroad since World War II "
+                     "in 2025.", catalog, dt.date(2025, 6, 1)).claims
+    assert not any(m.kind == "events" and m.span.text == "World War"
+                   for c in got for m in c.mentions)

@@ -33,7 +33,8 @@ _NAME = rf"(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-
 Karoblis"): up to five capitalised words."""
 _VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed|"
          r"announced|declared|confirmed|stressed|insisted|threatened|vowed|pledged|promised|"
-         r"admitted|boasted|clarified|assured|indicated|urged|accused|emphasi[sz]ed)")
+         r"admitted|boasted|clarified|assured|indicated|urged|accused|emphasi[sz]ed|"
+         r"condemned|denounced|critici[sz]ed)")
 _INST = (
     r"(?P<institution>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|on|&|[A-Z][\w'’.-]*))*"
     r"(?:\s+\([A-Z]{2,8}\))?)"
@@ -50,7 +51,7 @@ _PATTERNS = [
     re.compile(rf"\b(?:claims?|comments?|remarks?|statements?|words|assurances?)\s+(?:from|by)"
                rf"\s+(?:[A-Z][\w'’-]+\s+){{0,3}}{_NAME}(?![\w'’-]|\s+[A-Z])"),
 ]
-_QUOTED = re.compile(r"\bquoted\s+(?:(?:[A-Z][\w'’-]+|president|minister|leader)\s+)*?"
+_QUOTED = re.compile(r"\bquoted\s+(?:(?:[A-Z][\w'’-]+|[a-z]+)\s+){0,6}?"
                      r"(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+as\s+(?:saying|telling|stating)\b")
 """A speaker an agency quotes ("Belta quoted Lukashenko as saying"), by the surname alone."""
 _SURNAME = re.compile(
@@ -89,13 +90,16 @@ _APPOSITIVE = re.compile(
     rf"(?:(?:has|had|also|later|then)\s+)?{_SAY}\b")
 """A speaker with an appositive between name and verb ("Lukashenko, in power in Belarus since
 1994, said")."""
+_AGENCY = (r"(?:Interfax|TASS|Tass|RIA(?:\s+Novosti)?|BelTA|Belta|Reuters|Ukrinform|ERR|LRT|"
+           r"PAP|Sputnik|Xinhua|AFP|Bloomberg|Anadolu|Yonhap)")
+"""A news agency that reports ("Interfax reported that ..."): the report is attributed to it."""
 _BODY = re.compile(
     rf"(?P<institution>\b(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{0,4}}(?:(?:[Dd]efen[cs]e|[Ff]oreign|"
     rf"[Ii]nterior|[Ee]mergencies|[Ee]conomy|[Ff]inance)\s+)?"
     rf"(?:[Mm]inistry|Kremlin|[Gg]overnment|Pentagon|[Oo]ffice|[Pp]ress\s+service|"
     rf"General\s+Staff|[Cc]ommand(?:ers?)?|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|"
     rf"[Ss]tatement|[Aa]uthorities|[Aa]gency|[Ss]ervice|[Aa]nalysts?|[Ee]xperts?|[Ss]ources|"
-    rf"[Ii]ntelligence|[Mm]edia|[Oo]bservers?)(?:\s+(?:of|for)\s+[A-Z][\w'’-]*"
+    rf"[Ii]ntelligence|[Mm]edia|[Oo]bservers?|{_AGENCY})(?:\s+(?:of|for)\s+[A-Z][\w'’-]*"
     rf"(?:\s+[A-Z][\w'’-]*){{0,3}})?(?:\s+[A-Z]{{2,}})?)\s+(?:(?:has|have|had|also|later)\s+)?"
     rf"{_SAY}\b")
 """An institution or body speaking ("the Kremlin said", "the Belarusian Defense Ministry has

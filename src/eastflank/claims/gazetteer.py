@@ -271,6 +271,8 @@ def build_gazetteer(
                 inner[rid].append((phrase, key))
     for rid, pairs in inner.items():
         rec = records["events"][rid]
+        if getattr(rec, "kind", None) == "statement":
+            continue  # "Tusk on ... since World War II": what was spoken of names no statement
         for _phrase, key in pairs:
             if len(key) < 2 or key in table or set(key) & {"putin", "lukashenko"}:
                 continue
