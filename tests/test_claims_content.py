@@ -1147,3 +1147,20 @@ def test_an_event_matched_by_type_falls_on_the_day_the_text_gives(catalog) -> No
     got = check_text("Putin and Lukashenko held talks on deeper integration in Sochi.",
                      catalog, dt.date(2019, 12, 8)).claims
     assert "supported" in [c.verdict for c in got if c.kind == "event"]
+
+
+def test_who_reports_a_sentence_is_not_what_it_says(catalog) -> None:
+    # the outlet that reports the plan and the body it cites are not words the plan's
+    # record must hold: the sentence is matched by what it says
+    day = dt.date(2021, 8, 12)
+    said = ("Lithuania is to put up a fence topped with razor wire along its border with "
+            "Belarus at a cost of €152 million")
+    plain = {c.kind: c.verdict for c in check_text(said + ".", catalog, day).claims}
+    reported = {c.kind: c.verdict for c in check_text(
+        said + ", the LRT broadcaster reported, citing the interior ministry.", catalog,
+        day).claims}
+    assert plain["economic"] == reported["economic"] == "supported"
+    # a cost the record does not give is not borne out
+    other = {c.kind: c.verdict for c in check_text(
+        said.replace("152", "310") + ", the LRT broadcaster reported.", catalog, day).claims}
+    assert other["economic"] == "unverifiable"

@@ -280,9 +280,12 @@ def test_a_town_s_name_for_the_region_named_after_it(catalog) -> None:
     day = dt.date(2018, 10, 25)
     text = "Kaliningrad is home to about a million people."
     assert _verdicts(catalog, text, day, "count") == ["supported"]  # Kaliningrad Oblast
-    # the region is only what the text may mean: a mismatch refutes nothing
+    # the town's own figure bears out a figure of the town
+    assert _verdicts(catalog, "Kaliningrad is home to about 470,000 people.", day,
+                     "count") == ["supported"]
+    # a figure far from both the town's and the region's is refuted by the town's
     wrong = "Kaliningrad is home to about 3 million people."
-    assert _verdicts(catalog, wrong, day, "count") == ["unverifiable"]
+    assert _verdicts(catalog, wrong, day, "count") == ["contradicted"]
 
 
 def test_figures_of_another_record_of_the_same_exercise(catalog) -> None:

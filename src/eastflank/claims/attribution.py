@@ -99,7 +99,8 @@ _BODY = re.compile(
     rf"(?:[Mm]inistry|Kremlin|[Gg]overnment|Pentagon|[Oo]ffice|[Pp]ress\s+service|"
     rf"General\s+Staff|[Cc]ommand(?:ers?)?|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|"
     rf"[Ss]tatement|[Aa]uthorities|[Aa]gency|[Ss]ervice|[Aa]nalysts?|[Ee]xperts?|[Ss]ources|"
-    rf"[Ii]ntelligence|[Mm]edia|[Oo]bservers?|{_AGENCY})(?:\s+(?:of|for)\s+[A-Z][\w'’-]*"
+    rf"[Ii]ntelligence|[Mm]edia|[Oo]bservers?|[Bb]roadcaster|[Nn]ewspaper|[Oo]utlet|[Pp]ortal|"
+    rf"{_AGENCY})(?:\s+(?:of|for)\s+[A-Z][\w'’-]*"
     rf"(?:\s+[A-Z][\w'’-]*){{0,3}})?(?:\s+[A-Z]{{2,}})?)\s+(?:(?:has|have|had|also|later)\s+)?"
     rf"{_SAY}\b")
 """An institution or body speaking ("the Kremlin said", "the Belarusian Defense Ministry has

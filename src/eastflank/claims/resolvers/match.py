@@ -928,7 +928,7 @@ def _proper(cand: Candidate) -> frozenset[str]:
     its first word and the names of its speakers."""
     text = cand.facts.text
     skip = [(a.speaker.start - cand.facts.start, a.speaker.end - cand.facts.start)
-            for a in cand.facts.attributions if a.speaker is not None]
+            for a in cand.facts.attributions if a.speaker is not None] + _reporters(cand)
     out: set[str] = set()
     for m in _PROPER.finditer(text):
         if m.start() == 0 or any(a <= m.start() < b for a, b in skip):
@@ -940,11 +940,39 @@ def _proper(cand: Candidate) -> frozenset[str]:
 
 _FILLER = frozenset(tokens("he she they we you our them him us one ones used recent recently "
                            "shortly just only now still already very more most some many much "
-                           "other another such same"))
+                           "other another such same thousand thousands million millions "
+                           "billion billions"))
 """Words that say nothing of what happened, left out of a sentence's words for its content."""
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?=\s+([A-Z][a-z]+)\b)")
 """A capitalised word and the one after it ("Minister Boris Pistorius" gives both pairs)."""
+
+
+_CITING = re.compile(r"[,;]?\s*(?:citing|quoting|referring\s+to)\s+[^,;.]*", re.I)
+
+
+def _reporters(cand: Candidate) -> list[tuple[int, int]]:
+    """Where the sentence says which outlet or body reports it and whom they cite ("the Baltic
+    News Service agency reported, citing the State Border Guard Service"), as offsets into
+    it."""
+    text, start = cand.facts.text, cand.facts.start
+    out = []
+    for a in cand.facts.attributions:
+        if a.speaker is None or a.person or not 0 <= a.speaker.start - start < len(text):
+            continue  # (a person's statement may be the record itself)
+        lo, hi = a.speaker.start - start, a.speaker.end - start
+        tail = _CITING.match(text, hi)
+        out.append((lo, tail.end() if tail else hi))
+    return out
+
+
+def _said(cand: Candidate) -> str:
+    """The sentence without who reports it and whom they cite (:func:`_reporters`) and
+    without asides in parentheses: what the sentence says, whose words an event must hold."""
+    text = cand.facts.text
+    for lo, hi in sorted(_reporters(cand), reverse=True):
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
 
 
 def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
@@ -969,13 +997,13 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
     # a common word no record uses ("counterpart") can tell no record from another: only
     # the words of the dataset's vocabulary and the sentence's names are weighed
     known, names = ctx.retriever.vocabulary, _proper(cand)
-    words = {w for w in _sentence_stems(cand.facts.text) - _FILLER if w in known or w in names}
+    words = {w for w in _sentence_stems(_said(cand)) - _FILLER if w in known or w in names}
     # besides the records identified by name, the events retrieved first for the sentence,
     # identified by their content alone
     named = [m.record for m in cand.facts.mentions]
     seen = {i.record for i in found}
     more = []
-    for h in ctx.retriever.retrieve(cand.facts.text, named, k=tol.content_retrieve):
+    for h in ctx.retriever.retrieve(_said(cand), named, k=tol.content_retrieve):
         subj = h.statement.subject
         if subj not in seen and subj in ctx.catalog.events:
             seen.add(subj)
