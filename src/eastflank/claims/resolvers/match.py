@@ -951,6 +951,12 @@ _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?=\s+([A-Z][a-z]+)\b)")
 _CITING = re.compile(r"[,;]?\s*(?:citing|quoting|referring\s+to)\s+[^,;.]*", re.I)
 
 
+_ASIDE = re.compile(r"(?:,\s*|\s+)(?:(?:in\s+order\s+)?to\s+(?:stop|prevent|deter|counter|curb|"
+                    r"halt|block|keep\s+out)\b|amid\b)[^,;.]*", re.I)
+"""A clause of purpose or circumstance ("to stop migrants entering", "amid tensions"): why or
+amid what something was done, which its record need not say."""
+
+
 def _reporters(cand: Candidate) -> list[tuple[int, int]]:
     """Where the sentence says which outlet or body reports it and whom they cite ("the Baltic
     News Service agency reported, citing the State Border Guard Service"), as offsets into
@@ -967,11 +973,13 @@ def _reporters(cand: Candidate) -> list[tuple[int, int]]:
 
 
 def _said(cand: Candidate) -> str:
-    """The sentence without who reports it and whom they cite (:func:`_reporters`) and
-    without asides in parentheses: what the sentence says, whose words an event must hold."""
+    """The sentence without who reports it and whom they cite (:func:`_reporters`), without
+    a clause of purpose or circumstance (:data:`_ASIDE`) and without asides in parentheses:
+    what the sentence says, whose words an event must hold."""
     text = cand.facts.text
     for lo, hi in sorted(_reporters(cand), reverse=True):
         text = text[:lo] + " " * (hi - lo) + text[hi:]
+    text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
     return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
 
 
