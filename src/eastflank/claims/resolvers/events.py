@@ -1893,7 +1893,10 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     agreeing.sort(key=lambda t: (-t[0], t[1]))
     withheld: Outcome | None = None
     for share, _, e, d in agreeing:
+        # (a unit or command the record does not name is another record's: the decree
+        # recreating the districts, not the one on the Northern Fleet of the same day)
         missing = unsaid(cand, e, ctx)
+        missing += [n for n in unsaid_records(cand, e, ctx) if n not in missing]
         if missing:
             # (a record that leaves out what the sentence names yields to a plan or a
             # decision of the same words)
