@@ -1169,9 +1169,9 @@ def test_who_reports_a_sentence_is_not_what_it_says(catalog) -> None:
 def test_of_two_records_of_one_day_the_one_naming_the_sentences_bodies(catalog) -> None:
     # two decrees of 26 February 2024 took effect on 1 March: the one recreating the
     # districts names the Western Military District, the one on the Northern Fleet does not
-    got = check_text("Under the decree the Western Military District will cease to exist and "
-                     "the Southern Military District will grow, from March 1, 2024.", catalog,
-                     dt.date(2024, 2, 27)).claims
+    got = check_text("Four regions will now be part of the Southern Military District and the "
+                     "Western Military District will no longer exist under the decree, which "
+                     "comes into force on March 1, 2024.", catalog, dt.date(2024, 2, 27)).claims
     events = [c for c in got if c.kind == "event"]
     assert [c.verdict for c in events] == ["supported"]
     assert events[0].evidence[0].record == "russian-military-districts-reorganisation-2024"
