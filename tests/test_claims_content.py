@@ -1175,3 +1175,17 @@ def test_of_two_records_of_one_day_the_one_naming_the_sentences_bodies(catalog) 
     events = [c for c in got if c.kind == "event"]
     assert [c.verdict for c in events] == ["supported"]
     assert events[0].evidence[0].record == "russian-military-districts-reorganisation-2024"
+
+
+def test_a_figure_another_record_of_the_edition_holds_does_not_veto_the_event(catalog) -> None:
+    # the ranges and the Russian contingent are recorded with the announced forces of
+    # Zapad-2017, not with the exercise's dates: the start is still borne out
+    day = dt.date(2017, 9, 16)
+    text = ("A large exercise, Zapad-2017, began in Russia and Belarus on Thursday at three "
+            "proving grounds in Russia and six in Belarus with 12,700 troops.")
+    got = [c for c in check_text(text, catalog, day).claims if c.kind == "event"]
+    assert [c.verdict for c in got] == ["supported"]
+    # a figure no record of the edition gives still does
+    wrong = text.replace("six in Belarus", "sixteen in Belarus")
+    got = [c for c in check_text(wrong, catalog, day).claims if c.kind == "event"]
+    assert [c.verdict for c in got] == ["unverifiable"]

@@ -102,6 +102,7 @@ def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     (``other_direction``)."""
     from eastflank.claims.resolvers.events import (
         conflicting_counts,
+        figures_of_siblings,
         named_states,
         other_direction,
         other_ordinal,
@@ -127,7 +128,8 @@ def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     # (a figure compared with the record's speaks for itself, and the sentence's other
     # figures may be of other things; an attribution's figures are its resolver's to judge)
     counts = [] if outcome.claimed is not None or cand.kind == "attribution" else (
-        conflicting_counts(cand.facts.text, rec) + unsaid_numbers(cand.facts.text, rec)
+        figures_of_siblings(cand, rec, ctx, conflicting_counts(cand.facts.text, rec)
+                            + unsaid_numbers(cand.facts.text, rec))
         + other_ordinal(cand.facts.text, rec))
     if counts:
         return unverifiable(

@@ -587,6 +587,24 @@ def supporting_event(outcome: Outcome, ctx: Context) -> Event | None:
     return ctx.catalog.events.get(outcome.evidence[0].record or "")
 
 
+def figures_of_siblings(cand: Candidate, e: Event, ctx: Context,
+                         missing: list[str]) -> list[str]:
+    """``missing`` without the figures another record of the same edition states ("Zapad-2017
+    began on Thursday with 12,700 troops, 7,200 Belarusian and 5,500 Russian": the forces are
+    recorded apart from the exercise's dates). Each figure is then a claim of its own, judged
+    against that record."""
+    from eastflank.claims.resolvers.strength import siblings
+
+    if not missing or cand.quantity is not None:
+        return missing
+    mine = set(unsaid_numbers(cand.facts.text, e)) | set(conflicting_counts(cand.facts.text, e))
+    if not mine & set(missing):
+        return missing
+    told = [set(unsaid_numbers(cand.facts.text, s)) | set(conflicting_counts(cand.facts.text, s))
+            for s in siblings(e, ctx)]
+    return [m for m in missing if m not in mine or all(m in t for t in told)]
+
+
 def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     """Check a dated statement against the recorded events. An event the sentence does not
     name but is matched to by its words, participants or date must not leave out a person or
@@ -596,7 +614,7 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
     rec = supporting_event(out, ctx)
     if rec is None:
         return out
-    missing = unsaid(cand, rec, ctx)
+    missing = figures_of_siblings(cand, rec, ctx, unsaid(cand, rec, ctx))
     if missing:
         # the record shown as the nearest, not as evidence: what the sentence asserts of its
         # named entities may still be decided by the statements

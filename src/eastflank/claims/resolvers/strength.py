@@ -35,7 +35,7 @@ from eastflank.claims.statements import figure_kind, superseded
 from eastflank.claims.text import fold
 from eastflank.schema import Event, Record
 
-__all__ = ["resolve_count", "resolve_strength"]
+__all__ = ["resolve_count", "resolve_strength", "siblings"]
 
 _ORDER = ("units", "events", "command_bodies", "facilities", "actors")
 
@@ -599,7 +599,7 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
 _PART_NAME = re.compile(r"\b(?:leg|part|stage|phase|contingent|segment|component)\b", re.I)
 
 
-def _siblings(rec: Any, ctx: Context) -> list[Any]:
+def siblings(rec: Any, ctx: Context) -> list[Any]:
     """Other records of the same exercise or event as ``rec`` ("Forces of Zapad-2017",
     "Belarusian leg of Zapad-2021", "Minsk announces Zapad-2025 with ..."): events whose name
     holds the series word and the year of ``rec``'s name."""
@@ -642,7 +642,7 @@ def _other_state_named(quantity: str, cand: Candidate, ctx: Context) -> bool:
 
 
 def _sibling_values(rec: Any, ctx: Context, unit: str, text: str | None) -> bool:
-    return any(_values(e, unit, ctx, _ALL_KINDS, text=text) for e in _siblings(rec, ctx))
+    return any(_values(e, unit, ctx, _ALL_KINDS, text=text) for e in siblings(rec, ctx))
 
 
 def _sibling_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: frozenset[str],
@@ -654,7 +654,7 @@ def _sibling_figure(rec: Any, cand: Candidate, ctx: Context, unit: str, kinds: f
     this only confirms. A figure superseded before the claim's date makes it ``outdated``."""
     q = cand.quantity
     assert q is not None
-    for e in _siblings(rec, ctx):
+    for e in siblings(rec, ctx):
         part = bool(_PART_NAME.search(e.name))
         for v, lo, hi, src, qty in _values(e, unit, ctx, kinds, None, cand.facts.text):
             if part and not (_qualifiers(qty, unit) or _only_state_of(e, cand, ctx)):
