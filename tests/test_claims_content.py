@@ -1189,3 +1189,11 @@ def test_a_figure_another_record_of_the_edition_holds_does_not_veto_the_event(ca
     wrong = text.replace("six in Belarus", "sixteen in Belarus")
     got = [c for c in check_text(wrong, catalog, day).claims if c.kind == "event"]
     assert [c.verdict for c in got] == ["unverifiable"]
+
+
+def test_a_figure_expected_is_compared_with_planned_figures(catalog) -> None:
+    # "it is expected that" makes the figure a planned one: the brigade's target bears it out
+    got = check_text("It is expected that a total of about five thousand soldiers of the "
+                     "45th Panzer Brigade, some of them with their families, will move to "
+                     "Lithuania.", catalog, dt.date(2025, 6, 1)).claims
+    assert [c.verdict for c in got if c.kind == "strength"] == ["supported"]

@@ -52,7 +52,8 @@ _ESTIMATE_CLAIM = re.compile(r"\b(?:estimat\w*|observers?|intelligence|analysts?
                              r"monitor\w*|satellite)\b", re.I)
 _KINDS_DEFAULT = frozenset({"official", "estimate", "recorded"})
 _PROSPECT_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are)\s+"
-                              r"(?:expected|due|set|scheduled|going)\s+to)\b[^.;]{0,40}$|"
+                              r"(?:expected|due|set|scheduled|going)\s+to|(?:is|are)\s+"
+                              r"expected\s+that)\b[^.;]{0,40}$|"
                               r"\b(?:formation|creation|establishment|setting\s+up|to\s+form|"
                               r"to\s+create|to\s+set\s+up)\s+of\b[^.;]{0,60}$", re.I)
 _PROSPECT_AFTER = re.compile(r"[^.;\d]{0,20}\d[\d.,]*\s*(?:[\w'’-]+\s+){0,8}?(?:would|will|"
