@@ -1197,3 +1197,15 @@ def test_a_figure_expected_is_compared_with_planned_figures(catalog) -> None:
                      "45th Panzer Brigade, some of them with their families, will move to "
                      "Lithuania.", catalog, dt.date(2025, 6, 1)).claims
     assert [c.verdict for c in got if c.kind == "strength"] == ["supported"]
+
+
+def test_what_a_camp_can_accommodate_is_its_capacity(catalog) -> None:
+    day = dt.date(2023, 7, 14)
+    got = check_text("A field camp at Tsel can accommodate about 8,000 military personnel.",
+                     catalog, day).claims
+    (strength,) = [c for c in got if c.kind == "strength"]
+    assert strength.verdict == "supported" and strength.computed == 8000
+    # "personnel" is no "per": the figure is the camp's, not each tent's
+    got = check_text("A field camp at Tsel can accommodate about 20,000 military personnel.",
+                     catalog, day).claims
+    assert "each item" not in [c for c in got if c.kind == "strength"][0].explanation

@@ -42,6 +42,7 @@ _ORDER = ("units", "events", "command_bodies", "facilities", "actors")
 
 _PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|plans?|target\w*|expected\s+to\s+(?:reach|"
                              r"number|grow)|capacity\s+(?:of|for)|authori[sz]ed|to\s+grow\s+to|"
+                             r"(?:can|could|able\s+to)\s+(?:accommodate|house|hold|host)|"
                              r"aim\w*\s+(?:at|for))\b[^.;]{0,40}$", re.I)
 _GROWTH = re.compile(r"\b(?:increas\w*|grow\w*|expand\w*|rais\w*|boost\w*|enlarg\w*)\b",
                      re.I)
@@ -719,7 +720,9 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
     assert q is not None
     tolerance = {"relative": relative}
     at = q.span.start - cand.facts.start
-    clause = re.split(r"[,;:]", cand.facts.text[:at])[-1] + cand.facts.text[at:at + 25]
+    after = re.match(r".{0,25}\w*", cand.facts.text[at:], re.S)  # (whole words: "per" is
+    # not "personnel")
+    clause = re.split(r"[,;:]", cand.facts.text[:at])[-1] + (after.group() if after else "")
     if _EACH.search(clause):  # from the clause's start to just after the figure
         return unverifiable("The figure is of each item (\"each\", \"per\"), not a total the "
                             "dataset records.", claimed=q.value, unit=unit, tolerance=tolerance)
