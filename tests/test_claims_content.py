@@ -1208,4 +1208,4 @@ def test_what_a_camp_can_accommodate_is_its_capacity(catalog) -> None:
     # "personnel" is no "per": the figure is the camp's, not each tent's
     got = check_text("A field camp at Tsel can accommodate about 20,000 military personnel.",
                      catalog, day).claims
-    assert "each item" not in [c for c in got if c.kind == "strength"][0].explanation
+    assert "each item" not in next(c for c in got if c.kind == "strength").explanation

@@ -42,8 +42,11 @@ _ORDER = ("units", "events", "command_bodies", "facilities", "actors")
 
 _PLANNED_BEFORE = re.compile(r"\b(?:plann\w*|plans?|target\w*|expected\s+to\s+(?:reach|"
                              r"number|grow)|capacity\s+(?:of|for)|authori[sz]ed|to\s+grow\s+to|"
-                             r"(?:can|could|able\s+to)\s+(?:accommodate|house|hold|host)|"
+
                              r"aim\w*\s+(?:at|for))\b[^.;]{0,40}$", re.I)
+_HOLDS_BEFORE = re.compile(r"\b(?:can|could|able\s+to)\s+(?:accommodate|house|hold|host)\b"
+                           r"[^.;]{0,25}$", re.I)
+"""What a camp or base can take in: its capacity, not the force in it."""
 _GROWTH = re.compile(r"\b(?:increas\w*|grow\w*|expand\w*|rais\w*|boost\w*|enlarg\w*)\b",
                      re.I)
 _OFFICIAL_CLAIM = re.compile(r"\b(?:official\w*|according\s+to\s+(?:the\s+)?(?:ministry|MoD|"
@@ -84,6 +87,9 @@ def claim_kinds(sentence: str, at: int | None = None) -> frozenset[str]:
     ['official', 'recorded']
     """
     prefix = sentence[: at if at is not None else len(sentence)]
+    if _HOLDS_BEFORE.search(prefix):
+        # "can accommodate about 8,000": a capacity, planned (built for) or given officially
+        return frozenset({"planned", "official"})
     if not re.search(r"\bfrom\s*$", prefix, re.I) and (
             _PLANNED_BEFORE.search(prefix)
             or (re.search(r"\bto\s*$", prefix, re.I) and _GROWTH.search(prefix))):
