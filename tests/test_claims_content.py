@@ -1209,3 +1209,22 @@ def test_what_a_camp_can_accommodate_is_its_capacity(catalog) -> None:
     got = check_text("A field camp at Tsel can accommodate about 20,000 military personnel.",
                      catalog, day).claims
     assert "each item" not in next(c for c in got if c.kind == "strength").explanation
+
+
+def test_a_month_opening_a_sentence_is_a_date() -> None:
+    from eastflank.claims.dates import find_dates
+
+    got = find_dates("In August, Lithuania began building the base.", dt.date(2024, 11, 1))
+    assert [(d.span.text, d.date, d.precision) for d in got] == [
+        ("August", dt.date(2024, 8, 1), "month")]
+    assert find_dates("May I ask a question?", dt.date(2024, 11, 1)) == []
+
+
+def test_the_date_given_with_an_events_name_is_its_date(catalog) -> None:
+    # the month opening the sentence dates the talks; the days after the exercise's name
+    # are the exercise's, and they are not its recorded days
+    got = check_text("In September, the leaders of Russia and Belarus discussed the results of "
+                     "the West-2021 exercise, which took place from September 10 to 12 at 14 "
+                     "ranges.",
+                     catalog, dt.date(2021, 10, 20)).claims
+    assert [c.verdict for c in got if c.kind == "event"] == ["contradicted"]

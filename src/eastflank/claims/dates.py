@@ -66,8 +66,8 @@ _RELATIVE = re.compile(
 
 
 _MONTH_ALONE = re.compile(
-    r"\b(?:(?P<last>last)|in|since|by|until|till|from|through|during|early|late|mid|"
-    r"(?:in|since|by|until)\s+(?:early|late|mid))[\s-]+(?:-\s*)?"
+    r"\b(?:(?P<last>[Ll]ast)|(?i:in|since|by|until|till|from|through|during|early|late|mid)|"
+    r"(?i:(?:in|since|by|until)\s+(?:early|late|mid)))[\s-]+(?:-\s*)?"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"(?![\w-]|\s+\d|\s+of\s+\d|,\s*\d|\s*(?:to|until|till|through|and|or|[-–])\s*[A-Z])")

@@ -587,6 +587,11 @@ def supporting_event(outcome: Outcome, ctx: Context) -> Event | None:
     return ctx.catalog.events.get(outcome.evidence[0].record or "")
 
 
+def _dates_its_name(d: DateMention, m: Mention) -> bool:
+    """Whether the date is given within 60 characters of the event's name."""
+    return abs(d.span.start - m.span.end) <= 60 or abs(m.span.start - d.span.end) <= 60
+
+
 def figures_of_siblings(cand: Candidate, e: Event, ctx: Context,
                          missing: list[str]) -> list[str]:
     """``missing`` without the figures another record of the same edition states ("Zapad-2017
@@ -1830,6 +1835,12 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                     + (f"at {', '.join(m.name for m in places)}" if places else
                        "what the negated sentence says of it") + ".",
                     evidence=[evidence_of(e, "events", _describe(e))], tolerance=tolerance)
+        m0 = next(m for m in mentions_of(cand, "events") if m.record == e.id)
+        own_dates = [d for d in dates if _dates_its_name(d, m0)]
+        if own_dates and not any(d.relative for d in own_dates):
+            # "In September, the presidents discussed West-2021, which took place from
+            # September 10 to 15": the date given with the name is the event's
+            dates = own_dates
         if opinion_of(cand, e):
             return unverifiable(
                 f"The event is recorded ({_describe(e)}), but the sentence reports an opinion "
@@ -1848,9 +1859,7 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
                            evidence=[evidence_of(e, "events", _describe(e))],
                            tolerance=tolerance)
         # a date far from the event's name in the sentence may date something else
-        m0 = next(m for m in mentions_of(cand, "events") if m.record == e.id)
-        near = any(abs(d.span.start - m0.span.end) <= 60 or abs(m0.span.start - d.span.end)
-                   <= 60 for d in dates)
+        near = any(_dates_its_name(d, m0) for d in dates)
         # the date must be the event's own: a verb of taking place, and no announcement,
         # plan or statement the date may belong to instead
         own = bool(_OCCURRED.search(cand.facts.text)) and not (
