@@ -1228,3 +1228,11 @@ def test_the_date_given_with_an_events_name_is_its_date(catalog) -> None:
                      "ranges.",
                      catalog, dt.date(2021, 10, 20)).claims
     assert [c.verdict for c in got if c.kind == "event"] == ["contradicted"]
+
+
+def test_no_name_begins_in_the_middle_of_a_number(catalog) -> None:
+    from eastflank.claims.check import gazetteer_for
+
+    # "000 soldiers" of "5,000 soldiers" names no statement about an army of 500,000
+    found = gazetteer_for(catalog).find("a permanent presence of up to 5,000 soldiers")
+    assert [m.kind for m in found if m.kind == "events"] == []

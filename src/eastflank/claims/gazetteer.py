@@ -111,6 +111,9 @@ class Gazetteer:
                 ns = ns | {1}
             for n in ns:
                 starts[n].append(i)
+        # a name never begins in the middle of a number ("000 soldiers" of "5,000 soldiers")
+        inside_number = [t[2].isdigit() and t[0] >= 2 and folded[t[0] - 1] in ",." and
+                         folded[t[0] - 2].isdigit() for t in tokens]
         upper = [i for i, t in enumerate(tokens)
                  if text[t[0] : t[0] + 1].isupper() and t[2] not in _STOP]
         # exact names first, longest first; typo-tolerant matches only on what is left, so
@@ -120,7 +123,7 @@ class Gazetteer:
                 if not exact and n > 4:
                     continue
                 for i in starts.get(n, ()) if exact else upper:
-                    if i + n > len(tokens) or any(taken[i : i + n]):
+                    if i + n > len(tokens) or any(taken[i : i + n]) or inside_number[i]:
                         continue
                     key = tuple(words[i : i + n])
                     if exact:
