@@ -205,3 +205,11 @@ def test_a_bad_post_is_refused_naming_its_field(write_dataset: Writer, old: str,
         load_catalog(root=root)
     assert (info.value.record, info.value.field) == ("first", field)
     assert expected in str(info.value) and "p.yaml" in str(info.value)
+
+
+def test_a_minister_is_not_the_spokesperson_of_his_ministry(catalog: Catalog) -> None:
+    got = check_text("Viktor Khrenin, the defence ministry's spokesman, said the drills were "
+                     "over.", catalog, dt.date(2024, 3, 1)).claims
+    (command,) = [c for c in got if c.kind == "command"]
+    assert command.verdict == "contradicted"
+    assert "Minister of Defence (BY)" in command.explanation

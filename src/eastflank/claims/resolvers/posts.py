@@ -41,6 +41,12 @@ staff is called a chief of defence in some states; a commander or governor may b
 region the title names loosely: a title of those is never said to be the wrong person's."""
 
 
+_HEAD_OFFICES = frozenset({"head-of-state", "head-of-government", "defence-minister",
+                           "foreign-minister", "interior-minister", "chief-of-general-staff"})
+"""Offices whose holder heads the body they belong to, and so does not speak for it as its
+spokesperson."""
+
+
 def _term(p: Post) -> str:
     end = p.valid_to.isoformat() if p.valid_to else "in office"
     return f"{p.title} ({p.actor}) from {p.valid_from.isoformat()} to {end}"
@@ -140,6 +146,17 @@ def resolve_post(cand: Candidate, ctx: Context) -> Outcome:
                 evidence=_evidence(others) + _evidence(posts),
                 tolerance={"rule": "another holder of a single-holder office on the date; "
                                    "the person never held it"})
+    if t.office == "spokesperson":
+        # a minister or head of state is not the spokesperson of the office they head:
+        # "Victor Khrenin, the ministry's spokesperson" when he was defence minister
+        lo, hi = periods[-1]
+        heads = [p for p in posts if p.office in _HEAD_OFFICES and _covers(p, lo, hi)
+                 and (not t.actors or p.actor in t.actors)]
+        if heads:
+            return Outcome("contradicted",
+                           f"On {hi.isoformat()} {t.person} held the office of {_term(heads[0])}"
+                           f", not that of a spokesperson.", evidence=_evidence(heads),
+                           tolerance={"rule": "the head of an office is not its spokesperson"})
     return unverifiable(f"The posts record no term of {t.person} in the office "
                         f"{t.office!r}" + (f" of {', '.join(t.actors)}" if t.actors else "")
                         + ".", settled=True, nearest=_evidence(posts))
