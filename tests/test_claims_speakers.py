@@ -62,3 +62,12 @@ def test_a_name_inside_a_statements_title_names_no_statement(catalog: Catalog) -
                      "in 2025.", catalog, dt.date(2025, 6, 1)).claims
     assert not any(m.kind == "events" and m.span.text == "World War"
                    for c in got for m in c.mentions)
+
+
+def test_a_speaker_spelt_as_a_posts_alias_is_the_holder(catalog: Catalog) -> None:
+    # the posts give "Uladzimir Siamashka" as a spelling of Vladimir Semashko, whose statement
+    # on the road maps is recorded
+    got = check_text("Uladzimir Siamashka said on Tuesday that the last of the 28 integration "
+                     "road maps would be agreed after the leaders' meeting.", catalog,
+                     dt.date(2021, 9, 1)).claims
+    assert [c.verdict for c in got if c.kind == "attribution"] == ["supported"]

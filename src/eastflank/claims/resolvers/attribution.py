@@ -113,6 +113,26 @@ def speaker_names(person: str, institution: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_ALIAS_SURNAMES: dict[int, tuple[object, dict[str, frozenset[str]]]] = {}
+
+
+def _spelt_in_posts(ctx: Context, names: list[str]) -> list[str]:
+    """The surnames the posts give, as the holder's name, to people the sentence names by
+    another spelling of theirs (a post's aliases: "Siamashka" for "Semashko")."""
+    hit = _ALIAS_SURNAMES.get(id(ctx.catalog))
+    if hit is None or hit[0] is not ctx.catalog:
+        table: dict[str, set[str]] = {}
+        for post in ctx.catalog.records.get("posts", {}).values():
+            own = spelling(fold(post.person)).split()[-1]
+            for alias in getattr(post, "aliases", None) or []:
+                other = spelling(fold(alias)).split()[-1] if alias.strip() else own
+                if other != own:
+                    table.setdefault(other, set()).add(own)
+        hit = (ctx.catalog, {k: frozenset(v) for k, v in table.items()})
+        _ALIAS_SURNAMES[id(ctx.catalog)] = hit
+    return sorted({own for n in names for own in hit[1].get(n, ()) if own not in names})
+
+
 def recorded_statement(cand: Candidate, ctx: Context, person: str,
                        institution: str = "") -> Outcome | None:
     """A recorded statement event of the speaker that the sentence reports: a name of the
@@ -128,6 +148,11 @@ def recorded_statement(cand: Candidate, ctx: Context, person: str,
         # a body named by its title ("the Russian Defence Ministry") is that state's body
         need = said if surname in TITLE_WORDS else set()
         found = _recorded_statement(cand, ctx, surname, f"{person} {institution}", said, need)
+        if found is not None:
+            return found
+    for surname in _spelt_in_posts(ctx, names):
+        # "Uladzimir Siamashka", the Belarusian spelling the posts give of Vladimir Semashko
+        found = _recorded_statement(cand, ctx, surname, f"{person} {institution}", said, set())
         if found is not None:
             return found
     if all(n in TITLE_WORDS for n in names):
