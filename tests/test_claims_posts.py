@@ -8,6 +8,7 @@ packaged dataset records.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -213,3 +214,13 @@ def test_a_minister_is_not_the_spokesperson_of_his_ministry(catalog: Catalog) ->
     (command,) = [c for c in got if c.kind == "command"]
     assert command.verdict == "contradicted"
     assert "Minister of Defence (BY)" in command.explanation
+
+
+def test_intelligence_and_border_guard_chiefs_are_titles(catalog: Catalog) -> None:
+    got = check_text("The head of the Main Directorate of Intelligence Kyrylo Budanov spoke on "
+                     "television.", catalog, dt.date(2023, 6, 21)).claims
+    assert [c.verdict for c in got if c.kind == "command"] == ["supported"]
+    from eastflank.claims.posts import OFFICE_TITLES
+
+    assert re.fullmatch(OFFICE_TITLES["border-guard-chief"], "head of the State Border Guard "
+                        "Service", re.I)

@@ -56,6 +56,12 @@ OFFICE_TITLES: dict[str, str] = {
                              r"riigikogu|state\s+duma|duma)|(?:parliament(?:ary)?|sejm|seimas|"
                              r"saeima|duma)\s+speaker)",
     "spokesperson": r"spokes(?:man|woman|person)",
+    "intelligence-chief": r"(?:(?:military\s+)?intelligence\s+(?:chief|head)|(?:head|chief)\s+of\s+"
+                          r"(?:the\s+)?(?:(?:main|chief)\s+)?(?:(?:military\s+)?intelligence"
+                          r"(?:\s+directorate)?|(?:intelligence\s+)?directorate\s+of\s+"
+                          r"intelligence))",
+    "border-guard-chief": r"(?:(?:head|chief)\s+of\s+(?:the\s+)?(?:state\s+)?border\s+guard"
+                          r"(?:\s+service)?|border\s+guard\s+(?:chief|head))",
     "commander": r"commander",
 }
 """Office kind -> the English titles that name it (a pattern; the first that matches wins, so
