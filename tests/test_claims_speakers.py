@@ -71,3 +71,10 @@ def test_a_speaker_spelt_as_a_posts_alias_is_the_holder(catalog: Catalog) -> Non
                      "road maps would be agreed after the leaders' meeting.", catalog,
                      dt.date(2021, 9, 1)).claims
     assert [c.verdict for c in got if c.kind == "attribution"] == ["supported"]
+
+
+def test_a_role_before_the_verb_is_the_last_named_speaker(catalog: Catalog) -> None:
+    text = ("Lukashenko said on Friday that the army was ready. As the Belarusian leader "
+            "pointed out, the brigade would move to the border.")
+    assert _people(catalog, text)[1] == ["Lukashenko"]
+    assert _people(catalog, "As Lukashenko noted, the army is ready.") == [["Lukashenko"]]

@@ -34,7 +34,7 @@ Karoblis"): up to five capitalised words."""
 _VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|claims|claimed|"
          r"announced|declared|confirmed|stressed|insisted|threatened|vowed|pledged|promised|"
          r"admitted|boasted|clarified|assured|indicated|urged|accused|emphasi[sz]ed|"
-         r"condemned|denounced|critici[sz]ed)")
+         r"condemned|denounced|critici[sz]ed|pointed\s+out)")
 _INST = (
     r"(?P<institution>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|on|&|[A-Z][\w'’.-]*))*"
     r"(?:\s+\([A-Z]{2,8}\))?)"
@@ -55,11 +55,11 @@ _QUOTED = re.compile(r"\bquoted\s+(?:(?:[A-Z][\w'’-]+|[a-z]+)\s+){0,6}?"
                      r"(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+as\s+(?:saying|telling|stating)\b")
 """A speaker an agency quotes ("Belta quoted Lukashenko as saying"), by the surname alone."""
 _SURNAME = re.compile(
-    r"(?:^|(?<=[,;:(]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s))"
+    r"(?:^|(?<=[,;:(]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bAs\s)|(?<=\bas\s))"
     r"(?:(?P<person>[A-Z][a-zà-ž'’-]{3,})\s+(?:(?:later|also|then|once|has|had|again)\s+)?"
     r"(?:says|said|told|stated|declared|announced|warned|claimed|added|insisted|argued|"
     r"assured|noted|stressed|explained|emphasi[sz]ed|indicated|confirmed|admitted|promised|"
-    r"vowed|threatened|urged)\b"
+    r"vowed|threatened|urged|pointed\s+out)\b"
     r"|(?<=[,\"”’]\s)(?:says|said|added|told|warned)\s+(?P<after>[A-Z][a-zà-ž'’-]{3,})\b"
     r"(?!\s+[A-Z]))")
 """A speaker named by the surname alone ("Putin later said that ..."), at the start of a
@@ -83,7 +83,7 @@ _SAY = (r"(?:says|said|told|tells|stated|states|wrote|noted|argued|warned|explai
         r"threatened|vowed|pledged|promised|admitted|"
         r"claims|claimed|insist(?:s|ed)?|reported|announced|confirmed|stressed|emphasi[sz]ed|"
         r"shared|declared|believes?|assert(?:s|ed)|estimat(?:es?|ed)|assess(?:es|ed)?|"
-        r"clarified|assured|indicated|urged)")
+        r"clarified|assured|indicated|urged|pointed\s+out)")
 _APPOSITIVE = re.compile(
     rf"(?:^|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<person>{_TITLE}[A-Z][a-zà-ž'’-]{{2,}}"
     rf"(?:\s+[A-Z][a-zà-ž'’-]+){{0,3}}),\s+(?P<role>[^,\"“”]{{3,90}}),\s+"
@@ -163,15 +163,26 @@ def _with_content(a: Attribution, text: str, offset: int) -> Attribution:
 _PRONOUN = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=[\"”’]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<pron>[Hh]e|[Ss]he)\s+"
     r"(?:(?:also|later|then|again|further)\s+)?(?:says|said|added|noted|told|stated|warned|"
-    r"stressed|declared|announced|insisted|argued|explained|emphasi[sz]ed)\b")
+    r"stressed|declared|announced|insisted|argued|explained|emphasi[sz]ed|pointed\s+out)\b")
 """A speaker named by a pronoun ("He said", "she added"): the last person named as a speaker
 in the paragraph before it."""
 
-ROLE_SPEAKER = re.compile(r"^(?:(?:the\s+)?(?:president|prime\s+minister|minister|defen[cs]e\s+"
-                          r"minister|foreign\s+minister|spokes(?:man|woman|person)|chancellor|"
-                          r"commander|general|chief)|him|her)$", re.I)
+_ROLE = (r"(?:president|prime\s+minister|minister|defen[cs]e\s+minister|foreign\s+minister|"
+         r"spokes(?:man|woman|person)|chancellor|commander|general|chief|leader|head\s+of\s+state)")
+_NATION_WORD = (r"(?:Russian|Belarusian|Ukrainian|Polish|Lithuanian|Latvian|Estonian|German|"
+                r"American|U\.?S\.?|British|French|Finnish|Kremlin)")
+ROLE_SPEAKER = re.compile(rf"^(?:(?:the\s+)?(?:{_NATION_WORD}\s+)?{_ROLE}|him|her)$", re.I)
 """A speaker named by a role or a pronoun alone ("according to the president", "according to
 him"): the last person named as a speaker in the sentences before it."""
+
+
+_ROLE_SAYS = re.compile(
+    rf"(?:^|(?<=[,;:]\s)|(?<=\bAs\s)|(?<=\bas\s))(?P<institution>[Tt]he\s+(?:{_NATION_WORD}\s+)?"
+    rf"(?i:{_ROLE}))\s+(?:(?:has|had|also|then|later)\s+)?(?:said|says|pointed\s+out|noted|"
+    rf"stressed|added|told|stated|warned|emphasi[sz]ed|announced)\b")
+"""A speaker named by a role alone before the verb ("As the Russian leader pointed out", "the
+president said"): resolved, like "according to the president", to the last person named as a
+speaker in the sentences before (:mod:`eastflank.claims.extract`)."""
 
 
 def pronoun_speakers(text: str, offset: int, named: str | None) -> list[Attribution]:
@@ -188,7 +199,7 @@ def pronoun_speakers(text: str, offset: int, named: str | None) -> list[Attribut
 
 
 _OPENER = re.compile(r"(?:But|And|Yet|So|However|Meanwhile|Earlier|Later|Then|Now|Also|Still|"
-                     r"Instead|Indeed|Moreover)\s+(?=[A-Z])")
+                     r"Instead|Indeed|Moreover|As)\s+(?=[A-Z])")
 """A word that opens a sentence before the speaker's name, not part of it."""
 _CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|should|"
                           r"must|may|might|does|did)\b")
@@ -260,7 +271,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         out.append(Attribution(person=person, role=m.group("role").strip(),
                                span=Span(start=offset + m.start(), end=offset + m.end(),
                                          text=m.group(0))))
-    for pattern in (_BODY, _ACCORDING):
+    for pattern in (_BODY, _ACCORDING, _ROLE_SAYS):
         for m in pattern.finditer(text):
             inst = m.group("institution").strip()
             if _NOT_SOURCE.search(re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", inst))\
