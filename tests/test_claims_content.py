@@ -1236,3 +1236,20 @@ def test_no_name_begins_in_the_middle_of_a_number(catalog) -> None:
     # "000 soldiers" of "5,000 soldiers" names no statement about an army of 500,000
     found = gazetteer_for(catalog).find("a permanent presence of up to 5,000 soldiers")
     assert [m.kind for m in found if m.kind == "events"] == []
+
+
+def test_a_clause_of_circumstance_does_not_hide_what_the_sentence_says(catalog) -> None:
+    day = dt.date(2021, 8, 10)
+    said = ("Latvia has declared a three-month state of emergency in the districts along its "
+            "border with Belarus")
+    why = (", following a rise in illegal crossings into Latvia and, in the wake of many more, "
+           "into Lithuania.")
+    got = [c for c in check_text(said + why, catalog, day).claims if c.kind in ("event",
+                                                                               "relation")]
+    assert [c.verdict for c in got] == ["supported"]
+    assert got[0].evidence[0].record == "latvia-border-state-of-emergency-2021"
+    # the cut clause is not borne out by it: a sentence whose main clause the record does not
+    # hold stays undecided
+    other = ("Latvia has closed its border with Belarus to all traffic" + why)
+    assert "supported" not in [c.verdict for c in check_text(other, catalog, day).claims
+                               if c.kind in ("event", "relation")]

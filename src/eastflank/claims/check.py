@@ -29,7 +29,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.resolvers.events import named_years
-from eastflank.claims.resolvers.match import match_statements, refines
+from eastflank.claims.resolvers.match import main_clause, match_statements, refines
 from eastflank.claims.retrieval import Retriever
 from eastflank.claims.statements import StatementStore, build_statements
 from eastflank.claims.text import word_count
@@ -450,6 +450,28 @@ def check_text(
                            tolerances=tolerances, date_origin=date_origin)
 
 
+def _main_clause_support(cand: Candidate, ctx: Context, tol: Tolerances
+                         ) -> tuple[Candidate, Outcome] | None:
+    """A support for what the sentence says in its main clause
+    (:func:`eastflank.claims.resolvers.match.main_clause`) when the whole sentence found none:
+    "Latvia has declared a state of emergency on its border with Belarus, following a surge
+    of crossings into Latvia and, in the wake of larger numbers, into Lithuania". Support
+    only: what was cut is neither borne out nor refuted. The candidate cut to its main clause
+    is returned with the outcome, so that the checks after it judge the same words."""
+    main = main_clause(cand)
+    if main is None:
+        return None
+    out = apply_policy(resolve(main, ctx), tol)
+    if out.verdict != "supported":
+        matched = match_statements(main, ctx)
+        if matched is None or matched.verdict != "supported" or \
+                matched.strength < tol.policy.decisive_threshold or (
+                    matched.evidence and _leaves_out(main, ctx, matched.evidence[0])):
+            return None
+        out = matched
+    return main, out
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while one text is checked, and resume it after.
@@ -517,8 +539,15 @@ def _check_text(
                     and (not _refuted(outcome) or matched.strength > max(
                         outcome.strength, tol.match.entity_strength)):
                 outcome = matched  # a weak refutation yields only to a surer support
-        outcome = _misclassed(cand, ctx, _undated(cand, ctx, _other_edition(cand, ctx, _misdated(
-            cand, ctx, _details_differ(cand, ctx, _other_formation(cand, ctx, outcome))))))
+        judged = cand
+        if outcome.verdict == "unverifiable" and cand.kind in ("event", "relation") \
+                and not outcome.settled:
+            main = _main_clause_support(cand, ctx, tol)
+            if main is not None:
+                judged, outcome = main
+        outcome = _misclassed(judged, ctx, _undated(judged, ctx, _other_edition(
+            judged, ctx, _misdated(judged, ctx, _details_differ(judged, ctx, _other_formation(
+                judged, ctx, outcome))))))
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)

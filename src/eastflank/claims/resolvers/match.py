@@ -46,7 +46,7 @@ from functools import lru_cache
 from eastflank.claims import vocab
 from eastflank.claims.dates import YEAR_IN_NAME
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import DateMention, Quantity
+from eastflank.claims.model import DateMention, Quantity, Span
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -61,7 +61,7 @@ from eastflank.claims.retrieval import tokens
 from eastflank.claims.statements import Statement
 from eastflank.schema import Event
 
-__all__ = ["Identified", "identify", "match_statements", "refines"]
+__all__ = ["Identified", "identify", "main_clause", "match_statements", "refines"]
 
 _GENERIC = frozenset(tokens(
     "russia russian russians belarus belarusian belarusians belarussian ukraine ukrainian "
@@ -970,6 +970,46 @@ def _reporters(cand: Candidate) -> list[tuple[int, int]]:
         tail = _CITING.match(text, hi)
         out.append((lo, tail.end() if tail else hi))
     return out
+
+
+_CIRCUMSTANCE = re.compile(r",\s*(?:following|in\s+the\s+wake\s+of|in\s+response\s+to|"
+                           r"due\s+to|because\s+of|amid|after)\b[^;]*", re.I)
+"""A clause of cause or circumstance after a comma, to the end of the sentence ("..., following
+a surge in crossings into Lithuania"): why or after what something happened, which the
+record of what happened need not tell."""
+
+
+def main_clause(cand: Candidate) -> Candidate | None:
+    """The candidate with its sentence cut to what it says: without the outlet reporting it
+    and whom it cites (:func:`_reporters`), a clause of purpose or circumstance
+    (:data:`_ASIDE`, :data:`_CIRCUMSTANCE`); the names in what was cut are left out too, its
+    dates and figures kept (an aside in parentheses, often a source cited, stays). ``None``
+    when nothing is cut. The cut text is blanked, so that offsets into the sentence still
+    hold."""
+    text = cand.facts.text
+    cuts = list(_reporters(cand))
+    cuts += [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    cuts += [(m.start(), m.end()) for m in _CIRCUMSTANCE.finditer(text)][:1]
+    if not cuts:
+        return None
+    start = cand.facts.start
+
+    def kept(span: Span) -> bool:
+        return not any(a <= span.start - start < b for a, b in cuts)
+
+    blank = list(text)
+    for a, b in cuts:
+        blank[a:b] = " " * (b - a)
+    kept_text = "".join(blank)
+    if len(re.findall(r"\w+", kept_text)) < 4:
+        return None
+    # (its dates and figures are kept: they still say when and how much, and a record that
+    # does not agree with them is not the one the sentence tells of)
+    facts = replace(
+        cand.facts, text=kept_text,
+        mentions=tuple(m for m in cand.facts.mentions if kept(m.span)),
+        attributions=tuple(a for a in cand.facts.attributions if kept(a.span)))
+    return replace(cand, facts=facts)
 
 
 def _said(cand: Candidate) -> str:
