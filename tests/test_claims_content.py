@@ -1253,3 +1253,12 @@ def test_a_clause_of_circumstance_does_not_hide_what_the_sentence_says(catalog) 
     other = ("Latvia has closed its border with Belarus to all traffic" + why)
     assert "supported" not in [c.verdict for c in check_text(other, catalog, day).claims
                                if c.kind in ("event", "relation")]
+
+
+def test_a_name_inside_several_events_names_names_each_earliest_first(catalog) -> None:
+    from eastflank.claims.check import gazetteer_for
+
+    found = [m.record for m in gazetteer_for(catalog).find("the East Shield programme")
+             if m.kind == "events"]
+    # the plan's announcement of May 2024 first, then the loans asked for it in 2025
+    assert found[:2] == ["east-shield-announced-2024", "poland-safe-loan-application-2025"]

@@ -272,18 +272,26 @@ def build_gazetteer(
             key = tuple(_TOKEN.findall(fold(phrase.strip())))
             if key and not _GEOGRAPHIC.search(phrase.strip()):
                 inner[rid].append((phrase, key))
+    named = {k: list(v) for k, v in table.items()}  # (the names proper, before the phrases)
+    phrase_of: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for rid, pairs in inner.items():
         rec = records["events"][rid]
         if getattr(rec, "kind", None) == "statement":
             continue  # "Tusk on ... since World War II": what was spoken of names no statement
         for _phrase, key in pairs:
-            if len(key) < 2 or key in table or set(key) & {"putin", "lukashenko"}:
+            if len(key) < 2 or key in named or set(key) & {"putin", "lukashenko"}:
                 continue
             prefix = " ".join(key)
             if any(" ".join(k).startswith(prefix) and any(e.record != rid for e in entries)
-                   for k, entries in table.items()):
+                   for k, entries in named.items()):
                 continue  # "Regional Grouping" begins a command body's name
-            table[key].append(Entry("events", rid, rec.name))
+            if rid not in phrase_of[key]:
+                phrase_of[key].append(rid)
+    for key, rids in phrase_of.items():
+        # every event whose name holds the phrase, the earliest first ("East Shield": the
+        # plan's announcement, then the loans later asked for it)
+        for rid in sorted(rids, key=lambda r: (records["events"][r].date, r)):
+            table[key].append(Entry("events", rid, records["events"][rid].name))
     series: dict[str, str] = {}
     for rid, rec in records.get("indicators", {}).items() if "indicators" in kinds else ():
         # an indicator series is named by its subject ("druzhba-northern-branch"): the
