@@ -1262,3 +1262,14 @@ def test_a_name_inside_several_events_names_names_each_earliest_first(catalog) -
              if m.kind == "events"]
     # the plan's announcement of May 2024 first, then the loans asked for it in 2025
     assert found[:2] == ["east-shield-announced-2024", "poland-safe-loan-application-2025"]
+
+
+def test_states_listed_as_taking_part_in_the_exercise_named_before(catalog) -> None:
+    day = dt.date(2021, 9, 12)
+    lead = "Russia and Belarus are holding the Zapad-2021 exercise this week. "
+    got = check_text(lead + "Troops from Armenia, India and Mongolia are taking part in the "
+                     "exercise.", catalog, day).claims
+    assert "supported" in [c.verdict for c in got if c.sentence.start > 0]
+    got = check_text(lead + "Troops from China, Iran and Cuba are taking part in the "
+                     "exercise.", catalog, day).claims
+    assert "supported" not in [c.verdict for c in got if c.sentence.start > 0]

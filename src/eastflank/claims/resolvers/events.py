@@ -427,6 +427,27 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|at|on|near|across|around|within)\s+(?:the\s
                            r"\b(?:in|at|on)\b[^,;]{0,60}(?:,|and)\s*(?:the\s+)?$", re.I)
 
 
+_ONE_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_NAME_LIST = (rf"{_ONE_NAME}(?:\s*,\s*(?:and\s+)?{_ONE_NAME})*"
+              rf"(?:,?\s+and\s+{_ONE_NAME})?")
+_TAKING_PART = re.compile(
+    rf"\b(?i:contingents?|troops|units|forces|servicemen|soldiers)\s+from\s+(?P<a>{_NAME_LIST})"
+    rf"[^.;]*?\b(?:participat\w*|took\s+part|tak(?:e|es|ing)\s+part|join\w*)\b|"
+    rf"^(?:[A-Z][\w-]*\s+){{0,2}}?(?P<b>{_NAME_LIST})\s+(?:also\s+)?(?:participated|took\s+part|"
+    rf"(?:are|were)\s+(?:participating|taking\s+part))\b")
+"""States listed as taking part in an exercise ("contingents from India, Armenia and Mongolia
+are participating", "Armenia, India and Kazakhstan took part")."""
+
+
+def _participants(text: str) -> list[str]:
+    """The names :data:`_TAKING_PART` lists, folded and lower-cased."""
+    m = _TAKING_PART.search(text)
+    if m is None:
+        return []
+    raw = m.group("a") or m.group("b") or ""
+    return [fold(n).lower() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", raw) if n]
+
+
 def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Outcome | None:
     """"The exercise", "the drills" in a text about one (the event the text named last, any
     number of sentences before): the places the sentence gives it must all be its venues or
@@ -450,6 +471,20 @@ def _story_event(cand: Candidate, ctx: Context, events: dict[str, Event]) -> Out
               and _VENUE_BEFORE.search(full[max(cand.facts.start, m.span.start - 40):
                                             m.span.start])]
     if not venues:
+        # "contingents from India, Armenia and Mongolia are participating in the exercise":
+        # every state the sentence lists as taking part is one its record names
+        listed = _participants(cand.facts.text)
+        said = fold(" ".join([e.name, *e.aliases, e.summary])).lower()
+        theirs = {fold(ctx.catalog.actors[a].name).lower() for a in e.actors
+                  if a in ctx.catalog.actors}
+        if len(listed) >= 2 and all(re.search(rf"\b{re.escape(n)}\b", said) or n in theirs
+                                    for n in listed):
+            return Outcome("supported",
+                           f"The sentence speaks of {_describe(e)}, named before in the text; "
+                           f"each state it gives as taking part ({', '.join(listed)}) is one "
+                           "its record names.",
+                           evidence=[evidence_of(e, "events", _describe(e))],
+                           strength=ctx.tolerances.event_date.typed_strength)
         return None  # a venue is named after "in", "at", "on": not a speaker's city
     for m in venues:
         country = (getattr(ctx.catalog.places.get(m.record), "country", None)
