@@ -1273,3 +1273,20 @@ def test_states_listed_as_taking_part_in_the_exercise_named_before(catalog) -> N
     got = check_text(lead + "Troops from China, Iran and Cuba are taking part in the "
                      "exercise.", catalog, day).claims
     assert "supported" not in [c.verdict for c in got if c.sentence.start > 0]
+
+
+def test_a_decade_is_a_span_of_years() -> None:
+    from eastflank.claims.dates import find_dates
+
+    got = find_dates("The pipeline was built in the 1960s; talks began in the late 1990s.",
+                     dt.date(2023, 8, 7))
+    assert [(d.span.text, d.date.year, d.end.year if d.end else None) for d in got] == [
+        ("1960s", 1960, 1969), ("1990s", 1995, 1999)]
+
+
+def test_the_name_of_a_state_inside_an_events_name_names_no_event(catalog) -> None:
+    from eastflank.claims.check import gazetteer_for
+
+    # "referendum on preserving the Soviet Union" is not named by "the Soviet Union"
+    found = gazetteer_for(catalog).find("the fall of the Soviet Union in 1991")
+    assert [m.record for m in found if m.kind == "events"] == []

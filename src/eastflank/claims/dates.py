@@ -177,6 +177,23 @@ def find_dates(
                     continue
                 if _CITATION.search(before) and text[m.end() : m.end() + 1] in (")", ";"):
                     continue  # "(Hodges et al., 2019)": a reference, not a date
+                if text[m.end():m.end() + 1] == "s" and year % 10 == 0:
+                    # "in the 1960s", "the late 1990s": a decade, or a part of one
+                    lead = text[max(0, m.start() - 12):m.start()].lower()
+                    lo, hi = year, year + 9
+                    if re.search(r"\bearly\s+$", lead):
+                        hi = year + 4
+                    elif re.search(r"\bmid(?:-|\s+)$", lead):
+                        lo, hi = year + 3, year + 7
+                    elif re.search(r"\blate\s+$", lead):
+                        lo = year + 5
+                    found.append(DateMention(date=dt.date(lo, 1, 1), precision="year",
+                                             end=dt.date(hi, 12, 31),
+                                             span=Span(start=offset + m.start(),
+                                                       end=offset + m.end() + 1,
+                                                       text=text[m.start():m.end() + 1])))
+                    taken.append((m.start(), m.end() + 1))
+                    continue
                 found.append(DateMention(date=dt.date(year, 1, 1), precision="year",
                                          span=Span(start=offset + m.start(),
                                                    end=offset + m.end(), text=m.group(0))))

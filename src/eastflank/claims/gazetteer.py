@@ -211,8 +211,13 @@ def _derived(rec: Any, adjectives: Mapping[str, list[str]]) -> Iterable[str]:
             yield f"{adj} {head}"
 
 
-_GEOGRAPHIC = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Region|Oblast|Strait|Gap)$")
-"""A phrase naming a body of water or a region ("Baltic Sea"), not an event."""
+_GEOGRAPHIC = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Region|Oblast|Strait|Gap)$|"
+                         r"^(?:Soviet|European|Warsaw|United|Russian|Security|Cold|World|"
+                         r"North\s+Atlantic)\s+(?:Union|Pact|States|Nations|Kingdom|Federation|"
+                         r"Council|War|Treaty|Alliance)$")
+"""A phrase naming a body of water or a region ("Baltic Sea"), or a state, an alliance or a war
+("Soviet Union", "Security Council", "Cold War"), not an event: a record of something that
+happened to it ("referendum on preserving the Soviet Union") is not named by it."""
 
 
 def build_gazetteer(

@@ -176,8 +176,8 @@ def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
     """Whether a date of the text agrees with an event's date (or period) at its precision."""
     start = event.date
     end = event.end_date or event.date
-    if mention.precision == "year":
-        return start.year <= mention.date.year <= end.year
+    if mention.precision == "year":  # (a decade, "the 1960s", is a span of years)
+        return start.year <= (mention.end or mention.date).year and mention.date.year <= end.year
     if mention.precision == "month":
         first = mention.date
         return (start.year, start.month) <= (first.year, first.month) <= (end.year, end.month)
