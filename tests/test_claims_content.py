@@ -1290,3 +1290,10 @@ def test_the_name_of_a_state_inside_an_events_name_names_no_event(catalog) -> No
     # "referendum on preserving the Soviet Union" is not named by "the Soviet Union"
     found = gazetteer_for(catalog).find("the fall of the Soviet Union in 1991")
     assert [m.record for m in found if m.kind == "events"] == []
+
+
+def test_western_allies_are_no_point_of_the_compass() -> None:
+    from eastflank.claims.resolvers.events import _points
+
+    assert _points("Western allies raised concerns after the drone incursion") == set()
+    assert _points("drones crossed into western Poland") == {"west"}

@@ -1535,7 +1535,15 @@ _COMPASS = {"north": "north", "northern": "north", "south": "south", "southern":
             "east": "east", "eastern": "east", "west": "west", "western": "west"}
 
 
+_POLITICAL_WEST = re.compile(r"\b(?:the\s+West\b|Western\s+(?:allies|countries|governments|"
+                             r"leaders|officials|partners|nations|powers|media|intelligence|"
+                             r"sanctions|world|capitals|diplomats|states|analysts|observers))",
+                             re.I)
+"""The West as a side in politics ("Western allies"), not a point of the compass."""
+
+
 def _points(text: str) -> set[str]:
+    text = _POLITICAL_WEST.sub(" ", text)
     return {_COMPASS[w] for w in re.findall(r"[a-z]+", fold(text).lower()) if w in _COMPASS}
 
 
