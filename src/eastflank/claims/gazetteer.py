@@ -211,7 +211,7 @@ def _derived(rec: Any, adjectives: Mapping[str, list[str]]) -> Iterable[str]:
             yield f"{adj} {head}"
 
 
-_GEOGRAPHIC = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Region|Oblast|Strait|Gap)$|"
+_NOT_AN_EVENT = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Region|Oblast|Strait|Gap)$|"
                          r"^(?:Soviet|European|Warsaw|United|Russian|Security|Cold|World|"
                          r"North\s+Atlantic)\s+(?:Union|Pact|States|Nations|Kingdom|Federation|"
                          r"Council|War|Treaty|Alliance)$")
@@ -275,7 +275,7 @@ def build_gazetteer(
         phrases += re.findall(r"\b[A-Z][a-z]+-\d{4}\b", rec.name)  # "Zapad-2021"
         for phrase in phrases:
             key = tuple(_TOKEN.findall(fold(phrase.strip())))
-            if key and not _GEOGRAPHIC.search(phrase.strip()):
+            if key and not _NOT_AN_EVENT.search(phrase.strip()):
                 inner[rid].append((phrase, key))
     named = {k: list(v) for k, v in table.items()}  # (the names proper, before the phrases)
     phrase_of: dict[tuple[str, ...], list[str]] = defaultdict(list)

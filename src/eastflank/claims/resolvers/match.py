@@ -979,17 +979,28 @@ a surge in crossings into Lithuania"): why or after what something happened, whi
 record of what happened need not tell."""
 
 
+def _blanked(text: str, cuts: list[tuple[int, int]]) -> str:
+    """``text`` with each cut ``(start, end)`` blanked, so that offsets into it still hold."""
+    chars = list(text)
+    for a, b in cuts:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _asides(cand: Candidate) -> list[tuple[int, int]]:
+    """Who reports the sentence and whom they cite (:func:`_reporters`) and its clauses of
+    purpose (:data:`_ASIDE`), as offsets into it."""
+    return _reporters(cand) + [(m.start(), m.end()) for m in _ASIDE.finditer(cand.facts.text)]
+
+
 def main_clause(cand: Candidate) -> Candidate | None:
     """The candidate with its sentence cut to what it says: without the outlet reporting it
-    and whom it cites (:func:`_reporters`), a clause of purpose or circumstance
-    (:data:`_ASIDE`, :data:`_CIRCUMSTANCE`); the names in what was cut are left out too, its
-    dates and figures kept (an aside in parentheses, often a source cited, stays). ``None``
-    when nothing is cut. The cut text is blanked, so that offsets into the sentence still
-    hold."""
+    and whom it cites, a clause of purpose (:func:`_asides`) or of circumstance
+    (:data:`_CIRCUMSTANCE`); the names in what was cut are left out too, its dates and figures
+    kept (an aside in parentheses, often a source cited, stays). ``None`` when nothing is cut.
+    The cut text is blanked, so that offsets into the sentence still hold."""
     text = cand.facts.text
-    cuts = list(_reporters(cand))
-    cuts += [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
-    cuts += [(m.start(), m.end()) for m in _CIRCUMSTANCE.finditer(text)][:1]
+    cuts = _asides(cand) + [(m.start(), m.end()) for m in _CIRCUMSTANCE.finditer(text)][:1]
     if not cuts:
         return None
     start = cand.facts.start
@@ -997,10 +1008,7 @@ def main_clause(cand: Candidate) -> Candidate | None:
     def kept(span: Span) -> bool:
         return not any(a <= span.start - start < b for a, b in cuts)
 
-    blank = list(text)
-    for a, b in cuts:
-        blank[a:b] = " " * (b - a)
-    kept_text = "".join(blank)
+    kept_text = _blanked(text, cuts)
     if len(re.findall(r"\w+", kept_text)) < 4:
         return None
     # (its dates and figures are kept: they still say when and how much, and a record that
@@ -1013,14 +1021,12 @@ def main_clause(cand: Candidate) -> Candidate | None:
 
 
 def _said(cand: Candidate) -> str:
-    """The sentence without who reports it and whom they cite (:func:`_reporters`), without
-    a clause of purpose or circumstance (:data:`_ASIDE`) and without asides in parentheses:
-    what the sentence says, whose words an event must hold."""
-    text = cand.facts.text
-    for lo, hi in sorted(_reporters(cand), reverse=True):
-        text = text[:lo] + " " * (hi - lo) + text[hi:]
-    text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
-    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+    """The sentence without who reports it and whom they cite, a clause of purpose
+    (:func:`_asides`) and asides in parentheses: what the sentence says, whose words an event
+    must hold."""
+    cuts = _asides(cand) + [(m.start(), m.end())
+                            for m in re.finditer(r"\([^()]*\)", cand.facts.text)]
+    return _blanked(cand.facts.text, cuts)
 
 
 def _by_content(cand: Candidate, ctx: Context, found: list[Identified],

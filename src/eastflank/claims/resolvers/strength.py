@@ -607,16 +607,26 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
 _PART_NAME = re.compile(r"\b(?:leg|part|stage|phase|contingent|segment|component)\b", re.I)
 
 
+_SIBLINGS: dict[tuple[int, str], tuple[object, list[Any]]] = {}
+
+
 def siblings(rec: Any, ctx: Context) -> list[Any]:
     """Other records of the same exercise or event as ``rec`` ("Forces of Zapad-2017",
     "Belarusian leg of Zapad-2021", "Minsk announces Zapad-2025 with ..."): events whose name
-    holds the series word and the year of ``rec``'s name."""
+    holds the series word and the year of ``rec``'s name; listed once per catalog and record."""
     key = _SERIES.match(rec.name) if rec is not None else None
     if key is None:
         return []
+    hit = _SIBLINGS.get((id(ctx.catalog), rec.id))
+    if hit is not None and hit[0] is ctx.catalog:
+        return hit[1]
     series, year = fold(key.group(1)).strip(), key.group(2)
-    return [e for e in ctx.catalog.events.values() if e.id != rec.id and year in e.name
-            and re.search(rf"\b{re.escape(series)}\b", fold(e.name))]
+    found = [e for e in ctx.catalog.events.values() if e.id != rec.id and year in e.name
+             and re.search(rf"\b{re.escape(series)}\b", fold(e.name))]
+    if len(_SIBLINGS) > 4096:
+        _SIBLINGS.clear()
+    _SIBLINGS[(id(ctx.catalog), rec.id)] = (ctx.catalog, found)
+    return found
 
 
 def _qualifiers(quantity: str, unit: str) -> list[str]:
