@@ -1297,3 +1297,6 @@ def test_western_allies_are_no_point_of_the_compass() -> None:
 
     assert _points("Western allies raised concerns after the drone incursion") == set()
     assert _points("drones crossed into western Poland") == {"west"}
+    # regions named by a point of the compass are no part of what the sentence speaks of
+    assert _points("manoeuvres near NATO's eastern flank and across Eastern Europe") == set()
+    assert _points("drills in the Middle East and the Far East") == set()

@@ -1537,9 +1537,14 @@ _COMPASS = {"north": "north", "northern": "north", "south": "south", "southern":
 
 _POLITICAL_WEST = re.compile(r"\b(?:the\s+West\b|Western\s+(?:allies|countries|governments|"
                              r"leaders|officials|partners|nations|powers|media|intelligence|"
-                             r"sanctions|world|capitals|diplomats|states|analysts|observers))",
+                             r"sanctions|world|capitals|diplomats|states|analysts|observers)"
+                             r"|(?:the\s+)?eastern\s+flank|(?:central\s+and\s+)?eastern\s+europe|"
+                             r"(?:middle|far)\s+east|eastern\s+partnership|north\s+atlantic|"
+                             r"(?:north|south)\s+korea)",
                              re.I)
-"""The West as a side in politics ("Western allies"), not a point of the compass."""
+"""The West as a side in politics ("Western allies") and regions named by a point of the
+compass ("NATO's eastern flank", "Eastern Europe", "the Middle East"), not a part of what the
+sentence speaks of."""
 
 
 def _points(text: str) -> set[str]:
