@@ -1300,3 +1300,24 @@ def test_western_allies_are_no_point_of_the_compass() -> None:
     # regions named by a point of the compass are no part of what the sentence speaks of
     assert _points("manoeuvres near NATO's eastern flank and across Eastern Europe") == set()
     assert _points("drills in the Middle East and the Far East") == set()
+
+
+def test_a_plan_for_a_month_is_one_made_that_year(catalog) -> None:
+    from eastflank.claims.model import DateMention, Span
+    from eastflank.claims.resolvers.events import _date_said
+
+    # "in June" in a sentence of January 2022 is June 2022: a record of June 2015 that gives
+    # "24-25 June" gives no plan for it; a record made in 2022 ("by the end of June") does
+    june = DateMention(date=dt.date(2022, 6, 1), precision="month",
+                       span=Span(start=0, end=4, text="June"))
+    record = "Meeting in Brussels on 24-25 June, the ministers decide"
+    assert not _date_said(june, record, dt.date(2015, 6, 24))
+    assert _date_said(june, record, dt.date(2022, 1, 25))
+    assert _date_said(june, "due for completion by the end of June 2022", dt.date(2015, 6, 24))
+    # the wall whose works began that day bears the plan out, in a text of the day
+    text = ("Poland on Tuesday started the construction of a fence along its border with "
+            "Belarus. The construction is expected to be completed in June.")
+    got = check_text(text, catalog, dt.date(2022, 1, 25)).claims
+    assert any(e.record == "poland-belarus-border-wall-construction-begins-2022"
+               for c in got if c.text.startswith("The construction is expected")
+               for e in c.evidence)

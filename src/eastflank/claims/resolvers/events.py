@@ -544,17 +544,20 @@ _PLANNED = re.compile(r"\b(?:scheduled|planned|expected|due|set|slated|intended)
 be completed in 2028")."""
 
 
-def _date_said(d: DateMention, text: str) -> bool:
+def _date_said(d: DateMention, text: str, made: dt.date) -> bool:
     """Whether a record's text gives the date ``d`` at its precision: the year, or the month's
-    name with its year ("July 2023", "by July 7", "in 2028")."""
+    name with its year ("July 2023", "in 2028"), or a day of the month in a record made that
+    year or the year before ("by July 7": a record of 2015 giving "24 June" plans nothing for
+    June 2022)."""
     year = str(d.date.year)
     if d.precision == "year":
         return re.search(rf"(?<![\d-]){year}(?!\d)", text) is not None
     month = d.date.strftime("%B")
     if re.search(rf"\b{month}\b", text) is None:
         return False
-    return re.search(rf"(?<![\d-]){year}(?!\d)", text) is not None or \
-        re.search(rf"\b{month}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}\b", text) is not None
+    return re.search(rf"(?<![\d-]){year}(?!\d)", text) is not None or (
+        d.date.year - 1 <= made.year <= d.date.year
+        and re.search(rf"\b{month}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}\b", text) is not None)
 
 
 def planned_event(cand: Candidate, ctx: Context, dates: list[DateMention],
@@ -582,7 +585,7 @@ def planned_event(cand: Candidate, ctx: Context, dates: list[DateMention],
         if shared < tol.summary_words_day:
             continue
         for d in ahead:
-            if _date_said(d, text) and (best is None or shared > best[0]):
+            if _date_said(d, text, e.date) and (best is None or shared > best[0]):
                 best = (shared, e, d)
     if best is None:
         return None
