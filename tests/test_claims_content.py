@@ -1321,3 +1321,31 @@ def test_a_plan_for_a_month_is_one_made_that_year(catalog) -> None:
     assert any(e.record == "poland-belarus-border-wall-construction-begins-2022"
                for c in got if c.text.startswith("The construction is expected")
                for e in c.evidence)
+
+
+def test_a_figure_a_record_states_in_its_own_words(catalog) -> None:
+    # a count no figure field holds is borne out by a record of the same state that states
+    # it, on the article's days; not by a record of another state, of years before, or by the
+    # number of a name ("Nord Stream 2"); a bound is read on both sides
+    drones = "At least 19 drones strayed into {} territory overnight."
+    assert _verdicts(catalog, drones.format("Polish"), dt.date(2025, 9, 10)) == ["supported"]
+    assert _verdicts(catalog, drones.format("Latvian"), dt.date(2025, 9, 10)) == ["unverifiable"]
+    assert _verdicts(catalog, drones.format("Polish"), dt.date(2021, 9, 10)) == ["unverifiable"]
+    crossings = "{} prevented 5,286 attempts to cross illegally from Belarus in 2022."
+    assert _verdicts(catalog, crossings.format("Lithuania"), dt.date(2023, 1, 10)) \
+        == ["unverifiable"]
+    pipes = ("Explosions ruptured the Nord Stream 1 and Nord Stream 2 gas pipelines near the "
+             "Swedish island of Gotland.")
+    assert "supported" not in _verdicts(catalog, pipes, dt.date(2022, 10, 1))
+    from eastflank.claims.model import Quantity, Span
+    from eastflank.claims.resolvers.strength import _agrees
+
+    def qty(value: float, bound: str, text: str) -> Quantity:
+        return Quantity(value=value, unit="ships", bound=bound,
+                        span=Span(start=0, end=len(text), text=text))
+
+    more = qty(55, "at-least", "more than 55 ships")
+    assert not _agrees(more, qty(55, "exact", "55 ships"), 0.0)
+    assert _agrees(more, qty(60, "exact", "60 ships"), 0.0)
+    assert _agrees(more, qty(55, "at-least", "more than 55 ships"), 0.0)
+    assert _agrees(qty(55, "exact", "55 ships"), qty(55, "exact", "55 ships"), 0.0)

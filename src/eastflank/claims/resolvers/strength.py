@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
-from eastflank.claims.model import Evidence
+from eastflank.claims.model import Evidence, Quantity
 from eastflank.claims.resolvers.base import (
     Context,
     Outcome,
@@ -604,6 +604,124 @@ def _loose_support(cand: Candidate, ctx: Context, unit: str, relative: float,
     return None
 
 
+_STATED: dict[int, tuple[object, list[Event]]] = {}
+
+_VAGUE_NOUNS = frozenset({"unit", "object", "item", "piece", "point", "time", "thing", "way",
+                          "step", "system", "type", "part", "case", "number"})
+"""Nouns that say too little of what is counted for a figure to name it ("two units")."""
+
+_UNDATED_DAYS = 730
+_UNDATED_DAYS_PERSONNEL = 366
+"""How long before an undated sentence's article a record may state its figure: forces come
+and go faster than counts of what happened (modelling choices, hypothetical)."""
+
+
+def _noun(unit: str) -> str:
+    """A count's noun in one form ("drones", "drone" and "UAVs" apart: words differ)."""
+    unit = unit.lower()
+    return _SYNONYMS.get(unit, re.sub(r"s$", "", unit))
+
+
+@lru_cache(maxsize=8192)
+def _figures_in(text: str) -> tuple[Quantity, ...]:
+    """The figures a record's text gives in its own words, read with the parser the
+    sentences are read with."""
+    from eastflank.claims.quantities import find_quantities
+
+    return tuple(q for q in find_quantities(text) if q.unit not in ("count", "km", "min"))
+
+
+def _stated_figures(ctx: Context) -> list[Event]:
+    """The events whose words may state a figure of fact: a statement's figures are its
+    speaker's, and a claimed or hypothetical record's are no evidence."""
+    key = id(ctx.catalog)
+    held = _STATED.get(key)
+    if held is not None and held[0] is ctx.catalog:
+        return held[1]
+    out = [e for e in ctx.catalog.events.values()
+           if e.status not in ("hypothetical", "claimed") and e.kind != "statement"
+           and re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve|dozen|hundred|thousand)\b", e.summary, re.I)]
+    _STATED[key] = (ctx.catalog, out)
+    return out
+
+
+def _agrees(q: Quantity, theirs: Quantity, relative: float) -> bool:
+    """Whether a record's figure bears out the claimed one, bounds read on both sides ("more
+    than 55" is not borne out by 55, but by "more than 55" or by 60)."""
+    v = theirs.value
+    if q.bound == "at-least":
+        return (theirs.bound == "at-least" and v >= q.value) or q.value < v <= q.value * 2 or \
+            (v == q.value and re.search(r"\bat\s+least\b", q.span.text, re.I) is not None)
+    if q.bound == "at-most":
+        return q.value * 0.5 <= v <= q.value * (1 + relative)
+    lo = (q.low if q.low is not None else q.value) * (1 - relative)
+    hi = (q.high if q.high is not None else q.value) * (1 + relative)
+    return theirs.bound not in ("at-least", "at-most") and lo <= v <= hi
+
+
+def _stated_in_record(cand: Candidate, ctx: Context, unit: str,
+                      relative: float) -> Outcome | None:
+    """A ``supported`` outcome when an event that names every state and place the sentence
+    names (naming none, the sentence before it) states the claimed figure of the same noun
+    in its own words ("Poland says 19 drones crossed into its airspace"), on a date the
+    sentence gives or, giving none, in the years before the article; else None. Support
+    only: a record's words give what it says, not every figure of the thing."""
+    from eastflank.claims.resolvers.events import dates_agree
+
+    q = cand.quantity
+    assert q is not None
+    if NEGATION.search(cand.facts.text) or cand.kind == "attribution":
+        return None
+    noun = "personnel" if unit == "personnel" else _noun(unit)
+    before = cand.facts.full[max(cand.facts.start, q.span.start - 30):q.span.start]
+    if noun in _VAGUE_NOUNS or re.search(r"\w\s+[A-Z][\w-]*\s*$", before):
+        return None  # (a number after a name is the name's: "Nord Stream 2 gas pipelines")
+    named = {m.record: m.span.text for m in cand.facts.mentions
+             if m.kind in ("actors", "places", "units", "command_bodies", "facilities")}
+    if not named and cand.context:
+        named = {m.record: m.span.text for m in cand.context[-1].mentions
+                 if m.kind in ("actors", "places")}
+    if not named:
+        return None
+    dates = [d for d in cand.facts.dates if not d.relative] or list(cand.facts.dates)
+    day = ctx.article_date or reference_date(cand, ctx)
+    tol = ctx.tolerances.event_date
+    window = dt.timedelta(days=_UNDATED_DAYS_PERSONNEL if noun == "personnel"
+                          else _UNDATED_DAYS)
+    best: tuple[dt.date, Event, Quantity] | None = None
+    stem = noun[:-1] if noun.endswith("e") else noun  # ("aircraft", "drone": "drones")
+    for e in _stated_figures(ctx):
+        own = {e.id, *e.actors, *e.places}
+        if not named.keys() & own:
+            continue
+        said = fold(f"{e.name} {e.summary}").lower()
+        if noun != "personnel" and stem.lower() not in said:
+            continue
+        if any(r not in own and fold(t).lower() not in said for r, t in named.items()):
+            continue  # (a state or place the record does not name: another record's)
+        if dates:
+            if not any(dates_agree(d, e, tol.days) for d in dates):
+                continue
+        elif day is not None and not (day - window <= e.date
+                                      <= day + dt.timedelta(days=tol.days)):
+            continue
+        for theirs in _figures_in(f"{e.name}. {e.summary}"):
+            if _noun(theirs.unit) == noun and _agrees(q, theirs, relative) and \
+                    (best is None or e.date > best[0]):
+                best = (e.date, e, theirs)
+    if best is None:
+        return None
+    _, e, theirs = best
+    ev = Evidence(record=e.id, kind="events", name=e.name, value=theirs.value, unit=unit,
+                  detail=f"{e.name} ({e.date}): {theirs.span.text!r}", sources=list(e.sources))
+    return Outcome("supported",
+                   f"{e.name} ({e.date}), a record of what the sentence names, gives "
+                   f"{theirs.span.text!r}, which bears out the claimed {q.span.text.strip()!r}.",
+                   q.value, theirs.value, unit, {"relative": relative}, [ev],
+                   strength=_BY_ANOTHER_RECORD)
+
+
 _PART_NAME = re.compile(r"\b(?:leg|part|stage|phase|contingent|segment|component)\b", re.I)
 
 
@@ -762,7 +880,8 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                                value=v, unit=unit, detail=f"{rec.name}: {qty} = {v:,.0f}",
                                sources=src) for v, _, _, src, qty in other])
     if rec is None:
-        loose = _loose_support(cand, ctx, unit, relative, kinds, day)
+        loose = _loose_support(cand, ctx, unit, relative, kinds, day) or \
+            _stated_in_record(cand, ctx, unit, relative)
         if loose is not None:
             return loose
         return unverifiable(
