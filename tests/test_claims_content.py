@@ -1349,3 +1349,22 @@ def test_a_figure_a_record_states_in_its_own_words(catalog) -> None:
     assert _agrees(more, qty(60, "exact", "60 ships"), 0.0)
     assert _agrees(more, qty(55, "at-least", "more than 55 ships"), 0.0)
     assert _agrees(qty(55, "exact", "55 ships"), qty(55, "exact", "55 ships"), 0.0)
+
+
+def test_when_a_state_joined_nato(catalog) -> None:
+    # the accession dates of the border file decide when a state joined the alliance; a bid
+    # to join is no accession, and the state is the one the clause names
+    day = dt.date(2024, 9, 14)
+    assert _verdicts(catalog, "Poland joined NATO in 1999.", day) == ["supported"]
+    assert _verdicts(catalog, "Poland joined NATO in 2004.", day) == ["contradicted"]
+    assert _verdicts(catalog, "The Baltic states have been NATO members since 2004.", day) \
+        == ["supported"]
+    assert "supported" in _verdicts(
+        catalog, "Finland, which joined NATO in April 2023, borders Russia.", day)
+    assert "contradicted" in _verdicts(
+        catalog, "Finland, which joined NATO in April 2022, borders Russia.", day)
+    assert "contradicted" not in _verdicts(
+        catalog, "Finland, which applied to join NATO in May 2022, borders Russia.", day)
+    assert "contradicted" not in _verdicts(
+        catalog, 'Canada helped found the alliance. "Poland joined the alliance in 1999," it '
+                 "said.", day)

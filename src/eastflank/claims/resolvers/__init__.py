@@ -17,6 +17,7 @@ from eastflank.claims.resolvers.distance import (
 )
 from eastflank.claims.resolvers.economic import resolve_economic
 from eastflank.claims.resolvers.events import resolve_event, unsaid
+from eastflank.claims.resolvers.membership import resolve_membership
 from eastflank.claims.resolvers.relation import resolve_relation
 from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
 from eastflank.claims.resolvers.warning import resolve_warning_time
@@ -62,6 +63,15 @@ RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
 """Claim kind -> resolver."""
 
 
+_MEMBERSHIP_KINDS = frozenset({"event", "relation", "command", "basing"})
+"""Kinds a sentence saying when a state joined NATO is read as."""
+
+
 def resolve(cand: Candidate, ctx: Context) -> Outcome:
-    """Resolve one candidate claim with the resolver of its kind."""
+    """Resolve one candidate claim with the resolver of its kind; a sentence saying when
+    states joined NATO is checked against their accession dates first."""
+    if cand.kind in _MEMBERSHIP_KINDS:
+        joined = resolve_membership(cand, ctx)
+        if joined is not None:
+            return joined
     return RESOLVERS[cand.kind](cand, ctx)
