@@ -1368,3 +1368,17 @@ def test_when_a_state_joined_nato(catalog) -> None:
     assert "contradicted" not in _verdicts(
         catalog, 'Canada helped found the alliance. "Poland joined the alliance in 1999," it '
                  "said.", day)
+
+
+def test_since_when_a_leader_has_ruled(catalog) -> None:
+    # a phrase of its own, checked against the posts: the rest of the sentence is not borne
+    # out by it; a start the posts do not record refutes nothing (they may not hold every
+    # office the person held before)
+    day = dt.date(2020, 9, 14)
+    got = check_text("Lukashenko, who has ruled Belarus since 1994, accused the West of lying.",
+                     catalog, day).claims
+    tenure = [c for c in got if c.text == "ruled Belarus since 1994"]
+    assert [c.verdict for c in tenure] == ["supported"]
+    assert tenure[0].evidence[0].kind == "posts"
+    assert _verdicts(catalog, "Alexander Lukashenko has been in power since 1993.", day) \
+        == ["unverifiable"]

@@ -390,13 +390,16 @@ def detect_claims(
                         text=m.group(0))
             out.append(Candidate("command", _clause(facts, [said]), facts, context,
                                  extra={"relation": m.group(0)}))
+        phrases = _tenure_or_membership(facts, context)
+        out.extend(phrases)
         basing = _basing(facts, context)
         if basing is not None:
             out.append(basing)
         event = _event(facts, context)
-        if event is not None:
+        if event is not None and not _said_by(phrases, facts):
             out.append(event)
-        if not any(c.facts is facts for c in out[first:]):
+        if not any(c.facts is facts and not (c.extra.get("tenure") or c.extra.get("membership"))
+                   for c in out[first:]) and not _said_by(phrases, facts):
             # reported speech is checked for what it says, besides who said it
             fallback = _relation(facts, context)
             if fallback is not None:
@@ -412,6 +415,42 @@ def detect_claims(
         story = [m.record for m in reversed(facts.mentions) if m.kind == "events"] + [
             r for r in story if r not in {m.record for m in facts.mentions}]
     return out
+
+
+def _tenure_or_membership(facts: SentenceFacts,
+                          context: tuple[SentenceFacts, ...]) -> list[Candidate]:
+    """A phrase saying since when a leader has ruled ("who has ruled Belarus since 1994": a
+    relation of person, office and time) or when a state joined NATO ("Poland joined NATO in
+    1999": an event), as a claim of its own beside what the rest of the sentence says."""
+    out = []
+    m = vocab.TENURE_SINCE.search(facts.text) or vocab.TENURE_YEARS.search(facts.text)
+    if m is not None:
+        span = Span(start=facts.start + m.start(), end=facts.start + m.end(), text=m.group(0))
+        out.append(Candidate("relation", span, facts, context, extra={"tenure": True}))
+    m = vocab.JOINED_NATO.search(facts.text)
+    if m is not None:
+        at = facts.start + m.start()
+        dates = [d for d in facts.dates if d.span.start >= at]
+        if dates:
+            end = dates[0].span.end
+            span = Span(start=at, end=end, text=facts.full[at:end])
+            out.append(Candidate("event", span, facts, context, extra={"membership": True}))
+    return out
+
+
+def _said_by(phrases: list[Candidate], facts: SentenceFacts) -> bool:
+    """Whether the phrases say all the sentence says: beyond their words, the names it gives
+    and words of no content, at most one word is left ("Poland joined NATO in 1999.")."""
+    if not phrases:
+        return False
+    from eastflank.claims.retrieval import tokens
+
+    rest = facts.text
+    for c in phrases:
+        rest = rest.replace(c.span.text, " ")
+    for name in [m.span.text for m in facts.mentions] + [n.text for n in _proper_nouns(facts)]:
+        rest = rest.replace(name, " ")
+    return len(tokens(vocab.BALTIC_STATES.sub(" ", rest))) <= 1
 
 
 _ADJACENT = re.compile(

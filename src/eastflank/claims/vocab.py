@@ -96,3 +96,27 @@ SYNONYMS: dict[str, str] = {
 articles ("fence" and "wall" of a border barrier, "deal" and "agreement"), each mapped to the
 stem of its group's first word. Only stems no common word of another meaning shares: "stat"
 (station, state), "comp" (complete, company), "acco" (accord, according) are left out."""
+
+
+_NATO = r"(?:NATO|the\s+(?:North\s+Atlantic\s+)?[Aa]lliance)"
+JOINED_NATO = re.compile(
+    rf"\b(?:join(?:ed|s)?\s+{_NATO}|acce(?:ded|des)\s+to\s+{_NATO}|(?:accession|admission)\s+"
+    rf"(?:to|into)\s+{_NATO}|became\s+(?:a\s+|full\s+)*(?:NATO\s+members?|members?\s+of\s+"
+    rf"{_NATO})|(?:NATO\s+members?|members?\s+of\s+{_NATO})\s+since)\b")
+"""A state's accession to the alliance, said as done ("joined NATO", "NATO members since")."""
+
+TENURE_SINCE = re.compile(
+    r"\b(?:ruled|led|governed|run|headed|been\s+in\s+power|in\s+power|been\s+in\s+office|"
+    r"at\s+the\s+helm|reigned|presided\s+over)\b[^.;:]{0,40}?\bsince\s+((?:19|20)\d\d)\b",
+    re.I)
+"""Since when a leader has ruled ("who has ruled Belarus since 1994")."""
+TENURE_YEARS = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)[\s-]+years?"
+    r"(?:[\s-]+(?:long|old))?\s+(?:rule|reign|tenure|presidency|premiership|grip\s+on\s+power|"
+    r"hold\s+on\s+power|time\s+in\s+power)\b", re.I)
+"""For how many years a leader has ruled ("his 26-year rule")."""
+BALTIC_STATES = re.compile(r"\b(?:the\s+)?(?:three\s+)?Baltic\s+(?:states|countries|nations|"
+                           r"republics)\b", re.I)
+"""The three Baltic states named together."""
+

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import ClaimKind
 from eastflank.claims.resolvers.attribution import resolve_attribution
-from eastflank.claims.resolvers.base import Context, Outcome
+from eastflank.claims.resolvers.base import Context, Outcome, unverifiable
 from eastflank.claims.resolvers.basing import resolve_basing
 from eastflank.claims.resolvers.command import resolve_command
 from eastflank.claims.resolvers.distance import (
@@ -20,6 +20,7 @@ from eastflank.claims.resolvers.events import resolve_event, unsaid
 from eastflank.claims.resolvers.membership import resolve_membership
 from eastflank.claims.resolvers.relation import resolve_relation
 from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
+from eastflank.claims.resolvers.tenure import resolve_tenure
 from eastflank.claims.resolvers.warning import resolve_warning_time
 from eastflank.claims.resolvers.weapons import resolve_flight_time, resolve_weapon_range
 
@@ -63,15 +64,17 @@ RESOLVERS: dict[ClaimKind, Callable[[Candidate, Context], Outcome]] = {
 """Claim kind -> resolver."""
 
 
-_MEMBERSHIP_KINDS = frozenset({"event", "relation", "command", "basing"})
-"""Kinds a sentence saying when a state joined NATO is read as."""
-
-
 def resolve(cand: Candidate, ctx: Context) -> Outcome:
-    """Resolve one candidate claim with the resolver of its kind; a sentence saying when
-    states joined NATO is checked against their accession dates first."""
-    if cand.kind in _MEMBERSHIP_KINDS:
-        joined = resolve_membership(cand, ctx)
-        if joined is not None:
-            return joined
+    """Resolve one candidate claim with the resolver of its kind; a phrase saying when a
+    state joined NATO, or since when a leader has ruled, with the accession dates or the
+    posts."""
+    if cand.extra.get("membership"):
+        return resolve_membership(cand, ctx) or unverifiable(
+            "No recorded accession to NATO decides the date the sentence gives (a state the "
+            "accession dates do not list, or a bid or plan to join).")
+    if cand.extra.get("tenure"):
+        return resolve_tenure(cand, ctx) or unverifiable(
+            "No recorded term of the person as head of state or government began at the "
+            "time the sentence gives; the posts may not hold every office the person held "
+            "before, so this refutes nothing.")
     return RESOLVERS[cand.kind](cand, ctx)

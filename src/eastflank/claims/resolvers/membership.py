@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from eastflank.claims import vocab
 from eastflank.claims.detect import Candidate
 from eastflank.claims.model import DateMention, Evidence
 from eastflank.claims.resolvers.base import Context, Outcome
@@ -20,20 +21,14 @@ from eastflank.claims.resolvers.events import NEGATION
 
 __all__ = ["resolve_membership"]
 
-_NATO = r"(?:NATO|the\s+(?:North\s+Atlantic\s+)?[Aa]lliance)"
-_JOINED = re.compile(
-    rf"\b(?:join(?:ed|s)?\s+{_NATO}|acce(?:ded|des)\s+to\s+{_NATO}|(?:accession|admission)\s+"
-    rf"(?:to|into)\s+{_NATO}|became\s+(?:a\s+|full\s+)*(?:NATO\s+members?|members?\s+of\s+"
-    rf"{_NATO})|(?:NATO\s+members?|members?\s+of\s+{_NATO})\s+since)\b")
-"""A state's accession to the alliance, said as done."""
+_JOINED = vocab.JOINED_NATO
 _NOT_DONE = re.compile(r"\b(?:appl\w*|bid|want\w*|seek\w*|sought|aspir\w*|plan\w*|invit\w*|"
                        r"hop\w*|desire\w*|intend\w*|ready|refus\w*|could|would|may|might|will|"
                        r"to|never|not|attempt\w*|effort\w*|talks?|negotiat\w*|path)"
                        r"\W+(?:\w+\W+){0,2}$", re.I)
 """Words before the verb that make the accession a wish, a plan or a bid, not a fact."""
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:\w+\s+)?$", re.I)
-_BALTIC = re.compile(r"\bBaltic\s+(?:states|countries|nations|republics)\b", re.I)
-"""The three Baltic states named together."""
+_BALTIC = vocab.BALTIC_STATES
 _CLAUSE = re.compile(r"[;:!?\"“”]|\.\s|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 
 
