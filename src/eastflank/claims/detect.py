@@ -645,6 +645,12 @@ def _relation(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candi
                      facts, context, extra={"verb": verb.group(0) if verb else None})
 
 
+_WHERE_SAID = re.compile(r"\b(?:told|said|says|say|spoke|speaking|addressed|addressing|"
+                         r"announced|journalists|reporters|press\s+conference|briefing|"
+                         r"interview|visit(?:ed|ing)?)\b[^,;.]{0,30}$", re.I)
+"""Words before a place that make it where something was said, not where forces stand."""
+
+
 def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     text = facts.text
     units = _mentions(facts, "units")
@@ -660,6 +666,8 @@ def _basing(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candida
         after = facts.full[m.span.end : min(facts.end, m.span.end + 40)]
         if re.search(r"\bbetween\b[^,;.]{0,40}$", before):
             continue  # "Kaliningrad, an exclave between Lithuania and Poland": where it lies
+        if _WHERE_SAID.search(before):
+            continue  # "..., the president told journalists in Rukla": where it was said
         if _NEAR_PREP.search(before) or (anchors and re.search(r"(?:,|and)\s*$", before)) \
                 or _HOSTS.match(after):
             if m.kind == "actors" and (
