@@ -1382,3 +1382,17 @@ def test_since_when_a_leader_has_ruled(catalog) -> None:
     assert tenure[0].evidence[0].kind == "posts"
     assert _verdicts(catalog, "Alexander Lukashenko has been in power since 1993.", day) \
         == ["unverifiable"]
+
+
+def test_not_just_is_no_negation(catalog) -> None:
+    # "not just", "not only" add to what is said; "not" alone turns it
+    from eastflank.claims.resolvers.events import NEGATION
+
+    assert not NEGATION.search("the Russians are now deploying not just troops but weapons")
+    assert not NEGATION.search("a threat not only to Lithuania")
+    assert NEGATION.search("the missiles were not deployed")
+    assert NEGATION.search("the missiles weren't deployed")
+    said = ("“I have brought nuclear warheads here, and not just a single dozen of them,” "
+            "Lukashenko said.")
+    got = check_text(said, catalog, dt.date(2024, 12, 10)).claims
+    assert "supported" in [c.verdict for c in got if c.kind == "attribution"]

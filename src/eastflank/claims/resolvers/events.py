@@ -61,7 +61,7 @@ __all__ = [
     "unsaid_records",
 ]
 
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[o']t|denied|deny|denies|neither|nor|"
+NEGATION = re.compile(r"\b(?:not(?!\s+(?:just|only|merely|least|to\s+mention)\b)|never|no\s+longer|n['’]t|denied|deny|denies|neither|nor|"
                       r"without|refused|rejected|ruled\s+out|false|fake|untrue)\b|n't\b", re.I)
 """Words that turn a sentence against the event it names: a match by type says nothing."""
 
