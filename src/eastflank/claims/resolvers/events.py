@@ -62,7 +62,8 @@ __all__ = [
 ]
 
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:just|only|merely|least|to\s+mention)\b)|never|"
-                      r"no\s+longer|n['’]t|denied|deny|denies|neither|nor|without|refused|rejected|ruled\s+out|false|fake|untrue)\b|n't\b", re.I)
+                      r"no\s+longer|n['’]t|denied|deny|denies|neither|nor|without|refused|"
+                      r"rejected|ruled\s+out|false|fake|untrue)\b|n't\b", re.I)
 """Words that turn a sentence against the event it names: a match by type says nothing."""
 
 TURNED = re.compile(rf"(?:{NEGATION.pattern})|\bno\b", re.I)
