@@ -1396,3 +1396,19 @@ def test_not_just_is_no_negation(catalog) -> None:
             "Lukashenko said.")
     got = check_text(said, catalog, dt.date(2024, 12, 10)).claims
     assert "supported" in [c.verdict for c in got if c.kind == "attribution"]
+
+
+def test_which_state_leads_a_battlegroup(catalog) -> None:
+    # the units' lead nations decide which state leads the battlegroup in a host state; a
+    # battlegroup is a battalion-size unit, and a plan said before it stood up counts
+    day = dt.date(2018, 1, 1)
+    assert _verdicts(catalog, "There is Battle Group Latvia led by Canada, Battle Group "
+                              "Lithuania led by Germany.", day) == ["supported"]
+    assert _verdicts(catalog, "The German-led battlegroup in Estonia held drills.", day) \
+        == ["contradicted"]
+    assert _verdicts(catalog, "Canada, the United Kingdom and the United States are the "
+                              "framework nations in Latvia, Estonia and Poland respectively.",
+                     day) == ["supported"]
+    plan = ("Under the plan, the United States will lead the battalion in Poland and Germany "
+            "will be in charge of the one in Lithuania.")
+    assert "supported" in _verdicts(catalog, plan, dt.date(2016, 7, 8))

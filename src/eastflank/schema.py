@@ -310,6 +310,8 @@ class Unit(Record):
     role: str | None = Field(None, description="e.g. mechanised, tank, air-assault, SRBM.")
     garrison: str | None = Field(None, description="Place id of the home garrison.")
     parent: str | None = Field(None, description="Id of the parent command body or unit.")
+    lead_nation: Annotated[str, Field(pattern=ACTOR_ID)] | None = Field(
+        None, description="Actor id of the framework (lead) nation of a multinational unit.")
     deployment: Literal["permanent", "rotational", "forward", "exercise", "training"] = (
         "permanent"
     )

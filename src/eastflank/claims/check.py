@@ -231,6 +231,8 @@ def _other_formation(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome
     said = {m.group(1).lower() for m in _FORMATION_WORD.finditer(cand.span.text)}
     ev = outcome.evidence[0]
     name = (ev.name or "").lower()
+    if re.search(r"\bbattle\s*group", name):
+        name += " battalion"  # (a battlegroup is a reinforced battalion: "battalion-size")
     if not said or ev.kind not in ("units", "facilities", "places") or any(
             re.search(rf"\b{w}", name) for w in said):
         return outcome

@@ -366,6 +366,11 @@ def detect_claims(
             span = Span(start=facts.start + m.start(), end=facts.start + m.end(),
                         text=m.group(0))
             out.append(Candidate("warning_time", span, facts, context))
+        pairs = lead_nations(facts)
+        if pairs:  # (which state leads a battlegroup: no command of body over body)
+            lo, hi = min(p[2] for p in pairs), max(p[3] for p in pairs)
+            out.append(Candidate("command", Span(start=lo, end=hi, text=facts.full[lo:hi]),
+                                 facts, context, extra={"lead_nations": pairs}))
         speakers = [a.speaker or a.span for a in facts.attributions]
         bodies = [b for b in _mentions(facts, "command_bodies") if not _is_title(b, facts)
                   and not any(sp.start <= b.span.start < sp.end for sp in speakers)]
@@ -382,7 +387,7 @@ def detect_claims(
             span = Span(start=start, end=end, text=facts.full[start:end])
             out.append(Candidate("command", span, facts, context,
                                  extra={"relation": rel.group(0) if rel else None}))
-        elif (m := _COMMANDS.search(text)) is not None and (
+        elif not pairs and (m := _COMMANDS.search(text)) is not None and (
                 len(facts.mentions) + len(_proper_nouns(facts)) >= 2):
             # who commands whom, named by title, state or person ("Belarus's armed forces are
             # under the command of President Lukashenko")
@@ -392,6 +397,7 @@ def detect_claims(
                                  extra={"relation": m.group(0)}))
         phrases = _tenure_or_membership(facts, context)
         out.extend(phrases)
+
         basing = _basing(facts, context)
         if basing is not None:
             out.append(basing)
@@ -436,6 +442,63 @@ def _tenure_or_membership(facts: SentenceFacts,
             span = Span(start=at, end=end, text=facts.full[at:end])
             out.append(Candidate("event", span, facts, context, extra={"membership": True}))
     return out
+
+
+_BATTLEGROUP = re.compile(r"\b(?:battalions?|battle\s*groups?|battlegroups?|eFP|forward\s+"
+                          r"presence|(?:lead|framework)\s+nations?)\b", re.I)
+_LEADS = re.compile(r"\b(?:will\s+)?(?:lead|leads|leading|heads?|headed|commands?|"
+                    r"(?:is|are|was|were|will\s+be)\s+(?:in\s+charge\s+of|responsible\s+for)|"
+                    r"serv(?:e|es|ed|ing)\s+as\s+(?:the\s+)?(?:lead|framework)\s+nation|"
+                    r"(?:is|are|was|were)\s+(?:the\s+)?(?:lead|framework)\s+nations?)\b", re.I)
+
+
+def lead_nations(facts: SentenceFacts) -> list[tuple[str, str, int, int]]:
+    """The (lead state, host state) pairs a sentence about NATO's battlegroups gives, with the
+    offsets (in the text) of the words that give each: "Battle Group Latvia led by Canada",
+    "the German-led battlegroup in Lithuania", "Germany will be in charge of the one in
+    Lithuania", "Canada, the UK and the US are the framework nations in Latvia, Estonia and
+    Poland respectively"."""
+    text = facts.text
+    if not _BATTLEGROUP.search(text):
+        return []
+    states = [m for m in facts.mentions if m.kind == "actors" and m.record != "NATO"]
+    at = [(m.span.start - facts.start, m.span.end - facts.start, m) for m in states]
+    out: list[tuple[str, str, int, int]] = []
+
+    def host_after(i: int, reach: int = 60) -> Mention | None:
+        for s0, _, m2 in at:
+            if i <= s0 <= i + reach and not m2.adjectival and re.search(
+                    r"\bin\s+(?:the\s+)?$", text[max(0, s0 - 8):s0]):
+                return m2
+        return None
+
+    if re.search(r"\brespectively\b", text) and (v := _LEADS.search(text)) is not None:
+        leads = [m for s0, _, m in at if s0 < v.start() and not m.adjectival]
+        hosts = [m for s0, _, m in at if s0 > v.end() and not m.adjectival]
+        if leads and len(leads) == len(hosts):
+            return [(a.record, b.record, a.span.start, b.span.end)
+                    for a, b in zip(leads, hosts, strict=True)]
+    for m in re.finditer(r"\bled\s+by\s+", text):
+        before = [x for s0, e0, x in at if m.start() - 50 <= s0 and e0 <= m.start()
+                  and not x.adjectival]
+        after = [x for s0, _, x in at if m.end() <= s0 <= m.end() + 20]
+        if before and after:
+            out.append((after[0].record, before[-1].record, before[-1].span.start,
+                        after[0].span.end))
+    for m in re.finditer(r"-led\b", text):
+        lead = [x for _, e0, x in at if e0 == m.start()]
+        host = host_after(m.end())
+        if lead and host is not None:
+            out.append((lead[0].record, host.record, lead[0].span.start, host.span.end))
+    for m in _LEADS.finditer(text):
+        clause_start = max((c.end() for c in re.finditer(r"[,;]", text[:m.start()])),
+                           default=0)
+        lead = [x for s0, e0, x in at if clause_start <= s0 and e0 <= m.start()
+                and not x.adjectival]
+        host = host_after(m.end())
+        if lead and host is not None:
+            out.append((lead[-1].record, host.record, lead[-1].span.start, host.span.end))
+    return list(dict.fromkeys(out))
 
 
 def _said_by(phrases: list[Candidate], facts: SentenceFacts) -> bool:

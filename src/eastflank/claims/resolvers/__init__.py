@@ -17,6 +17,7 @@ from eastflank.claims.resolvers.distance import (
 )
 from eastflank.claims.resolvers.economic import resolve_economic
 from eastflank.claims.resolvers.events import resolve_event, unsaid
+from eastflank.claims.resolvers.lead_nation import resolve_lead_nations
 from eastflank.claims.resolvers.membership import resolve_membership
 from eastflank.claims.resolvers.relation import resolve_relation
 from eastflank.claims.resolvers.strength import resolve_count, resolve_strength
@@ -72,6 +73,10 @@ def resolve(cand: Candidate, ctx: Context) -> Outcome:
         return resolve_membership(cand, ctx) or unverifiable(
             "No recorded accession to NATO decides the date the sentence gives (a state the "
             "accession dates do not list, or a bid or plan to join).")
+    if cand.extra.get("lead_nations"):
+        return resolve_lead_nations(cand, ctx) or unverifiable(
+            "The units hold no battlegroup of the host states the sentence names with a lead "
+            "nation at its date.")
     if cand.extra.get("tenure"):
         return resolve_tenure(cand, ctx) or unverifiable(
             "No recorded term of the person as head of state or government began at the "
