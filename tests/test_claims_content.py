@@ -1349,6 +1349,9 @@ def test_a_figure_a_record_states_in_its_own_words(catalog) -> None:
     assert _agrees(more, qty(60, "exact", "60 ships"), 0.0)
     assert _agrees(more, qty(55, "at-least", "more than 55 ships"), 0.0)
     assert _agrees(qty(55, "exact", "55 ships"), qty(55, "exact", "55 ships"), 0.0)
+    # "about 9,000 will arrive" beside "up to 9,000": the cap is the figure said
+    assert _agrees(qty(9000, "about", "about 9,000 ships"), qty(9000, "at-most",
+                                                             "up to 9,000 ships"), 0.15)
 
 
 def test_when_a_state_joined_nato(catalog) -> None:

@@ -657,7 +657,9 @@ def _agrees(q: Quantity, theirs: Quantity, relative: float) -> bool:
         return q.value * 0.5 <= v <= q.value * (1 + relative)
     lo = (q.low if q.low is not None else q.value) * (1 - relative)
     hi = (q.high if q.high is not None else q.value) * (1 + relative)
-    return theirs.bound not in ("at-least", "at-most") and lo <= v <= hi
+    if theirs.bound == "at-most":  # ("about 9,000 will arrive" beside "up to 9,000")
+        return q.bound in ("about", "exact") and lo <= v <= hi
+    return theirs.bound != "at-least" and lo <= v <= hi
 
 
 def _stated_in_record(cand: Candidate, ctx: Context, unit: str,
