@@ -1415,3 +1415,20 @@ def test_which_state_leads_a_battlegroup(catalog) -> None:
     plan = ("Under the plan, the United States will lead the battalion in Poland and Germany "
             "will be in charge of the one in Lithuania.")
     assert "supported" in _verdicts(catalog, plan, dt.date(2016, 7, 8))
+
+
+def test_details_of_the_event_the_text_has_just_spoken_of(catalog) -> None:
+    # a sentence that adds details to an event a claim before bore out is borne out by that
+    # event's record when the record gives its figures; not with another figure, another
+    # year, or without the sentence before
+    day = dt.date(2024, 9, 20)
+    lead = "Estonia plans to build about 600 concrete bunkers on its eastern border. "
+    detail = "The bunkers will cost up to {} million euros and be ready by the end of {}."
+
+    def last(text: str) -> str:
+        return [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "count"][-1]
+
+    assert last(lead + detail.format(60, 2026)) == "supported"
+    assert last(lead + detail.format(90, 2026)) == "unverifiable"
+    assert last(lead + detail.format(60, 2029)) == "unverifiable"
+    assert last(detail.format(60, 2026)) == "unverifiable"

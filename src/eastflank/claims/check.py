@@ -316,6 +316,73 @@ def _undated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         "the sentence out.", nearest=list(outcome.evidence))
 
 
+_STORY_KINDS = frozenset({"event", "relation", "count", "strength"})
+_STORY_BACK = 3
+"""How many sentences back an event that bore out a claim is still what the text is about."""
+_STORY_SHARE = 0.6
+_STORY_FIGURE_SHARE = 0.3
+_STORY_WORDS = 3
+_AHEAD = re.compile(r"\b(?:will|expected|plann?\w*|due|scheduled|aims?|targets?)\b", re.I)
+"""Words that make a date one a plan is for ("to be ready by the end of 2026")."""
+
+
+def _story_detail(cand: Candidate, ctx: Context, story: dict[int, list[str]]
+                  ) -> Outcome | None:
+    """A support for a sentence that adds details to an event the text has just spoken of:
+    an event that bore out a claim of the ``_STORY_BACK`` sentences before, whose record
+    gives every figure the sentence states (one at least, with ``_STORY_FIGURE_SHARE`` of its
+    content words, two at least), or ``_STORY_SHARE`` of its content
+    words (``_STORY_WORDS`` at least), and names every person, place, unit and body the
+    sentence names ("Most of the bunkers will be built in Ida-Virumaa", after the plan was
+    named). The sentence must give no date of its own that the record does not bear out,
+    and not be negated. Modelling choices (hypothetical); support only."""
+    from eastflank.claims.resolvers.base import keywords
+    from eastflank.claims.resolvers.events import (
+        NEGATION,
+        _numbers_in,
+        dates_agree,
+        unsaid,
+        unsaid_numbers,
+        unsaid_places,
+        unsaid_records,
+    )
+
+    text = cand.facts.text
+    if NEGATION.search(text):
+        return None
+    recent = [r for i in range(cand.facts.index - 1, cand.facts.index - 1 - _STORY_BACK, -1)
+              for r in story.get(i, [])]
+    if not recent:
+        return None
+    words = keywords(text)
+    ahead = _AHEAD.search(text) is not None
+    figures = [raw for raw, value in _numbers_in(text) if value >= 10 or not raw.isdigit()]
+    for rid in dict.fromkeys(recent):
+        e = ctx.catalog.events.get(rid)
+        if e is None:
+            continue
+        if any(not dates_agree(d, e, ctx.tolerances.event_date.days)
+               and not (ahead and str(d.date.year) in e.summary)
+               for d in cand.facts.dates if not d.relative):
+            continue  # (a date the record neither bears nor plans for: another occasion)
+        shared = words & keywords(f"{e.name} {e.summary}")
+        by_figures = bool(figures) and len(shared) >= max(2, _STORY_FIGURE_SHARE * len(words)) \
+            and not unsaid_numbers(text, e)
+        by_words = len(shared) >= _STORY_WORDS and len(shared) >= _STORY_SHARE * len(words)
+        if not (by_figures or by_words):
+            continue
+        if unsaid(cand, e, ctx) or unsaid_places(cand, e, ctx) or unsaid_records(cand, e, ctx):
+            continue
+        why = (f"the figures it states ({', '.join(figures)})" if by_figures else
+               f"{len(shared)} of its {len(words)} content words")
+        return Outcome("supported",
+                       f"The text has just spoken of {e.name} ({e.date}), which a claim "
+                       f"before bore out; its record gives {why}, and names what the sentence "
+                       "names.", evidence=[evidence_of(e, "events", e.name)],
+                       strength=ctx.tolerances.event_date.typed_strength)
+    return None
+
+
 def _leaves_out(cand: Candidate, ctx: Context, ev: Evidence) -> bool:
     """Whether the event a loose match found leaves out a person or designation the sentence
     names (:func:`eastflank.claims.resolvers.events.unsaid`)."""
@@ -516,6 +583,7 @@ def _check_text(
     ctx = Context(catalog, tol, article_date, seeds, store, retriever, title)
     facts = extract(text, gaz, article_date)
     claims: list[Claim] = []
+    story: dict[int, list[str]] = {}  # sentence -> events that bore out its claims
     for cand in _with_posts(detect_claims(facts), facts, posts_index(catalog)):
         outcome = resolve(cand, ctx)
         if not outcome.keep:
@@ -547,9 +615,15 @@ def _check_text(
             main = _main_clause_support(cand, ctx, tol)
             if main is not None:
                 judged, outcome = main
+        if outcome.verdict == "unverifiable" and cand.kind in _STORY_KINDS \
+                and not outcome.settled:
+            outcome = _story_detail(cand, ctx, story) or outcome
         outcome = _misclassed(judged, ctx, _undated(judged, ctx, _other_edition(
             judged, ctx, _misdated(judged, ctx, _details_differ(judged, ctx, _other_formation(
                 judged, ctx, outcome))))))
+        if outcome.verdict == "supported" and cand.kind != "attribution":
+            story.setdefault(cand.facts.index, []).extend(
+                e.record for e in outcome.evidence if e.kind == "events" and e.record)
         nearest: list[Evidence] = []
         if outcome.verdict == "unverifiable" and outcome.nearest is not None:
             nearest = list(outcome.nearest)
