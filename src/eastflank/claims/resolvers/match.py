@@ -1029,6 +1029,17 @@ def _said(cand: Candidate) -> str:
     return _blanked(cand.facts.text, cuts)
 
 
+_PLACE_KIND = frozenset({"region", "oblast", "province", "district", "county", "voblast"})
+
+
+def _where_words(cand: Candidate) -> frozenset[str]:
+    """Stems of the places and states the sentence names and of the words of a kind of
+    place ("region")."""
+    spans = " ".join(m.span.text for m in cand.facts.mentions if m.kind in ("places", "actors"))
+    return frozenset(_sentence_stems(spans + " " + " ".join(
+        w for w in re.findall(r"[A-Za-z]+", cand.facts.text) if w.lower() in _PLACE_KIND)))
+
+
 def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
                 counted: str | None = None) -> Outcome | None:
     """A sentence that an event it is about says in full ("Poland will build a fence on its
@@ -1074,7 +1085,9 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
         # a first name before a surname the event gives ("Yevgeny Prigozhin")
         given = _stems(" ".join(g for g, n in _FULL_NAME.findall(cand.facts.text)
                                 if _stems(n) and _stems(n) <= own)) - own
-        mine = words - given
+        # (a place the sentence names, and the word saying what kind of place it is, tell
+        # where, not what: "the spotlight is on Kaliningrad, Russia's westernmost region")
+        mine = words - given - _where_words(cand)
         shared = mine & own
         need = tol.content_share if ident in found else tol.content_share_alone
         if len(shared) < tol.content_words + (ident not in found) or \
