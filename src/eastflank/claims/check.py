@@ -62,6 +62,7 @@ def prepare(catalog: Catalog) -> None:
     from eastflank.claims.measure import gap_width
     from eastflank.claims.posts import posts_index
     from eastflank.claims.quantities import to_unit
+    from eastflank.claims.resolvers.base import keywords
     from eastflank.claims.resolvers.match import index_subjects
 
     tol = load_tolerances()
@@ -70,6 +71,11 @@ def prepare(catalog: Catalog) -> None:
     seeds = frozenset(sid for sid, s in catalog.sources.items() if s.kind == "seed")
     index_subjects(Context(catalog, tol, None, seeds, store, retriever))
     posts_index(catalog)
+    for e in catalog.events.values():
+        # (the words of every event's name and summary, which the event look-ups compare
+        # with each sentence's)
+        for text in (e.name, e.summary, " ".join([e.name, *e.aliases, e.summary]), *e.aliases):
+            keywords(text)
     city_country("")
     to_unit(1.0, "mile", "kilometer")
     gap_width()  # (the map, its projections, and the gap the texts most often measure)

@@ -222,7 +222,7 @@ def designations(text: str) -> set[str]:
     return {"".join(g or "" for g in m.groups()).lower() for m in _DESIGNATION.finditer(text)}
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _keywords(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z]{3,}", fold(text))
     return frozenset({vocab.SYNONYMS.get(w[:4], w[:4]) for w in words if w not in _STOPWORDS}
