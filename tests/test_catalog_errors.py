@@ -111,6 +111,17 @@ def test_dangling_actor_reference(write_dataset: Writer) -> None:
     assert "unknown actor 'XX'" in str(err)
 
 
+def test_dangling_lead_nation(write_dataset: Writer) -> None:
+    unit = ("- id: a-battlegroup\n  name: A battlegroup\n  status: established\n"
+            "  sources: [src-a]\n  actor: BY\n  branch: multinational\n"
+            "  echelon: battlegroup\n  garrison: somewhere\n  lead_nation: XX\n")
+    root = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
+                          "places/p.yaml": _place(), "units/u.yaml": unit})
+    err = _load(root)
+    assert (err.record, err.field) == ("a-battlegroup", "lead_nation")
+    assert "unknown actor 'XX'" in str(err)
+
+
 def test_coordinate_out_of_range(write_dataset: Writer) -> None:
     root = write_dataset({"sources/s.yaml": SOURCE, "actors/a.yaml": ACTOR,
                           "places/p.yaml": _place(lat=93.5)})

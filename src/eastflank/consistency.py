@@ -70,12 +70,13 @@ def check_sources_exist(data: Records, where: Where) -> None:
 
 
 def check_actor_refs(data: Records, where: Where) -> None:
-    """Actor codes (actor, country, operators, origin, members) name known actors."""
+    """Actor codes (actor, country, operators, origin, members, lead nation) name known
+    actors."""
     actors = data["actors"]
     for kind, attrs in {
         "places": ["country"],
         "command_bodies": ["actor"],
-        "units": ["actor"],
+        "units": ["actor", "lead_nation"],
         "facilities": ["actor", "operator"],
         "weapon_systems": ["origin", "operators"],
         "events": ["actors"],
