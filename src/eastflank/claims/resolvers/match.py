@@ -1074,6 +1074,9 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
             seen.add(subj)
             more.append(Identified(subj, tol.entity_strength, "retrieved by its words",
                                    frozenset(), loose=True))
+    # (a place the sentence names, and the word saying what kind of place it is, tell where,
+    # not what: "the spotlight is on Kaliningrad, Russia's westernmost region")
+    where = _where_words(cand)
     for ident in [*found, *more]:
         rec = ctx.catalog.events.get(ident.record)
         if rec is None:
@@ -1085,9 +1088,7 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
         # a first name before a surname the event gives ("Yevgeny Prigozhin")
         given = _stems(" ".join(g for g, n in _FULL_NAME.findall(cand.facts.text)
                                 if _stems(n) and _stems(n) <= own)) - own
-        # (a place the sentence names, and the word saying what kind of place it is, tell
-        # where, not what: "the spotlight is on Kaliningrad, Russia's westernmost region")
-        mine = words - given - _where_words(cand)
+        mine = words - given - where
         shared = mine & own
         need = tol.content_share if ident in found else tol.content_share_alone
         if len(shared) < tol.content_words + (ident not in found) or \
