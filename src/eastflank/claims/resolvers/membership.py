@@ -79,16 +79,9 @@ def resolve_membership(cand: Candidate, ctx: Context) -> Outcome | None:
                          detail=f"{name} joined NATO on {joined[a].joined}",
                          sources=list(joined[a].sources)) for a, name in named]
     wrong = [(a, name) for a, name in named if not _agrees(date, joined[a].joined, days)]
+    said = "; ".join(f"{name} {joined[a].joined}" for a, name in (wrong or named))
     if wrong:
-        return Outcome(
-            "contradicted",
-            "Recorded accession to NATO: " + "; ".join(
-                f"{name} {joined[a].joined}" for a, name in wrong)
-            + f", not {date.span.text!r} as the sentence says.",
-            evidence=evidence)
-    return Outcome(
-        "supported",
-        "Recorded accession to NATO: " + "; ".join(
-            f"{name} {joined[a].joined}" for a, name in named)
-        + f", which agrees with {date.span.text!r}.",
-        evidence=evidence)
+        return Outcome("contradicted", f"Recorded accession to NATO: {said}, not "
+                       f"{date.span.text!r} as the sentence says.", evidence=evidence)
+    return Outcome("supported", f"Recorded accession to NATO: {said}, which agrees with "
+                   f"{date.span.text!r}.", evidence=evidence)
