@@ -190,3 +190,21 @@ def test_reported_speech_is_checked_for_what_it_says(catalog: Catalog) -> None:
     assert "Lukashenko claimed" not in cands[0].span.text
     cands = _detect("Khrenin said the Belarusian army has 48,000 troops.", catalog)
     assert [c.kind for c in cands] == ["strength", "attribution"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuania shut its land border with Belarus.",
+    "Belarus has completely stopped accepting oil through the Druzhba pipeline.",
+    "Warsaw formally invoked Article 4 of the NATO Treaty.",
+    "The transit of Belarusian fertilizers through Lithuania will be stopped as of February 1.",
+])
+def test_verbs_of_closing_and_deciding_report_an_event(catalog: Catalog, text: str) -> None:
+    # a border shut, a flow stopped, an article invoked: something done at a time
+    assert "event" in [c.kind for c in _detect(text, catalog)]
+
+
+def test_a_general_passive_reports_no_event(catalog: Catalog) -> None:
+    # what happens whenever it is invoked is no event of a date
+    kinds = [c.kind for c in _detect("As soon as Article 4 is invoked, NATO allies consult "
+                                     "Poland and Lithuania.", catalog)]
+    assert "event" not in kinds

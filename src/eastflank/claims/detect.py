@@ -850,6 +850,9 @@ _EVENT_VERB = re.compile(
     r"(?:re-?)?introduced|suspended|resumed|restored|expelled|captured|seized|sent|"
     r"relocated|stationed\s+(?:in|at)\s+\w+\s+(?:in|on|since)|exercised?|drilled|"
     r"received|acquired|purchased|bought|supplied|shipped|set\s+up|"
+    r"(?<!is\s)(?<!are\s)(?<!be\s)(?<!never\s)(?:stopped|halted|shut|sanctioned|invoked|"
+    r"activated|offered|destroyed|invited|voted|decided|crossed|reopened|deactivated|"
+    r"unveiled|notified|brokered|extended|redeployed|entered)|(?:will|would)\s+be\s+(?:stopped|halted|closed|opened|deployed)|"
     r"(?:has|have|had)\s+(?:been\s+)?(?:put|placed|taken|sent|brought)|"
     r"had\s+(?:been\s+)?(?:\w+ly\s+)?\w+ed)\b",
     re.I)
