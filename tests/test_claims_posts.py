@@ -224,3 +224,22 @@ def test_intelligence_and_border_guard_chiefs_are_titles(catalog: Catalog) -> No
 
     assert re.fullmatch(OFFICE_TITLES["border-guard-chief"], "head of the State Border Guard "
                         "Service", re.I)
+
+
+def test_a_former_holder_still_in_office_is_contradicted(staffed: Catalog) -> None:
+    # Bob has been defence minister since December 2020: "former" is wrong in 2022
+    got = _posts("Former defence minister Bob Sample visited Rukla.", staffed, "2022-05-01")
+    assert got == [("Former defence minister Bob Sample", "contradicted")]
+    # days into the term, the old title may still be used; "then-" speaks of a past date
+    assert _posts("Former defence minister Bob Sample visited Rukla.", staffed,
+                  "2020-12-20") != got
+    assert _posts("Then-defence minister Bob Sample visited Rukla.", staffed,
+                  "2022-05-01") == [("Then-defence minister Bob Sample", "unverifiable")]
+    # an office several people hold at once is never said to be left
+    assert _posts("Former deputy defence minister Dan Deputy visited Rukla.", staffed,
+                  "2022-05-01") == [("Former deputy defence minister Dan Deputy",
+                                     "unverifiable")]
+    # the mark may stand before the state's name
+    assert _posts("Former Lithuanian defence minister Bob Sample visited Rukla.", staffed,
+                  "2022-05-01") == [("Former Lithuanian defence minister Bob Sample",
+                                     "contradicted")]

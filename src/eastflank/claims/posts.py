@@ -209,6 +209,10 @@ _LEAD = re.compile(r"(?:(?!(?:The|A|An|Then|Former)\b)[A-Z][\w.'’-]*(?:['’]s
 ")."""
 
 
+_PAST_LEAD = re.compile(r"\b(former|ex-)\s*$", re.I)
+"""A mark of a past title before the state's name that leads the title."""
+
+
 def find_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
     """Every known person the sentence names with an office's title."""
     if not index.by_person:
@@ -239,12 +243,16 @@ def find_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
             continue
         if len(persons) != 1:
             continue
+        title = re.sub(r"\s+", " ", m.group(0)).strip(" ,")
+        # "former U.S. President ...": the mark may stand before the state's name
+        past = None if m is not before else _PAST_LEAD.search(text[:span_start])
+        if past is not None:
+            span_start, title = past.start(), f"{past.group(1)} {title}"
         out.append(Titled(
             span=Span(start=facts.start + span_start, end=facts.start + span_end,
                       text=text[span_start:span_end]),
             person=next(iter(persons)), office=office, actors=actors, bodies=bodies,
-            former=bool(m.group("former")),
-            title=re.sub(r"\s+", " ", m.group(0)).strip(" ,")))
+            former=bool(m.group("former")) or past is not None, title=title))
     return out
 
 

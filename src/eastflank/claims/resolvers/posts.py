@@ -41,6 +41,11 @@ staff is called a chief of defence in some states; a commander or governor may b
 region the title names loosely: a title of those is never said to be the wrong person's."""
 
 
+_SETTLED_DAYS = 30
+"""Days a term must have run by the article's date before "former" is said to contradict it
+(a text written in the days of a handover may still call the new holder by the old title)."""
+
+
 _HEAD_OFFICES = frozenset({"head-of-state", "head-of-government", "defence-minister",
                            "foreign-minister", "interior-minister", "chief-of-general-staff"})
 """Offices whose holder heads the body they belong to, and so does not speak for it as its
@@ -109,6 +114,19 @@ def resolve_post(cand: Candidate, ctx: Context) -> Outcome:
         return unverifiable("The text gives no date to check the office at.", settled=True,
                             nearest=_evidence(posts))
     rule = {"rule": "a recorded term of the office covers the date"}
+    if t.former and ctx.article_date is not None and t.office in _REFUTABLE and \
+            re.match(r"(?:former|ex-)", t.title, re.I):
+        # "former President Trump" in a text of April 2025: he holds the office again, and
+        # has for more than a month ("then-" speaks of a past date, whoever holds it now)
+        day = ctx.article_date
+        now = [p for p in own if _covers(p, day, day)
+               and p.valid_from <= day - dt.timedelta(days=_SETTLED_DAYS)]
+        if now:
+            return Outcome("contradicted", f"{t.person} holds the office on the article's "
+                           f"date ({_term(now[0])}), so is no former holder of it.",
+                           evidence=_evidence(now),
+                           tolerance={"rule": "a recorded term covers the article's date",
+                                      "days_in_office_at_least": _SETTLED_DAYS})
     if t.former and ctx.article_date is not None:
         past = [p for p in own if p.valid_to is not None and p.valid_to < ctx.article_date]
         if past:
