@@ -379,3 +379,27 @@ def test_an_event_of_another_state_than_the_sentence_s_subject(catalog) -> None:
     assert "supported" in _verdicts(catalog, "Lithuania reinstated conscription in 2015.", day,
                                     "event") + _verdicts(
         catalog, "Lithuania reinstated conscription in 2015.", day, "relation")
+
+
+def test_due_to_gives_a_cause_not_a_plan(catalog) -> None:
+    # "halted due to balloons" is no plan: a weekday three weeks after the recorded closure
+    # is another closure, borne out neither as a plan nor as a detail of the one recorded
+    text = ("Vilnius airport suspended operations due to weather balloons from Belarus "
+            "entering its airspace. Operations at Lithuania's Vilnius Airport were halted on "
+            "Tuesday evening due to balloons from Belarus entering its airspace.")
+
+    def second(day: dt.date) -> str:
+        return [c.verdict for c in check_text(text, catalog, day).claims
+                if c.kind == "event"][1]
+
+    assert second(dt.date(2026, 1, 27)) == "supported"  # the Tuesday of the record
+    assert second(dt.date(2026, 2, 17)) == "unverifiable"
+
+
+def test_due_to_be_still_plans() -> None:
+    from eastflank.claims.check import _AHEAD
+    from eastflank.claims.resolvers.events import _PLANNED
+
+    for rx in (_AHEAD, _PLANNED):
+        assert rx.search("The line is due to be completed in 2027.")
+        assert not rx.search("Flights were halted due to balloons.")

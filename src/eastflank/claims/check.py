@@ -328,8 +328,11 @@ _STORY_BACK = 3
 _STORY_SHARE = 0.6
 _STORY_FIGURE_SHARE = 0.3
 _STORY_WORDS = 3
-_AHEAD = re.compile(r"\b(?:will|expected|plann?\w*|due|scheduled|aims?|targets?)\b", re.I)
-"""Words that make a date one a plan is for ("to be ready by the end of 2026")."""
+_AHEAD = re.compile(r"\b(?:will|expected|plann?\w*|scheduled|aims?|targets?|due(?=\s+(?:to\s+"
+                    r"(?:be|start|begin|open|close|end|finish|arrive|take)|in|by|for|on)\b))\b",
+                    re.I)
+"""Words that make a date one a plan is for ("to be ready by the end of 2026", "due to be
+completed in 2027"; not "halted due to balloons")."""
 
 
 def _story_detail(cand: Candidate, ctx: Context, story: dict[int, list[str]]
@@ -369,8 +372,9 @@ def _story_detail(cand: Candidate, ctx: Context, story: dict[int, list[str]]
             continue
         if any(not dates_agree(d, e, ctx.tolerances.event_date.days)
                and not (ahead and str(d.date.year) in e.summary)
-               for d in cand.facts.dates if not d.relative):
-            continue  # (a date the record neither bears nor plans for: another occasion)
+               for d in cand.facts.dates if not d.relative or d.precision == "day"):
+            continue  # (a date the record neither bears nor plans for, a weekday of the
+            # article's week among them: another occasion)
         shared = words & keywords(f"{e.name} {e.summary}")
         by_figures = bool(figures) and len(shared) >= max(2, _STORY_FIGURE_SHARE * len(words)) \
             and not unsaid_numbers(text, e)

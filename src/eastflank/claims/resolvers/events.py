@@ -538,7 +538,8 @@ def own_decision(cand: Candidate, ctx: Context) -> Outcome | None:
     return None
 
 
-_PLANNED = re.compile(r"\b(?:scheduled|planned|expected|due|set|slated|intended)\s+to\b|"
+_PLANNED = re.compile(r"\b(?:scheduled|planned|expected|set|slated|intended)\s+to\b|"
+                      r"\bdue\s+to\s+(?:be|start|begin|open|close|end|finish|arrive|take)\b|"
                       r"\bis\s+to\s+be\b|\bwill\b|\bto\s+be\s+(?:completed|finished|"
                       r"ready|built|operational)\b", re.I)
 """A sentence giving the date of what is planned ("will be complete in 2028", "scheduled to
