@@ -403,3 +403,21 @@ def test_due_to_be_still_plans() -> None:
     for rx in (_AHEAD, _PLANNED):
         assert rx.search("The line is due to be completed in 2027.")
         assert not rx.search("Flights were halted due to balloons.")
+
+
+def test_a_border_length_with_a_conversion_in_brackets(catalog) -> None:
+    day = dt.date(2021, 8, 10)
+    text = "Latvia has a nearly {}km (109-mile) border with Belarus."
+    assert _verdicts(catalog, text.format(175), day, "border_length") == ["supported"]
+    assert _verdicts(catalog, text.format(375), day, "border_length") == ["contradicted"]
+
+
+def test_border_lengths_listed_after_dashes_are_each_their_pair_s(catalog) -> None:
+    # each length is of the pair named just before its dash, not of the sentence's first
+    day = dt.date(2023, 2, 25)
+    text = ("The border will be guarded between Poland and Russia (Kaliningrad region) – "
+            "almost {} km, and between Poland and Belarus – {} km.")
+    assert _verdicts(catalog, text.format(200, 418), day, "border_length") == [
+        "supported", "supported"]
+    assert _verdicts(catalog, text.format(418, 200), day, "border_length") == [
+        "contradicted", "contradicted"]

@@ -186,11 +186,15 @@ def _barrier_length(text: str, start: int, end: int) -> bool:
     return said and not _BORDER.search(between)
 
 
-_BORDER_AFTER = re.compile(r"^[\s-]*(?:(?:[\w’'-]+\s+){0,2}?)(?:land\s+|state\s+|common\s+|"
+_BORDER_AFTER = re.compile(r"^(?:\s*\([^()]{0,25}\))?[\s-]*(?:(?:[\w’'-]+\s+){0,2}?)"
+                           r"(?:land\s+|state\s+|common\s+|"
                            r"shared\s+)?(?:borders?|frontiers?|boundary)\b"
                            r"(?!\s+(?:fence|wall|barrier|barbed|razor|fortification|"
                            r"section|stretch|area|zone|regions?|crossings?))", re.I)
-_BORDER_BEFORE = re.compile(r"\b(?:borders?\s+(?:(?-i:[A-Z])[\w’'-]+\s+)?(?:for|over)|"
+_BORDER_BEFORE = re.compile(r"\bbetween\s+(?-i:[A-Z])[\w’'-]+(?:\s+\([^()]{0,30}\))?\s+and\s+"
+                            r"(?-i:[A-Z])[\w’'-]+(?:\s+\([^()]{0,30}\))?\s*[–—-]\s*"
+                            r"(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?$|"
+                            r"\b(?:borders?\s+(?:(?-i:[A-Z])[\w’'-]+\s+)?(?:for|over)|"
                             r"(?:borders?|frontiers?|boundary)\s+(?:of|measuring|is|was)"
                             r"(?:\s+(?:about|around|some|nearly|roughly|approximately))?)"
                             r"\s*$", re.I)

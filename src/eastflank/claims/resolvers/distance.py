@@ -432,6 +432,12 @@ def _border_party(m: Mention, ctx: Context) -> str | None:
     return m.record if actor.kind == "state" else None
 
 
+_BETWEEN_DASH = re.compile(r"\bbetween\s+(?:(?!between)[^,;.–—]){1,60}?\s+and\s+[^,;.–—]{1,60}?\s*[–—-]\s*"
+                           r"(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?"
+                           r"(?=\d)")
+"""Two sides named right before a dash and a length ("between Poland and Belarus – 418 km")."""
+
+
 def _border_of_quantity(cand: Candidate,
                         ctx: Context) -> tuple[tuple[str, ...], bool] | None:
     """The two sides of the border the claim's own length is of, read from its words, or
@@ -449,6 +455,19 @@ def _border_of_quantity(cand: Candidate,
     if q is None:
         return None
     full, facts = cand.facts.full, cand.facts
+    listed = next((m for m in _BETWEEN_DASH.finditer(full, facts.start, q.span.end)
+                   if q.span.start <= m.end() < q.span.end), None)
+    if listed is not None:
+        # "between Poland and Russia (Kaliningrad region) – almost 200 km": the pair just
+        # before the dash (a region in brackets stands for its state)
+        sides = [side for m in facts.mentions
+                 if listed.start() <= m.span.start and m.span.end <= listed.end()
+                 for side in (_border_party(m, ctx),) if side not in (None, "NATO")]
+        if "RU-KGD" in sides:
+            sides = [x for x in sides if x != "RU"]
+        sides = list(dict.fromkeys(sides))
+        if len(sides) == 2 and border_length(sides[0], sides[1]) is not None:
+            return (sides[0], sides[1]), False
     opened = list(_FRONTIER.finditer(full, facts.start, facts.end))
     if not opened:
         return None
