@@ -432,7 +432,8 @@ def _border_party(m: Mention, ctx: Context) -> str | None:
     return m.record if actor.kind == "state" else None
 
 
-_BETWEEN_DASH = re.compile(r"\bbetween\s+(?:(?!between)[^,;.–—]){1,60}?\s+and\s+[^,;.–—]{1,60}?\s*[–—-]\s*"
+_BETWEEN_DASH = re.compile(r"\bbetween\s+(?:(?!between)[^,;.–—]){1,60}?\s+and\s+"
+                           r"[^,;.–—]{1,60}?\s*[–—-]\s*"
                            r"(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?"
                            r"(?=\d)")
 """Two sides named right before a dash and a length ("between Poland and Belarus – 418 km")."""
