@@ -215,3 +215,41 @@ def test_a_share_since_a_year_or_by_a_deadline_is_no_year_s_share(catalog) -> No
     ((verdict, why),) = _shares(catalog, "Poland has spent more than 2% of GDP on defence "
                                 "since 2014.")
     assert verdict == "unverifiable" and "span of years" in why
+
+
+def _money_verdicts(catalog, text: str, day: dt.date) -> list[str]:
+    return [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "economic"]
+
+
+def test_zloty_amounts_are_money() -> None:
+    assert [(a.value, a.unit) for a in find_amounts(
+        "a historic level of 200 billion zlotys, or PLN 10 bn for the border")] == [
+        (2e11, "PLN"), (1e10, "PLN")]
+
+
+def test_shares_of_gdp_listed_after_a_dash_or_in_brackets(catalog) -> None:
+    # once the sentence speaks of shares of GDP, a list gives each state's share; "the
+    # NATO country" names no share of the alliance's
+    text = ("Poland remains the NATO country with the highest percentage of GDP allocated "
+            "to defense — {}%, followed by Lithuania ({}%) and Latvia (3.73%).")
+    day = dt.date(2025, 8, 28)
+    assert _money_verdicts(catalog, text.format(4.48, 4), day) == ["supported"] * 3
+    assert _money_verdicts(catalog, text.format(2.48, 1), day) == [
+        "contradicted", "contradicted", "supported"]
+
+
+def test_an_amount_a_record_of_the_named_states_gives(catalog) -> None:
+    # the 2026 defence budget decided in August 2025: its record gives 200 bn zloty
+    text = ("The Polish government has announced a significant increase in its defense "
+            "budget for 2026, reaching a historic level of {} billion zlotys.")
+    day = dt.date(2025, 8, 28)
+    assert _money_verdicts(catalog, text.format(200), day) == ["supported"]
+    assert _money_verdicts(catalog, text.format(100), day) == ["unverifiable"]
+    # a sum for each party is no record's total; "more than" a sum is not a far larger one
+    each = ("Each of Poland's neighbours will allocate around 200 billion zlotys to its "
+            "defense budget for 2026.")
+    assert _money_verdicts(catalog, each, day) == ["unverifiable"]
+    over = ("The Polish government has announced a defense budget for 2026 of more than "
+            "{} billion zlotys.")
+    assert _money_verdicts(catalog, over.format(150), day) == ["supported"]
+    assert _money_verdicts(catalog, over.format(20), day) == ["unverifiable"]

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 from eastflank import __version__
 from eastflank.catalog import Catalog
@@ -17,7 +18,7 @@ from eastflank.claims.dates import YEAR_IN_NAME, find_dates, latest_date
 from eastflank.claims.detect import Candidate, detect_claims
 from eastflank.claims.extract import SentenceFacts, extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
-from eastflank.claims.model import CheckResult, Claim, Evidence, Span
+from eastflank.claims.model import CheckResult, Claim, DateMention, Evidence, Span
 from eastflank.claims.posts import PostsIndex, find_titled, posts_index
 from eastflank.claims.resolvers import resolve
 from eastflank.claims.resolvers.base import (
@@ -248,6 +249,15 @@ def _other_formation(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome
         nearest=list(outcome.evidence))
 
 
+def _year_ahead(d: DateMention, rec: Any, cand: Candidate) -> bool:
+    """Whether ``d`` is the year a budget or plan is for ("the defence budget for 2026") and
+    the record was made that year or the year before it."""
+    before = cand.facts.full[max(cand.facts.start, d.span.start - 12):d.span.start]
+    return d.precision == "year" and re.search(r"\bfor\s+(?:the\s+)?(?:year\s+)?$", before,
+                                               re.I) is not None \
+        and rec.date.year in (d.date.year - 1, d.date.year)
+
+
 def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     """A support through an event the sentence dates otherwise is withdrawn: the sentence
     gives dates of its own (not relative ones such as "on Friday") and none agrees with the
@@ -266,7 +276,7 @@ def _misdated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     own = [d for d in cand.facts.dates if not d.relative
            and (d.span.start, d.span.end) not in named]
     days = ctx.tolerances.event_date.days
-    if not own or any(dates_agree(d, rec, days) for d in own):
+    if not own or any(dates_agree(d, rec, days) or _year_ahead(d, rec, cand) for d in own):
         return outcome
     return unverifiable(
         f"The nearest record, {rec.name!r}, is dated {rec.date.isoformat()}"

@@ -32,15 +32,18 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m":
 _SCALE_RE = r"trillion|billion|million|thousand|bln|mln|bn|mn|tn|k|b|m"
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-             "rub": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB"}
+             "rub": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+             "pln": "PLN", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "złoty": "PLN",
+             "złotys": "PLN", "zł": "PLN"}
 _HEDGE = (r"(?P<hedge>about|around|some|approximately|roughly|nearly|almost|close\s+to|circa|~|"
           r"an\s+estimated|estimated|more\s+than|over|above|at\s+least|in\s+excess\s+of|"
           r"exceeding|less\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than)\s+")
 _MONEY = re.compile(
     rf"(?<![\w.])(?:{_HEDGE})?(?:"
-    rf"(?P<cur1>US\$|\$|€|USD|EUR|RUB)\s?(?P<num1>{_NUM})\s?(?P<sc1>{_SCALE_RE})\b"
+    rf"(?P<cur1>US\$|\$|€|USD|EUR|RUB|PLN)\s?(?P<num1>{_NUM})\s?(?P<sc1>{_SCALE_RE})\b"
     rf"|(?P<num2>{_NUM})\s?(?P<sc2>trillion|billion|million|bln|mln|bn|mn)\s+"
-    rf"(?P<cur2>US\s+dollars|dollars|euros?|roubles|rubles|USD|EUR|RUB)\b)",
+    rf"(?P<cur2>US\s+dollars|dollars|euros?|roubles|rubles|USD|EUR|RUB|PLN|zlotys?|zlotych|"
+    rf"złotys?|zł)(?!\w))",
     re.I)
 _GDP_SHARE = re.compile(
     rf"(?<![\w.])(?:{_HEDGE})?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:%|per\s?cent\b|percent\b)"
@@ -48,6 +51,13 @@ _GDP_SHARE = re.compile(
     r"[A-Z][a-z]+(?:'s|’s))\s+)?(?:GDP|gross\s+domestic\s+product)\b",
     re.I)
 """A share of GDP ("4.12% of GDP", "about 3 percent of its gross domestic product")."""
+_GDP = re.compile(r"\b(?:GDP|gross\s+domestic\s+product)\b", re.I)
+_LISTED_SHARE = re.compile(
+    rf"(?:(?<=[–—])|(?<=[–—]\s)|(?<=\()|(?<=\(\s)|(?<=:\s))(?:{_HEDGE})?"
+    r"(?P<num>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)(?!\s+of\b)", re.I)
+"""A share in a list after a sentence has said it speaks of shares of GDP ("the highest
+percentage of GDP allocated to defense — 4.48%, followed by Lithuania (4%)"): a figure after
+a dash, a colon or an opening bracket."""
 _RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)?\s+and|"
                            r"\d\s*(?:%|per\s?cent|percent)?\s*(?:-|–|to))\s*$", re.I)
 """What puts a figure at the top of a range ("between 5 and", "5-", "5 to")."""
@@ -100,6 +110,15 @@ def find_amounts(text: str) -> list[Amount]:
         digits = m.group("num")
         out.append(Amount(float(digits), "percent", _hedge(m.group("hedge")), m.start(),
                           m.end(), m.group(0), digits))
+    said = _GDP.search(text)
+    if said is not None:
+        taken = [(a.start, a.end) for a in out]
+        for m in _LISTED_SHARE.finditer(text, said.end()):
+            if any(lo <= m.start() < hi for lo, hi in taken):
+                continue
+            digits = m.group("num")
+            out.append(Amount(float(digits), "percent", _hedge(m.group("hedge")), m.start(),
+                              m.end(), m.group(0), digits))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -193,7 +212,8 @@ def find_topics(text: str, context: str = "") -> list[Topic]:
                              "debt of unnamed lender"))
         break
     share = _GDP_SHARE.search(text)
-    if share is not None:
+    said = _GDP.search(text)
+    if share is not None or (said is not None and _LISTED_SHARE.search(text, said.end())):
         m = _DEFENCE.search(text)
         if m is not None:
             out.append(Topic("defence", DEFENCE_SHARE, m.start(), m.end(), "",

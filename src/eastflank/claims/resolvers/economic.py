@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.economy import POTASH_ROUTES, POTASH_VOLUME, Amount, Topic
@@ -30,6 +31,7 @@ from eastflank.claims.resolvers.base import (
     unverifiable,
 )
 from eastflank.claims.statements import Statement
+from eastflank.claims.text import fold
 from eastflank.schema import Indicator
 
 __all__ = ["resolve_economic", "rounding_allowance"]
@@ -122,6 +124,11 @@ def _matches(a: Amount, value: float, allowed: float) -> bool:
     return abs(value - a.value) <= allowed
 
 
+_AS_KIND = re.compile(r"[\s-]+(?:member\s+)?(?:country|countries|members?|ally|allies|"
+                      r"states?|nations?)\b", re.I)
+"""An alliance's name used as a kind of state ("the NATO country", "NATO members")."""
+
+
 def _share_state(cand: Candidate, ctx: Context, a: Amount) -> str | None:
     """The state (or alliance) whose share of GDP the figure is: the one named nearest before
     it in the sentence ("Poland, which spends 4% of GDP"), else the nearest after it, else
@@ -130,6 +137,9 @@ def _share_state(cand: Candidate, ctx: Context, a: Amount) -> str | None:
     at = cand.facts.start + a.start
 
     def party(m: Mention) -> bool:
+        if known.get(m.record) is not None and known[m.record].kind == "alliance" and \
+                _AS_KIND.match(cand.facts.full, m.span.end):
+            return False  # "Poland remains the NATO country with ...": Poland's share
         return m.kind == "actors" and m.record in known and known[m.record].kind in (
             "state", "alliance")
 
@@ -262,6 +272,9 @@ def _amount(cand: Candidate, ctx: Context, a: Amount, topic: Topic | None,
     nearest = _nearest(ctx, topic, a.unit, day)
     what = f"{_fmt(a.value, a.unit)}" + (f" ({a.hedge})" if a.hedge else "")
     if topic is None or not topic.quantities:
+        stated = _money_in_event(cand, ctx, a, day)
+        if stated is not None:
+            return stated
         scope = topic.scope_note if topic is not None else "no economic topic named"
         return unverifiable(
             f"The claimed {what} is not tied to a recorded series ({scope}); the dataset "
@@ -309,6 +322,125 @@ def _amount(cand: Candidate, ctx: Context, a: Amount, topic: Topic | None,
                    claimed=a.value, computed=float(best.value.number or 0), unit=a.unit,
                    tolerance=tolerance, evidence=evidence,
                    strength=tol_stale(ctx) if stale else 1.0)
+
+
+_MONEY_QUANTITY = re.compile(r"(?:^|_)(usd|eur|pln|rub)$")
+"""A figure of money in one currency (``defence_budget_pln``, ``contract_value_usd``; not a
+price per unit, ``price_cap_usd_per_barrel``)."""
+_MONEY_WINDOW_DAYS = 730
+"""How far before the article's date a record may lie to bear out an amount the sentence
+gives no year for (a budget, contract or loan is cited for a year or two after it is made)."""
+
+
+_EACH = re.compile(r"\b(?:each|every|per|apiece)\b", re.I)
+
+
+def _said_of(quantity: str, words: set[str]) -> bool:
+    """Whether the sentence has a word of the figure's quantity ("budget" of
+    ``defence_budget_pln``), the currency aside."""
+    own = {w[:5] for w in quantity.split("_") if len(w) > 3} - {"value"}
+    return not own or bool(own & words)
+
+
+def _near_amount(a: Amount, value: float, allowed: float) -> bool:
+    """Whether a recorded amount bears out the claimed one: within the rounding, or, for "more
+    than" / "up to", beyond the figure by at most half of it (a far larger sum is another
+    sum's)."""
+    if a.hedge in _OVER:
+        return a.value <= value <= a.value * 1.5
+    if a.hedge in _UNDER:
+        return a.value * 0.5 <= value <= a.value
+    return abs(value - a.value) <= allowed
+
+
+_TOLD: dict[str, tuple[Any, list[Amount]]] = {}
+
+
+def _amounts_told(e: Any) -> list[Amount]:
+    """Money amounts an event's name and summary state (read once per record)."""
+    from eastflank.claims.economy import find_amounts
+
+    hit = _TOLD.get(e.id)
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    if len(_TOLD) > 8192:
+        _TOLD.clear()
+    found = [b for b in find_amounts(f"{e.name}. {e.summary}") if b.unit not in ("t", "percent")]
+    _TOLD[e.id] = (e, found)
+    return found
+
+
+def _money_in_event(cand: Candidate, ctx: Context, a: Amount,
+                    day: dt.date | None) -> Outcome | None:
+    """A ``supported`` outcome when an event that names the states and places the sentence
+    names (naming none, the sentence before it) records a money figure in the amount's
+    currency that agrees with it (``_matches``: hedges and the rounding of a plain figure),
+    made in a year the sentence gives or the year before it ("the defence budget for 2026",
+    decided in 2025), or, giving none, in the two years before the article. Support only: a
+    record gives one figure of what it tells, not every amount of its subject. A modelling
+    choice (hypothetical)."""
+    from eastflank.claims.resolvers.events import NEGATION
+
+    if a.unit in ("percent", "t") or NEGATION.search(cand.facts.text):
+        return None
+    clause = re.split(r"[;:]", cand.facts.text[:a.start])[-1]
+    if _EACH.search(clause):
+        return None  # "Each nation will allocate around €70 million": a sum per party
+    cur = a.unit.lower()
+    kinds = ("actors", "places", "units", "command_bodies", "facilities")
+    named = {m.record for m in cand.facts.mentions if m.kind in kinds}
+    if not named and cand.context:
+        named = {m.record for m in cand.context[-1].mentions if m.kind in ("actors", "places")}
+    if not named:
+        return None
+    states = {r for r in named if r in ctx.catalog.actors}
+    years = {d.date.year for d in cand.facts.dates}
+    tol = ctx.tolerances.economic
+    allowed = (a.value * tol.hedged_relative if a.hedge and a.hedge not in _OVER | _UNDER
+               else rounding_allowance(a.digits, a.value, tol.relative))
+    words = {w[:5] for w in re.findall(r"[a-z]{4,}", fold(cand.facts.text).lower()
+                                        .replace("defense", "defence"))}
+    best: tuple[dt.date, Any, str, float, list[str]] | None = None
+    for e in ctx.catalog.events.values():
+        own = {e.id, *e.actors, *e.places}
+        if not named & own or not states <= set(e.actors) | {
+                getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}:
+            continue
+        if years:
+            if not years & {e.date.year, e.date.year + 1}:
+                continue
+        elif day is None or not (day - dt.timedelta(days=_MONEY_WINDOW_DAYS) <= e.date <= day):
+            continue
+        for f in getattr(e, "figures", []):
+            m = _MONEY_QUANTITY.search(f.quantity)
+            if m is None or m.group(1) != cur or not _said_of(f.quantity, words):
+                continue
+            values = [float(v) for v in (f.value, f.low, f.high) if v is not None]
+            hit: float | None
+            if f.low is not None and f.high is not None and f.low <= a.value <= f.high:
+                hit = a.value
+            else:
+                hit = next((v for v in values if _near_amount(a, v, allowed)), None)
+            if hit is not None and (best is None or e.date > best[0]):
+                best = (e.date, e, f.quantity.replace("_", " "), hit, list(f.sources))
+        for b in _amounts_told(e):
+            # an amount the record states in its own words ("a 10 billion zloty plan")
+            if b.unit == a.unit and _near_amount(a, b.value, allowed) and \
+                    (best is None or e.date > best[0]):
+                best = (e.date, e, repr(b.text), b.value, list(e.sources))
+    if best is None:
+        return None
+    _, e, said, hit, sources = best
+    what = f"{_fmt(a.value, a.unit)}" + (f" ({a.hedge})" if a.hedge else "")
+    ev = Evidence(record=e.id, kind="events", name=e.name, value=hit, unit=a.unit,
+                  detail=f"{e.name} ({e.date}): {said} = {_fmt(hit, a.unit)}",
+                  sources=sources)
+    return Outcome("supported", f"{e.name} ({e.date}), a record of what the sentence names, "
+                   f"gives {said} = {_fmt(hit, a.unit)}, which bears "
+                   f"out the claimed {what}.", claimed=a.value, computed=hit, unit=a.unit,
+                   tolerance={"relative": tol.relative, "hedged_relative": tol.hedged_relative,
+                              "allowed": allowed, "window_days": _MONEY_WINDOW_DAYS},
+                   evidence=[ev], strength=ctx.tolerances.event_date.typed_strength)
 
 
 def tol_stale(ctx: Context) -> float:
