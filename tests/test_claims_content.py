@@ -1432,3 +1432,20 @@ def test_details_of_the_event_the_text_has_just_spoken_of(catalog) -> None:
     assert last(lead + detail.format(90, 2026)) == "unverifiable"
     assert last(lead + detail.format(60, 2029)) == "unverifiable"
     assert last(detail.format(60, 2026)) == "unverifiable"
+
+
+def test_a_region_named_as_one_may_be_where_a_recorded_place_lies(catalog) -> None:
+    # Mulino, a venue of Zapad-2025, lies in the Nizhny Novgorod region: naming the region
+    # puts the figure at the exercise; a region none of its venues lies in does not
+    day = dt.date(2025, 9, 16)
+    text = ("Putin visited the joint strategic drills with Belarus called Zapad-2025 on Sept. "
+            "16. Putin visited the Mulino training ground in Russia's {} region on the last "
+            "day of the drills, conducted in Russia and Belarus and involving about 100,000 "
+            "service members.")
+
+    def strength(region: str) -> str:
+        return [c.verdict for c in check_text(text.format(region), catalog, day).claims
+                if c.kind == "strength"][-1]
+
+    assert strength("Nizhny Novgorod") == "supported"
+    assert strength("Penza") == "unverifiable"

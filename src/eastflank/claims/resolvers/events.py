@@ -1356,6 +1356,10 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     as a region ("near Osipovichi, in Mogilev Oblast").
     The record is otherwise of something that happened elsewhere."""
     words = _record_words(e, ctx)
+    # a region named as one ("in Russia's Nizhny Novgorod region") may be the region one of
+    # the record's places lies in
+    regions = words | frozenset(tokens(" ".join(
+        ctx.catalog.places[p].admin or "" for p in e.places if p in ctx.catalog.places)))
     known = [x for x in cand.facts.mentions if x.kind == "places"]
     full = cand.facts.full
     out = []
@@ -1376,7 +1380,7 @@ def unsaid_places(cand: Candidate, e: Event, ctx: Context) -> list[str]:
             if any(x.span.start <= at + m.group(0).find(raw) < x.span.end for x in known):
                 continue  # a place of the gazetteer: judged below
             stems = tokens(w)
-            if stems and not set(stems) & words and not _town_of(w, words, ctx):
+            if stems and not set(stems) & regions and not _town_of(w, words, ctx):
                 out.append(w)
     for m in _TARGET_NAME.finditer(text):
         # a name the gazetteer does not know after "against" or "at" ("used Oreshnik against
