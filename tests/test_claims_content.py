@@ -1383,6 +1383,7 @@ def test_since_when_a_leader_has_ruled(catalog) -> None:
     tenure = [c for c in got if c.text == "ruled Belarus since 1994"]
     assert [c.verdict for c in tenure] == ["supported"]
     assert tenure[0].evidence[0].kind == "posts"
+    assert tenure[0].kind == "command"  # a person's office and its time, like a title
     assert _verdicts(catalog, "Alexander Lukashenko has been in power since 1993.", day) \
         == ["unverifiable"]
 

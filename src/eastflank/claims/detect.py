@@ -430,13 +430,13 @@ def detect_claims(
 def _tenure_or_membership(facts: SentenceFacts,
                           context: tuple[SentenceFacts, ...]) -> list[Candidate]:
     """A phrase saying since when a leader has ruled ("who has ruled Belarus since 1994": a
-    relation of person, office and time) or when a state joined NATO ("Poland joined NATO in
+    person's office and its time, a claim of the command kind like a title) or when a state joined NATO ("Poland joined NATO in
     1999": an event), as a claim of its own beside what the rest of the sentence says."""
     out = []
     m = vocab.TENURE_SINCE.search(facts.text) or vocab.TENURE_YEARS.search(facts.text)
     if m is not None:
         span = Span(start=facts.start + m.start(), end=facts.start + m.end(), text=m.group(0))
-        out.append(Candidate("relation", span, facts, context, extra={"tenure": True}))
+        out.append(Candidate("command", span, facts, context, extra={"tenure": True}))
     m = vocab.JOINED_NATO.search(facts.text)
     if m is not None:
         at = facts.start + m.start()
