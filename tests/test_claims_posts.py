@@ -243,3 +243,10 @@ def test_a_former_holder_still_in_office_is_contradicted(staffed: Catalog) -> No
     assert _posts("Former Lithuanian defence minister Bob Sample visited Rukla.", staffed,
                   "2022-05-01") == [("Former Lithuanian defence minister Bob Sample",
                                      "contradicted")]
+
+
+def test_a_held_office_stands_beside_a_day_the_sentence_dates(staffed: Catalog) -> None:
+    # the day dates what the minister spoke of; the term covers it and the article's date
+    assert _posts("Lithuanian Defence Minister Bob Sample said the drills began on 3 October "
+                  "2022.", staffed, "2022-10-05") == [("Lithuanian Defence Minister Bob Sample",
+                                                       "supported")]

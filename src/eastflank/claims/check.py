@@ -302,8 +302,8 @@ def _undated(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         return outcome  # (a figure compared is what the support rests on; where a unit
         # stands holds over time, and its resolver judges the time)
     ev = outcome.evidence[0]
-    if ev.record is None or ev.record in ctx.catalog.events:
-        return outcome
+    if ev.record is None or ev.record in ctx.catalog.events or ev.kind == "posts":
+        return outcome  # (a term of office is judged at the sentence's dates by its resolver)
     named = {(cand.facts.start + m.start(1), cand.facts.start + m.end(1))
              for m in YEAR_IN_NAME.finditer(cand.facts.text)}
     own = [d for d in cand.facts.dates if not d.relative and d.precision in ("day", "month")
