@@ -430,8 +430,9 @@ def detect_claims(
 def _tenure_or_membership(facts: SentenceFacts,
                           context: tuple[SentenceFacts, ...]) -> list[Candidate]:
     """A phrase saying since when a leader has ruled ("who has ruled Belarus since 1994": a
-    person's office and its time, a claim of the command kind like a title) or when a state joined NATO ("Poland joined NATO in
-    1999": an event), as a claim of its own beside what the rest of the sentence says."""
+    person's office and its time, a claim of the command kind like a title) or when a state
+    joined NATO ("Poland joined NATO in 1999": an event), as a claim of its own beside what
+    the rest of the sentence says."""
     out = []
     m = vocab.TENURE_SINCE.search(facts.text) or vocab.TENURE_YEARS.search(facts.text)
     if m is not None:
