@@ -22,6 +22,17 @@ def _borders(catalog: Catalog, text: str) -> list[str]:
     ("Where is Kaliningrad? It is wedged between two Nato states, Poland and Lithuania.",
      "supported"),
     ("Russia borders Poland.", "supported"),  # through the Kaliningrad exclave
+    # a name the verb's words begin in; a coastline between; members listed after a dash
+    ("The Kaliningrad exclave around the former Königsberg lies between Lithuania and "
+     "Poland.", "supported"),
+    ("The Kaliningrad exclave around the former Königsberg lies between Lithuania and "
+     "Latvia.", "contradicted"),
+    ("Kaliningrad on the Baltic Sea coastline between Poland and Lithuania is armed.",
+     "supported"),
+    ("NATO members bordering Belarus — Poland, Lithuania, and Latvia — voiced concerns.",
+     "supported"),
+    ("NATO members bordering Belarus — Poland, Lithuania, and Estonia — voiced concerns.",
+     "contradicted"),
     ("The Kaliningrad region borders Belarus.", "contradicted"),  # the Suwałki gap between
 ])
 def test_adjacency_is_decided_on_the_borders(catalog: Catalog, text: str, verdict: str

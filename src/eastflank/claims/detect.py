@@ -522,7 +522,8 @@ def _said_by(phrases: list[Candidate], facts: SentenceFacts) -> bool:
 
 
 _ADJACENT = re.compile(
-    r"\b(?:(?:wedged|sandwiched|squeezed|nestled|lies|lying|located|situated)\s+between|"
+    r"\b(?:(?:wedged|sandwiched|squeezed|nestled|lies|lying|located|situated|coast(?:line)?|"
+    r"shores?)\s+between|"
     r"(?:exclave|enclave)\b[^.;]{0,40}?\bbetween(?:\s+the\s+countries\s+of)?|"
     r"borders?(?=\s+(?:on\s+)?(?!(?:with|of|between|near|in|at|to|and|from|for|area|region|"
     r"crossings?|guards?|zone|regime|troops|forces|security|service)\b)(?:the\s+)?"
@@ -604,11 +605,21 @@ def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
     if verb is None:
         return None
     cut = facts.start + verb.start()
-    before = [(m, t) for m in facts.mentions if m.span.end <= cut
+    # (a name the verb's words begin in is before it: "The Kaliningrad exclave ... lies
+    # between")
+    before = [(m, t) for m in facts.mentions if m.span.start < cut
               and (t := _territory(m)) is not None]
     after = _listed(facts, [(m, t) for m in facts.mentions
                             if m.span.start >= facts.start + verb.end()
                             and (t := _territory(m)) is not None])
+    if not before and verb.group(0).lower() == "bordering" and after and \
+            re.match(r"\s*(?:[–—:]|-\s)", facts.full[after[0][0].span.end:]):
+        # "NATO members bordering Belarus — Poland, Lithuania, and Latvia": each listed
+        # state borders the one named after the verb
+        head = after[0][0].span.end
+        before, after = after[:1], _listed(facts, [
+            (m, t) for m in facts.mentions if m.span.start > head
+            and (t := _territory(m)) is not None])
     others = list(dict.fromkeys(t for _, t in after))
     if not others:
         return None
