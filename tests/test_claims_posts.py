@@ -250,3 +250,17 @@ def test_a_held_office_stands_beside_a_day_the_sentence_dates(staffed: Catalog) 
     assert _posts("Lithuanian Defence Minister Bob Sample said the drills began on 3 October "
                   "2022.", staffed, "2022-10-05") == [("Lithuanian Defence Minister Bob Sample",
                                                        "supported")]
+
+
+def test_a_name_with_particles_and_a_council_named_by_its_state(catalog: Catalog) -> None:
+    # "von der" stands between the words of a name; "the Belarusian Security Council" is the
+    # council a state secretary serves
+    def verdicts(text: str, day: dt.date) -> list[str]:
+        return [c.verdict for c in check_text(text, catalog, day).claims
+                if c.kind == "command"]
+
+    text = "German Defense Minister Ursula von der Leyen visited Rukla."
+    assert verdicts(text, dt.date(2017, 2, 7)) == ["supported"]
+    assert verdicts(text, dt.date(2021, 2, 7)) == ["unverifiable"]  # held it until 2019
+    assert verdicts("State Secretary of the Belarusian Security Council Alexander Volfovich "
+                    "said so.", dt.date(2026, 1, 16)) == ["supported"]

@@ -48,8 +48,9 @@ OFFICE_TITLES: dict[str, str] = {
     "chief-of-general-staff": r"(?:chief\s+of\s+(?:the\s+)?general\s+staff|chief\s+of\s+(?:the\s+)?"
                               r"defen[cs]e(?:\s+staff)?)",
     "commander-in-chief": r"commander[- ]in[- ]chief",
-    "security-council-secretary": r"(?:(?:state\s+)?secretary\s+of\s+(?:the\s+)?security\s+"
-                                  r"council|security\s+council\s+(?:state\s+)?secretary)",
+    "security-council-secretary": r"(?:(?:state\s+)?secretary\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?"
+                                  r"security\s+council|security\s+council\s+(?:state\s+)?"
+                                  r"secretary)",
     "secretary-general": r"secretary[- ]general",
     "governor": r"governor",
     "speaker-of-parliament": r"(?:speaker\s+of\s+(?:the\s+)?(?:parliament|sejm|seimas|saeima|"
@@ -89,7 +90,10 @@ _AFTER = re.compile(
     re.I)
 """An apposition after a name: ", Belarus's defence minister," / ", the NATO secretary
 general"."""
-_NAME_WORD = re.compile(r"[A-ZÀ-Ž][\w'’-]*")
+_NAME_WORD = re.compile(r"[A-ZÀ-Ž][\w'’-]*|\b(?:von|van|der|den|de|da|di|du|del|ter|zu)\b")
+"""A word of a person's name: a capitalised word, or a particle between two ("Ursula von der
+Leyen")."""
+_PARTICLE = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -176,13 +180,15 @@ def _people(facts: SentenceFacts, index: PostsIndex) -> list[tuple[int, int, set
                 continue
             if any(text[words[k][1]:words[k + 1][0]].strip() for k in range(i, i + n - 1)):
                 continue
+            if _PARTICLE.match(text, words[i][0]) or _PARTICLE.match(text, words[i + n - 1][0]):
+                continue  # (a particle only stands between the words of a name)
             key = tuple(t for w in folded[i:i + n] for t in re.findall(r"\w+", w))
             who = index.names.get(key)
             if who:
                 taken.update(range(i, i + n))
                 out.append((words[i][0], words[i + n - 1][1], set(who), False))
     for i, (s, e) in enumerate(words):
-        if i in taken:
+        if i in taken or _PARTICLE.match(text, s):
             continue
         parts = re.findall(r"\w+", re.sub(r"['’]s$", "", folded[i]))
         who = index.surnames.get(parts[-1]) if parts else None
