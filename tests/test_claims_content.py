@@ -1450,3 +1450,18 @@ def test_a_region_named_as_one_may_be_where_a_recorded_place_lies(catalog) -> No
 
     assert strength("Nizhny Novgorod") == "supported"
     assert strength("Penza") == "unverifiable"
+
+
+def test_a_place_named_before_the_body_it_is_home_to(catalog) -> None:
+    # the place, then what it is home to: the body's recorded seat decides
+    day = dt.date(2023, 7, 1)
+
+    def command(text: str) -> list[str]:
+        return [c.verdict for c in check_text(text, catalog, day).claims
+                if c.kind == "command"]
+
+    assert command("Kaliningrad, the main base of Putin's Baltic Fleet, is heavily armed.") \
+        == ["supported"]
+    assert command("Kaliningrad, home to the Baltic Fleet, is heavily armed.") == ["supported"]
+    assert command("Minsk, the main base of Putin's Baltic Fleet, is heavily armed.") != [
+        "supported"]

@@ -184,6 +184,13 @@ def resolve_command(cand: Candidate, ctx: Context) -> Outcome:
         return resolve_post(cand, ctx)
     day = reference_date(cand, ctx)
     bodies = mentions_of(cand, "command_bodies")
+    if cand.extra.get("relation") is None:
+        # "Kaliningrad, the main base of the Baltic Fleet": where a body is seated
+        from eastflank.claims.resolvers.relation import located_before
+
+        seated = located_before(cand, ctx, bodies, day)
+        if seated is not None:
+            return seated
     text = cand.facts.text
     end_verb = _END.search(text)
     if end_verb is not None:

@@ -61,6 +61,11 @@ _ENDED = vocab.ENDED
 _LOCATIVE = re.compile(r"\b(?:in|at|near|based|stationed|headquartered|located|garrisoned|"
                        r"held|took\s+place|deployed\s+to|moved\s+to|comprises?|covers?)\b",
                        re.I)
+_HOME_OF = re.compile(r"^,?\s+(?:is\s+)?(?:the\s+|a\s+)?(?:main\s+|major\s+|principal\s+)?"
+                      r"(?:naval\s+)?(?:base|home(?:\s+port)?|headquarters|seat)\s+(?:of|to)\s+"
+                      r"(?:the\s+)?(?:[\w’']+\s+){0,3}?$", re.I)
+"""A place named before what it is home to ("Kaliningrad, the main base of Putin's Baltic
+Fleet", "Kaliningrad, home to the Baltic Fleet")."""
 _NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|without|neither|nor)\b", re.I)
 
 
@@ -82,7 +87,11 @@ def _located(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
     if props is None:
         return None
     between = cand.facts.full[subj.span.end:obj.span.start]
-    if len(between) > 80 or not _LOCATIVE.search(between):
+    if obj.span.end <= subj.span.start:
+        # "Kaliningrad, the main base of the Baltic Fleet": the place, then what it is home to
+        if not _HOME_OF.match(cand.facts.full[obj.span.end:subj.span.start]):
+            return None
+    elif len(between) > 80 or not _LOCATIVE.search(between):
         return None  # "the Kremlin's goal is to make Belarus dependent" locates nothing
     sts = [s for p in props for s in store.about(subj.record, p)]
     if not sts:
@@ -128,6 +137,19 @@ def _located(cand: Candidate, ctx: Context, subj: Mention, obj: Mention,
         return Outcome("contradicted", f"{s.describe()}: {d:.0f} km from {place.name}, "
                        f"beyond {radius:.0f} km.", tolerance=tol,
                        evidence=[statement_evidence(s)], strength=0.8)
+    return None
+
+
+def located_before(cand: Candidate, ctx: Context, subjects: list[Mention],
+                   day: dt.date | None) -> Outcome | None:
+    """The outcome of :func:`_located` for a place named before what it is home to
+    ("Kaliningrad, the main base of Putin's Baltic Fleet"), or None."""
+    places = [m for m in cand.facts.mentions if m.kind == "places"]
+    for subj in subjects:
+        for obj in places:
+            if obj.span.end <= subj.span.start and _HOME_OF.match(
+                    cand.facts.full[obj.span.end:subj.span.start]):
+                return _located(cand, ctx, subj, obj, day)
     return None
 
 
