@@ -1465,3 +1465,17 @@ def test_a_place_named_before_the_body_it_is_home_to(catalog) -> None:
     assert command("Kaliningrad, home to the Baltic Fleet, is heavily armed.") == ["supported"]
     assert command("Minsk, the main base of Putin's Baltic Fleet, is heavily armed.") != [
         "supported"]
+
+
+def test_an_event_named_in_passing_with_its_date(catalog) -> None:
+    # "its annexation of Crimea in 2014" is a claim of its own beside what the sentence says;
+    # a date no record bears out leaves it out (the sentence's claims say what is checked)
+    day = dt.date(2017, 6, 23)
+    text = "NATO's efforts respond to Russia's aggressive policy after its annexation of Crimea in {}."
+
+    def passing(year: int) -> list[tuple[str, str]]:
+        return [(c.text, c.verdict) for c in check_text(text.format(year), catalog, day).claims
+                if c.kind == "event"]
+
+    assert passing(2014) == [("its annexation of Crimea in 2014", "supported")]
+    assert passing(2012) == []

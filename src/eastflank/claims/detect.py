@@ -415,6 +415,7 @@ def detect_claims(
             if fallback is not None:
                 out.append(fallback)
         out.extend(_economic(facts, context))
+        out.extend(_embedded_events(facts, context, out[first:]))
         # who said it comes after what was said: the claim of the content's own kind is the
         # one a reader checks first
         for a in facts.attributions:
@@ -424,6 +425,54 @@ def detect_claims(
                 c.extra.setdefault("story_events", tuple(story))
         story = [m.record for m in reversed(facts.mentions) if m.kind == "events"] + [
             r for r in story if r not in {m.record for m in facts.mentions}]
+    return out
+
+
+_EVENT_NOUN = (r"(?:annexation|dissolution|collapse|break-?up|invasion|treaty|agreement|accord|"
+               r"elections?|referendum|mutiny|rebellion|uprising|summit|crash|revolution|coup|"
+               r"protests|withdrawal|accession|independence|founding|creation|establishment|"
+               r"reform|reunification|unification|annexing)")
+_EMBEDDED_BEFORE = re.compile(
+    rf"\b(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_EVENT_NOUN}"
+    r"(?:\s+(?:of|on|to|with|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?)?\s*(?:in|on|of)\s+$",
+    re.I)
+"""A noun phrase naming a past event just before its date ("the dissolution of the USSR in
+1991", "its annexation of Crimea in 2014", "a presidential election on August 9")."""
+
+
+_IN_PASSING = re.compile(r"\b(?:after|since|before|following|as\s+a\s+result\s+of|in\s+"
+                         r"response\s+to|ahead\s+of|amid|during|because\s+of|due\s+to|than|"
+                         r"until|till|by|over|of|to)\s+$", re.I)
+"""Words that make an event a sentence names the background of what it says ("after its
+annexation of Crimea in 2014"), not its main event."""
+
+
+def _embedded_events(facts: SentenceFacts, context: tuple[SentenceFacts, ...],
+                     made: list[Candidate]) -> list[Candidate]:
+    """Events a sentence names in passing with their dates, each as a claim of its own
+    beside what the sentence says (the sentence's own event may be another's, or say more
+    than the record of the one named)."""
+    out: list[Candidate] = []
+    for d in facts.dates:
+        if d.relative and d.precision != "day":
+            continue
+        head = facts.full[max(facts.start, d.span.start - 120):d.span.start]
+        m = _EMBEDDED_BEFORE.search(head)
+        if m is None:
+            continue
+        start = d.span.start - len(head) + m.start()
+        end = d.span.end
+        if not _IN_PASSING.search(facts.full, max(facts.start, start - 30), start):
+            continue  # ("At their Warsaw summit in July 2016, leaders agreed": the main event)
+        if any(c.span.start == start and c.span.end == end for c in made):
+            continue
+        mentions = tuple(x for x in facts.mentions
+                         if start <= x.span.start and x.span.end <= end)
+        part = SentenceFacts(index=facts.index, start=start, end=end,
+                             text=facts.full[start:end], full=facts.full,
+                             paragraph=facts.paragraph, mentions=mentions, dates=(d,))
+        out.append(Candidate("event", Span(start=start, end=end, text=facts.full[start:end]),
+                             part, context, extra={"embedded": True, "named": None}))
     return out
 
 

@@ -77,6 +77,13 @@ def resolve(cand: Candidate, ctx: Context) -> Outcome:
         return resolve_lead_nations(cand, ctx) or unverifiable(
             "The units hold no battlegroup of the host states the sentence names with a lead "
             "nation at its date.")
+    if cand.extra.get("embedded"):
+        # an event named in passing with its date: borne out by its record, or left out (the
+        # sentence's own claims say what is checked of it)
+        outcome = RESOLVERS["event"](cand, ctx)
+        if outcome.verdict != "supported":
+            return unverifiable("No record bears out the event named in passing.", keep=False)
+        return outcome
     if cand.extra.get("tenure"):
         return resolve_tenure(cand, ctx) or unverifiable(
             "No recorded term of the person as head of state or government began at the "
