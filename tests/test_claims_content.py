@@ -1386,6 +1386,14 @@ def test_since_when_a_leader_has_ruled(catalog) -> None:
     assert tenure[0].kind == "command"  # a person's office and its time, like a title
     assert _verdicts(catalog, "Alexander Lukashenko has been in power since 1993.", day) \
         == ["unverifiable"]
+    # for how long, hedged: more than a quarter-century in 2020, not in 2015
+    ruled = "Lukashenko, who has ruled Belarus with an iron fist for more than a quarter-century."
+
+    def tenure(on: dt.date) -> list[str]:
+        return [c.verdict for c in check_text(ruled, catalog, on).claims if c.kind == "command"]
+
+    assert tenure(dt.date(2020, 9, 1)) == ["supported"]
+    assert tenure(dt.date(2015, 9, 1)) == ["unverifiable"]
 
 
 def test_not_just_is_no_negation(catalog) -> None:

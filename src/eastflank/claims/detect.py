@@ -483,7 +483,8 @@ def _tenure_or_membership(facts: SentenceFacts,
     joined NATO ("Poland joined NATO in 1999": an event), as a claim of its own beside what
     the rest of the sentence says."""
     out = []
-    m = vocab.TENURE_SINCE.search(facts.text) or vocab.TENURE_YEARS.search(facts.text)
+    m = vocab.TENURE_SINCE.search(facts.text) or vocab.TENURE_YEARS.search(facts.text) or \
+        vocab.TENURE_FOR.search(facts.text)
     if m is not None:
         span = Span(start=facts.start + m.start(), end=facts.start + m.end(), text=m.group(0))
         out.append(Candidate("command", span, facts, context, extra={"tenure": True}))

@@ -19,6 +19,7 @@ __all__ = [
     "FORMED_OR_BEGAN",
     "FUTURE",
     "SYNONYMS",
+    "TENURE_FOR",
     "THE_EXERCISE",
     "words",
 ]
@@ -116,6 +117,15 @@ TENURE_YEARS = re.compile(
     r"(?:[\s-]+(?:long|old))?\s+(?:rule|reign|tenure|presidency|premiership|grip\s+on\s+power|"
     r"hold\s+on\s+power|time\s+in\s+power)\b", re.I)
 """For how many years a leader has ruled ("his 26-year rule")."""
+TENURE_FOR = re.compile(
+    r"\b(?:ruled|led|governed|run|headed|been\s+in\s+power|in\s+power|been\s+in\s+office|"
+    r"at\s+the\s+helm|presided\s+over)\b[^.;:]{0,40}?\bfor\s+(?:(?P<hedge>over|more\s+than|"
+    r"nearly|almost|about|around|some|roughly)\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|a\s+quarter[\s-]+(?:of\s+a\s+)?century|two\s+decades|three\s+"
+    r"decades)(?:\s+years)?\b", re.I)
+"""For how long a leader has ruled ("who has ruled Belarus with an iron fist for more than a
+quarter-century", "in power for over 30 years")."""
 BALTIC_STATES = re.compile(r"\b(?:the\s+)?(?:three\s+)?Baltic\s+(?:states|countries|nations|"
                            r"republics)\b", re.I)
 """The three Baltic states named together."""
