@@ -96,6 +96,10 @@ def apply_policy(outcome: Outcome, tol: Tolerances) -> Outcome:
         evidence=outcome.evidence, strength=outcome.strength)
 
 
+_INTO_STATE = re.compile(r"\b(?:into|entered|entering|enters)\s+(?-i:[A-Z])", re.I)
+"""A sentence that says where something went ("fly into Ukraine", "entered Poland")."""
+
+
 def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
     """A support through an event is withdrawn, whichever resolver found it, when the
     sentence gives a detail the record gives otherwise (see
@@ -120,12 +124,16 @@ def _details_differ(cand: Candidate, ctx: Context, outcome: Outcome) -> Outcome:
         unsaid_numbers,
         unsaid_places,
         unsaid_records,
+        venue_state_swapped,
     )
 
     rec = supporting_event(outcome, ctx)
     if rec is None:
         return outcome
     names = swapped(cand, rec, ctx) or swapped_in_list(cand, rec, ctx)
+    if not names and _INTO_STATE.search(cand.facts.text):
+        # "drones fly into Ukraine" of drones recorded falling in Romania: another venue
+        names = venue_state_swapped(cand, rec, ctx)
     if names:
         own = sorted(ctx.catalog.actors[s].name for s in named_states(rec, ctx))
         return unverifiable(

@@ -1622,7 +1622,7 @@ def _near(place: Place, e: Event, ctx: Context) -> bool:
     return False
 
 
-_VENUE_IN = re.compile(r"\b(?:in|inside|across|throughout|hosted\s+by)\s+(?:the\s+)?"
+_VENUE_IN = re.compile(r"\b(?:in|into|inside|across|throughout|hosted\s+by)\s+(?:the\s+)?"
                        r"(?:(?:north|south|east|west|central)\w*\s+)?"
                        r"(?:(?-i:[A-Z])[\w'’-]*(?:\s*,\s*|\s+and\s+))*$", re.I)
 """The word that makes a state the venue of what a sentence or record tells ("held in
