@@ -661,6 +661,9 @@ def resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         return out
     missing = figures_of_siblings(cand, rec, ctx, unsaid(cand, rec, ctx))
     if missing:
+        recent = None if cand.facts.dates else _recent_event(cand, ctx)
+        if recent is not None:
+            return recent  # (an undated sentence may tell another event as news)
         # the record shown as the nearest, not as evidence: what the sentence asserts of its
         # named entities may still be decided by the statements
         return unverifiable(f"{out.explanation} But the sentence names {', '.join(missing)}, "

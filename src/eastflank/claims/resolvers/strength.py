@@ -864,6 +864,16 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                             "dataset records.", claimed=q.value, unit=unit, tolerance=tolerance)
     rec, named = _subject(cand, ctx, unit)
     kinds = claim_kinds(cand.facts.text, q.span.start - cand.facts.start)
+    if rec is not None and not _values(rec, unit, ctx, kinds, text=cand.facts.text):
+        # another record the sentence names may hold a figure of the claim's kind (the camp's
+        # capacity, where the contingent named first holds only counts of fighters)
+        places = {m.record for m in mentions_of(cand, "places")}
+        others = [r for kind in (*_ORDER[:4], "places") for m in mentions_of(cand, kind)
+                  if (r := ctx.catalog.records[kind].get(m.record)) is not None]
+        others += [f for f in ctx.catalog.facilities.values()
+                   if getattr(f, "place", None) in places]  # ("the camp at Tsel")
+        rec = next((r for r in others if _values(r, unit, ctx, kinds, text=cand.facts.text)),
+                   rec)
     day = reference_date(cand, ctx)
     if rec is not None and not _values(rec, unit, ctx, kinds, text=cand.facts.text) and \
             ctx.catalog.kind_of(rec.id) == "events":
