@@ -253,3 +253,18 @@ def test_an_amount_a_record_of_the_named_states_gives(catalog) -> None:
             "{} billion zlotys.")
     assert _money_verdicts(catalog, over.format(150), day) == ["supported"]
     assert _money_verdicts(catalog, over.format(20), day) == ["unverifiable"]
+
+
+def test_a_claimed_record_bears_out_no_amount(catalog) -> None:
+    # the same record marked as a party's unconfirmed claim supports nothing
+    from eastflank.catalog import Catalog
+
+    text = ("The Polish government has announced a significant increase in its defense "
+            "budget for 2026, reaching a historic level of 200 billion zlotys.")
+    day = dt.date(2025, 8, 28)
+    assert _money_verdicts(catalog, text, day) == ["supported"]
+    events = {k: (e.model_copy(update={"status": "claimed"}) if any(
+        f.quantity == "defence_budget_pln" for f in e.figures) else e)
+        for k, e in catalog.events.items()}
+    claimed = Catalog({**catalog.records, "events": events})
+    assert _money_verdicts(claimed, text, day) == ["unverifiable"]

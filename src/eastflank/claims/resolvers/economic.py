@@ -374,10 +374,12 @@ def _money_in_event(cand: Candidate, ctx: Context, a: Amount,
                     day: dt.date | None) -> Outcome | None:
     """A ``supported`` outcome when an event that names the states and places the sentence
     names (naming none, the sentence before it) records a money figure in the amount's
-    currency that agrees with it (``_matches``: hedges and the rounding of a plain figure),
-    made in a year the sentence gives or the year before it ("the defence budget for 2026",
-    decided in 2025), or, giving none, in the two years before the article. Support only: a
-    record gives one figure of what it tells, not every amount of its subject. A modelling
+    currency that agrees with it (:func:`_near_amount`: hedges and the rounding of a plain
+    figure), in its figures or its own words, made in a year the sentence gives or the year
+    before it ("the defence budget for 2026", decided in 2025), or, giving none, in the two
+    years before the article. Support only: a
+    record gives one figure of what it tells, not every amount of its subject; a claimed or
+    hypothetical record (the seed's own claims among them) bears out nothing. A modelling
     choice (hypothetical)."""
     from eastflank.claims.resolvers.events import NEGATION
 
@@ -402,6 +404,8 @@ def _money_in_event(cand: Candidate, ctx: Context, a: Amount,
                                         .replace("defense", "defence"))}
     best: tuple[dt.date, Any, str, float, list[str]] | None = None
     for e in ctx.catalog.events.values():
+        if e.status in ("hypothetical", "claimed"):
+            continue
         own = {e.id, *e.actors, *e.places}
         if not named & own or not states <= set(e.actors) | {
                 getattr(ctx.catalog.places.get(p), "country", None) for p in e.places}:
