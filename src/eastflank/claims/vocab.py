@@ -106,24 +106,24 @@ JOINED_NATO = re.compile(
     rf"{_NATO})|(?:NATO\s+members?|members?\s+of\s+{_NATO})\s+since)\b")
 """A state's accession to the alliance, said as done ("joined NATO", "NATO members since")."""
 
-TENURE_SINCE = re.compile(
-    r"\b(?:ruled|led|governed|run|headed|been\s+in\s+power|in\s+power|been\s+in\s+office|"
-    r"at\s+the\s+helm|reigned|presided\s+over)\b[^.;:]{0,40}?\bsince\s+((?:19|20)\d\d)\b",
-    re.I)
+_RULED = (r"\b(?:ruled|led|governed|run|headed|been\s+in\s+power|in\s+power|been\s+in\s+"
+          r"office|at\s+the\s+helm|reigned|presided\s+over)\b[^.;:]{0,40}?")
+"""A verb of ruling, then up to 40 characters of the same clause ("ruled Belarus with an iron
+fist")."""
+TENURE_SINCE = re.compile(rf"{_RULED}\bsince\s+((?:19|20)\d\d)\b", re.I)
 """Since when a leader has ruled ("who has ruled Belarus since 1994")."""
+_YEARS_COUNT = (r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty")
+"""A count of years, in figures or words."""
 TENURE_YEARS = re.compile(
-    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)[\s-]+years?"
+    rf"\b({_YEARS_COUNT})[\s-]+years?"
     r"(?:[\s-]+(?:long|old))?\s+(?:rule|reign|tenure|presidency|premiership|grip\s+on\s+power|"
     r"hold\s+on\s+power|time\s+in\s+power)\b", re.I)
 """For how many years a leader has ruled ("his 26-year rule")."""
 TENURE_FOR = re.compile(
-    r"\b(?:ruled|led|governed|run|headed|been\s+in\s+power|in\s+power|been\s+in\s+office|"
-    r"at\s+the\s+helm|presided\s+over)\b[^.;:]{0,40}?\bfor\s+(?:(?P<hedge>over|more\s+than|"
-    r"nearly|almost|about|around|some|roughly)\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty|thirty|a\s+quarter[\s-]+(?:of\s+a\s+)?century|two\s+decades|three\s+"
-    r"decades)(?:\s+years)?\b", re.I)
+    rf"{_RULED}\bfor\s+(?:(?P<hedge>over|more\s+than|nearly|almost|about|around|some|"
+    rf"roughly)\s+)?(?P<n>{_YEARS_COUNT}|a\s+quarter[\s-]+(?:of\s+a\s+)?century|two\s+"
+    r"decades|three\s+decades)(?:\s+years)?\b", re.I)
 """For how long a leader has ruled ("who has ruled Belarus with an iron fist for more than a
 quarter-century", "in power for over 30 years")."""
 BALTIC_STATES = re.compile(r"\b(?:the\s+)?(?:three\s+)?Baltic\s+(?:states|countries|nations|"
