@@ -1487,3 +1487,18 @@ def test_an_event_named_in_passing_with_its_date(catalog) -> None:
 
     assert passing(2014) == [("its annexation of Crimea in 2014", "supported")]
     assert passing(2012) == []
+
+
+def test_a_range_set_against_another_system_is_not_that_system_s(catalog) -> None:
+    # "their range is 500 km, whereas our Polonez is up to 300 km": 500 km is not Polonez's
+    text = ("Lukashenko asked Russia for Iskander-M divisions. Their launch range is 500 "
+            "kilometers, whereas our Polonez is up to 300 kilometers, he said.")
+    got = _outcomes(catalog, text, "weapon_range", dt.date(2021, 11, 13))
+    assert got and all(v != "contradicted" for v, _ in got)
+    assert any(v == "supported" and "Iskander" in why for v, why in got)
+
+
+def test_a_strip_along_a_border_and_its_depth_are_no_border_length(catalog) -> None:
+    text = ("The Estonian section of the defence line will extend approximately 100 kilometers "
+            "along the border with Russia and be approximately 40 kilometers deep.")
+    assert _outcomes(catalog, text, "border_length", dt.date(2025, 9, 17)) == []

@@ -238,6 +238,9 @@ _BEARING_AFTER = re.compile(r"\s+(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(
                             r"(?:ward)?\s+of\b", re.IGNORECASE)
 """A bearing after a length ("307 km east of Minsk"): how far a place lies from another."""
 
+_ALONG_OR_DEPTH = re.compile(r"\s*(?:long\s+)?(?:along|deep|wide|inland)\b", re.IGNORECASE)
+"""A length along a border or a depth from it, not the border's own length."""
+
 _ADJECTIVE_BORDER = re.compile(r"\s+(?:state\s+)?(?:border|frontier)\b", re.IGNORECASE)
 
 
@@ -254,6 +257,8 @@ def _length_kind(facts: SentenceFacts, q: Quantity, context: tuple[SentenceFacts
         return "gap_width", None
     if q.bound != "vague" and _BORDER.search(text) and (_LENGTHY.search(text)
                                                          or said_of_border):
+        if _ALONG_OR_DEPTH.match(text, q.span.end - facts.start):
+            return None  # "extend 100 km along the border and 40 km deep": a strip's size
         if not said_of_border and _fence_or_section(text, q.span.start - facts.start,
                                                     q.span.end - facts.start):
             if _barrier_length(text, q.span.start - facts.start, q.span.end - facts.start):

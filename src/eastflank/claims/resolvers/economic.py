@@ -186,6 +186,19 @@ def _share_matches(a: Amount, r: Indicator, allowed: float) -> bool:
     return lo - allowed <= a.value <= hi + allowed
 
 
+_INNER_STOP = re.compile(r"(?<!\b[A-Z])(?<!Mr)(?<!Dr)(?<!St)(?<!Lt)(?<!No)(?<!Gen)(?<!Col)"
+                         r"[.!?](?=\s+[\"“‘']?[A-Z])")
+"""A sentence end inside a quoted passage kept whole ("... 3.4% of GDP. This year, ...")."""
+
+
+def _inner_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence a figure stands in when a quotation keeps several together,
+    for the year and the plan words of that sentence alone."""
+    lo = max((m.end() for m in _INNER_STOP.finditer(text, 0, start)), default=0)
+    nxt = _INNER_STOP.search(text, end)
+    return lo, (nxt.start() if nxt else len(text))
+
+
 def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
                day: dt.date | None) -> Outcome:
     """A state's defence expenditure as a share of GDP in a year, against every recorded value
@@ -205,7 +218,10 @@ def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
         return unverifiable(f"The claimed {what} is a goal or guideline (\"{goal.group(0)}\"), "
                             "not a share any state spent; the dataset judges only what was "
                             "spent or budgeted.", claimed=a.value, unit="percent")
-    dated = sorted((d for d in cand.facts.dates), key=lambda d: min(
+    lo, hi = _inner_sentence(cand.facts.text, a.start, a.end)
+    own = [d for d in cand.facts.dates
+           if lo <= d.span.start - cand.facts.start and d.span.end - cand.facts.start <= hi]
+    dated = sorted(own, key=lambda d: min(
         abs(d.span.start - cand.facts.start - a.end), abs(cand.facts.start + a.start
                                                             - d.span.end)))
     if dated and re.search(r"\b(?:since|from|by|until|till|through|before|after|between)\s+"
@@ -217,7 +233,7 @@ def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
                             claimed=a.value, unit="percent")
     years = [dated[0].date.year] if dated else (
         [day.year, day.year - 1] if day is not None else [])
-    planned = bool(_PLANNED_CLAIM.search(cand.facts.text))
+    planned = bool(_PLANNED_CLAIM.search(cand.facts.text[lo:hi]))
     europe = bool(re.search(r"\bEurope\w*\b.{0,30}\bCanada\b|\bEuropean\s+allies\b",
                             cand.facts.text))
     series = [r for r in ctx.catalog.indicators.values()

@@ -40,8 +40,11 @@ def resolve_weapon_range(cand: Candidate, ctx: Context) -> Outcome:
     assert q is not None
     tol = ctx.tolerances.weapon_range
     tolerance = {"relative": tol.relative}
-    weapons = mentions_of(cand, "weapon_systems") or mentions_of(
-        cand, "weapon_systems", with_context=True)[:1]
+    named = mentions_of(cand, "weapon_systems")
+    weapons = [m for m in named if not _contrasted_after(m, q, cand)]
+    if not weapons:
+        weapons = [m for m in mentions_of(cand, "weapon_systems", with_context=True)
+                   if m not in named][:1]
     if not weapons:
         return unverifiable("No weapon system of the dataset is named with this range.",
                             claimed=q.value, unit="km", tolerance=tolerance)
@@ -92,6 +95,19 @@ def resolve_weapon_range(cand: Candidate, ctx: Context) -> Outcome:
                             claimed=q.value, computed=best.computed, unit="km",
                             tolerance=tolerance, evidence=best.evidence, settled=True)
     return best
+
+
+def _contrasted_after(m: Any, q: Any, cand: Candidate) -> bool:
+    """Whether a system is named after the range figure across a contrast ("[Their range]
+    is 500 km, whereas our Polonez is up to 300 km"): the figure is not that system's."""
+    if m.span.start < q.span.end:
+        return False
+    between = cand.facts.full[q.span.end:m.span.start]
+    return bool(_CONTRAST.search(between))
+
+
+_CONTRAST = re.compile(r"\b(?:whereas|while|but|unlike|compared\s+(?:with|to)|than)\b", re.I)
+"""Words that set a second system against the first."""
 
 
 _OTHER_VARIANT = re.compile(
