@@ -421,3 +421,14 @@ def test_border_lengths_listed_after_dashes_are_each_their_pair_s(catalog) -> No
         "supported", "supported"]
     assert _verdicts(catalog, text.format(418, 200), day, "border_length") == [
         "contradicted", "contradicted"]
+
+
+def test_a_summit_is_not_a_meeting_of_ministers(catalog) -> None:
+    # the defence ministers agreed the four battalions on 14 June 2016 in Brussels; the Warsaw
+    # summit met on 8-9 July: "a summit in June" is not the ministers' meeting
+    text = ("The decision to establish an EFP battalion to the Baltic States and Poland was "
+            "taken at the NATO Summit in Warsaw in June 2016.")
+    assert "supported" not in _verdicts(catalog, text, dt.date(2017, 2, 8), "event")
+    ministers = ("NATO defence ministers agreed in June 2016 to deploy four rotational "
+                 "battalions to the Baltic states and Poland.")
+    assert _verdicts(catalog, ministers, dt.date(2017, 2, 8), "event") == ["supported"]

@@ -741,6 +741,23 @@ def _lifecycle_unsaid(cand: Candidate, e: Event) -> list[str]:
     return [verb.group(0)]
 
 
+_SUMMIT = re.compile(r"\bsummits?\b", re.I)
+_MINISTERIAL = re.compile(r"\bministers?\b|\bministerial\b", re.I)
+
+
+def other_level(text: str, e: Event) -> list[str]:
+    """A summit the sentence names where the record is a meeting of ministers, or the
+    reverse ("taken at the NATO Summit in Warsaw" is not the defence ministers' meeting in
+    Brussels a month before)."""
+    name = " ".join([e.name, *e.aliases])
+    if _SUMMIT.search(text) and _MINISTERIAL.search(name) and not _SUMMIT.search(name):
+        return ["a summit"]
+    if re.search(r"\b(?:defen[cs]e|foreign)\s+ministers'?\s+(?:meeting|met)\b|\bministerial\b",
+                 text, re.I) and _SUMMIT.search(name) and not _MINISTERIAL.search(name):
+        return ["a ministers' meeting"]
+    return []
+
+
 def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     """Designations the sentence names and the event's name, aliases and summary do not; the
     states it names when none of them took part in the event; and,
@@ -775,6 +792,7 @@ def unsaid(cand: Candidate, e: Event, ctx: Context) -> list[str]:
     out += [d for d in other_duration(text, e) if d not in out]
     out += [v for v in _lifecycle_unsaid(cand, e) if v not in out]
     out += [d for d in other_side(text, e) if d not in out]
+    out += [d for d in other_level(text, e) if d not in out]
     if cand.kind not in ("strength", "count", "economic"):  # (those compare their figure)
         out += unsaid_numbers(text, e)
         out += [n for n in conflicting_counts(text, e)
