@@ -329,6 +329,8 @@ def _recorded_statement(cand: Candidate, ctx: Context, surname: str, person: str
         if shared < tol.statement_words or shared < tol.statement_share * min(
                 len(words), tol.statement_share_of):
             continue
+        if not (keywords(e.name) - keywords(speaker)) & words and shared < 0.25 * len(words):
+            continue  # a few words of the summary only: another thing said that day
         if best is None or shared > best[0]:
             best = (shared, e)
     if best is None:
