@@ -264,3 +264,14 @@ def test_a_name_with_particles_and_a_council_named_by_its_state(catalog: Catalog
     assert verdicts(text, dt.date(2021, 2, 7)) == ["unverifiable"]  # held it until 2019
     assert verdicts("State Secretary of the Belarusian Security Council Alexander Volfovich "
                     "said so.", dt.date(2026, 1, 16)) == ["supported"]
+
+
+def test_a_title_nested_in_another_is_the_name_s_own(catalog: Catalog) -> None:
+    # "spokesman for President Vladimir Putin": Putin is the president, not a spokesman
+    day = dt.date(2024, 6, 1)
+    for text in ("The spokesman of President Vladimir Putin said the talks went well.",
+                 "Dmitry Peskov, spokesman for President Vladimir Putin, said so.",
+                 "The press secretary of the Russian President Dmitry Peskov said so."):
+        got = [(c.verdict, c.text) for c in check_text(text, catalog, day).claims
+               if c.kind == "command"]
+        assert got and all(v == "supported" for v, _ in got), (text, got)

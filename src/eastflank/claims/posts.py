@@ -56,7 +56,7 @@ OFFICE_TITLES: dict[str, str] = {
     "speaker-of-parliament": r"(?:speaker\s+of\s+(?:the\s+)?(?:parliament|sejm|seimas|saeima|"
                              r"riigikogu|state\s+duma|duma)|(?:parliament(?:ary)?|sejm|seimas|"
                              r"saeima|duma)\s+speaker)",
-    "spokesperson": r"spokes(?:man|woman|person)",
+    "spokesperson": r"(?:spokes(?:man|woman|person)|press\s+secretary)",
     "intelligence-chief": r"(?:(?:military\s+)?intelligence\s+(?:chief|head)|(?:head|chief)\s+of\s+"
                           r"(?:the\s+)?(?:(?:main|chief)\s+)?(?:(?:military\s+)?intelligence"
                           r"(?:\s+directorate)?|(?:intelligence\s+)?directorate\s+of\s+"
@@ -227,6 +227,18 @@ def find_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
     out: list[Titled] = []
     for start, end, persons, by_surname in _people(facts, index):
         before = _BEFORE.search(text[max(0, start - 160):start])
+        if before is not None and before.group("of"):
+            # "spokesman for President Vladimir Putin": the name is the nested title's
+            at = max(0, start - 160) + before.start("of")
+            nested = _BEFORE.search(text, at + 1, start)
+            if nested is not None and nested.start() > at:
+                inner = _BEFORE.search(text[max(0, start - 160):start],
+                                       nested.start() - max(0, start - 160))
+                held = {p.office for n in persons for p in index.by_person.get(n, [])}
+                if inner is not None and (_office(inner) in held
+                                          or _office(before) not in held):
+                    before = inner  # (unless only the outer title is one the person held:
+                    # "the press secretary of the Russian President Dmitry Peskov")
         after = None if by_surname else _AFTER.match(text[end:end + 160])
         if before is not None:
             t0 = max(0, start - 160) + before.start()
