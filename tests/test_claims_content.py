@@ -1502,3 +1502,18 @@ def test_a_strip_along_a_border_and_its_depth_are_no_border_length(catalog) -> N
     text = ("The Estonian section of the defence line will extend approximately 100 kilometers "
             "along the border with Russia and be approximately 40 kilometers deep.")
     assert _outcomes(catalog, text, "border_length", dt.date(2025, 9, 17)) == []
+
+
+def test_a_speaker_s_full_name_may_take_an_auxiliary_before_the_verb() -> None:
+    from eastflank.claims.attribution import find_attributions
+
+    text = ("Belarusian President Alexander Lukashenko has said that he would like to receive "
+            "several divisions of Iskander systems.")
+    assert [a.person for a in find_attributions(text)] == [
+        "Belarusian President Alexander Lukashenko"]
+    text = "Jens Stoltenberg had also called on Russia to be open about the exercise."
+    assert [a.person for a in find_attributions(text)] == []  # ("called on" is no saying)
+    text = "Jens Stoltenberg had also warned Russia to be open about the exercise."
+    assert [a.person for a in find_attributions(text)] == ["Jens Stoltenberg"]
+    # a plural subject's "have" is not a person's
+    assert find_attributions("Baltic States have pledged to raise spending.") == []

@@ -35,6 +35,8 @@ _VERB = (r"(?:says|said|told|stated|wrote|noted|argued|warned|explained|added|cl
          r"announced|declared|confirmed|stressed|insisted|threatened|vowed|pledged|promised|"
          r"admitted|boasted|clarified|assured|indicated|urged|accused|emphasi[sz]ed|"
          r"condemned|denounced|critici[sz]ed|pointed\s+out)")
+_AUX = r"(?:(?:has|had)\s+(?:also\s+|previously\s+|repeatedly\s+|already\s+|since\s+)?)?"
+"""An auxiliary before the verb of saying ("has said", "had also warned")."""
 _INST = (
     r"(?P<institution>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|on|&|[A-Z][\w'’.-]*))*"
     r"(?:\s+\([A-Z]{2,8}\))?)"
@@ -43,10 +45,10 @@ _ROLE = r"(?P<role>(?:(?:a|an|the)\s+)?[a-z][a-z -]{2,60}?)"
 
 _PATTERNS = [
     re.compile(rf"\b{_VERB}\s+{_NAME}(?:,\s+{_ROLE}\s+(?:at|of|with|from|in)\s+{_INST})?"),
-    re.compile(rf"{_NAME},\s+{_ROLE}\s+(?:at|of|with|from)\s+{_INST},?\s+{_VERB}\b"),
+    re.compile(rf"{_NAME},\s+{_ROLE}\s+(?:at|of|with|from)\s+{_INST},?\s+{_AUX}{_VERB}\b"),
     re.compile(rf"{_NAME}\s+(?:of|from|at)\s+{_INST},?\s+{_VERB}\b"),
     re.compile(rf"\b[Aa]ccording\s+to\s+{_NAME}(?:,\s+{_ROLE}\s+(?:at|of|with|from)\s+{_INST})?"),
-    re.compile(rf"{_NAME},?\s+{_VERB}\b"),
+    re.compile(rf"{_NAME},?\s+{_AUX}{_VERB}\b"),
     # "claims from Belarusian President Alexander Lukashenko this week that ..."
     re.compile(rf"\b(?:claims?|comments?|remarks?|statements?|words|assurances?)\s+(?:from|by)"
                rf"\s+(?:[A-Z][\w'’-]+\s+){{0,3}}{_NAME}(?![\w'’-]|\s+[A-Z])"),
