@@ -432,3 +432,21 @@ def test_a_summit_is_not_a_meeting_of_ministers(catalog) -> None:
     ministers = ("NATO defence ministers agreed in June 2016 to deploy four rotational "
                  "battalions to the Baltic states and Poland.")
     assert _verdicts(catalog, ministers, dt.date(2017, 2, 8), "event") == ["supported"]
+
+
+def test_a_strength_is_refuted_only_by_the_event_it_names_or_dates(catalog) -> None:
+    # Saber Strike 17 counted 11,000; the 2014 edition's 4,700 is not refuted by it
+    text = ("Some 4,700 NATO troops are participating in the fourth installment of the Saber "
+            "Strike exercise being held in Lithuania, Latvia and Estonia.")
+    assert "contradicted" not in _verdicts(catalog, text, dt.date(2014, 6, 10), "strength")
+    # a sentence that dates the event to its day is refuted by the record of that day
+    # (Romania: about 1,000 US troops left after the reduction of 29 October 2025)
+    dated = ("Romania's defence ministry said on 29 October 2025 that the United States was "
+             "reducing its forces in the country, leaving about 2,000 American troops there.")
+    assert _verdicts(catalog, dated, dt.date(2025, 10, 30), "strength") == ["contradicted"]
+
+
+def test_a_strength_between_figures_of_different_dates_is_not_refuted(catalog) -> None:
+    # the Lithuanian battlegroup: about 1,000 at stand-up (2017), 1,600 in 2023
+    text = "NATO Multinational Battlegroup Lithuania now numbers 1,350 soldiers."
+    assert "contradicted" not in _verdicts(catalog, text, dt.date(2020, 4, 1), "strength")

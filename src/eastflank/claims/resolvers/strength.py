@@ -1032,6 +1032,25 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             f"Another number of the sentence agrees with {what}; the claimed "
             f"{q.value:,.0f} counts something else.",
             claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
+    if kind == "events" and not any(m.record == rec.id for m in cand.facts.mentions
+                                    if m.kind == "events") and not _dated_to(cand, rec, ctx) \
+            and strength > 0.5:  # (a figure that is only a claim is weighed as such above)
+        # an event found by its words, a story or an edition, not named by the sentence:
+        # its figure may be another edition's or the whole of which the sentence counts a
+        # part ("4,700 troops" of Saber Strike 2014 against the 11,000 of 2017)
+        return unverifiable(
+            f"The claimed {q.value:,.0f} is outside {relative:.0%} of every sourced figure for "
+            f"{what}, but the sentence neither names nor dates that event, so it is not "
+            "refuted.",
+            claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
+    if len(values) > 1 and min(lows) < claim_lo and claim_hi < max(highs) and len(
+            {f.as_of for f in getattr(rec, "figures", [])}) > 1:
+        # 1,350 between the 1,000 at stand-up and the 1,600 of a later rotation: a figure of
+        # a date between them, not refuted
+        return unverifiable(
+            f"The claimed {q.value:,.0f} lies between sourced figures of different dates for "
+            f"{what}; none of its date refutes it.",
+            claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
     capped = q.bound == "at-most" and _CAP.search(q.span.text) is not None
     return Outcome("contradicted",
                    f"The claimed cap of {q.value:,.0f} ({q.span.text.strip()}) is passed by "
@@ -1039,6 +1058,15 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                    f"The claimed {q.value:,.0f} is outside {relative:.0%} of every sourced "
                    f"figure for {what}.",
                    q.value, nearest, unit, tolerance, evidence, strength=strength)
+
+
+def _dated_to(cand: Candidate, rec: Any, ctx: Context) -> bool:
+    """Whether a date the sentence gives (not one resolved from the article's) agrees with
+    the event's."""
+    from eastflank.claims.resolvers.events import dates_agree
+
+    return any(not d.relative and dates_agree(d, rec, ctx.tolerances.event_date.days)
+               for d in cand.facts.dates)
 
 
 def resolve_strength(cand: Candidate, ctx: Context) -> Outcome:
