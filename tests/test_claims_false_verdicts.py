@@ -450,3 +450,11 @@ def test_a_strength_between_figures_of_different_dates_is_not_refuted(catalog) -
     # the Lithuanian battlegroup: about 1,000 at stand-up (2017), 1,600 in 2023
     text = "NATO Multinational Battlegroup Lithuania now numbers 1,350 soldiers."
     assert "contradicted" not in _verdicts(catalog, text, dt.date(2020, 4, 1), "strength")
+
+
+def test_a_strength_of_a_record_named_by_some_of_its_words_refutes_nothing(catalog) -> None:
+    # "NATO's Enhanced Forward Presence" shares three words with an alias of the battlegroup
+    # in Lithuania, but is all four battlegroups: 4,000 troops are not refuted by its figures
+    text = ("They will be part of NATO's Enhanced Forward Presence, which will have 4,000 "
+            "troops stationed across the region, including French and Danish soldiers.")
+    assert "contradicted" not in _verdicts(catalog, text, dt.date(2017, 3, 1), "strength")

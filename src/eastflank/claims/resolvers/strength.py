@@ -1032,15 +1032,15 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
             f"Another number of the sentence agrees with {what}; the claimed "
             f"{q.value:,.0f} counts something else.",
             claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
-    if kind == "events" and not any(m.record == rec.id for m in cand.facts.mentions
-                                    if m.kind == "events") and not _dated_to(cand, rec, ctx) \
-            and strength > 0.5:  # (a figure that is only a claim is weighed as such above)
-        # an event found by its words, a story or an edition, not named by the sentence:
-        # its figure may be another edition's or the whole of which the sentence counts a
-        # part ("4,700 troops" of Saber Strike 2014 against the 11,000 of 2017)
+    if not _named_here(cand, rec, ctx) and strength > 0.5:
+        # (a figure that is only a claim is weighed as such above)
+        # a record found by some of its words, a story or an edition, not named by the
+        # sentence: its figure may be another edition's or the whole of which the sentence
+        # counts a part ("4,700 troops" of Saber Strike 2014 against the 11,000 of 2017;
+        # "Enhanced Forward Presence" is not its battlegroup in Lithuania)
         return unverifiable(
             f"The claimed {q.value:,.0f} is outside {relative:.0%} of every sourced figure for "
-            f"{what}, but the sentence neither names nor dates that event, so it is not "
+            f"{what}, but the sentence neither names nor dates that record, so it is not "
             "refuted.",
             claimed=q.value, unit=unit, tolerance=tolerance, evidence=evidence)
     if len(values) > 1 and min(lows) < claim_lo and claim_hi < max(highs) and len(
@@ -1058,6 +1058,16 @@ def _compare(cand: Candidate, ctx: Context, unit: str, relative: float) -> Outco
                    f"The claimed {q.value:,.0f} is outside {relative:.0%} of every sourced "
                    f"figure for {what}.",
                    q.value, nearest, unit, tolerance, evidence, strength=strength)
+
+
+def _named_here(cand: Candidate, rec: Any, ctx: Context) -> bool:
+    """Whether the sentence names the record (a name the gazetteer finds, a numbered
+    formation), or, for an event, gives a date that agrees with it."""
+    if any(m.record == rec.id for m in cand.facts.mentions):
+        return True
+    if any(uid == rec.id for _, uid in numbered_units(cand.facts.text, ctx.catalog)):
+        return True
+    return ctx.catalog.kind_of(rec.id) == "events" and _dated_to(cand, rec, ctx)
 
 
 def _dated_to(cand: Candidate, rec: Any, ctx: Context) -> bool:
