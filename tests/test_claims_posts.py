@@ -275,3 +275,14 @@ def test_a_title_nested_in_another_is_the_name_s_own(catalog: Catalog) -> None:
         got = [(c.verdict, c.text) for c in check_text(text, catalog, day).claims
                if c.kind == "command"]
         assert got and all(v == "supported" for v, _ in got), (text, got)
+
+
+def test_a_name_after_a_verb_holds_no_title_before_it(catalog: Catalog) -> None:
+    # "the president of Belarus asked Putin": Putin is asked, not made Belarus's president
+    day = dt.date(2020, 8, 27)
+    text = "The president of Belarus asked Putin to prepare a reserve of police officers."
+    got = [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "command"]
+    assert "contradicted" not in got
+    text = "The president of Belarus, Alexander Lukashenko, met the press."
+    got = [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "command"]
+    assert got == ["supported"]

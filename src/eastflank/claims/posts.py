@@ -76,9 +76,14 @@ _RANK = (r"(?:(?:Major|Lieutenant|Lt\.?|Maj\.?|Colonel|Col\.?|Brigadier|Brig\.?|
 _TITLES = "|".join(f"(?P<o{i}>{rx})" for i, rx in enumerate(OFFICE_TITLES.values()))
 _OFFICES = list(OFFICE_TITLES)
 _DEPUTY = r"(?P<deputy>\b(?:first\s+)?(?:deputy|vice|assistant|under)[- ]\s*)?"
+_OF_WORDS = (r"(?:(?!\b(?:asked|told|said|says|met|meets|called|calls|urged|thanked|invited|"
+             r"visited|spoke|warned|phoned|accused|received|welcomed|hosted|sent|wrote|praised|"
+             r"blamed|critici[sz]ed|and|with|to|by|that|who|whom)\b)[^,;:()\"“”]){0,60}?")
+"""What may stand between "of" and a name in a title ("of the Russian Federation"), not a
+verb or a clause ("the president of Belarus asked Putin": Putin is no president of Belarus)."""
 _BEFORE = re.compile(
     rf"(?P<former>\b(?:former|ex-|then-?|erstwhile|outgoing|late)\s*)?"
-    rf"(?P<acting>\bacting\s+)?{_DEPUTY}\b(?:{_TITLES})(?P<of>\s+(?:of|for)\s+[^,;:()\"“”]{{0,60}}?)?"
+    rf"(?P<acting>\bacting\s+)?{_DEPUTY}\b(?:{_TITLES})(?P<of>\s+(?:of|for)\s+{_OF_WORDS})?"
     rf"(?:,\s+|\s+){_RANK}{{0,4}}$", re.I)
 """A title ending right before a name: "Defence Minister ", "the chief of the General Staff of
 the Belarusian armed forces, Major General "."""
