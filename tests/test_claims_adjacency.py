@@ -57,3 +57,11 @@ def test_a_subject_that_is_no_territory_makes_no_claim(catalog: Catalog) -> None
     # "other countries bordering Belarus": no territory is the subject
     assert _borders(catalog, "Similar measures were taken up by other countries bordering "
                              "Belarus.") == []
+
+
+def test_a_group_named_before_the_verb_is_what_borders(catalog: Catalog) -> None:
+    # Romania does not border Russia; the allies the jets show solidarity with do
+    text = ("Canada is also sending six F-18 Hornets to Romania as a sign of solidarity with "
+            "Eastern European allies bordering Ukraine and Russia.")
+    assert "contradicted" not in _borders(catalog, text)
+    assert _borders(catalog, "Romania borders Russia.") == ["contradicted"]

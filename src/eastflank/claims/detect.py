@@ -653,6 +653,12 @@ def _listed(facts: SentenceFacts, named: list[tuple[Mention, str]]) -> list[tupl
     return out
 
 
+_GROUP_BEFORE = re.compile(r"\b(?:allies|countries|states|members|nations|neighbou?rs|partners|"
+                           r"regions|territories)\s+(?:that\s+|which\s+)?$", re.I)
+"""A plural noun right before the verb of bordering: the group borders, not the territory
+named before it."""
+
+
 def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Candidate | None:
     """A claim that a territory borders others, without a length (see
     :mod:`eastflank.claims.resolvers.adjacency`)."""
@@ -677,6 +683,10 @@ def _adjacency(facts: SentenceFacts, context: tuple[SentenceFacts, ...]) -> Cand
             and (t := _territory(m)) is not None])
     others = list(dict.fromkeys(t for _, t in after))
     if not others:
+        return None
+    if before and _GROUP_BEFORE.search(facts.full[before[-1][0].span.end:cut]):
+        # "sending jets to Romania in solidarity with allies bordering Ukraine and Russia":
+        # the verb says what the allies border, not the state named before them
         return None
     subject = before[-1][1] if before else None
     in_sentence = subject is not None
