@@ -65,3 +65,12 @@ def test_a_group_named_before_the_verb_is_what_borders(catalog: Catalog) -> None
             "Eastern European allies bordering Ukraine and Russia.")
     assert "contradicted" not in _borders(catalog, text)
     assert _borders(catalog, "Romania borders Russia.") == ["contradicted"]
+
+
+def test_a_state_named_by_the_adjective_of_another_state_s_noun_is_no_side(
+        catalog: Catalog) -> None:
+    # "its close Russian ally Belarus": the border is Latvia's with Belarus (173 km)
+    text = "Latvia shares a 172-kilometre border with its close Russian ally Belarus."
+    assert _borders(catalog, text) == ["supported"]
+    assert _borders(catalog, "Latvia shares a 172-kilometre border with Russia.") == [
+        "contradicted"]

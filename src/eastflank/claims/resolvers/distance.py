@@ -10,6 +10,7 @@ forward (rotational, exercise) deployments told apart, and compares the nearest 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from eastflank.claims.detect import Candidate
@@ -479,8 +480,10 @@ def _border_of_quantity(cand: Candidate,
     frontier = after[0] if after else (before[-1] if before else None)
     if frontier is None:
         return None
+    qualifying = _qualifying(cand)
     parties = sorted(((m, side) for m in facts.mentions
-                      for side in (_border_party(m, ctx),) if side is not None),
+                      for side in (_border_party(m, ctx),) if side is not None
+                      and not (m.adjectival and m.record in qualifying)),
                      key=lambda t: t[0].span.start)
     far = next((side for m, side in parties
                 if frontier.end() <= m.span.start <= frontier.end() + 40), None)
@@ -500,6 +503,20 @@ def _border_of_quantity(cand: Candidate,
     return None
 
 
+def _qualifying(cand: Candidate) -> set[str]:
+    """States the sentence names only by an adjective of a noun that another state's name
+    follows ("its Russian ally Belarus", "the Belarusian neighbour Lithuania")."""
+    ms = sorted((m for m in cand.facts.mentions if m.kind == "actors"),
+                key=lambda m: m.span.start)
+    out: set[str] = set()
+    for a, b in itertools.pairwise(ms):
+        between = cand.facts.full[a.span.end:b.span.start]
+        if a.adjectival and not b.adjectival and a.record != b.record and re.fullmatch(
+                r"\s+(?:[a-z]+\s+){1,2}", between):
+            out.add(a.record)
+    return out
+
+
 def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
     """Check a border length against every published length of the border (several sources
     give several lengths for one border: each is a published value), the preferred one
@@ -515,6 +532,10 @@ def resolve_border_length(cand: Candidate, ctx: Context) -> Outcome:
     known = ctx.catalog.actors
     states = [a for a in dict.fromkeys(actors) if a in known and known[a].kind == "state"]
     alliance = any(a in known and known[a].kind == "alliance" for a in actors)
+    qualifying = _qualifying(cand)
+    if len([a for a in states if a not in qualifying]) >= 2:
+        # "a border with its close Russian ally Belarus": Belarus's border, not Russia's
+        states = [a for a in states if a not in qualifying]
     day = reference_date(cand, ctx)
     measure = None
     pair = _border_of_quantity(cand, ctx)
