@@ -1517,3 +1517,12 @@ def test_a_speaker_s_full_name_may_take_an_auxiliary_before_the_verb() -> None:
     assert [a.person for a in find_attributions(text)] == ["Jens Stoltenberg"]
     # a plural subject's "have" is not a person's
     assert find_attributions("Baltic States have pledged to raise spending.") == []
+
+
+def test_a_region_s_distance_may_be_measured_from_the_city_it_is_named_after(catalog
+                                                                            ) -> None:
+    # Kaliningrad Oblast's point lies ~590 km from Berlin, the city of Kaliningrad ~530 km
+    text = ("The Kaliningrad exclave lies between Lithuania and Poland. It is only about 500 "
+            "kilometers from Berlin.")
+    got = _outcomes(catalog, text, "distance", dt.date(2022, 6, 20))
+    assert [v for v, _ in got] == ["supported"] and "named after" in got[0][1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from typing import Any
 
 from eastflank.claims.detect import Candidate
 from eastflank.claims.measure import (
@@ -39,6 +40,7 @@ from eastflank.claims.resolvers.sites import (
     nuclear_capable_systems,
 )
 from eastflank.claims.statements import Statement
+from eastflank.claims.text import fold
 from eastflank.claims.tolerances import NumericTolerance
 
 __all__ = ["resolve_border_length", "resolve_distance", "resolve_gap_width"]
@@ -316,8 +318,34 @@ def _place_to_place(cand: Candidate, ctx: Context) -> Outcome | None:
     by_road = _by_road(q, d, roads, tol, ev)
     if by_road is not None:
         return by_road
-    return _compare_geodesic(q, d, f"{rec.name} lies {d:.0f} km from {to_name} in a straight "
-                             f"line", tol, ev)
+    out = _compare_geodesic(q, d, f"{rec.name} lies {d:.0f} km from {to_name} in a straight "
+                            f"line", tol, ev)
+    town = _namesake_town(rec, ctx) if out.verdict == "contradicted" else None
+    if town is not None and target in cat.places and ctx.store is not None:
+        # "the Kaliningrad exclave ... is about 500 km from Berlin": measured from its city
+        st = ctx.store.distance(town.id, target)
+        if st is not None and st.value.number is not None:
+            alt = _compare_geodesic(q, st.value.number, f"{town.name}, the city {rec.name} is "
+                                    f"named after, lies {st.value.number:.0f} km from "
+                                    f"{to_name} in a straight line", tol, ev)
+            if alt.verdict == "supported":
+                return alt
+            return unverifiable(f"{out.explanation} Measured from {town.name}, the city it is "
+                                f"named after, the claim fails too, but a region's distance "
+                                "depends on the point it is measured from.",
+                                claimed=q.value, computed=out.computed, unit="km",
+                                tolerance=out.tolerance, evidence=ev)
+    return out
+
+
+def _namesake_town(rec: Any, ctx: Context) -> Any:
+    """The town a region is named after ("Kaliningrad" of Kaliningrad Oblast), or None."""
+    if getattr(rec, "kind", None) != "region":
+        return None
+    first = fold(rec.name).lower().split()[0]
+    return next((p for p in ctx.catalog.places.values() if p.id != rec.id
+                 and p.kind != "region" and p.country == rec.country
+                 and fold(p.name).lower() == first), None)
 
 
 def _by_road(q: Quantity, straight: float, roads: list[Statement], tol: NumericTolerance,
