@@ -23,3 +23,24 @@ def test_a_handover_to_a_state_that_does_not_operate_it_is_not_supported(
     (claim,) = [c for c in check_text(HANDED.format("Latvia"), catalog,
                                       dt.date(2023, 4, 5)).claims if c.kind == "event"]
     assert claim.verdict == "unverifiable"
+
+
+def test_a_long_event_is_dated_by_its_start_or_end_not_by_any_day_within() -> None:
+    from eastflank.claims.model import DateMention, Span
+    from eastflank.claims.resolvers.events import _at_an_end, dates_agree
+    from eastflank.schema import Event
+
+    # a six-year phase-out does not agree with "September 2024" said of a drill
+    e = Event.model_construct(id="phase-out", name="Russia starts the final stage of a tax "
+                              "manoeuvre", kind="decision", date=dt.date(2019, 1, 1),
+                              end_date=dt.date(2024, 12, 31), actors=["RU"], places=[],
+                              summary="", status="established", sources=["s"])
+    sept = DateMention(date=dt.date(2024, 9, 1), precision="month",
+                       span=Span(start=0, end=14, text="September 2024"))
+    assert dates_agree(sept, e, 3) and not _at_an_end(sept, e, 3)
+    start = DateMention(date=dt.date(2019, 1, 1), precision="month",
+                        span=Span(start=0, end=12, text="January 2019"))
+    assert _at_an_end(start, e, 3)
+    short = Event.model_construct(**{**dict(e), "end_date": dt.date(2019, 3, 1)})
+    assert _at_an_end(DateMention(date=dt.date(2019, 2, 1), precision="month",
+                                  span=Span(start=0, end=13, text="February 2019")), short, 3)

@@ -190,6 +190,21 @@ def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
     return lo <= end + slack and hi >= start - slack
 
 
+_LONG_DAYS = 366
+"""An event longer than this (a loan paid in tranches over years, a six-year phase-out) is
+matched by a date of its start or end, not by any date within it."""
+
+
+def _at_an_end(mention: DateMention, event: Event, days: int) -> bool:
+    """Whether the date agrees with the start or the end of a long event (any date agrees
+    with a short one)."""
+    if event.end_date is None or (event.end_date - event.date).days <= _LONG_DAYS:
+        return True
+    return any(dates_agree(mention, Event.model_construct(**{**dict(event), "date": day,
+                                                              "end_date": None}), days)
+               for day in (event.date, event.end_date))
+
+
 def _describe(e: Event) -> str:
     period = e.date.isoformat() + (f" to {e.end_date.isoformat()}" if e.end_date else "")
     return f"{e.name} ({period})"
@@ -1980,7 +1995,7 @@ def _resolve_event(cand: Candidate, ctx: Context) -> Outcome:
         # identify it
         brief = e.end_date is None or (e.end_date - e.date).days <= tol.days
         for d in dates:
-            if not dates_agree(d, e, tol.days):
+            if not dates_agree(d, e, tol.days) or not _at_an_end(d, e, tol.days):
                 continue
             pool = near_words if d.precision == "day" else words
             # a stem shared by different words is no shared word ("summer" is not "summit",
