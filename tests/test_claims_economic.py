@@ -277,3 +277,21 @@ def test_a_quoted_passage_dates_each_of_its_sentences_on_its_own(catalog) -> Non
             'GDP. This year, we will reach almost 4%," the president said.')
     got = _shares(catalog, text, dt.date(2025, 2, 28))
     assert got and got[0][0] == "supported" and "2024" in got[0][1]
+
+
+def test_what_a_state_will_spend_this_year_is_its_plan_or_the_year_s_estimate(catalog
+                                                                              ) -> None:
+    # NATO's estimate for Poland's 2024: 4.12 %; its plan for 2024: 4.2 %
+    text = "Poland will spend the equivalent of 4.12% of its GDP on defence this year."
+    got = _shares(catalog, text, dt.date(2024, 6, 20))
+    assert got and got[0][0] == "supported" and "estimate" in got[0][1]
+
+
+def test_a_length_by_land_is_a_section_of_the_border() -> None:
+    from eastflank.catalog import load_catalog
+
+    text = "The length of Poland's border with Belarus is 418 km, of which 186 km are by land."
+    got = [(c.claimed, c.verdict) for c in check_text(text, load_catalog(cache=True),
+                                                      dt.date(2022, 1, 24)).claims
+           if c.kind == "border_length"]
+    assert (186, "contradicted") not in got and (418, "supported") in got

@@ -59,7 +59,7 @@ class Candidate:
 _BORDER = re.compile(r"\b(?:borders?|frontiers?)\b", re.I)
 _LENGTHY = re.compile(r"\b(?:long|length|extend\w*|stretch\w*|runs?)\b", re.I)
 _BARRIER = vocab.BARRIER
-_SECTION = re.compile(r"\b(?:over\s*land|on\s+land|land\s+section|along\s+(?:the\s+)?"
+_SECTION = re.compile(r"\b(?:over\s*land|on\s+land|by\s+land|land\s+section|along\s+(?:the\s+)?"
                       r"(?:rivers?|lakes?|water)|on\s+water|by\s+water|river\s+section)\b",
                       re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|residents|citizens|people\s+liv\w*)\b",
