@@ -244,11 +244,12 @@ def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
                    or ("europe" in r.subject) == europe)]
     # what a state "will spend" this year is its plan or the estimate of the year under way
     own_text = cand.facts.text[lo:hi]
-    current = planned and day is not None and day.year in years and bool(re.search(
+    this_year = day.year if day is not None else None
+    current = planned and this_year in years and bool(re.search(
         r"\b(?:will|would)\s+(?:\w+\s+)?(?:spend|reach|allocate|devote)\b", own_text, re.I)
     ) and not re.search(r"\b(?:plan\w*|forecast\w*|target\w*|projected)\b", own_text, re.I)
     of_year = [r for r in series if r.date.year in years
-               and ((r.kind == "planned") == planned or (current and r.date.year == day.year))]
+               and ((r.kind == "planned") == planned or (current and r.date.year == this_year))]
     nearest = [evidence_of(r, "indicators", f"{name}, {r.date.year}: {_share(r)} "
                            f"({r.kind})", r.value, "percent")
                for r in sorted(series, key=lambda r: (r.date, r.kind))[-4:]]
