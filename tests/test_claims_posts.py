@@ -286,3 +286,16 @@ def test_a_name_after_a_verb_holds_no_title_before_it(catalog: Catalog) -> None:
     text = "The president of Belarus, Alexander Lukashenko, met the press."
     got = [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "command"]
     assert got == ["supported"]
+
+
+def test_a_plural_title_names_each_person_after_it(catalog: Catalog) -> None:
+    day = dt.date(2017, 2, 8)
+    text = ("They were also welcomed by German and Lithuanian defense ministers Ursula von der "
+            "Leyen and Raimundas Karoblis.")
+    got = [(c.verdict, c.explanation.split(" held")[0]) for c in
+           check_text(text, catalog, day).claims if c.kind == "command"]
+    assert got == [("supported", "Ursula von der Leyen"), ("supported", "Raimundas Karoblis")]
+    # a plural title gives no state to each name: it never refutes
+    text = "Presidents Vladimir Putin and Raimundas Karoblis met."
+    got = [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "command"]
+    assert got and "contradicted" not in got

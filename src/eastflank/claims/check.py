@@ -19,7 +19,7 @@ from eastflank.claims.detect import Candidate, detect_claims
 from eastflank.claims.extract import SentenceFacts, extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
 from eastflank.claims.model import CheckResult, Claim, DateMention, Evidence, Span
-from eastflank.claims.posts import PostsIndex, find_titled, posts_index
+from eastflank.claims.posts import PostsIndex, find_plural_titled, find_titled, posts_index
 from eastflank.claims.resolvers import resolve
 from eastflank.claims.resolvers.base import (
     Context,
@@ -447,8 +447,11 @@ def _with_posts(cands: list[Candidate], facts: list[SentenceFacts],
     def flush(upto: int | None) -> SentenceFacts | None:
         f = nxt
         while f is not None and (upto is None or f.index < upto):
+            singular = find_titled(f, index)
+            named = {t.person for t in singular}
             out.extend(Candidate("command", t.span, f, extra={"post": t})
-                       for t in find_titled(f, index))
+                       for t in [*singular, *(p for p in find_plural_titled(f, index)
+                                              if p.person not in named)])
             f = next(pending, None)
         return f
 

@@ -32,7 +32,8 @@ from eastflank.claims.model import Span
 from eastflank.claims.text import fold
 from eastflank.schema import Post
 
-__all__ = ["OFFICE_TITLES", "PostsIndex", "Titled", "find_titled", "holders", "posts_index"]
+__all__ = ["OFFICE_TITLES", "PostsIndex", "Titled", "find_plural_titled", "find_titled", "holders",
+           "posts_index"]
 
 OFFICE_TITLES: dict[str, str] = {
     "deputy-defence-minister": r"(?:first\s+)?deputy\s+(?:defen[cs]e\s+minister|minister\s+of\s+"
@@ -276,6 +277,36 @@ def find_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
                       text=text[span_start:span_end]),
             person=next(iter(persons)), office=office, actors=actors, bodies=bodies,
             former=bool(m.group("former")) or past is not None, title=title))
+    return out
+
+
+_PLURAL_OFFICES = {"presidents": "head-of-state", "prime ministers": "head-of-government",
+                   "defence ministers": "defence-minister", "defense ministers": "defence-minister",
+                   "foreign ministers": "foreign-minister"}
+_ONE = r"(?:[A-Z][\w'’-]+\s+)(?:(?:von|van|der|den|de)\s+)*[A-Z][\w'’-]+"
+_PLURAL = re.compile(rf"\b(?P<title>(?i:presidents|prime\s+ministers|defen[cs]e\s+ministers|"
+                     rf"foreign\s+ministers))\s+(?P<a>{_ONE})\s+and\s+(?P<b>{_ONE})\b")
+"""A title in the plural before two full names ("defence ministers Ursula von der Leyen and
+Raimundas Karoblis", "Presidents Vladimir Putin and Alexander Lukashenko")."""
+
+
+def find_plural_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
+    """Each known person a plural title names. The states the title gives ("German and
+    Lithuanian defence ministers") are not paired with the names: each person is checked for
+    the office of any state, which supports and never refutes."""
+    out: list[Titled] = []
+    for m in _PLURAL.finditer(facts.text):
+        office = _PLURAL_OFFICES[re.sub(r"\s+", " ", m.group("title").lower())]
+        for g in ("a", "b"):
+            who = index.names.get(_tokens(m.group(g)))
+            if not who or len(who) != 1:
+                continue
+            start, end = m.start("title"), m.end(g)
+            out.append(Titled(
+                span=Span(start=facts.start + start, end=facts.start + end,
+                          text=facts.text[start:end]),
+                person=next(iter(who)), office=office, actors=(), bodies=(), former=False,
+                title=m.group("title")))
     return out
 
 
