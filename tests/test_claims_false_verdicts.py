@@ -458,3 +458,9 @@ def test_a_strength_of_a_record_named_by_some_of_its_words_refutes_nothing(catal
     text = ("They will be part of NATO's Enhanced Forward Presence, which will have 4,000 "
             "troops stationed across the region, including French and Danish soldiers.")
     assert "contradicted" not in _verdicts(catalog, text, dt.date(2017, 3, 1), "strength")
+
+
+def test_forces_sent_home_to_a_country_are_not_stationed_there(catalog) -> None:
+    text = ("Telegram channels associated with the PMC Wagner write that some of the military "
+            "are sent home to Russia.")
+    assert "contradicted" not in _verdicts(catalog, text, dt.date(2023, 8, 31), "basing")

@@ -141,7 +141,8 @@ _DENIED = re.compile(r"\b(?:not|never|no\s+longer|denied|deny|denies|neither|nor
 
 _STANDING = re.compile(
     r"\b(?:based|stationed|station|garrison\w*|headquarter\w*|deployed|located|positioned|"
-    r"placed|hous\w*|host\w*|home\s+to|keeps?|kept|stand\w*|stood|sits?|are\s+in|is\s+in|"
+    r"placed|hous\w*|host\w*|(?<!sent\s)(?<!went\s)(?<!go\s)(?<!gone\s)(?<!come\s)(?<!came\s)"
+    r"(?<!back\s)(?<!returned\s)home\s+to|keeps?|kept|stand\w*|stood|sits?|are\s+in|is\s+in|"
     r"there\s+(?:are|is))\b", re.I)
 """Words that say forces stand somewhere: only such a sentence can be refuted by finding none
 there ("flying from Moscow to St Petersburg" says nothing of a garrison)."""
