@@ -1117,6 +1117,9 @@ def test_a_length_of_a_border_the_sentence_does_not_name_refutes_nothing(catalog
     # several borders summed are no one border
     text = "Estonia, Latvia and Lithuania will guard their combined 600-mile border with Russia."
     assert [v for v, _ in _outcomes(catalog, text, "border_length", day)] == ["unverifiable"]
+    text = ("Estonia, Lithuania, and Latvia are building defences along their collective 1,000 "
+            "miles of border with Russia and Belarus.")
+    assert [v for v, _ in _outcomes(catalog, text, "border_length", day)] == ["unverifiable"]
     # a border the words name is still refuted
     text = "Poland has a 150-kilometre border with Belarus."
     assert [v for v, _ in _outcomes(catalog, text, "border_length", day)] == ["contradicted"]

@@ -443,8 +443,8 @@ _KALININGRAD = frozenset({"kaliningrad", "kaliningrad-oblast", "RU-KGD"})
 border with Kaliningrad" is the exclave's, not the city's)."""
 
 
-_COMBINED = re.compile(r"\b(?:combined|total|overall|joint|cumulative|together)\b[^.;]*$",
-                       re.IGNORECASE)
+_COMBINED = re.compile(r"\b(?:combined|total|overall|joint|cumulative|together|collective)\b"
+                       r"[^.;]*$", re.IGNORECASE)
 """A sum of borders before a length ("their combined 600-mile border with Russia")."""
 
 
