@@ -295,3 +295,11 @@ def test_a_length_by_land_is_a_section_of_the_border() -> None:
                                                       dt.date(2022, 1, 24)).claims
            if c.kind == "border_length"]
     assert (186, "contradicted") not in got and (418, "supported") in got
+
+
+def test_a_target_named_after_the_figure_s_clause_makes_it_no_plan(catalog) -> None:
+    # "– twice the organisation's target": the target is NATO's guideline, not Poland's plan
+    text = ("Poland has become one of the key military players in Nato, allocating 4.12% of its "
+            "GDP to defence in 2024 – twice the organisation's target and more than the US.")
+    got = _shares(catalog, text, dt.date(2025, 2, 21))
+    assert got and got[0][0] == "supported"

@@ -464,3 +464,13 @@ def test_forces_sent_home_to_a_country_are_not_stationed_there(catalog) -> None:
     text = ("Telegram channels associated with the PMC Wagner write that some of the military "
             "are sent home to Russia.")
     assert "contradicted" not in _verdicts(catalog, text, dt.date(2023, 8, 31), "basing")
+
+
+def test_a_unit_named_for_one_state_is_not_the_subject_of_a_sentence_on_another(catalog
+                                                                               ) -> None:
+    # the Canadian-led battlegroup is in Latvia; the one named for Lithuania is not it
+    text = ("Hundreds of Canadian troops will start arriving in Latvia on Saturday to lead a "
+            "multinational battle group as part of NATO's efforts to deter Russia.")
+    got = check_text(text, catalog, dt.date(2017, 6, 9)).claims
+    assert not any("Battlegroup Lithuania" in (c.explanation or "") and c.verdict == "supported"
+                   for c in got)

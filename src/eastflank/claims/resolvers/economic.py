@@ -233,7 +233,10 @@ def _gdp_share(cand: Candidate, ctx: Context, a: Amount, topic: Topic,
                             claimed=a.value, unit="percent")
     years = [dated[0].date.year] if dated else (
         [day.year, day.year - 1] if day is not None else [])
-    planned = bool(_PLANNED_CLAIM.search(cand.facts.text[lo:hi]))
+    # (the plan words of the figure's own clause: "4.12 % in 2024 – twice the organisation's
+    # target" is no plan)
+    clause = re.split(r"\s[–—]\s|;", cand.facts.text[a.end:hi], maxsplit=1)[0]
+    planned = bool(_PLANNED_CLAIM.search(cand.facts.text[lo:a.end] + clause))
     europe = bool(re.search(r"\bEurope\w*\b.{0,30}\bCanada\b|\bEuropean\s+allies\b",
                             cand.facts.text))
     series = [r for r in ctx.catalog.indicators.values()

@@ -382,6 +382,31 @@ def _other_states_part(sentence: _Sentence, ctx: Context, subject: str) -> bool:
                for c in sentence.states if c in ctx.catalog.actors)
 
 
+def _other_state_named(sentence: _Sentence, ctx: Context, subject: str) -> bool:
+    """Whether a unit's or command's name names a state ("NATO Multinational Battlegroup
+    Lithuania") that the sentence does not name while it names another state."""
+    if not sentence.states or ctx.catalog.kind_of(subject) not in ("units", "command_bodies"):
+        return False  # (an event's name may name a state the sentence gives as an adjective)
+    hit = _NAME_STATES.get(id(ctx.catalog))
+    if hit is None or hit[0] is not ctx.catalog:
+        hit = (ctx.catalog, {})
+        _NAME_STATES[id(ctx.catalog)] = hit
+    cache = hit[1]
+    own = cache.get(subject)
+    if own is None:
+        kind = ctx.catalog.kind_of(subject)
+        rec = ctx.catalog.records.get(kind, {}).get(subject) if kind else None
+        said = " ".join([getattr(rec, "name", ""), *getattr(rec, "aliases", [])])
+        own = frozenset(a.id for a in ctx.catalog.actors.values() if a.kind == "state"
+                        and re.search(rf"\b{re.escape(a.name)}\b", said))
+        cache[subject] = own
+    return bool(own) and not own & sentence.states
+
+
+_NAME_STATES: dict[int, tuple[object, dict[str, frozenset[str]]]] = {}
+"""The states each record's name names, per catalog."""
+
+
 def identify(cand: Candidate, ctx: Context, subject: str) -> Identified | None:
     """How surely the claim's sentence is about ``subject`` (see the module's step 1)."""
     return _identify(cand, ctx, subject, _sentence(cand, ctx))
@@ -419,6 +444,8 @@ def _identify(cand: Candidate, ctx: Context, subject: str,
         best = max(best, (shared, share))
     shared, share = best
     summary = len(prof.summary_only & words)
+    if _other_state_named(sentence, ctx, subject):
+        return None  # "a battle group in Latvia" is not the battlegroup named for Lithuania
     if shared >= tol.name_words and share >= tol.name_share:
         return Identified(subject, tol.name_strength,
                           f"{shared} words of its name in the sentence", entities,
