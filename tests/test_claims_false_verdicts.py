@@ -474,3 +474,15 @@ def test_a_unit_named_for_one_state_is_not_the_subject_of_a_sentence_on_another(
     got = check_text(text, catalog, dt.date(2017, 6, 9)).claims
     assert not any("Battlegroup Lithuania" in (c.explanation or "") and c.verdict == "supported"
                    for c in got)
+
+
+def test_a_kind_of_formation_in_an_event_s_name_does_not_name_the_event(catalog) -> None:
+    from eastflank.claims.check import gazetteer_for
+    from eastflank.claims.extract import extract
+
+    # "12th and 17th Mechanised Brigades" in the name of Poland's move east of July 2023
+    text = ("The armored vehicles likely belong to units from the Belarusian Army's 120th "
+            "Mechanized Brigade, which is based near Minsk.")
+    found = [m.kind for f in extract(text, gazetteer_for(catalog), dt.date(2020, 8, 30))
+             for m in f.mentions]
+    assert "events" not in found

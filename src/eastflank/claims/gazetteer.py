@@ -212,10 +212,15 @@ def _derived(rec: Any, adjectives: Mapping[str, list[str]]) -> Iterable[str]:
 
 
 _NOT_AN_EVENT = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Region|Oblast|Strait|Gap)$|"
+                         r"^(?:(?:Mechani[sz]ed|Armou?red|Motori[sz]ed|Airborne|Air|Assault|"
+                         r"Tank|Infantry|Artillery|Missile|Rocket|Armed|Land|Naval|Special|"
+                         r"Operations|Guards?)\s+)+(?:Brigades?|Divisions?|Regiments?|"
+                         r"Battalions?|Forces|Army|Corps)$|"
                          r"^(?:Soviet|European|Warsaw|United|Russian|Security|Cold|World|"
                          r"North\s+Atlantic)\s+(?:Union|Pact|States|Nations|Kingdom|Federation|"
                          r"Council|War|Treaty|Alliance)$")
-"""A phrase naming a body of water or a region ("Baltic Sea"), or a state, an alliance or a war
+"""A phrase naming a body of water or a region ("Baltic Sea"), a kind of formation
+("Mechanised Brigades", "Armed Forces"), or a state, an alliance or a war
 ("Soviet Union", "Security Council", "Cold War"), not an event: a record of something that
 happened to it ("referendum on preserving the Soviet Union") is not named by it."""
 
