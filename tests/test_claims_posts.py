@@ -299,3 +299,13 @@ def test_a_plural_title_names_each_person_after_it(catalog: Catalog) -> None:
     text = "Presidents Vladimir Putin and Raimundas Karoblis met."
     got = [c.verdict for c in check_text(text, catalog, day).claims if c.kind == "command"]
     assert got and "contradicted" not in got
+
+
+def test_of_a_double_title_the_office_the_person_held_is_checked(catalog: Catalog) -> None:
+    # Belarus's chief of the general staff is also first deputy defence minister; the posts
+    # record the first office
+    text = ("Chief of the General Staff — First Deputy Minister of Defence of Belarus Pavel "
+            "Muraveiko said the situation was complex.")
+    got = [c.verdict for c in check_text(text, catalog, dt.date(2025, 12, 21)).claims
+           if c.kind == "command"]
+    assert got == ["supported"]

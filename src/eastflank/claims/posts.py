@@ -263,6 +263,16 @@ def find_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
         else:
             continue
         office = _office(m)
+        if m is before and len(persons) == 1:
+            # "Chief of the General Staff — First Deputy Minister of Defence ... Pavel
+            # Muraveiko": a double title; the one the person held is the one checked
+            joined = _JOINED.search(text, 0, span_start)
+            held = {p.office for p in index.by_person.get(next(iter(persons)), [])}
+            if joined is not None and office not in held:
+                first = _ROLE.match(joined.group("title"))
+                other = _office(first) if first is not None else None
+                if other in held:
+                    office, span_start = other, joined.start()
         if office is None or (office == "commander" and not bodies):
             continue
         if len(persons) != 1:
@@ -279,6 +289,10 @@ def find_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
             former=bool(m.group("former")) or past is not None, title=title))
     return out
 
+
+_JOINED = re.compile(rf"(?P<title>{_DEPUTY}\b(?:{_TITLES})(?:\s+(?:of|for)\s+[^,;:()\"“”—–]{{0,60}}?)?)"
+                     r"\s*[—–]\s*$", re.I)
+"""A title joined to the next by a dash ("Chief of the General Staff — First Deputy ...")."""
 
 _PLURAL_OFFICES = {"presidents": "head-of-state", "prime ministers": "head-of-government",
                    "defence ministers": "defence-minister", "defense ministers": "defence-minister",
