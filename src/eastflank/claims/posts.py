@@ -290,8 +290,8 @@ def find_titled(facts: SentenceFacts, index: PostsIndex) -> list[Titled]:
     return out
 
 
-_JOINED = re.compile(rf"(?P<title>{_DEPUTY}\b(?:{_TITLES})(?:\s+(?:of|for)\s+[^,;:()\"“”—–]{{0,60}}?)?)"
-                     r"\s*[—–]\s*$", re.I)
+_JOINED = re.compile(rf"(?P<title>{_DEPUTY}\b(?:{_TITLES})"
+                     rf"(?:\s+(?:of|for)\s+[^,;:()\"“”—–]{{0,60}}?)?)\s*[—–]\s*$", re.I)
 """A title joined to the next by a dash ("Chief of the General Staff — First Deputy ...")."""
 
 _PLURAL_OFFICES = {"presidents": "head-of-state", "prime ministers": "head-of-government",
