@@ -229,6 +229,15 @@ def test_report_in_headless_chromium_offline(report_dir: Path, chromium: str) ->
                 f"#{s}" for s in EXPECTED_SECTIONS]
             # the page never scrolls sideways: wide tables scroll inside themselves
             assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+            # the thousands of sources the report does not cite are folded away: the page
+            # stays short enough to read, print and capture whole
+            assert page.evaluate("document.documentElement.scrollHeight") < 150_000
+            assert page.locator("details.sources-rest").count() == 1
+            # every citation leads to a listed source that is not folded away
+            targets = page.locator("a.cite").evaluate_all(
+                "as => as.map(a => document.getElementById(a.getAttribute('href').slice(1)))"
+                ".filter(t => !t || t.closest('details')).length")
+            assert targets == 0
             # no number cell is left empty
             empty = page.locator("td.num").evaluate_all(
                 "cells => cells.filter(c => !c.textContent.trim()).length")

@@ -380,7 +380,12 @@ def sources_section(ctx: Context) -> Section:
     order += [s for s in cat.sources if s not in order]
     rows = [cat.sources[s].model_dump(mode="json", exclude_none=True) for s in order]
     data = {"sources": [r["id"] for r in rows], "cited_in_report": ctx.cited}
-    return Section("sources", "Sources", data, ctx.render("sources", rows=rows))
+    cited = {s for s in ctx.cited if s in cat.sources}
+    # the sources the report cites are listed open; the rest of the dataset's (thousands) are
+    # folded away, so that the page stays short enough to read and to print
+    return Section("sources", "Sources", data, ctx.render(
+        "sources", rows=[r for r in rows if r["id"] in cited],
+        rest=[r for r in rows if r["id"] not in cited]))
 
 
 BUILDERS: list[Callable[[Context], Section | None]] = [
