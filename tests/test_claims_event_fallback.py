@@ -44,3 +44,11 @@ def test_a_long_event_is_dated_by_its_start_or_end_not_by_any_day_within() -> No
     short = Event.model_construct(**{**dict(e), "end_date": dt.date(2019, 3, 1)})
     assert _at_an_end(DateMention(date=dt.date(2019, 2, 1), precision="month",
                                   span=Span(start=0, end=13, text="February 2019")), short, 3)
+
+
+def test_a_summit_to_be_held_takes_the_year_ahead_of_its_month(catalog: Catalog) -> None:
+    # written on 1 June 2016: "July 8-9" of a summit to be held is July 2016, not 2015
+    text = "Stoltenberg came to Poland ahead of a NATO summit to be held in Warsaw July 8-9."
+    got = [c.verdict for c in check_text(text, catalog, dt.date(2016, 6, 1)).claims
+           if c.kind == "event"]
+    assert got == ["supported"]

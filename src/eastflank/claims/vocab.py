@@ -34,7 +34,8 @@ def words(*lists: tuple[str, ...]) -> re.Pattern[str]:
 FUTURE_WORDS: tuple[str, ...] = (
     r"will", r"shall", r"is\s+to", r"are\s+to", r"prepar\w*", r"plan(?:s|ned|ning)?\s+to",
     r"expected", r"going\s+to", r"intends?\s+to", r"upcoming", r"next", r"due\s+to\s+be",
-    r"scheduled\s+(?:to|for)", r"slated\s+(?:to|for)")
+    r"scheduled\s+(?:to|for)", r"slated\s+(?:to|for)",
+    r"to\s+be\s+(?:held|hosted|staged|signed|opened|launched)")
 """A sentence that speaks of what is yet to happen."""
 
 FORMED_WORDS: tuple[str, ...] = (
