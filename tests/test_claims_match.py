@@ -236,3 +236,16 @@ def test_a_recorded_yes_no_property_bears_out_what_the_sentence_says(catalog) ->
     assert said is not None and said.verdict == "supported"
     assert "nuclear capable" in said.explanation
     assert outcome("Russia handed over the Iskander-M. It is a fine system.") is None
+
+
+def test_a_subject_that_is_no_record_is_no_unit_named_for_a_state(catalog) -> None:
+    # an indicator series' subject ("druzhba-pipeline") is a subject of statements but no
+    # record: asking whether its name names a state must not fail
+    from types import SimpleNamespace
+
+    from eastflank.claims.resolvers.match import _other_state_named
+
+    sentence = SimpleNamespace(states=frozenset({"PL"}))
+    ctx = SimpleNamespace(catalog=catalog)
+    assert _other_state_named(sentence, ctx, "druzhba-pipeline") is False  # type: ignore[arg-type]
+    assert _other_state_named(sentence, ctx, "nato-battlegroup-lithuania") is True  # type: ignore[arg-type]

@@ -385,8 +385,10 @@ def _other_states_part(sentence: _Sentence, ctx: Context, subject: str) -> bool:
 def _other_state_named(sentence: _Sentence, ctx: Context, subject: str) -> bool:
     """Whether a unit's or command's name names a state ("NATO Multinational Battlegroup
     Lithuania") that the sentence does not name while it names another state."""
-    if not sentence.states or ctx.catalog.kind_of(subject) not in ("units", "command_bodies"):
-        return False  # (an event's name may name a state the sentence gives as an adjective)
+    if not sentence.states or not (subject in ctx.catalog.units
+                                   or subject in ctx.catalog.command_bodies):
+        return False  # (an event's name may name a state the sentence gives as an adjective;
+        # an indicator's subject is no record)
     hit = _NAME_STATES.get(id(ctx.catalog))
     if hit is None or hit[0] is not ctx.catalog:
         hit = (ctx.catalog, {})
@@ -394,8 +396,7 @@ def _other_state_named(sentence: _Sentence, ctx: Context, subject: str) -> bool:
     cache = hit[1]
     own = cache.get(subject)
     if own is None:
-        kind = ctx.catalog.kind_of(subject)
-        rec = ctx.catalog.records.get(kind, {}).get(subject) if kind else None
+        rec = ctx.catalog.units.get(subject) or ctx.catalog.command_bodies.get(subject)
         said = " ".join([getattr(rec, "name", ""), *getattr(rec, "aliases", [])])
         own = frozenset(a.id for a in ctx.catalog.actors.values() if a.kind == "state"
                         and re.search(rf"\b{re.escape(a.name)}\b", said))
