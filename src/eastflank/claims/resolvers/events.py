@@ -200,9 +200,8 @@ def _at_an_end(mention: DateMention, event: Event, days: int) -> bool:
     with a short one)."""
     if event.end_date is None or (event.end_date - event.date).days <= _LONG_DAYS:
         return True
-    return any(dates_agree(mention, Event.model_construct(**{**dict(event), "date": day,
-                                                              "end_date": None}), days)
-               for day in (event.date, event.end_date))
+    return any(dates_agree(mention, event.model_copy(update={"date": day, "end_date": None}),
+                           days) for day in (event.date, event.end_date))
 
 
 def _describe(e: Event) -> str:
