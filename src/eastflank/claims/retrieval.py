@@ -130,15 +130,18 @@ class Retriever:
         props = set(properties) if properties is not None else None
         linked = [i for i in self.linked(records)
                   if props is None or self.statements[i].property in props]
-        # best first; equal scores keep their order (a stable sort, as list.sort)
-        linked = [linked[int(j)] for j in np.argsort(-sc[linked], kind="stable")] \
-            if linked else []
-        hits = [Hit(self.statements[i], float(sc[i]), True) for i in linked[:k]]
+        hits: list[Hit] = []
+        if linked:
+            # best first; equal scores keep their order (a stable sort, as list.sort)
+            at = np.asarray(linked, dtype=np.intp)
+            best = at[np.argsort(-sc[at], kind="stable")[:k]]
+            hits = [Hit(self.statements[int(i)], float(sc[i]), True) for i in best]
         if len(hits) < k:
             taken = set(linked)
-            order = np.argsort(-sc)
+            scored = np.flatnonzero(sc > 0)  # only a statement sharing a word is retrieved
+            order = scored[np.argsort(-sc[scored], kind="stable")]
             for i in order:
-                if len(hits) >= k or sc[i] <= 0:
+                if len(hits) >= k:
                     break
                 st = self.statements[int(i)]
                 if int(i) in taken or (props is not None and st.property not in props):

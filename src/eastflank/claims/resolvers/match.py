@@ -43,6 +43,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy as np
+
 from eastflank.claims import vocab
 from eastflank.claims.dates import YEAR_IN_NAME
 from eastflank.claims.detect import Candidate
@@ -197,6 +199,14 @@ class _Index:
     """The same for the records in ``common`` (states, alliances, capitals)."""
     by_summary: dict[str, frozenset[str]]
     """Summary stem -> subjects with the stem in their summary and in none of their names."""
+    subjects: np.ndarray
+    """Every subject, in a fixed order: the four indexes below give positions in it."""
+    stem_at: dict[str, np.ndarray]
+    ref_at: dict[str, np.ndarray]
+    common_at: dict[str, np.ndarray]
+    summary_at: dict[str, np.ndarray]
+    """``by_stem`` ... ``by_summary`` as positions in ``subjects``, so that a sentence's
+    hits are counted for every subject at once (:func:`_read_sentence`)."""
 
 
 _PROFILES: dict[int, tuple[object, dict[str, _Profile]]] = {}
@@ -281,8 +291,14 @@ def _index(ctx: Context) -> _Index:
             (by_common if r in prof.common else by_ref).setdefault(r, set()).add(subject)
         for w in prof.summary_only:
             by_summary.setdefault(w, set()).add(subject)
-    out = _Index(*({k: frozenset(v) for k, v in d.items()}
-                   for d in (by_stem, by_ref, by_common, by_summary)))
+    maps = [{k: frozenset(v) for k, v in d.items()} for d in (by_stem, by_ref, by_common,
+                                                             by_summary)]
+    subjects = sorted({x for d in maps for v in d.values() for x in v})
+    at = {x: i for i, x in enumerate(subjects)}
+    positions = [{k: np.array(sorted(at[x] for x in v), dtype=np.intp) for k, v in d.items()}
+                 for d in maps]
+    out = _Index(maps[0], maps[1], maps[2], maps[3], np.array(subjects, dtype=object),
+                 positions[0], positions[1], positions[2], positions[3])
     _INDEXES[id(ctx.catalog)] = (ctx.catalog, out)
     return out
 
@@ -332,23 +348,23 @@ def _read_sentence(cand: Candidate, ctx: Context) -> _Sentence:
     words = _sentence_stems(cand.facts.text)
     # per subject: words of its names, of its summary only, named records it points to
     # that are not states, alliances or capitals, and those that are
-    name_hits: Counter[str] = Counter()
-    summary_hits: Counter[str] = Counter()
-    for w in words:
-        name_hits.update(index.by_stem.get(w, ()))
-        summary_hits.update(index.by_summary.get(w, ()))
-    specific: Counter[str] = Counter()
-    common: Counter[str] = Counter()
-    for r in named:
-        specific.update(index.by_ref.get(r, ()))
-        common.update(index.by_common.get(r, ()))
-    possible = set(named)
-    for subject in {*name_hits, *specific}:
-        shared = name_hits[subject]
-        if shared >= tol.name_words or shared + summary_hits[subject] / 2 + specific[
-                subject] + common[subject] / 2 >= tol.loose_score:
-            possible.add(subject)
-    by_name = frozenset(name_hits)
+    n = len(index.subjects)
+
+    def hits(at: dict[str, np.ndarray], keys: Iterable[str]) -> np.ndarray:
+        found = [at[k] for k in keys if k in at]
+        return np.bincount(np.concatenate(found), minlength=n) if found \
+            else np.zeros(n, dtype=np.intp)
+
+    name_hits = hits(index.stem_at, words)
+    specific = hits(index.ref_at, named)
+    # a subject with a word of its names or a specific record in the sentence, scoring
+    # enough with every word of its names counted
+    score = name_hits + hits(index.summary_at, words) / 2 + specific + hits(
+        index.common_at, named) / 2
+    keep = ((name_hits > 0) | (specific > 0)) & (
+        (name_hits >= tol.name_words) | (score >= tol.loose_score))
+    possible = set(named).union(index.subjects[np.flatnonzero(keep)])
+    by_name = frozenset(index.subjects[np.flatnonzero(name_hits)])
     return _Sentence(
         named, words, _numbers(cand.facts.text), _tokens(cand.facts.text),
         tuple((m.record, _stems(m.span.text), _tokens(m.span.text))
