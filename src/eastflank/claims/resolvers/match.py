@@ -1171,13 +1171,13 @@ def match_statements(cand: Candidate, ctx: Context) -> Outcome | None:
         return None
     if NEGATION.search(cand.facts.text):
         return None  # "never delivered": a recorded event would refute, not support it
-    found = [i for i in _candidates(cand, ctx)
-             if (e := ctx.catalog.events.get(i.record)) is None
-             or reports(cand.facts.text, e)]  # another speaker, or "no threat" for "a threat"
     if cand.kind == "attribution":
         # whether the person said it: the attribution resolver's recorded statements (speaker,
         # date, shared content) alone bear that out; an identification by name words does not
         return None
+    found = [i for i in _candidates(cand, ctx)
+             if (e := ctx.catalog.events.get(i.record)) is None
+             or reports(cand.facts.text, e)]  # another speaker, or "no threat" for "a threat"
     if not found and not cand.facts.quantities and not cand.context:
         return None if cand.kind == "command" else _by_content(cand, ctx, [])
     dates = list(cand.facts.dates)
