@@ -175,6 +175,11 @@ def test_a_wall_is_the_barrier_a_record_names() -> None:
     assert keywords("the steel wall") & keywords("the physical barrier")
     assert keywords("a deal to harbor Wagner") & keywords("agreement on Wagner")
     assert not keywords("according to the ministry") & keywords("the agreement")
+    # an article's plain words for what a record names otherwise
+    assert keywords("the frontier") == keywords("the border")
+    assert keywords("the dissolution of the USSR") == keywords("dissolution of the Soviet")
+    assert keywords("unmanned aerial vehicles") & keywords("drones")
+    assert keywords("atomic arsenal") & keywords("nuclear weapons")
 
 
 def test_who_commands_is_not_borne_out_by_a_date(catalog) -> None:

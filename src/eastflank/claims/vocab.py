@@ -91,6 +91,12 @@ SYNONYMS: dict[str, str] = {
         ("halt", "stop"),
         ("invasion", "invade"),
         ("warhead", "nukes"),
+        ("border", "frontier"),
+        ("soldiers", "troops"),
+        ("drone", "uav", "unmanned"),
+        ("soviet", "ussr"),
+        ("close", "shut"),
+        ("nuclear", "atomic"),
     )
     for word in group
 }
