@@ -254,8 +254,12 @@ def test_cli_json_and_html(tmp_path: Path, capsys) -> None:
     assert rc == 0
     payload = json.loads(capsys.readouterr().out)
     assert len(payload["claims"]) >= 15
+    # the verdicts travel with what they were measured to be worth on unseen texts
+    assert payload["reliability"]["claims"] == sum(
+        s["claims"] for s in payload["reliability"]["splits"])
     page = out.read_text(encoding="utf-8")
     assert "<mark class=\"outdated\"" in page and "claims-data" in page
+    assert 'class="reliability">Measured on' in page
     assert "http://" not in page.split("<body>")[1].split("claims-data")[0]
     assert "<script src" not in page and "<link" not in page
 
@@ -367,3 +371,31 @@ def test_collector_paused_during_a_check_and_restored_after(catalog, monkeypatch
     with pytest.raises(RuntimeError):
         check_text("Zapad-2021 involved 200,000 troops.", catalog, dt.date(2021, 10, 1))
     assert gc.isenabled()
+
+
+def test_reliability_is_the_held_out_splits_first_scorings(tmp_path: Path) -> None:
+    import yaml
+
+    from eastflank.claims.evaluate import split_roles
+    from eastflank.claims.reliability import reliability, reliability_path
+    from eastflank.errors import DataError
+
+    note = reliability()
+    # every split it pools is a split of the evaluation set, frozen as its file says
+    roles = split_roles(DATA / "eval")
+    for s in note.splits:
+        assert (DATA / "eval" / s.split).is_dir()
+        assert roles[s.split].frozen == s.frozen
+    found = sum(s.found for s in note.splits)
+    right = sum(s.decisive_right for s in note.splits)
+    assert note.recall == found / note.claims
+    assert f"({right} of {sum(s.decisive for s in note.splits)};" in note.note
+    lo, hi = note.decisive_precision_range
+    assert lo <= note.decisive_precision <= hi
+    # counts that cannot be (more right verdicts than verdicts) are refused, with the field
+    raw = yaml.safe_load(reliability_path().read_text(encoding="utf-8"))
+    raw["held_out"][0]["decisive_right"] = raw["held_out"][0]["decisive"] + 1
+    bad = tmp_path / "reliability.yaml"
+    bad.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(DataError, match=r"reliability\.yaml.*held_out\.0.*decisive_right"):
+        reliability(bad)

@@ -20,6 +20,7 @@ from eastflank.claims.extract import SentenceFacts, extract
 from eastflank.claims.gazetteer import Gazetteer, build_gazetteer
 from eastflank.claims.model import CheckResult, Claim, DateMention, Evidence, Span
 from eastflank.claims.posts import PostsIndex, find_plural_titled, find_titled, posts_index
+from eastflank.claims.reliability import reliability
 from eastflank.claims.resolvers import resolve
 from eastflank.claims.resolvers.base import (
     Context,
@@ -701,4 +702,5 @@ def _check_text(
         counts={v: counts.get(v, 0) for v in
                 ("supported", "contradicted", "outdated", "unverifiable")},
         dataset_version=__version__,
+        reliability=reliability(),
     )

@@ -31,6 +31,7 @@ mark.sel{outline:2px solid #333}
 .text{white-space:pre-wrap}
 .legend span{display:inline-block;padding:0 .5em;margin-right:.4em;border-radius:3px}
 table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ccc;padding:2px 4px}
+.reliability{font-family:sans-serif;font-size:.85em;color:#555}
 h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}
 """ + "".join(f"mark.{k},.legend .{k}{{background:{v}}}" for k, v in _COLOURS.items())
 
@@ -110,6 +111,9 @@ def render_html(items: Sequence[tuple[str, CheckResult]], title: str = "eastflan
             f'<div class="text">{_highlight(text, result.claims, prefix)}</div></section>'
         )
     legend = "".join(f'<span class="{k}">{k}</span>' for k in _COLOURS)
+    note = next((r.reliability.note for _, r in items if r.reliability is not None), None)
+    if note is not None:
+        legend += f'</p><p class="reliability">{escape(note)}'
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return (
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from eastflank.claims.reliability import Reliability
+
 __all__ = [
     "Attribution",
     "CheckResult",
@@ -181,3 +183,6 @@ class CheckResult(_Frozen):
     claims: list[Claim]
     counts: dict[str, int] = Field(description="Number of claims per verdict.")
     dataset_version: str = Field(description="eastflank version whose dataset was used.")
+    reliability: Reliability | None = Field(
+        None, description="How often the checker was right on texts it had never seen "
+        "(held-out splits of its evaluation set), to weigh these verdicts by.")

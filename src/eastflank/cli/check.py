@@ -101,6 +101,8 @@ def _render(results: Any) -> None:
                           c.text.replace("\n", " ")[:60], c.explanation[:160])
         console.print(table)
         console.print(", ".join(f"{v} {k}" for k, v in result.counts.items()))
+    if results and results[-1].reliability is not None:
+        console.print(f"[dim]{results[-1].reliability.note}[/]")
 
 
 def check(
