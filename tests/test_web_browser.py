@@ -179,6 +179,8 @@ def test_uploading_seed_000_shows_verdicts(browser: Browser) -> None:
         "#check-article mark[data-verdict]", "els => els.map(e => e.dataset.verdict)"))
     assert verdicts <= {"supported", "contradicted", "outdated", "unverifiable"}
     assert len(verdicts) >= 2
+    # with what such verdicts were measured to be worth on unseen texts
+    assert "never seen" in page.inner_text("#check-reliability")
     page.hover("#check-article mark[data-verdict]")
     assert page.locator("#tooltip").is_visible()
     browser.shot("check")

@@ -236,7 +236,8 @@
     const res = d.result;
     EF.fill(document.getElementById("check-counts"), h("p", {id: "verdict-counts"},
       Object.entries(res.counts).map(([v, n]) => h("span", {class: `claim verdict-${v}`, "data-verdict": v}, `${v}: ${n}`)).flatMap(x => [x, " "]),
-      ` — ${res.claims.length} claims in ${res.n_sentences} sentences; checked at ${res.article_date || "no date"} (${res.article_date_origin})`));
+      ` — ${res.claims.length} claims in ${res.n_sentences} sentences; checked at ${res.article_date || "no date"} (${res.article_date_origin})`),
+      res.reliability ? h("p", {id: "check-reliability", class: "muted"}, res.reliability.note) : null);
     const text = d.text;
     const article = document.getElementById("check-article");
     const claims = [...res.claims].sort((a, b) => a.span.start - b.span.start);
