@@ -56,7 +56,9 @@ _FOLDED: dict[int, tuple[object, list[tuple[str, str, str, str, str, str]]]] = {
 
 def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
     """(id, title, author, folded author, folded publisher line, publisher line) of the
-    sources other than the seeds, folded once per catalog."""
+    sources other than the seeds, folded once per catalog. The publisher line is the
+    publisher and the author: a source that only names an institution in its title is not
+    one the institution published."""
     hit = _FOLDED.get(id(ctx.catalog))
     if hit is not None and hit[0] is ctx.catalog:
         return hit[1]
@@ -64,7 +66,7 @@ def _folded_sources(ctx: Context) -> list[tuple[str, str, str, str, str, str]]:
     for s in ctx.catalog.sources.values():
         if s.id in ctx.seed_sources:
             continue
-        pub = " ".join(x for x in (s.publisher, s.author, s.title) if x)
+        pub = " ".join(x for x in (s.publisher, s.author) if x)
         rows.append((s.id, s.title, s.author or "", fold(s.author or ""), fold(pub), pub))
     _FOLDED[id(ctx.catalog)] = (ctx.catalog, rows)
     return rows
@@ -389,6 +391,12 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
     person = _TITLES.sub("", a.person or "")
     threshold = ctx.tolerances.attribution.name_score
     tolerance = {"name_score": threshold}
+    # "said Commander of the Russian AF (Colonel General Bondarev)": the name follows
+    stated = recorded_statement(cand, ctx, *speaker_parts(a, cand.facts.full, cand.facts.end))
+    if stated is not None:
+        return stated
+    # otherwise the sources by the person or from the institution are shown: known to the
+    # dataset, which is not that this was said
     by_person: list[Evidence] = []
     by_inst: list[Evidence] = []
     inst = re.sub(r"^the\s+", "", a.institution or "", flags=re.I)
@@ -418,10 +426,6 @@ def resolve_attribution(cand: Candidate, ctx: Context) -> Outcome:
             by_inst.append(Evidence(record=sid, kind="sources", name=title,
                                     detail=f"source from {src.publisher or src.author}",
                                     sources=[sid]))
-    # "said Commander of the Russian AF (Colonel General Bondarev)": the name follows
-    stated = recorded_statement(cand, ctx, *speaker_parts(a, cand.facts.full, cand.facts.end))
-    if stated is not None:
-        return stated
     known = ""
     if by_person:
         known = (f" {person} is an author of {len(by_person)} source(s) of the dataset, which "
