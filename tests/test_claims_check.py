@@ -399,3 +399,24 @@ def test_reliability_is_the_held_out_splits_first_scorings(tmp_path: Path) -> No
     bad.write_text(yaml.safe_dump(raw), encoding="utf-8")
     with pytest.raises(DataError, match=r"reliability\.yaml.*held_out\.0.*decisive_right"):
         reliability(bad)
+
+
+def test_second_labelling_agrees_as_its_readme_says(tmp_path: Path) -> None:
+    import yaml
+
+    from eastflank.claims.evaluate import label_agreement
+
+    agree = DATA / "agreement"
+    a21 = label_agreement(DATA / "eval" / "test21", agree / "test21.yaml")
+    a22 = label_agreement(DATA / "eval" / "test22", agree / "test22.yaml")
+    assert (a21.n, round(100 * a21.agreement), round(a21.kappa, 2)) == (171, 86, 0.56)
+    assert (a22.n, round(100 * a22.agreement), round(a22.kappa, 2)) == (153, 89, 0.55)
+    assert a21.confusion["unverifiable"]["supported"] + \
+        a22.confusion["unverifiable"]["supported"] == 31
+    # a second labelling that leaves a claim out is refused, naming the text
+    raw = yaml.safe_load((agree / "test22.yaml").read_text(encoding="utf-8"))
+    dropped = raw["labels"].pop()
+    short = tmp_path / "short.yaml"
+    short.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(ClaimInputError, match=dropped["file"]):
+        label_agreement(DATA / "eval" / "test22", short)

@@ -65,13 +65,16 @@ def prepare(catalog: Catalog) -> None:
     from eastflank.claims.posts import posts_index
     from eastflank.claims.quantities import to_unit
     from eastflank.claims.resolvers.base import keywords
+    from eastflank.claims.resolvers.events import index_events
     from eastflank.claims.resolvers.match import index_subjects
 
     tol = load_tolerances()
     gazetteer_for(catalog, tol)
     store, retriever = statements_for(catalog)
     seeds = frozenset(sid for sid, s in catalog.sources.items() if s.kind == "seed")
-    index_subjects(Context(catalog, tol, None, seeds, store, retriever))
+    ctx = Context(catalog, tol, None, seeds, store, retriever)
+    index_subjects(ctx)
+    index_events(ctx)
     posts_index(catalog)
     for e in catalog.events.values():
         # (the words of every event's name and summary, which the event look-ups compare

@@ -51,6 +51,7 @@ claims of the texts the dataset does not cite (``independent``) and how many tex
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -65,6 +66,7 @@ from eastflank.errors import ClaimInputError
 from eastflank.yamlio import load_document
 
 __all__ = [
+    "Agreement",
     "ClaimOutcome",
     "EvalClaim",
     "EvalReport",
@@ -76,6 +78,7 @@ __all__ = [
     "cited_urls",
     "evaluate_dir",
     "evaluate_text",
+    "label_agreement",
     "scores",
     "split_folders",
     "split_roles",
@@ -391,3 +394,79 @@ def evaluate_dir(folder: Path, catalog: Catalog) -> EvalReport:
         splits = {folder.name: evaluate_split(folder, catalog, folder.name).model_copy(
             update={"role": role})}
     return EvalReport(folder=str(folder), splits=splits)
+
+
+class SecondLabel(_Frozen):
+    """A claim of an evaluation text labelled a second time, without its first verdict."""
+
+    file: str = Field(min_length=1, description="The evaluation file of the split.")
+    quote: str = Field(min_length=3)
+    kind: ClaimKind
+    verdict: Verdict
+    reason: str = Field(min_length=3)
+    evidence: list[EvalEvidence] = Field(default_factory=list)
+
+
+class SecondLabelling(_Frozen):
+    """A second labelling of one split (``tests/data/claims/agreement``)."""
+
+    split: str
+    labels: list[SecondLabel] = Field(min_length=1)
+
+
+class Agreement(_Frozen):
+    """How far two labellings of the same claims agree."""
+
+    split: str
+    n: int
+    agreement: float = Field(description="Share of the claims given the same verdict.")
+    kappa: float = Field(description="Cohen's kappa: the agreement beyond chance.")
+    confusion: dict[str, dict[str, int]] = Field(
+        description="First verdict -> second verdict -> claims.")
+
+
+def label_agreement(split: Path, second: Path) -> Agreement:
+    """Compare the verdicts of the evaluation split ``split`` with the second labelling in
+    ``second``, claim by claim (each claim of the split must be labelled again, once).
+
+    Raises
+    ------
+    ClaimInputError
+        If a file is malformed, or the second labelling leaves out a claim of the split,
+        labels one twice or one the split does not have.
+    """
+    other = load_document(second, SecondLabelling, ClaimInputError)
+    again: dict[tuple[str, str], str] = {}
+    for i, lab in enumerate(other.labels):
+        key = (lab.file, lab.quote)
+        if key in again:
+            raise ClaimInputError(f"claim labelled twice: {lab.quote[:60]!r}", file=str(second),
+                                  record=f"labels.{i}", field="quote")
+        again[key] = lab.verdict
+    pairs: list[tuple[str, str]] = []
+    for path in sorted(split.glob("*.yaml")):
+        item = load_document(path, EvalText, ClaimInputError)
+        for c in item.claims:
+            got = again.pop((path.name, c.quote), None)
+            if got is None:
+                raise ClaimInputError(f"no label for {c.quote[:60]!r}; expected one for every "
+                                      "claim of the split", file=str(second), record=path.name,
+                                      field="labels")
+            pairs.append((c.verdict, got))
+    if again:
+        (file, quote), _ = next(iter(again.items()))
+        raise ClaimInputError(f"no such claim in the split: {quote[:60]!r}", file=str(second),
+                              record=file, field="quote")
+    if not pairs:
+        raise ClaimInputError("no evaluation files (*.yaml) in the folder", file=str(split))
+    n = len(pairs)
+    verdicts = sorted({v for pair in pairs for v in pair})
+    first = Counter(a for a, _ in pairs)
+    then = Counter(b for _, b in pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    chance = sum(first[v] * then[v] for v in verdicts) / n / n
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    confusion = {a: {b: sum(1 for x, y in pairs if (x, y) == (a, b)) for b in verdicts}
+                 for a in verdicts}
+    return Agreement(split=other.split, n=n, agreement=observed, kappa=kappa,
+                     confusion=confusion)

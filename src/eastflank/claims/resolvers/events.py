@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -45,6 +46,7 @@ __all__ = [
     "counts_said",
     "dates_agree",
     "elsewhere",
+    "index_events",
     "named_states",
     "other_direction",
     "other_venue",
@@ -576,6 +578,27 @@ def _date_said(d: DateMention, text: str, made: dt.date) -> bool:
         and re.search(rf"\b{month}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}\b", text) is not None)
 
 
+_PLAN_INDEX: dict[int, tuple[object, list[tuple[Event, str]], dict[str, list[int]]]] = {}
+
+
+def _plan_index(events: dict[str, Event]) -> tuple[list[tuple[Event, str]],
+                                                   dict[str, list[int]]]:
+    """Each record with its name, aliases and summary joined, and the records of each of
+    those texts' keywords, kept per dict of records."""
+    hit = _PLAN_INDEX.get(id(events))
+    if hit is not None and hit[0] is events:
+        return hit[1], hit[2]
+    rows = [(e, " ".join([e.name, *e.aliases, e.summary])) for e in events.values()]
+    index: dict[str, list[int]] = {}
+    for i, (_, text) in enumerate(rows):
+        for w in keywords(text):
+            index.setdefault(w, []).append(i)
+    if len(_PLAN_INDEX) > 8:
+        _PLAN_INDEX.clear()
+    _PLAN_INDEX[id(events)] = (events, rows, index)
+    return rows, index
+
+
 def planned_event(cand: Candidate, ctx: Context, dates: list[DateMention],
                   events: dict[str, Event]) -> Outcome | None:
     """A plan the sentence dates to when it is to be done ("the fortifications will be
@@ -592,14 +615,15 @@ def planned_event(cand: Candidate, ctx: Context, dates: list[DateMention],
         return None
     words = keywords(cand.facts.text) | (keywords(cand.context[-1].text)
                                          if cand.context else set())
+    rows, index = _plan_index(events)
+    # the records sharing enough words, in the records' order (the first of the most wins)
+    hits = Counter(i for w in words for i in index.get(w, ()))
     best: tuple[int, Event, DateMention] | None = None
-    for e in events.values():
+    for i in sorted(i for i, n in hits.items() if n >= tol.summary_words_day):
+        e, text = rows[i]
         if day is not None and e.date > day + dt.timedelta(days=tol.days):
             continue
-        text = " ".join([e.name, *e.aliases, e.summary])
-        shared = len(keywords(text) & words)
-        if shared < tol.summary_words_day:
-            continue
+        shared = hits[i]
         for d in ahead:
             if _date_said(d, text, e.date) and (best is None or shared > best[0]):
                 best = (shared, e, d)
@@ -1830,6 +1854,12 @@ def _people(ctx: Context) -> frozenset[str]:
 
 
 _USABLE: dict[tuple[int, frozenset[str]], tuple[object, dict[str, Event]]] = {}
+
+
+def index_events(ctx: Context) -> None:
+    """Build the look-ups of the catalog's usable events once (see :func:`prepare
+    <eastflank.claims.check.prepare>`)."""
+    _plan_index(_usable_events(ctx))
 
 
 def _usable_events(ctx: Context) -> dict[str, Event]:
