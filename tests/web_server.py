@@ -1,12 +1,11 @@
 """A live ``eastflank serve`` app on 127.0.0.1 and a free port, for the web tests.
 
-The listening socket is bound here (port 0: the system picks a free one) and handed to uvicorn
-as it is, so no other process (a second test worker, another server) can take the port between
-choosing it and serving on it."""
+The server is started on port 0, so the system binds it to a free port as it starts listening
+(no other process, a second test worker or another server, can take the port between choosing
+it and serving on it); the port is then read from the listening socket."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -21,17 +20,6 @@ from eastflank.catalog import Catalog
 from eastflank.web import create_app
 
 
-def bound_socket() -> socket.socket:
-    """A TCP socket bound to a free port of 127.0.0.1 (not yet listening)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        sock.bind(("127.0.0.1", 0))
-    except OSError:
-        sock.close()
-        raise
-    return sock
-
-
 @contextmanager
 def live_server(catalog: Catalog, sweeps: Path | None = None,
                 app: Any = None) -> Iterator[str]:
@@ -39,14 +27,18 @@ def live_server(catalog: Catalog, sweeps: Path | None = None,
     stop it afterwards."""
     if app is None:
         app = create_app(catalog, sweeps=sweeps, trusted_hosts=["127.0.0.1", "localhost"])
-    sock = bound_socket()
-    port = int(sock.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0,
                                            log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
+    while not (server.started and server.servers):
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the web app did not start within 30 s")
+        time.sleep(0.05)
+    port = int(server.servers[0].sockets[0].getsockname()[1])
+    base = f"http://127.0.0.1:{port}"
     while True:
         try:
             if httpx.get(f"{base}/api/meta", timeout=5).status_code == 200:
@@ -55,8 +47,6 @@ def live_server(catalog: Catalog, sweeps: Path | None = None,
             pass
         if time.monotonic() > deadline:
             server.should_exit = True
-            thread.join(timeout=10)
-            sock.close()
             raise RuntimeError("the web app did not start within 30 s")
         time.sleep(0.1)
     try:
@@ -64,4 +54,3 @@ def live_server(catalog: Catalog, sweeps: Path | None = None,
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-        sock.close()
