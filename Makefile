@@ -74,8 +74,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
+# The tests run on two workers (pytest-xdist), one per core; each worker has its own temporary
+# folders, caches and free ports. `make test TEST_WORKERS=0` runs them in one process.
+TEST_WORKERS ?= 2
+TEST_DIST    ?= worksteal
+
 test: setup lint $(CHROMIUM)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist $(TEST_DIST)
 
 bench: setup
 	$(PY) -m pip install --quiet -e '.[parsers]'

@@ -160,38 +160,39 @@ def test_interrupted_sweep_keeps_partitions_and_resumes(cat, tmp_path):
     assert done.analysis == whole.analysis
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _dask() -> str:
     exe = Path(sys.executable).with_name("dask")
     return str(exe) if exe.exists() else shutil.which("dask") or "dask"
 
 
-def _wait_port(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
+def _wait_address(info: Path, proc: subprocess.Popen, seconds: float = 60) -> str:
+    """The scheduler's address, read from the file it writes once it listens (it is started
+    on port 0, so the system gives it a free port no other process can take meanwhile)."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         assert proc.poll() is None, "dask scheduler exited"
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
+        try:
+            addr = json.loads(info.read_text(encoding="utf-8"))["address"]
+        except (OSError, ValueError, KeyError, TypeError):
+            addr = None  # not written yet, or half written
+        if isinstance(addr, str) and addr.startswith("tcp://127.0.0.1:"):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", int(addr.rsplit(":", 1)[1]))) == 0:
+                    return addr
         time.sleep(0.2)
     raise AssertionError("dask scheduler did not start")
 
 
 def test_sweep_on_an_existing_cluster_matches_the_local_run(tmp_path, capsys):
-    port = _free_port()
-    addr = f"tcp://127.0.0.1:{port}"
+    info = tmp_path / "scheduler.json"
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    sched = subprocess.Popen([_dask(), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+    sched = subprocess.Popen([_dask(), "scheduler", "--host", "127.0.0.1", "--port", "0",
+                              "--scheduler-file", str(info),
                               "--no-dashboard", "--dashboard-address", "127.0.0.1:0"], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, env=env)
     worker = None
     try:
-        _wait_port(port, sched)
+        addr = _wait_address(info, sched)
         worker = subprocess.Popen([_dask(), "worker", addr, "--nthreads", "1",
                                    "--nworkers", "2", "--no-dashboard", "--host", "127.0.0.1"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)

@@ -1,8 +1,11 @@
-"""A live ``eastflank serve`` app on 127.0.0.1 and a free port, for the web tests."""
+"""A live ``eastflank serve`` app on 127.0.0.1 and a free port, for the web tests.
+
+The server is started on port 0, so the system binds it to a free port as it starts listening
+(no other process, a second test worker or another server, can take the port between choosing
+it and serving on it); the port is then read from the listening socket."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,26 +20,25 @@ from eastflank.catalog import Catalog
 from eastflank.web import create_app
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def live_server(catalog: Catalog, sweeps: Path | None = None,
                 app: Any = None) -> Iterator[str]:
     """Serve the app (default: a new one) in a thread on 127.0.0.1; yield its base URL;
     stop it afterwards."""
-    port = free_port()
     if app is None:
         app = create_app(catalog, sweeps=sweeps, trusted_hosts=["127.0.0.1", "localhost"])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
+    while not (server.started and server.servers):
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the web app did not start within 30 s")
+        time.sleep(0.05)
+    port = int(server.servers[0].sockets[0].getsockname()[1])
+    base = f"http://127.0.0.1:{port}"
     while True:
         try:
             if httpx.get(f"{base}/api/meta", timeout=5).status_code == 200:
