@@ -72,6 +72,19 @@ def test_a_title_before_or_after_a_known_name_is_read(staffed: Catalog) -> None:
     ]
 
 
+def test_a_given_name_is_no_surname(staffed: Catalog) -> None:
+    # a lone word of a known name is read as a surname only where a name ends: "Alexandra
+    # Bogus" is someone else than the Alexandra the posts know
+    staffed = Catalog({**staffed.records, "posts": {
+        **staffed.records["posts"],
+        "kim-lt-pm": _post("kim-lt-pm", "Queen Alexandra", "head-of-government", "LT",
+                           "2019-01-01", aliases=["Alexandra"])}})
+    named = [t for t, _ in _posts("Lithuania's prime minister Alexandra Bogus spoke.",
+                                  staffed, "2020-06-01")]
+    assert named == []
+    assert _posts("Lithuania's prime minister Alexandra spoke.", staffed, "2020-06-01")
+
+
 def test_a_held_office_is_supported_and_another_time_is_not(staffed: Catalog) -> None:
     assert _posts("Lithuanian Defence Minister Anna Example visited Rukla.", staffed,
                   "2018-05-01") == [("Lithuanian Defence Minister Anna Example", "supported")]

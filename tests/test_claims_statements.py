@@ -59,6 +59,10 @@ def test_retrieval_links_entities_before_similarity(catalog) -> None:
     loose = retriever.retrieve("range of the missile", [], k=3)
     assert loose and not any(h.linked for h in loose)
     assert tokens("The Stationed brigades") == ["statio", "brigad"]
+    # restricted to some subjects, the best statements of those (others do not crowd them out)
+    some = frozenset({"iskander-m"})
+    only = retriever.retrieve("range of the missile", [], k=3, subjects=some)
+    assert only and all(h.statement.subject in some for h in only)
 
 
 def test_policy_turns_weak_decisive_verdicts_unverifiable() -> None:

@@ -196,6 +196,8 @@ def _people(facts: SentenceFacts, index: PostsIndex) -> list[tuple[int, int, set
     for i, (s, e) in enumerate(words):
         if i in taken or _PARTICLE.match(text, s):
             continue
+        if i + 1 < len(words) and not text[e:words[i + 1][0]].strip():
+            continue  # a given name: the surname is the last word of the name it begins
         parts = re.findall(r"\w+", re.sub(r"['’]s$", "", folded[i]))
         who = index.surnames.get(parts[-1]) if parts else None
         if who and len(who) == 1:

@@ -15,7 +15,7 @@ the *nearest statements* of an unverifiable claim, never used for a verdict.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -70,7 +70,7 @@ class Retriever:
         self.bm25.index(corpus, show_progress=False)
         self._vocab = set(self.bm25.vocab_dict)
         self._vocabulary = frozenset(self._vocab)
-        self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None],
+        self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None, object],
                          tuple[int, list[Hit]]] = {}
         self._linked: dict[tuple[str, ...], list[int]] = {}
 
@@ -108,28 +108,37 @@ class Retriever:
         return out
 
     def retrieve(self, text: str, records: Sequence[str] = (), k: int = 5,
-                 properties: Iterable[str] | None = None) -> list[Hit]:
+                 properties: Iterable[str] | None = None,
+                 subjects: Container[str] | None = None) -> list[Hit]:
         """The ``k`` best statements for a sentence naming ``records``.
 
         Statements linked to a named record come first (ranked by BM25 among themselves);
-        the rest of the store follows by BM25 alone. ``properties`` restricts the result.
+        the rest of the store follows by BM25 alone. ``properties`` restricts the result to
+        statements of those properties, ``subjects`` to statements about those records.
         """
-        key = (text, tuple(records), None if properties is None else tuple(properties))
+        key = (text, tuple(records), None if properties is None else tuple(properties),
+               subjects if subjects is None or isinstance(subjects, frozenset)
+               else id(subjects))  # (a dict of records lives as long as its catalog)
         memo = self._memo.get(key)
         if memo is not None and memo[0] >= k:
             return memo[1][:k]  # the same ranking, cut shorter
-        hits = self._retrieve(text, records, k, properties)
+        hits = self._retrieve(text, records, k, properties, subjects)
         if len(self._memo) > 256:
             self._memo.clear()
         self._memo[key] = (k, hits)
         return hits
 
     def _retrieve(self, text: str, records: Sequence[str], k: int,
-                  properties: Iterable[str] | None) -> list[Hit]:
+                  properties: Iterable[str] | None,
+                  subjects: Container[str] | None = None) -> list[Hit]:
         sc = self.scores(text)
         props = set(properties) if properties is not None else None
-        linked = [i for i in self.linked(records)
-                  if props is None or self.statements[i].property in props]
+
+        def wanted(st: Statement) -> bool:
+            return (props is None or st.property in props) and (
+                subjects is None or st.subject in subjects)
+
+        linked = [i for i in self.linked(records) if wanted(self.statements[i])]
         hits: list[Hit] = []
         if linked:
             # best first; equal scores keep their order (a stable sort, as list.sort)
@@ -144,7 +153,7 @@ class Retriever:
                 if len(hits) >= k:
                     break
                 st = self.statements[int(i)]
-                if int(i) in taken or (props is not None and st.property not in props):
+                if int(i) in taken or not wanted(st):
                     continue
                 hits.append(Hit(st, float(sc[i]), False))
         return hits

@@ -1112,9 +1112,11 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
     named = [m.record for m in cand.facts.mentions]
     seen = {i.record for i in found}
     more = []
-    for h in ctx.retriever.retrieve(_said(cand), named, k=tol.content_retrieve):
+    # (the statements of other records, an office-holder's say, do not crowd the events out)
+    for h in ctx.retriever.retrieve(_said(cand), named, k=tol.content_retrieve,
+                                    subjects=ctx.catalog.events):
         subj = h.statement.subject
-        if subj not in seen and subj in ctx.catalog.events:
+        if subj not in seen:
             seen.add(subj)
             more.append(Identified(subj, tol.entity_strength, "retrieved by its words",
                                    frozenset(), loose=True))
