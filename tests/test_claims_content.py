@@ -1529,3 +1529,11 @@ def test_a_region_s_distance_may_be_measured_from_the_city_it_is_named_after(cat
             "kilometers from Berlin.")
     got = _outcomes(catalog, text, "distance", dt.date(2022, 6, 20))
     assert [v for v, _ in got] == ["supported"] and "named after" in got[0][1]
+
+
+def test_a_monarch_s_one_name_is_no_surname(catalog) -> None:
+    # the posts hold King Willem-Alexander: "Alexander" of "Alexander Volfovich" is not a
+    # person the appointment's record leaves out
+    said = ("In addition, Major General Alexander Volfovich, who previously worked as the first "
+            "deputy chief of the General Staff, was appointed Chief of General Staff.")
+    assert "supported" in _verdicts(catalog, said, dt.date(2020, 1, 20))

@@ -1812,6 +1812,7 @@ def _flat(text: str) -> str:
 
 
 _PEOPLE: dict[int, tuple[object, frozenset[str]]] = {}
+_MONARCHS = frozenset({"king", "queen", "prince", "princess", "grand", "duke", "emperor"})
 _NOT_PEOPLE = frozenset({"house", "kazakh", "white", "staff", "united", "states", "nations",
                          "union", "european", "ministry", "council"})
 """Words of speakers' names that are not people's names ("White House")."""
@@ -1839,7 +1840,9 @@ def _people(ctx: Context) -> frozenset[str]:
                   and (e.kind == "statement" or w not in lower)}
     # and the surnames of the people the posts record in office
     for post in ctx.catalog.records.get("posts", {}).values():
-        last = re.findall(r"[a-z]+", plain(post.person).lower())
+        # (a monarch's one name is no surname: "King Willem-Alexander" names no Alexander)
+        words = [w for w in plain(post.person).lower().split() if w not in _MONARCHS]
+        last = re.findall(r"[a-z]+", words[-1]) if len(words) >= 2 else []
         if last and len(last[-1]) >= 5:
             names.add(last[-1])
     # names of states, places, bodies and units are not people
