@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import bm25s
 import numpy as np
@@ -45,9 +45,9 @@ def tokens(text: str) -> list[str]:
     return [w[:6] for w in words if w not in _STOP and (len(w) > 1 or w.isdigit())]
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A retrieved statement with its score and whether an entity link found it."""
+class Hit(NamedTuple):
+    """A retrieved statement with its score and whether an entity link found it (a named
+    tuple: a sentence's retrieval makes dozens of them)."""
 
     statement: Statement
     score: float
@@ -138,7 +138,9 @@ class Retriever:
             return (props is None or st.property in props) and (
                 subjects is None or st.subject in subjects)
 
-        linked = [i for i in self.linked(records) if wanted(self.statements[i])]
+        linked = self.linked(records)
+        if props is not None or subjects is not None:
+            linked = [i for i in linked if wanted(self.statements[i])]
         hits: list[Hit] = []
         if linked:
             # best first; equal scores keep their order (a stable sort, as list.sort)
@@ -153,7 +155,8 @@ class Retriever:
                 if len(hits) >= k:
                     break
                 st = self.statements[int(i)]
-                if int(i) in taken or not wanted(st):
+                if int(i) in taken or (
+                        (props is not None or subjects is not None) and not wanted(st)):
                     continue
                 hits.append(Hit(st, float(sc[i]), False))
         return hits
