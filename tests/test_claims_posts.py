@@ -322,3 +322,9 @@ def test_of_a_double_title_the_office_the_person_held_is_checked(catalog: Catalo
     got = [c.verdict for c in check_text(text, catalog, dt.date(2025, 12, 21)).claims
            if c.kind == "command"]
     assert got == ["supported"]
+
+
+def test_a_deputy_s_title_may_carry_the_state(staffed: Catalog) -> None:
+    # "Deputy Lithuanian defence minister" is a deputy's title, not the minister's
+    got = _posts("Deputy Lithuanian defence minister Dan Deputy spoke.", staffed, "2020-06-01")
+    assert [v for _, v in got] == ["supported"]

@@ -76,7 +76,10 @@ _RANK = (r"(?:(?:Major|Lieutenant|Lt\.?|Maj\.?|Colonel|Col\.?|Brigadier|Brig\.?|
 
 _TITLES = "|".join(f"(?P<o{i}>{rx})" for i, rx in enumerate(OFFICE_TITLES.values()))
 _OFFICES = list(OFFICE_TITLES)
-_DEPUTY = r"(?P<deputy>\b(?:first\s+)?(?:deputy|vice|assistant|under)[- ]\s*)?"
+_DEPUTY = (r"(?P<deputy>\b(?:first\s+)?(?:deputy|vice|assistant|under)[- ]\s*"
+           r"(?:[a-z]+(?:an|sh|ch|se|ic)\s+)?)?")
+"""A deputy's mark before a title, with the state's adjective it may carry ("Deputy Russian
+defence minister")."""
 _OF_WORDS = (r"(?:(?!\b(?:asked|told|said|says|met|meets|called|calls|urged|thanked|invited|"
              r"visited|spoke|warned|phoned|accused|received|welcomed|hosted|sent|wrote|praised|"
              r"blamed|critici[sz]ed|and|with|to|by|that|who|whom)\b)[^,;:()\"“”]){0,60}?")
