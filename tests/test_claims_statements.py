@@ -63,6 +63,11 @@ def test_retrieval_links_entities_before_similarity(catalog) -> None:
     some = frozenset({"iskander-m"})
     only = retriever.retrieve("range of the missile", [], k=3, subjects=some)
     assert only and all(h.statement.subject in some for h in only)
+    # a mutable container is read as it is at each call, never answered from a kept ranking
+    chosen = {"iskander-m"}
+    assert retriever.retrieve("range of the missile", [], k=3, subjects=chosen) == only
+    chosen.clear()
+    assert retriever.retrieve("range of the missile", [], k=3, subjects=chosen) == []
 
 
 def test_policy_turns_weak_decisive_verdicts_unverifiable() -> None:

@@ -70,7 +70,8 @@ class Retriever:
         self.bm25.index(corpus, show_progress=False)
         self._vocab = set(self.bm25.vocab_dict)
         self._vocabulary = frozenset(self._vocab)
-        self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None, object],
+        self._memo: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None,
+                               frozenset[str] | None],
                          tuple[int, list[Hit]]] = {}
         self._linked: dict[tuple[str, ...], list[int]] = {}
 
@@ -116,9 +117,11 @@ class Retriever:
         the rest of the store follows by BM25 alone. ``properties`` restricts the result to
         statements of those properties, ``subjects`` to statements about those records.
         """
+        if subjects is not None and not isinstance(subjects, frozenset):
+            # (a mutable or short-lived container has no stable key: not kept)
+            return self._retrieve(text, records, k, properties, subjects)
         key = (text, tuple(records), None if properties is None else tuple(properties),
-               subjects if subjects is None or isinstance(subjects, frozenset)
-               else id(subjects))  # (a dict of records lives as long as its catalog)
+               subjects)
         memo = self._memo.get(key)
         if memo is not None and memo[0] >= k:
             return memo[1][:k]  # the same ranking, cut shorter

@@ -1084,6 +1084,20 @@ def _where_words(cand: Candidate) -> frozenset[str]:
         w for w in re.findall(r"[A-Za-z]+", cand.facts.text) if w.lower() in _PLACE_KIND)))
 
 
+_EVENT_IDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _event_ids(ctx: Context) -> frozenset[str]:
+    """The ids of the catalog's events, once per catalog."""
+    hit = _EVENT_IDS.get(id(ctx.catalog))
+    if hit is None or hit[0] is not ctx.catalog:
+        if len(_EVENT_IDS) > 8:
+            _EVENT_IDS.clear()
+        hit = (ctx.catalog, frozenset(ctx.catalog.events))
+        _EVENT_IDS[id(ctx.catalog)] = hit
+    return hit[1]
+
+
 def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
                 counted: str | None = None) -> Outcome | None:
     """A sentence that an event it is about says in full ("Poland will build a fence on its
@@ -1114,7 +1128,7 @@ def _by_content(cand: Candidate, ctx: Context, found: list[Identified],
     more = []
     # (the statements of other records, an office-holder's say, do not crowd the events out)
     for h in ctx.retriever.retrieve(_said(cand), named, k=tol.content_retrieve,
-                                    subjects=ctx.catalog.events):
+                                    subjects=_event_ids(ctx)):
         subj = h.statement.subject
         if subj not in seen:
             seen.add(subj)
