@@ -69,6 +69,26 @@ def test_dates() -> None:
     assert find_dates("as shown (Hodges et al., 2019) before") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # news copy's weekday after a verb is that day of the article's week
+    ("Lukashenko claimed Monday that Ukraine was readying an attack", [("2022-10-10", "Monday")]),
+    ("the talks, Monday, ended", [("2022-10-10", "Monday")]),
+    ("said on Monday", [("2022-10-10", "on Monday")]),
+    # a weekday to come, or one opening a sentence, is no such date
+    ("He will visit next Monday", []),
+    ("Monday saw protests", []),
+    ("They will meet Friday", [("2022-10-14", "Friday")]),
+    # a yearless day ahead of the text kept ahead by a deadline or a "would"
+    ("the facilities would be completed by July 1", [("2023-07-01", "July 1")]),
+    ("The troops left on July 1", [("2022-07-01", "July 1")]),
+    ("He said on July 1 that the troops would leave", [("2022-07-01", "July 1")]),
+])
+def test_weekdays_and_yearless_days(text: str, expected: list[tuple[str, str]]) -> None:
+    day = dt.date(2022, 10, 11) if "July" not in text else dt.date(2023, 5, 25)
+    got = [(d.date.isoformat(), d.span.text) for d in find_dates(text, day)]
+    assert got == expected
+
+
 def test_sentences_keep_offsets() -> None:
     text = "Minsk is far.\nIt wraps a line. Warsaw is near.\n\nA heading\n\nLast one."
     sents = split_sentences(text)

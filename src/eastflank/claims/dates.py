@@ -47,6 +47,8 @@ _PATTERNS = [
 ]
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told|stated|reported|declared|added|"
                       r"confirmed|wrote)\s+(?:on\s+|in\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+$", re.I)
+_WOULD = re.compile(r"\bwould\b", re.I)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6}
 _YEARLESS_SLACK = dt.timedelta(days=7)
@@ -60,7 +62,11 @@ _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|"
     r"last\s+week|next\s+year|(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:day|week|month|year)s?"
-    r"\s+ago)\b",
+    r"\s+ago|"
+    # a weekday without "on", as news copy gives it after a verb ("said Monday", "announced
+    # Thursday"): read as "on Monday"; not "next Monday", "every Monday", "by Monday"
+    r"(?<!next\s)(?<!every\s)(?<!this\s)(?<!by\s)(?<!until\s)(?<!till\s)(?<!from\s)"
+    r"(?<=[a-z,]\s)(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
 
@@ -150,7 +156,11 @@ def find_dates(
                     # unless the sentence looks ahead; "on 5 January" said in December
                     # of what is to come: the next one
                     shift = 0
-                    if date > article_date + _YEARLESS_SLACK and not future:
+                    before = text[max(0, m.start() - 25):m.start()]
+                    # "would be completed by July 1" in a text of May: the July to come
+                    ahead = future or bool(_DEADLINE.search(before)) or bool(
+                        _WOULD.search(text) and not _SAID_ON.search(before))
+                    if date > article_date + _YEARLESS_SLACK and not ahead:
                         shift = -1
                     elif date < article_date - _YEARLESS_SLACK and future and not \
                             _SAID_ON.search(text[max(0, m.start() - 25):m.start()]):
@@ -257,7 +267,8 @@ def find_dates(
                 back = (article_date.weekday() - _WEEKDAYS.index(rel.split()[-1])) % 7
                 if back == 0 and rel.split()[0].lower() == "last":
                     back = 7
-                elif back and future and rel.split()[0].lower() == "on":
+                elif back and future and (rel.split()[0].lower() == "on"
+                                          or len(rel.split()) == 1):
                     back -= 7
                 found.append(DateMention(date=article_date - dt.timedelta(days=back),
                                          precision="day", relative=True, span=span))
