@@ -52,3 +52,20 @@ def test_a_summit_to_be_held_takes_the_year_ahead_of_its_month(catalog: Catalog)
     got = [c.verdict for c in check_text(text, catalog, dt.date(2016, 6, 1)).claims
            if c.kind == "event"]
     assert got == ["supported"]
+
+
+def test_a_period_given_relative_to_the_article_overlaps_an_event_it_need_not_match() -> None:
+    from eastflank.claims.model import DateMention, Span
+    from eastflank.claims.resolvers.events import dates_agree
+    from eastflank.schema import Event
+
+    drill = Event.model_construct(id="drill", name="Snap drill", kind="exercise",
+                                  date=dt.date(2014, 3, 11), end_date=dt.date(2014, 3, 12),
+                                  actors=["RU"], places=[], summary="",
+                                  status="established", sources=["s"])
+    week = DateMention(date=dt.date(2014, 3, 10), end=dt.date(2014, 3, 13), precision="day",
+                       relative=True, span=Span(start=0, end=17, text="earlier this week"))
+    assert dates_agree(week, drill, 3)
+    # the same days given as dates must be the event's own
+    given = week.model_copy(update={"relative": False})
+    assert not dates_agree(given, drill, 3)

@@ -78,6 +78,9 @@ def test_dates() -> None:
     ("He will visit next Monday", []),
     ("Monday saw protests", []),
     ("They will meet Friday", [("2022-10-14", "Friday")]),
+    # the week of the article's date: up to it, or to its Sunday for what is to come
+    ("Earlier this week Lukashenko invited Russian forces", [("2022-10-10", "Earlier this week")]),
+    ("They will meet this week", [("2022-10-10", "this week")]),
     # a yearless day ahead of the text kept ahead by a deadline or a "would"
     ("the facilities would be completed by July 1", [("2023-07-01", "July 1")]),
     ("The troops left on July 1", [("2022-07-01", "July 1")]),
@@ -85,8 +88,10 @@ def test_dates() -> None:
 ])
 def test_weekdays_and_yearless_days(text: str, expected: list[tuple[str, str]]) -> None:
     day = dt.date(2022, 10, 11) if "July" not in text else dt.date(2023, 5, 25)
-    got = [(d.date.isoformat(), d.span.text) for d in find_dates(text, day)]
-    assert got == expected
+    found = find_dates(text, day)
+    assert [(d.date.isoformat(), d.span.text) for d in found] == expected
+    if "this week" in text:  # a period, up to the article's day or to the week's end
+        assert found[0].end == (dt.date(2022, 10, 16) if "will" in text else day)
 
 
 def test_sentences_keep_offsets() -> None:

@@ -60,7 +60,7 @@ WEEKDAYS: tuple[str, ...] = tuple(_WEEKDAYS)
 _CITATION = re.compile(r"\([^()]*[A-Z][^()]*,\s*$")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|"
-    r"last\s+week|next\s+year|(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"(?:earlier\s+)?this\s+week|last\s+week|next\s+year|(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:day|week|month|year)s?"
     r"\s+ago|"
     # a weekday without "on", as news copy gives it after a verb ("said Monday", "announced
@@ -272,6 +272,14 @@ def find_dates(
                     back -= 7
                 found.append(DateMention(date=article_date - dt.timedelta(days=back),
                                          precision="day", relative=True, span=span))
+            elif rel.endswith("this week"):
+                # the week of the article's date, up to that day ("earlier this week") or to
+                # its Sunday in a sentence about what is to come
+                monday = article_date - dt.timedelta(days=article_date.weekday())
+                end = monday + dt.timedelta(days=6) if future and not rel.startswith(
+                    "earlier") else article_date
+                found.append(DateMention(date=min(monday, end), precision="day", end=end,
+                                         relative=True, span=span))
             elif rel == "last week":
                 found.append(DateMention(date=article_date - dt.timedelta(days=7),
                                          precision="day", relative=True, span=span))

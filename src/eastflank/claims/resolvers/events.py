@@ -186,7 +186,8 @@ def dates_agree(mention: DateMention, event: Event, days: int) -> bool:
         return (start.year, start.month) <= (first.year, first.month) <= (end.year, end.month)
     lo = mention.date
     hi = mention.end or mention.date
-    if mention.end is not None and mention.end != mention.date and event.end_date is not None:
+    if mention.end is not None and mention.end != mention.date and event.end_date is not None \
+            and not mention.relative:
         return lo == start and hi == end  # a period given to the day must match to the day
     slack = dt.timedelta(days=days)
     return lo <= end + slack and hi >= start - slack
