@@ -84,6 +84,8 @@ def test_dates() -> None:
     # a yearless day ahead of the text kept ahead by a deadline or a "would"
     ("the facilities would be completed by July 1", [("2023-07-01", "July 1")]),
     ("The troops left on July 1", [("2022-07-01", "July 1")]),
+    ("plotting to destabilize the country ahead of a presidential election on July 9",
+     [("2023-07-09", "July 9")]),
     ("He said on July 1 that the troops would leave", [("2022-07-01", "July 1")]),
 ])
 def test_weekdays_and_yearless_days(text: str, expected: list[tuple[str, str]]) -> None:

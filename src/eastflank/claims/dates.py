@@ -47,7 +47,8 @@ _PATTERNS = [
 ]
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told|stated|reported|declared|added|"
                       r"confirmed|wrote)\s+(?:on\s+|in\s+)?$", re.I)
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+$|"
+                       r"\bahead\s+of\b[^.;]{0,50}$", re.I)
 _WOULD = re.compile(r"\bwould\b", re.I)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6}
@@ -156,7 +157,7 @@ def find_dates(
                     # unless the sentence looks ahead; "on 5 January" said in December
                     # of what is to come: the next one
                     shift = 0
-                    before = text[max(0, m.start() - 25):m.start()]
+                    before = text[max(0, m.start() - 60):m.start()]
                     # "would be completed by July 1" in a text of May: the July to come
                     ahead = future or bool(_DEADLINE.search(before)) or bool(
                         _WOULD.search(text) and not _SAID_ON.search(before))
