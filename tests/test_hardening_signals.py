@@ -12,6 +12,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -101,6 +102,52 @@ def test_ctrl_c_during_start_up_is_one_line_and_130(tmp_path: Path) -> None:
     assert proc.returncode == 130, err
     assert err.strip().splitlines() == ["eastflank: interrupted"], err
     assert list(tmp_path.iterdir()) == []
+
+
+_IGNORED_INTERRUPT = """
+import sys, time, weakref
+from eastflank._entry import guarded
+
+def work():
+    class Held:
+        pass
+    held = Held()
+    def callback(_ref):  # as the import system's module-lock callback: Python ignores its errors
+        raise KeyboardInterrupt
+    ref = weakref.ref(held, callback)
+    del held
+    time.sleep({sleep})
+    print("finished")
+    return 0
+
+sys.exit(guarded(work))
+"""
+
+
+@pytest.mark.parametrize(("sleep", "out"), [(5.0, ""), (0.0, "finished\n")])
+def test_ctrl_c_that_python_ignores_in_a_callback_still_ends_the_run(sleep: float,
+                                                                     out: str) -> None:
+    # An interrupt raised in a weak-reference callback is one Python reports as "Exception
+    # ignored" and then forgets; the entry point delivers it again (a long run stops at once) or,
+    # when the run ends first, still exits 130.
+    proc = subprocess.run([sys.executable, "-c", _IGNORED_INTERRUPT.format(sleep=sleep)],
+                          text=True, capture_output=True, timeout=60, check=False)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip().splitlines() == ["eastflank: interrupted"]
+    assert proc.stdout == out  # a long run did not go on to its end
+
+
+def test_other_ignored_errors_still_reach_pythons_report() -> None:
+    code = ("import sys, weakref\nfrom eastflank._entry import guarded\n"
+            "class Held: pass\n"
+            "def work():\n    held = Held()\n"
+            "    def callback(_ref): raise ValueError('boom')\n"
+            "    ref = weakref.ref(held, callback)\n    del held\n    return 0\n"
+            "sys.exit(guarded(work))\n")
+    proc = subprocess.run([sys.executable, "-c", code], text=True, capture_output=True,
+                          timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "Exception ignored" in proc.stderr and "ValueError: boom" in proc.stderr
 
 
 def test_ctrl_c_during_a_query_is_interrupted_130(tmp_path: Path) -> None:
