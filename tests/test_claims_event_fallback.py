@@ -69,3 +69,19 @@ def test_a_period_given_relative_to_the_article_overlaps_an_event_it_need_not_ma
     # the same days given as dates must be the event's own
     given = week.model_copy(update={"relative": False})
     assert not dates_agree(given, drill, 3)
+
+
+ARTICLE_4 = ("Afterwards, Poland invoked Article 4 of the North Atlantic Treaty initiating "
+             "consultations with allies, but opted not to push for Article 5, which calls on all "
+             "NATO countries to provide assistance if a member state's security is threatened.")
+
+
+def test_coordinated_clauses_are_checked_each_on_its_own(catalog: Catalog) -> None:
+    # the negation in the second clause says nothing of the first, which the events bear out
+    claims = [c for c in check_text(ARTICLE_4, catalog, dt.date(2025, 9, 19)).claims
+              if c.kind == "event"]
+    assert [c.text.split(",")[0] for c in claims] == [
+        "Afterwards", "opted not to push for Article 5"]
+    assert claims[0].text.endswith("consultations with allies")
+    assert [c.verdict for c in claims] == ["supported", "unverifiable"]
+    assert claims[0].evidence and claims[0].evidence[0].sources

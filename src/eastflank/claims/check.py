@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -554,6 +556,46 @@ def check_text(
                            tolerances=tolerances, date_origin=date_origin)
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although|though)\s+|;\s+")
+"""Where a sentence joins clauses that each say something of their own ("Poland invoked
+Article 4 ..., but opted not to push for Article 5")."""
+
+
+def _clauses(cands: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Each event told over a whole sentence of coordinated clauses, cut into one claim per
+    clause: a clause is borne out or not on its own, and a negation or a figure of one clause
+    says nothing of the other. The other clauses are blanked (offsets still hold), and the
+    names, figures, dates and attributions found in them left out."""
+    for cand in cands:
+        text = cand.facts.text
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+        whole = cand.span.start <= cand.facts.start + 1 and \
+            cand.span.end >= cand.facts.start + len(text.rstrip(" .")) - 1
+        if cand.kind != "event" or not breaks or not whole:
+            yield cand
+            continue
+        bounds = [(0, breaks[0].start())]
+        bounds += [(a.end(), b.start()) for a, b in itertools.pairwise(breaks)]
+        bounds.append((breaks[-1].end(), len(text.rstrip(" ."))))
+        pieces = [(a, b) for a, b in bounds if len(re.findall(r"\w+", text[a:b])) >= 4]
+        if len(pieces) < 2:
+            yield cand
+            continue
+        off = cand.facts.start
+        for a, b in pieces:
+            def inside(span: Span, a: int = a, b: int = b, off: int = off) -> bool:
+                return a <= span.start - off and span.end - off <= b
+            kept = "".join(ch if a <= i < b else " " for i, ch in enumerate(text))
+            facts = replace(
+                cand.facts, text=kept,
+                mentions=tuple(m for m in cand.facts.mentions if inside(m.span)),
+                quantities=tuple(q for q in cand.facts.quantities if inside(q.span)),
+                dates=tuple(d for d in cand.facts.dates if inside(d.span)),
+                attributions=tuple(x for x in cand.facts.attributions if inside(x.span)))
+            yield replace(cand, facts=facts,
+                          span=Span(start=off + a, end=off + b, text=text[a:b]))
+
+
 def _main_clause_support(cand: Candidate, ctx: Context, tol: Tolerances
                          ) -> tuple[Candidate, Outcome] | None:
     """A support for what the sentence says in its main clause
@@ -619,7 +661,7 @@ def _check_text(
     facts = extract(text, gaz, article_date)
     claims: list[Claim] = []
     story: dict[int, list[str]] = {}  # sentence -> events that bore out its claims
-    for cand in _with_posts(detect_claims(facts), facts, posts_index(catalog)):
+    for cand in _clauses(_with_posts(detect_claims(facts), facts, posts_index(catalog))):
         outcome = resolve(cand, ctx)
         if not outcome.keep:
             continue
